@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Earned",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "earned", targets: ["earned"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(name: "EarnedDomain", swiftSettings: strict),
+        .target(name: "EarnedAnalytics", dependencies: ["EarnedDomain"], swiftSettings: strict),
+        .target(
+            name: "EarnedStore",
+            dependencies: [
+                "EarnedDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "EarnedWeb",
+            dependencies: [
+                "EarnedDomain", "EarnedAnalytics", "EarnedStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "earned", dependencies: ["EarnedWeb"], swiftSettings: strict),
+        .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "EarnedWebTests",
+            dependencies: [
+                "EarnedWeb", "EarnedStore", "EarnedDomain",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

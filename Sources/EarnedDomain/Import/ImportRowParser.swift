@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads the lines of a customers, orders or transactions file into drafts, collecting every
+/// problem with its line and column. No I/O: the caller feeds records and resolves references.
+public struct ImportRowParser: Sendable {
+    public struct CustomerRow: Sendable, Hashable {
+        public var line: Int
+        public var draft: CustomerDraft
+        /// Location named in the file (a name or an id), resolved by the caller.
+        public var location: String?
+        /// Relationship owner's e-mail, resolved by the caller.
+        public var ownerEmail: String?
+    }
+
+    public struct OrderRow: Sendable, Hashable {
+        public var line: Int
+        public var draft: OrderDraft
+        public var customerExternalID: String
+        public var location: String?
+        public var sellerEmail: String?
+    }
+
+    public let kind: ImportKind
+    public let mapping: CSVColumnMapping
+    public let timeZone: TimeZone
+    public let currency: String
+    public let now: Date
+
+    public static let customerFields = [
+        "external_id", "name", "kind", "phone", "email", "birthday", "location", "owner", "language", "tags",
+        "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
+    ]
+    public static let orderFields = [
+        "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
+        "seller", "channel", "promised_at", "delivered_at",
+    ]
+    /// The documented mapping of a transaction log: customer id in column 1, the date
+    /// (YYYYMMDD or any supported format) in column 3, quantity in 4, amount in 5.
+    public static let transactionColumns = ["customer_id": 1, "ordered_at": 3, "quantity": 4, "amount": 5]
+
+    public init(kind: ImportKind, mapping: CSVColumnMapping, timeZone: TimeZone, currency: String, now: Date) {
+        self.kind = kind
+        self.mapping = mapping
+        self.timeZone = timeZone
+        self.currency = currency
+        self.now = now
+    }
+
+    /// Header spellings for each kind, extending the CSV reader's standard ones.
+    public static func aliases(for kind: ImportKind) -> CSVFieldAliases {
+        switch kind {
+        case .customers:
+            return CSVFieldAliases.customers.merging(
+                CSVFieldAliases([
+                    ["kind", "тип", "type"], ["location", "точка", "магазин", "филиал", "store", "branch"],
+                    ["owner", "ответственный", "менеджер", "manager", "owner email"],
+                    ["language", "язык", "lang"], ["tags", "метки", "теги", "tag"],
+                    ["consent_phone", "согласие на звонки", "звонки", "calls ok", "consent phone"],
+                    ["consent_sms", "согласие на sms", "согласие на смс", "sms", "consent sms"],
+                    ["consent_email", "согласие на рассылку", "согласие на email", "email ok", "consent email"],
+                    ["consent_messenger", "согласие на мессенджер", "consent messenger"],
+                    ["consent_post", "согласие на почту", "consent post"],
+                ]))
+        case .orders, .transactions:
+            return CSVFieldAliases.orders.merging(
+                CSVFieldAliases([
+                    ["discount", "скидка", "сумма скидки", "discount amount"], ["currency", "валюта"],
+                    ["items", "товары", "состав", "что куплено", "items summary", "products"],
+                    ["location", "точка", "магазин", "филиал", "store", "branch"],
+                    ["seller", "продавец", "кассир", "менеджер", "seller email", "sales rep"],
+                    ["channel", "канал", "sales channel"],
+                    ["promised_at", "обещано", "срок", "дата доставки план", "promised", "promised date"],
+                    ["delivered_at", "выдано", "доставлено", "дата доставки", "delivered", "delivered date"],
+                ]))
+        }
+    }
+
+    func value(_ field: String, _ record: CSVRecord) -> String? {
+        guard let raw = mapping.value(for: field, in: record) else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func columnName(_ field: String) -> String {
+        guard let index = mapping.column(for: field) else { return field }
+        let names = mapping.header.names
+        return index < names.count && !names[index].isEmpty ? names[index] : "\(index + 1)"
+    }
+
+    /// Field names of the domain (e.g. "phones.0") to the file's column.
+    func column(forDomainField field: String) -> String {
+        let base = field.split(separator: ".").first.map(String.init) ?? field
+        let map = [
+            "phones": "phone", "emails": "email", "dates": "birthday", "home_location_id": "location",
+            "owner_id": "owner", "consents": "consent_email", "amount_minor_units": "amount",
+            "discount_minor_units": "discount", "placed_at": "ordered_at", "customer_id": "customer_id",
+            "items_summary": "items", "seller_id": "seller", "location_id": "location",
+        ]
+        return columnName(map[base] ?? base)
+    }
+
+    static func yesNo(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "y", "yes", "true", "да", "д", "+", "согласен", "согласна": true
+        case "0", "n", "no", "false", "нет", "н", "-", "отказ": false
+        default: nil
+        }
+    }
+
+    public func customer(_ record: CSVRecord) -> Result<CustomerRow, ImportProblems> {
+        var problems: [ImportProblem] = []
+        func problem(_ field: String, _ reason: String) {
+            problems.append(ImportProblem(line: record.line, column: columnName(field), reason: reason))
+        }
+        var draft = CustomerDraft()
+        draft.externalID = value("external_id", record)
+        draft.name = value("name", record)
+        if let kind = value("kind", record) {
+            switch kind.lowercased() {
+            case "person", "человек", "физлицо", "физ. лицо", "фл": draft.kind = .person
+            case "company", "компания", "юрлицо", "юр. лицо", "юл", "организация": draft.kind = .company
+            default: problem("kind", "expected person or company, not '\(kind)'")
+            }
+        }
+        let split: (String?) -> [String] = { text in
+            (text ?? "").split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }
+        }
+        draft.phones = split(value("phone", record))
+        draft.emails = split(value("email", record))
+        if let birthday = value("birthday", record) {
+            do {
+                let day = try LocaleDateParser(timeZone: timeZone).calendarDay(from: birthday)
+                draft.dates = [CustomerDate(kind: .birthday, date: LocalDate(year: day.year, month: day.month, day: day.day))]
+            } catch {
+                problem("birthday", "not a date: '\(birthday)'")
+            }
+        }
+        if let language = value("language", record)?.lowercased() {
+            draft.language = language.hasPrefix("en") || language == "английский" ? "en" : "ru"
+        }
+        if let tags = value("tags", record) { draft.tags = split(tags) }
+        var consents: [Consent] = []
+        for channel in ContactChannel.consentable {
+            let field = "consent_\(channel.rawValue)"
+            guard let text = value(field, record) else { continue }
+            guard let given = Self.yesNo(text) else {
+                problem(field, "expected yes or no, not '\(text)'")
+                continue
+            }
+            consents.append(Consent(channel: channel, given: given, at: now, source: "import"))
+        }
+        if !consents.isEmpty { draft.consents = consents }
+        if draft.externalID == nil, draft.phones?.isEmpty != false, draft.emails?.isEmpty != false {
+            problems.append(
+                ImportProblem(
+                    line: record.line, column: nil,
+                    reason: "needs an external id, a phone or an e-mail, so that importing the file again updates this customer instead of adding another"))
+        }
+        do {
+            _ = try draft.validated(id: CustomerID(), now: now)
+        } catch {
+            if case .invalid(let errors) = error {
+                for error in errors {
+                    problems.append(ImportProblem(line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                }
+            }
+        }
+        if !problems.isEmpty { return .failure(ImportProblems(list: problems)) }
+        return .success(
+            CustomerRow(line: record.line, draft: draft, location: value("location", record), ownerEmail: value("owner", record)))
+    }
+
+    public func order(_ record: CSVRecord) -> Result<OrderRow, ImportProblems> {
+        var problems: [ImportProblem] = []
+        func problem(_ field: String, _ reason: String) {
+            problems.append(ImportProblem(line: record.line, column: columnName(field), reason: reason))
+        }
+        var draft = OrderDraft()
+        let customer = value("customer_id", record)
+        if customer == nil { problem("customer_id", "is required") }
+        let money = LocaleNumberParser()
+        if let amount = value("amount", record) {
+            do { draft.amountMinorUnits = try money.minorUnits(from: amount) } catch {
+                problem("amount", "not an amount: '\(amount)'")
+            }
+        } else {
+            problem("amount", "is required")
+        }
+        if let discount = value("discount", record) {
+            do { draft.discountMinorUnits = try money.minorUnits(from: discount) } catch {
+                problem("discount", "not an amount: '\(discount)'")
+            }
+        }
+        if let quantity = value("quantity", record) {
+            if let n = Int(quantity) { draft.quantity = n } else if let units = try? LocaleNumberParser(fractionDigits: 0).minorUnits(from: quantity) {
+                draft.quantity = Int(units)
+            } else {
+                problem("quantity", "not a whole number: '\(quantity)'")
+            }
+        }
+        let dates = LocaleDateParser(timeZone: timeZone)
+        func time(_ field: String) -> Date? {
+            guard let text = value(field, record) else { return nil }
+            do { return try dates.date(from: text) } catch {
+                problem(field, "not a date or time: '\(text)'")
+                return nil
+            }
+        }
+        draft.placedAt = time("ordered_at")
+        if value("ordered_at", record) == nil { problem("ordered_at", "is required") }
+        draft.promisedAt = time("promised_at")
+        draft.deliveredAt = time("delivered_at")
+        draft.currency = value("currency", record)?.uppercased() ?? currency
+        draft.itemsSummary = value("items", record)
+        if let channel = value("channel", record) {
+            if let c = Order.SalesChannel(rawValue: channel.lowercased()) { draft.channel = c } else {
+                problem("channel", "expected one of store, web, phone, field, other")
+            }
+        }
+        draft.externalID = value("external_id", record)
+        if kind == .orders, draft.externalID == nil {
+            problem("external_id", "is required, so that importing the file again changes nothing")
+        }
+        if problems.isEmpty {
+            draft.customerID = CustomerID()  // resolved later; checked here for the other rules
+            do {
+                _ = try draft.validated(id: OrderID(), now: now, defaultCurrency: currency)
+            } catch {
+                if case .invalid(let errors) = error {
+                    for error in errors {
+                        problems.append(ImportProblem(line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                    }
+                }
+            }
+            draft.customerID = nil
+        }
+        if !problems.isEmpty { return .failure(ImportProblems(list: problems)) }
+        return .success(
+            OrderRow(
+                line: record.line, draft: draft, customerExternalID: customer ?? "", location: value("location", record),
+                sellerEmail: value("seller", record)))
+    }
+}

@@ -1,0 +1,27 @@
+/// Who may do what. Pages and the API ask here, so a rule lives in one place.
+public enum Policy {
+    public enum Action: Sendable {
+        case manageLocations
+        case manageStaff
+        case viewAuditLog
+        case mergeCustomers
+        case eraseCustomers
+        case deleteOrders
+        case importData
+        case exportData
+    }
+
+    public static func may(_ staff: Staff, _ action: Action) -> Bool {
+        guard staff.isActive else { return false }
+        switch action {
+        case .manageLocations, .manageStaff, .viewAuditLog: return staff.role == .owner
+        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData:
+            return staff.role >= .manager
+        }
+    }
+
+    /// Throws `forbidden` unless `staff` may do `action`.
+    public static func require(_ staff: Staff, _ action: Action) throws(DomainError) {
+        if !may(staff, action) { throw DomainError.forbidden("your role may not do this") }
+    }
+}

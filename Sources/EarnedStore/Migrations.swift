@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Every migration, in order. Never edit one that has landed: add the next.
+public enum EarnedMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateLocations(),  // 0001 locations with hours, special days, shifts
+            CreateStaff(),  // 0002 staff accounts and the locations managers look after
+            CreateCustomers(),  // 0003 customers, contacts, dates, consents, notes
+            CreateOrders(),  // 0004 orders
+            CreateAuditLog(),  // 0005 audit log
+            CreateSecurity(),  // 0006 sessions, sign-in throttling, API tokens, idempotency keys
+        ]
+    }
+}

@@ -1,0 +1,146 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+
+/// What an orders list asks for.
+public struct OrderQuery: Sendable {
+    public var customerID: CustomerID?
+    public var locationID: LocationID?
+    public var sellerID: StaffID?
+    public var from: Date?
+    public var to: Date?
+    public var cursor: String?
+    public var limit: Int
+
+    public init(
+        customerID: CustomerID? = nil, locationID: LocationID? = nil, sellerID: StaffID? = nil, from: Date? = nil,
+        to: Date? = nil, cursor: String? = nil, limit: Int = 50
+    ) {
+        self.customerID = customerID
+        self.locationID = locationID
+        self.sellerID = sellerID
+        self.from = from
+        self.to = to
+        self.cursor = cursor
+        self.limit = limit
+    }
+}
+
+/// Orders, newest first; every call checks the actor may see the order's location.
+public struct OrderRepository: Sendable {
+    let db: any Database
+    let defaultCurrency: String
+
+    public init(db: any Database, defaultCurrency: String = "RUB") {
+        self.db = db
+        self.defaultCurrency = defaultCurrency
+    }
+
+    public func list(_ query: OrderQuery, actor: Staff) async throws -> ResultPage<Order> {
+        let q = OrderRecord.query(on: db)
+        if let visible = actor.visibleLocationIDs { q.filter(\.$locationID ~~ visible.map(\.rawValue)) }
+        if let customer = query.customerID { q.filter(\.$customerID == customer.rawValue) }
+        if let location = query.locationID { q.filter(\.$locationID == location.rawValue) }
+        if let seller = query.sellerID { q.filter(\.$sellerID == seller.rawValue) }
+        if let from = query.from { q.filter(\.$placedAt >= from) }
+        if let to = query.to { q.filter(\.$placedAt < to) }
+        if let raw = query.cursor {
+            guard let cursor = Cursor(encoded: raw), let seconds = Double(cursor.key) else {
+                throw DomainError.invalid([FieldError(field: "cursor", code: .invalidFormat)])
+            }
+            let placed = Date(timeIntervalSince1970: seconds)
+            q.group(.or) { group in
+                group.filter(\.$placedAt < placed)
+                group.group(.and) { $0.filter(\.$placedAt == placed).filter(\.$id < cursor.id) }
+            }
+        }
+        let limit = max(1, min(query.limit, 500))
+        let records = try await q.sort(\.$placedAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
+        let page = Array(records.prefix(limit))
+        let next =
+            records.count > limit
+            ? page.last.map { Cursor(key: String($0.placedAt.timeIntervalSince1970), id: $0.id!).encoded } : nil
+        return ResultPage(items: page.map(\.domain), nextCursor: next)
+    }
+
+    public func get(_ id: OrderID, actor: Staff) async throws -> Order {
+        guard let record = try await OrderRecord.find(id.rawValue, on: db),
+            actor.canSee(location: record.locationID.map(LocationID.init))
+        else { throw DomainError.notFound("order") }
+        return record.domain
+    }
+
+    public func create(_ draft: OrderDraft, actor: Staff, now: Date, id: OrderID = OrderID()) async throws -> Order {
+        var draft = draft
+        if draft.locationID == nil { draft.locationID = actor.homeLocationID }
+        if draft.sellerID == nil, actor.role == .staff { draft.sellerID = actor.id }
+        let order = try draft.validated(id: id, now: now, defaultCurrency: defaultCurrency)
+        try await checkReferences(order, actor: actor)
+        try await db.transaction { db in
+            try await OrderRecord(order).create(on: db)
+            try await AuditLog(db: db).record(
+                .created, "order", order.id.rawValue, by: actor, summary: "order recorded", at: now)
+        }
+        return order
+    }
+
+    public func update(_ id: OrderID, _ draft: OrderDraft, actor: Staff, now: Date) async throws -> Order {
+        let existing = try await get(id, actor: actor)
+        let order = try draft.validated(id: id, now: now, defaultCurrency: defaultCurrency, existing: existing)
+        try await checkReferences(order, actor: actor, existing: existing)
+        try await db.transaction { db in
+            guard let record = try await OrderRecord.find(id.rawValue, on: db) else {
+                throw DomainError.notFound("order")
+            }
+            record.apply(order)
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "order", id.rawValue, by: actor, summary: "order changed", at: now)
+        }
+        return order
+    }
+
+    public func delete(_ id: OrderID, actor: Staff, now: Date) async throws {
+        try Policy.require(actor, .deleteOrders)
+        let order = try await get(id, actor: actor)
+        try await db.transaction { db in
+            try await OrderRecord.query(on: db).filter(\.$id == order.id.rawValue).delete()
+            try await AuditLog(db: db).record(
+                .deleted, "order", order.id.rawValue, by: actor, summary: "order deleted", at: now)
+        }
+    }
+
+    func checkReferences(_ order: Order, actor: Staff, existing: Order? = nil) async throws {
+        var v = Validator()
+        if order.customerID != existing?.customerID {
+            if let customer = try await CustomerRecord.find(order.customerID.rawValue, on: db),
+                customer.mergedIntoID == nil,
+                actor.canSee(location: customer.homeLocationID.map(LocationID.init))
+            {
+                if customer.erasedAt != nil { v.add("customer_id", .inconsistent, detail: "the customer was erased") }
+            } else {
+                v.add("customer_id", .unknownReference)
+            }
+        }
+        if let location = order.locationID {
+            if try await LocationRecord.find(location.rawValue, on: db) == nil {
+                v.add("location_id", .unknownReference)
+            } else if !actor.canSee(location: location) {
+                v.add("location_id", .outOfRange, detail: "not one of your locations")
+            }
+        } else if actor.role != .owner {
+            v.add("location_id", .required)
+        }
+        if let seller = order.sellerID, seller != existing?.sellerID,
+            try await StaffRecord.find(seller.rawValue, on: db) == nil
+        {
+            v.add("seller_id", .unknownReference)
+        }
+        if let externalID = order.externalID, externalID != existing?.externalID,
+            try await OrderRecord.query(on: db).filter(\.$externalID == externalID).first() != nil
+        {
+            v.add("external_id", .duplicate, detail: "another order")
+        }
+        try v.check()
+    }
+}

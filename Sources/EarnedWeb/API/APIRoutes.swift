@@ -1,0 +1,192 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// The JSON API under /api/v1. Every handler calls the same repositories as the pages.
+enum APIRoutes {
+    static func register(_ api: any RoutesBuilder) throws {
+        let api = api.grouped(IdempotencyMiddleware())
+        api.get("me") { req in StaffDTO(try req.actor()) }
+
+        api.get("customers") { req async throws -> ListDTO<CustomerDTO> in
+            let query = CustomerQuery(
+                search: req.query[String.self, at: "q"], locationID: try uuid(req, "location_id").map(LocationID.init),
+                ownerID: try uuid(req, "owner_id").map(StaffID.init), tag: req.query[String.self, at: "tag"],
+                cursor: req.query[String.self, at: "cursor"], limit: try limit(req))
+            let page = try await req.customers.list(query, actor: try req.actor())
+            return ListDTO(items: page.items.map(CustomerDTO.init), next_cursor: page.nextCursor)
+        }
+        api.post("customers") { req async throws -> Response in
+            let input = try req.content.decode(CustomerInput.self)
+            let customer = try await req.customers.create(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(CustomerDTO(customer), req, location: "/api/v1/customers/\(customer.id)", resource: customer.id.rawValue)
+        }
+        api.get("customers", ":id") { req async throws -> CustomerDTO in
+            CustomerDTO(try await req.customers.get(try id(req, "customer"), actor: try req.actor()))
+        }
+        api.patch("customers", ":id") { req async throws -> CustomerDTO in
+            let input = try req.content.decode(CustomerInput.self)
+            return CustomerDTO(try await req.customers.update(try id(req, "customer"), input.draft, actor: try req.actor(), now: req.now))
+        }
+        api.post("customers", ":id", "merge") { req async throws -> CustomerDTO in
+            let input = try req.content.decode(MergeInput.self)
+            guard let duplicate = input.duplicate_id else {
+                throw DomainError.invalid([FieldError(field: "duplicate_id", code: .required)])
+            }
+            return CustomerDTO(
+                try await req.customers.merge(
+                    survivor: try id(req, "customer"), absorbed: CustomerID(duplicate), actor: try req.actor(), now: req.now))
+        }
+        api.post("customers", ":id", "erase") { req async throws -> Response in
+            try await req.customers.erase(try id(req, "customer"), actor: try req.actor(), now: req.now)
+            return Response(status: .noContent)
+        }
+        api.get("customers", ":id", "notes") { req async throws -> [NoteDTO] in
+            try await req.customers.notes(of: try id(req, "customer"), actor: try req.actor()).map(NoteDTO.init)
+        }
+        api.post("customers", ":id", "notes") { req async throws -> Response in
+            let input = try req.content.decode(NoteInput.self)
+            let note = try await req.customers.addNote(to: try id(req, "customer"), text: input.text ?? "", actor: try req.actor(), now: req.now)
+            return try await created(NoteDTO(note), req, location: nil, resource: note.customerID.rawValue)
+        }
+
+        api.get("orders") { req async throws -> ListDTO<OrderDTO> in
+            let query = OrderQuery(
+                customerID: try uuid(req, "customer_id").map(CustomerID.init),
+                locationID: try uuid(req, "location_id").map(LocationID.init),
+                sellerID: try uuid(req, "seller_id").map(StaffID.init), from: try date(req, "from"), to: try date(req, "to"),
+                cursor: req.query[String.self, at: "cursor"], limit: try limit(req))
+            let page = try await req.orders.list(query, actor: try req.actor())
+            return ListDTO(items: page.items.map(OrderDTO.init), next_cursor: page.nextCursor)
+        }
+        api.post("orders") { req async throws -> Response in
+            let input = try req.content.decode(OrderInput.self)
+            let order = try await req.orders.create(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(OrderDTO(order), req, location: "/api/v1/orders/\(order.id)", resource: order.customerID.rawValue)
+        }
+        api.get("orders", ":id") { req async throws -> OrderDTO in
+            OrderDTO(try await req.orders.get(try id(req, "order"), actor: try req.actor()))
+        }
+        api.patch("orders", ":id") { req async throws -> OrderDTO in
+            let input = try req.content.decode(OrderInput.self)
+            return OrderDTO(try await req.orders.update(try id(req, "order"), input.draft, actor: try req.actor(), now: req.now))
+        }
+        api.delete("orders", ":id") { req async throws -> Response in
+            try await req.orders.delete(try id(req, "order"), actor: try req.actor(), now: req.now)
+            return Response(status: .noContent)
+        }
+
+        api.get("locations") { req async throws -> [LocationDTO] in
+            try await req.locations.visible(to: try req.actor()).map(LocationDTO.init)
+        }
+        api.post("locations") { req async throws -> Response in
+            let input = try req.content.decode(LocationInput.self)
+            let location = try await req.locations.create(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(LocationDTO(location), req, location: "/api/v1/locations/\(location.id)", resource: nil)
+        }
+        api.get("locations", ":id") { req async throws -> LocationDTO in
+            LocationDTO(try await req.locations.get(try id(req, "location"), actor: try req.actor()))
+        }
+        api.patch("locations", ":id") { req async throws -> LocationDTO in
+            let input = try req.content.decode(LocationInput.self)
+            return LocationDTO(try await req.locations.update(try id(req, "location"), input.draft, actor: try req.actor(), now: req.now))
+        }
+
+        api.get("staff") { req async throws -> [StaffDTO] in
+            try await req.staffAccounts.list(actor: try req.actor()).map(StaffDTO.init)
+        }
+        api.post("staff") { req async throws -> Response in
+            let input = try req.content.decode(StaffInput.self)
+            let hash = try await passwordHash(input.password, required: true, req)
+            let staff = try await req.staffAccounts.create(input.draft, passwordHash: hash, actor: try req.actor(), now: req.now)
+            return try await created(StaffDTO(staff), req, location: "/api/v1/staff/\(staff.id)", resource: nil)
+        }
+        api.get("staff", ":id") { req async throws -> StaffDTO in
+            StaffDTO(try await req.staffAccounts.get(try id(req, "staff"), actor: try req.actor()))
+        }
+        api.patch("staff", ":id") { req async throws -> StaffDTO in
+            let input = try req.content.decode(StaffInput.self)
+            let hash = try await passwordHash(input.password, required: false, req)
+            return StaffDTO(try await req.staffAccounts.update(try id(req, "staff"), input.draft, passwordHash: hash, actor: try req.actor(), now: req.now))
+        }
+    }
+
+    static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {
+        guard let password, !password.isEmpty else {
+            if required { throw DomainError.invalid([FieldError(field: "password", code: .required)]) }
+            return nil
+        }
+        guard password.count >= StaffController.minimumPasswordLength, password.count <= 200 else {
+            throw DomainError.invalid([FieldError(field: "password", code: password.count > 200 ? .tooLong : .tooShort, limit: password.count > 200 ? 200 : StaffController.minimumPasswordLength)])
+        }
+        return try await req.password.async.hash(password)
+    }
+
+    static func created<T: Content>(_ body: T, _ req: Request, location: String?, resource: UUID?) async throws -> Response {
+        let response = try await body.encodeResponse(status: .created, for: req)
+        if let location { response.headers.replaceOrAdd(name: .location, value: location) }
+        if let resource { req.storage[IdempotencyMiddleware.ResourceKey.self] = resource }
+        return response
+    }
+
+    static func id<T>(_ req: Request, _ what: String) throws -> Identifier<T> {
+        guard let raw = req.parameters.get("id"), let id = Identifier<T>(string: raw) else {
+            throw DomainError.notFound(what)
+        }
+        return id
+    }
+
+    static func uuid(_ req: Request, _ name: String) throws -> UUID? {
+        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let id = UUID(uuidString: raw) else {
+            throw DomainError.invalid([FieldError(field: name, code: .invalidFormat, detail: "a UUID")])
+        }
+        return id
+    }
+
+    static func limit(_ req: Request) throws -> Int {
+        guard let raw = req.query[String.self, at: "limit"] else { return 50 }
+        guard let value = Int(raw), (1...500).contains(value) else {
+            throw DomainError.invalid([FieldError(field: "limit", code: .outOfRange, detail: "1 to 500")])
+        }
+        return value
+    }
+
+    static func date(_ req: Request, _ name: String) throws -> Date? {
+        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let date = APIDates.parse(raw) else {
+            throw DomainError.invalid([FieldError(field: name, code: .invalidFormat, detail: "an ISO 8601 date-time")])
+        }
+        return date
+    }
+}
+
+/// ISO 8601 times in the API, with or without fractional seconds; a bare date is midnight UTC.
+enum APIDates {
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
+        return nil
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "an ISO 8601 date-time such as 2026-11-23T14:05:00Z")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

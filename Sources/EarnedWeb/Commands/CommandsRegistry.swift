@@ -1,0 +1,20 @@
+import Vapor
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    var user = AsyncCommandGroupBuilder(help: "Manage staff accounts")
+    user.add(UserAddCommand(), as: "add")
+    app.asyncCommands.use(user, as: "user")
+}
+
+struct AsyncCommandGroupBuilder: AsyncCommandGroup {
+    var commands: [String: any AnyAsyncCommand] = [:]
+    var help: String
+
+    init(help: String) { self.help = help }
+
+    mutating func add(_ command: any AnyAsyncCommand, as name: String) { commands[name] = command }
+}

@@ -1,0 +1,66 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// Writes the demo business into an empty database.
+enum DemoSeeder {
+    struct NotEmpty: Error, CustomStringConvertible {
+        var description: String {
+            "The database already holds customers; the demo goes into an empty one (for example EARNED_SQLITE_PATH=demo.sqlite)."
+        }
+    }
+
+    static func seed(
+        _ app: Application, seed: UInt64, scale: Int, now: Date, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> DemoBusiness {
+        let db = app.db
+        if try await CustomerRepository(db: db).countAll() > 0 { throw NotEmpty() }
+        let demo = DemoBusiness(seed: seed, scale: scale, now: now)
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoBusiness.password)
+        try await db.transaction { db in
+            try await LocationRepository(db: db).insert(demo.locations)
+            try await BulkWriter(db: db).insertStaff(demo.staff, passwordHash: hash)
+        }
+        let batchSize = 5_000
+        var start = 0
+        while start < demo.customerCount {
+            let batch = demo.batch(start..<min(start + batchSize, demo.customerCount))
+            try await db.transaction { db in
+                let writer = BulkWriter(db: db)
+                try await writer.insertCustomers(batch.customers)
+                try await writer.insertOrders(batch.orders)
+                try await writer.insertNotes(batch.notes)
+            }
+            start += batchSize
+            progress(min(start, demo.customerCount), demo.customerCount)
+        }
+        return demo
+    }
+}
+
+/// `earned demo`: a believable business, the same for the same seed.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "seed", help: "Random seed (default 2026)") var seed: Int?
+        @Option(name: "scale", help: "Multiplies customers and history: 1 ≈ 5,000 customers, 200 ≈ 1,000,000") var scale: Int?
+    }
+
+    var help: String { "Creates the demo business (3 locations, ~15 staff, ~5,000 customers, two years of orders) in an empty database." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let scale = signature.scale ?? 1
+        guard scale >= 1, scale <= 1000 else { throw Abort(.badRequest, reason: "--scale must be from 1 to 1000") }
+        try await prepareDatabase(app)
+        let started = Date()
+        let console = context.console
+        let demo = try await DemoSeeder.seed(app, seed: UInt64(signature.seed ?? 2026), scale: scale, now: app.earned.clock()) { done, total in
+            console.output("\r\(done) / \(total) customers".consoleText(), newLine: false)
+        }
+        console.output("")
+        let seconds = Date().timeIntervalSince(started)
+        console.info("Demo business created in \(String(format: "%.1f", seconds)) s: \(demo.customerCount) customers.")
+        console.info("Sign in as \(DemoBusiness.ownerEmail) with password \(DemoBusiness.password)")
+    }
+}

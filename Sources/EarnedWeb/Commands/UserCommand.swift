@@ -1,0 +1,74 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// `earned user add`: creates a staff account from the command line (the first owner).
+struct UserAddCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "the person's e-mail (their sign-in)") var email: String?
+        @Option(name: "name", help: "the person's name") var name: String?
+        @Option(name: "role", help: "owner, manager or staff (default owner)") var role: String?
+        @Option(name: "location", help: "home location name (required for manager and staff)") var location: String?
+        @Option(name: "password", help: "the password (at least 10 characters); asked for when left out") var password: String?
+    }
+
+    var help: String { "Creates a staff account; the first one is the owner." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app)
+        let console = context.console
+        let email = signature.email ?? console.ask("E-mail:")
+        let name = signature.name ?? console.ask("Name:")
+        guard let role = Role(rawValue: signature.role ?? "owner") else {
+            throw Abort(.badRequest, reason: "role must be owner, manager or staff")
+        }
+        var location: LocationID? = nil
+        if let wanted = signature.location {
+            let all = try await LocationRepository(db: app.db).all()
+            guard let found = all.first(where: { ContactNormalizer.searchFold($0.name) == ContactNormalizer.searchFold(wanted) }) else {
+                throw Abort(.badRequest, reason: "no location named \(wanted)")
+            }
+            location = found.id
+        }
+        let password = signature.password ?? console.ask("Password (at least 10 characters):", isSecure: true)
+        guard password.count >= StaffController.minimumPasswordLength else {
+            throw Abort(.badRequest, reason: "the password must be at least \(StaffController.minimumPasswordLength) characters")
+        }
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)
+        do {
+            let staff = try await StaffRepository(db: app.db).create(
+                StaffDraft(name: name, email: email, role: role, homeLocationID: location), passwordHash: hash, actor: nil,
+                now: Date())
+            console.info("Created \(staff.role.rawValue) \(staff.email).")
+        } catch DomainError.invalid(let errors) {
+            for error in errors { console.error("\(error.field): \(error.reason)") }
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `earned backup`: an online copy of the SQLite file (PostgreSQL: use pg_dump).
+struct BackupCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "output", short: "o", help: "where to write the copy (default earned-backup-<date>.sqlite)") var output: String?
+    }
+
+    var help: String { "Copies the embedded database while Earned keeps running (SQLite VACUUM INTO)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard case .sqlite = app.earned.config.database else {
+            context.console.warning("Earned is on PostgreSQL: back it up with pg_dump, e.g. pg_dump \"$EARNED_DATABASE_URL\" > earned.sql")
+            return
+        }
+        let stamp = Date().formatted(.iso8601.year().month().day()).replacingOccurrences(of: "-", with: "")
+        let output = signature.output ?? "earned-backup-\(stamp).sqlite"
+        guard !FileManager.default.fileExists(atPath: output) else {
+            throw Abort(.badRequest, reason: "\(output) already exists; choose another --output")
+        }
+        try await SQLiteBackup.copy(app.db, to: output)
+        context.console.info("Backup written to \(output)")
+    }
+}

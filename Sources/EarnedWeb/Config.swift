@@ -1,0 +1,132 @@
+import Foundation
+
+/// Everything Earned reads from the environment (and a `.env` file), checked once at start-up.
+/// A bad value stops the start with a list of every bad variable.
+public struct Config: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: Database
+    public var hostname: String
+    public var port: Int
+    public var bcryptCost: Int
+    public var sessionLifetime: TimeInterval
+    public var defaultCurrency: String
+    /// "ru" or "en": the language when neither the person nor the browser says.
+    public var defaultLanguage: String
+    /// Whether cookies are marked Secure (behind HTTPS).
+    public var secureCookies: Bool
+    /// Failed sign-ins allowed per e-mail and per address within `throttleWindow`.
+    public var maxFailedSignIns: Int
+    public var throttleWindow: TimeInterval
+
+    public init(
+        database: Database = .sqlite(path: "earned.sqlite"), hostname: String = "127.0.0.1", port: Int = 8080,
+        bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600, defaultCurrency: String = "RUB",
+        defaultLanguage: String = "ru", secureCookies: Bool = false, maxFailedSignIns: Int = 5,
+        throttleWindow: TimeInterval = 15 * 60
+    ) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.defaultCurrency = defaultCurrency
+        self.defaultLanguage = defaultLanguage
+        self.secureCookies = secureCookies
+        self.maxFailedSignIns = maxFailedSignIns
+        self.throttleWindow = throttleWindow
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String {
+            "Earned cannot start; fix these settings:\n" + messages.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    /// The variables Earned reads, with their defaults, for the README and `--help`.
+    public static let variables: [(name: String, meaning: String, fallback: String)] = [
+        ("EARNED_DATABASE_URL", "postgres://user:pass@host:5432/db to use PostgreSQL (DATABASE_URL also read)", "unset"),
+        ("EARNED_SQLITE_PATH", "the embedded database file", "earned.sqlite"),
+        ("EARNED_HOSTNAME", "address to listen on", "127.0.0.1"),
+        ("EARNED_PORT", "port to listen on", "8080"),
+        ("EARNED_BCRYPT_COST", "bcrypt cost for passwords (4–15)", "12"),
+        ("EARNED_SESSION_HOURS", "how long a sign-in lasts", "12"),
+        ("EARNED_CURRENCY", "currency of amounts given without one", "RUB"),
+        ("EARNED_LANGUAGE", "ru or en, when the browser does not say", "ru"),
+        ("EARNED_SECURE_COOKIES", "true behind HTTPS", "false"),
+    ]
+
+    /// Reads the environment; `.env` values fill in what the environment lacks.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment, dotEnvPath: String? = ".env"
+    ) throws -> Config {
+        var env = dotEnvPath.map(Self.readDotEnv) ?? [:]
+        env.merge(environment) { _, process in process }
+        var problems: [String] = []
+        var config = Config()
+        if let url = env["EARNED_DATABASE_URL"] ?? env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                config.database = .postgres(url: url)
+            } else if url.hasPrefix("sqlite://") {
+                config.database = .sqlite(path: String(url.dropFirst("sqlite://".count)))
+            } else {
+                problems.append("EARNED_DATABASE_URL must start with postgres:// or sqlite://")
+            }
+        } else if let path = env["EARNED_SQLITE_PATH"], !path.isEmpty {
+            config.database = path == ":memory:" ? .sqliteMemory : .sqlite(path: path)
+        }
+        if let host = env["EARNED_HOSTNAME"], !host.isEmpty { config.hostname = host }
+        if let text = env["EARNED_PORT"] {
+            if let port = Int(text), (1...65535).contains(port) { config.port = port } else {
+                problems.append("EARNED_PORT must be a number from 1 to 65535, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_BCRYPT_COST"] {
+            if let cost = Int(text), (4...15).contains(cost) { config.bcryptCost = cost } else {
+                problems.append("EARNED_BCRYPT_COST must be a number from 4 to 15, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_SESSION_HOURS"] {
+            if let hours = Double(text), hours > 0, hours <= 24 * 90 { config.sessionLifetime = hours * 3600 } else {
+                problems.append("EARNED_SESSION_HOURS must be a positive number of hours, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_CURRENCY"] {
+            if text.count == 3, text.uppercased() == text { config.defaultCurrency = text } else {
+                problems.append("EARNED_CURRENCY must be a code such as RUB, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_LANGUAGE"] {
+            if ["ru", "en"].contains(text) { config.defaultLanguage = text } else {
+                problems.append("EARNED_LANGUAGE must be ru or en, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_SECURE_COOKIES"] {
+            switch text.lowercased() {
+            case "true", "1", "yes": config.secureCookies = true
+            case "false", "0", "no": config.secureCookies = false
+            default: problems.append("EARNED_SECURE_COOKIES must be true or false, not '\(text)'")
+            }
+        }
+        if !problems.isEmpty { throw Problems(messages: problems) }
+        return config
+    }
+
+    static func readDotEnv(_ path: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var values: [String: String] = [:]
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
+            var value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            values[trimmed[..<eq].trimmingCharacters(in: .whitespaces)] = value
+        }
+        return values
+    }
+}

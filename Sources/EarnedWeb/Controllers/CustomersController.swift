@@ -1,0 +1,128 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// The customers pages: list with search, the customer's page, create, edit, notes, merge, erase.
+struct CustomersController {
+    func list(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let search = req.query[String.self, at: "q"]?.trimmingCharacters(in: .whitespaces)
+        let location = req.query[String.self, at: "location"].flatMap(UUID.init(uuidString:)).map(LocationID.init)
+        let cursor = req.query[String.self, at: "cursor"]
+        let query = CustomerQuery(search: search, locationID: location, cursor: cursor, limit: 50)
+        let page = try await req.customers.list(query, actor: viewer.staff)
+        let total = (search?.isEmpty ?? true) && location == nil ? try await req.customers.count(actor: viewer.staff) : nil
+        let model = CustomerListPage(
+            viewer: viewer, search: search, location: location, customers: page.items, next: page.nextCursor,
+            isFirstPage: cursor == nil, total: total)
+        return Layout.response(model.body, title: viewer.s.customersTitle, request: req)
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try customerID(req)
+        let customer = try await req.customers.get(id, actor: viewer.staff)
+        if customer.id != id { return req.redirect(to: SiteURL.customer(customer.id.rawValue).path) }
+        let orders = try await req.orders.list(OrderQuery(customerID: customer.id, limit: 20), actor: viewer.staff)
+        let notes = try await req.customers.notes(of: customer.id, actor: viewer.staff)
+        let staff = try await req.staffAccounts.list(actor: viewer.staff)
+        let history = Policy.may(viewer.staff, .viewAuditLog)
+            ? try await req.audit.recent(by: viewer.staff, limit: 20, entityID: customer.id.rawValue) : []
+        let model = CustomerPage(
+            viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil, notes: notes,
+            staff: staff, history: history, noteError: nil, mergeError: nil)
+        return Layout.response(model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req)
+    }
+
+    func new(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let form = CustomerForm(viewer: viewer, customer: nil, values: .init(), errors: [], staff: try await req.staffAccounts.list(actor: viewer.staff))
+        return Layout.response(form.body, title: viewer.s.newCustomer, request: req)
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let values = try req.content.decode(CustomerForm.Values.self)
+        do {
+            let customer = try await req.customers.create(values.draft(existing: nil, now: req.now), actor: viewer.staff, now: req.now)
+            return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
+        } catch DomainError.invalid(let errors) {
+            let form = CustomerForm(viewer: viewer, customer: nil, values: values, errors: errors, staff: try await req.staffAccounts.list(actor: viewer.staff))
+            return Layout.response(form.body, title: viewer.s.newCustomer, request: req, status: .unprocessableEntity)
+        }
+    }
+
+    func edit(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let customer = try await req.customers.get(try customerID(req), actor: viewer.staff)
+        let form = CustomerForm(viewer: viewer, customer: customer, values: .init(customer), errors: [], staff: try await req.staffAccounts.list(actor: viewer.staff))
+        return Layout.response(form.body, title: viewer.s.editCustomer, request: req)
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let existing = try await req.customers.get(try customerID(req), actor: viewer.staff)
+        let values = try req.content.decode(CustomerForm.Values.self)
+        do {
+            let customer = try await req.customers.update(
+                existing.id, values.draft(existing: existing, now: req.now), actor: viewer.staff, now: req.now)
+            return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
+        } catch DomainError.invalid(let errors) {
+            let form = CustomerForm(viewer: viewer, customer: existing, values: values, errors: errors, staff: try await req.staffAccounts.list(actor: viewer.staff))
+            return Layout.response(form.body, title: viewer.s.editCustomer, request: req, status: .unprocessableEntity)
+        }
+    }
+
+    struct NoteForm: Content {
+        var text: String?
+    }
+
+    func addNote(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try customerID(req)
+        let form = try req.content.decode(NoteForm.self)
+        _ = try await req.customers.addNote(to: id, text: form.text ?? "", actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.customer(id.rawValue).path + "#notes")
+    }
+
+    struct MergeForm: Content {
+        var duplicate: String?
+    }
+
+    func merge(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try customerID(req)
+        let form = try req.content.decode(MergeForm.self)
+        let raw = (form.duplicate ?? "").trimmingCharacters(in: .whitespaces)
+        // Accept a pasted page address as well as a bare id.
+        let candidate = raw.split(separator: "/").last.map(String.init) ?? raw
+        guard let duplicate = CustomerID(string: candidate) else {
+            throw DomainError.invalid([FieldError(field: "duplicate", code: .invalidFormat, detail: "a customer id")])
+        }
+        _ = try await req.customers.merge(survivor: id, absorbed: duplicate, actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.customer(id.rawValue).path)
+    }
+
+    struct EraseForm: Content {
+        var confirm: String?
+    }
+
+    func erase(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try customerID(req)
+        let form = try req.content.decode(EraseForm.self)
+        let word = (form.confirm ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        guard word == "СТЕРЕТЬ" || word == "ERASE" else {
+            throw DomainError.invalid([FieldError(field: "confirm", code: .inconsistent, detail: viewer.s.eraseConfirm)])
+        }
+        try await req.customers.erase(id, actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.customer(id.rawValue).path)
+    }
+
+    func customerID(_ req: Request) throws -> CustomerID {
+        guard let raw = req.parameters.get("id"), let id = CustomerID(string: raw) else {
+            throw DomainError.notFound("customer")
+        }
+        return id
+    }
+}

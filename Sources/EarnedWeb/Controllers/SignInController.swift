@@ -1,0 +1,109 @@
+import EarnedDomain
+import Vapor
+
+/// Signing in and out: bcrypt passwords, a hashed session token in an HttpOnly SameSite
+/// cookie, failed attempts throttled per e-mail and per address.
+struct SignInController {
+    struct Form: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: SiteURL.safeNext(req.query[String.self, at: "next"])) }
+        return page(req, email: nil, message: nil, next: req.query[String.self, at: "next"])
+    }
+
+    func page(_ req: Request, email: String?, message: String?, next: String?, status: HTTPResponseStatus = .ok)
+        -> Response
+    {
+        let token = req.cookies[CSRFMiddleware.cookieName]?.string ?? Secrets.token()
+        let response = Layout.response(
+            SignInPage(email: email, message: message, next: next, csrf: token).body(req.strings),
+            title: req.strings.signInTitle, request: req, status: status)
+        response.cookies[CSRFMiddleware.cookieName] = HTTPCookies.Value(
+            string: token, maxAge: 3600, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+        return response
+    }
+
+    func submit(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let s = req.strings
+        let now = req.now
+        let config = req.config
+        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
+        let since = now.addingTimeInterval(-config.throttleWindow)
+        for key in keys where try await req.security.failures(key: key, since: since) >= config.maxFailedSignIns {
+            let minutes = Int((config.throttleWindow / 60).rounded(.up))
+            let response = page(req, email: email, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(config.throttleWindow))")
+            return response
+        }
+        let found = try await req.staffAccounts.credentials(email: email)
+        let password = form.password ?? ""
+        var verified = false
+        if let found, let hash = found.passwordHash, found.staff.isActive {
+            verified = (try? await req.password.async.verify(password, created: hash)) ?? false
+        } else {
+            // Spend the same time as a real check, so timing does not reveal which e-mails exist.
+            _ = try? await req.password.async.hash(password)
+        }
+        guard verified, let staff = found?.staff else {
+            for key in keys { try await req.security.recordFailure(key: key, now: now) }
+            return page(req, email: email, message: s.wrongCredentials, next: form.next, status: .unauthorized)
+        }
+        try await req.security.clearFailures(key: keys[0])
+        let token = Secrets.token()
+        try await req.security.createSession(
+            tokenHash: Secrets.sha256(token), staffID: staff.id, csrfToken: Secrets.token(), now: now,
+            lifetime: config.sessionLifetime)
+        let response = req.redirect(to: SiteURL.safeNext(form.next))
+        response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(
+            token, config: config, maxAge: Int(config.sessionLifetime))
+        return response
+    }
+
+    func signOut(_ req: Request) async throws -> Response {
+        if let token = req.cookies[SessionMiddleware.cookieName]?.string {
+            try await req.security.deleteSession(tokenHash: Secrets.sha256(token))
+        }
+        let response = req.redirect(to: SiteURL.signIn(next: nil).path)
+        response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie("", config: req.config, maxAge: 0)
+        return response
+    }
+
+    func language(_ req: Request) async throws -> Response {
+        let code = req.parameters.get("code") ?? "ru"
+        let response = req.redirect(to: SiteURL.safeNext(req.query[String.self, at: "next"]))
+        if Lang(rawValue: code) != nil {
+            response.cookies["earned_lang"] = HTTPCookies.Value(
+                string: code, maxAge: 365 * 86_400, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
+                sameSite: .lax)
+        }
+        return response
+    }
+}
+
+struct SignInPage {
+    var email: String?
+    var message: String?
+    var next: String?
+    var csrf: String
+
+    func body(_ s: Strings) -> HTMLNode {
+        H.el("section", [("class", "sign-in card")], [
+            H.h1(s.signInTitle),
+            H.p("muted", s.tagline),
+            message.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
+            Forms.form(action: SiteURL.signIn(next: nil).path, csrf: csrf, [
+                H.void("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
+                Forms.field("email", label: s.email, value: email, type: "email", required: true, errors: [], s: s, attributes: [("autocomplete", "username")]),
+                Forms.field("password", label: s.password, value: nil, type: "password", required: true, errors: [], s: s, attributes: [("autocomplete", "current-password")]),
+                Forms.submit(s.signInButton),
+            ]),
+        ])
+    }
+}

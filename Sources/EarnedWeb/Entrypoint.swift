@@ -1,0 +1,62 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Logging
+import Vapor
+
+/// Starts `earned`: reads the configuration, builds the app, runs the chosen command.
+/// `earned serve` on the embedded database migrates first, so a first run just works;
+/// `earned serve --demo` also fills an empty database with the demo business.
+public enum Entrypoint {
+    public static func main() async {
+        var arguments = CommandLine.arguments
+        let demo = arguments.contains("--demo")
+        arguments.removeAll { $0 == "--demo" }
+        var env = Environment(name: "production", arguments: arguments)
+        do {
+            try LoggingSystem.bootstrap(from: &env)
+        } catch {
+            print("earned: \(error)")
+            exit(2)
+        }
+        let config: Config
+        do {
+            config = try Config.fromEnvironment()
+        } catch {
+            print(String(describing: error))
+            exit(2)
+        }
+        let app: Application
+        do {
+            app = try await Application.make(env)
+        } catch {
+            print("earned: \(error)")
+            exit(1)
+        }
+        var code: Int32 = 0
+        do {
+            try await configure(app, config: config)
+            let command = arguments.dropFirst().first ?? "serve"
+            if command == "serve" {
+                if case .postgres = config.database {} else { try await prepareDatabase(app) }
+                if demo {
+                    if try await CustomerRepository(db: app.db).countAll() == 0 {
+                        app.logger.info("Creating the demo business…")
+                        let business = try await DemoSeeder.seed(app, seed: 2026, scale: 1, now: Date())
+                        app.logger.info("Demo ready: \(business.customerCount) customers. Sign in as \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)")
+                    } else {
+                        app.logger.info("The database already has data; serving it. Demo sign-in: \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)")
+                    }
+                }
+            }
+            try await app.execute()
+        } catch let exit as ExitCode {
+            code = exit.code
+        } catch {
+            app.logger.error("\(String(describing: error))")
+            code = 1
+        }
+        try? await app.asyncShutdown()
+        if code != 0 { exit(code) }
+    }
+}

@@ -1,0 +1,65 @@
+import EarnedDomain
+import Foundation
+
+/// Numbers, money and times as a person in the viewer's language and time zone reads them.
+enum Format {
+    static func integer(_ n: Int, _ lang: Lang) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (index, char) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += lang == .ru ? "\u{00A0}" : "," }
+            out.append(char)
+        }
+        return (n < 0 ? "−" : "") + out
+    }
+
+    static func money(_ money: Money, _ lang: Lang) -> String {
+        let major = Int(money.minorUnits / 100)
+        let minor = Int(money.minorUnits.magnitude % 100)
+        let cents = minor == 0 ? "" : (lang == .ru ? "," : ".") + (minor < 10 ? "0\(minor)" : "\(minor)")
+        let symbol = ["RUB": "₽", "EUR": "€", "USD": "$"][money.currency] ?? money.currency
+        let number = integer(major, lang) + cents
+        return lang == .ru || symbol.count > 1 ? "\(number)\u{00A0}\(symbol)" : "\(symbol)\(number)"
+    }
+
+    /// "23.11.2026 14:05" (ru) or "23 Nov 2026, 14:05" (en) in the given zone.
+    static func dateTime(_ date: Date, _ lang: Lang, zone: TimeZone) -> String {
+        let style = Date.FormatStyle(timeZone: zone).locale(lang.locale)
+        if lang == .ru {
+            return date.formatted(style.day(.twoDigits).month(.twoDigits).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        }
+        return date.formatted(style.day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+    }
+
+    static func date(_ date: Date, _ lang: Lang, zone: TimeZone) -> String {
+        let style = Date.FormatStyle(timeZone: zone).locale(lang.locale)
+        return lang == .ru
+            ? date.formatted(style.day(.twoDigits).month(.twoDigits).year())
+            : date.formatted(style.day().month(.abbreviated).year())
+    }
+
+    static func localDate(_ date: LocalDate, _ lang: Lang) -> String {
+        let dd = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let mm = date.month < 10 ? "0\(date.month)" : "\(date.month)"
+        return date.year.map { "\(dd).\(mm).\($0)" } ?? "\(dd).\(mm)"
+    }
+
+    /// "in 2 h", "3 days ago" / "через 2 ч", "3 дня назад".
+    static func relative(_ date: Date, now: Date, _ lang: Lang) -> String {
+        let seconds = date.timeIntervalSince(now)
+        let minutes = Int((abs(seconds) / 60).rounded())
+        let s = Strings(lang: lang)
+        let amount: String
+        if minutes < 1 {
+            return lang == .ru ? "сейчас" : "now"
+        } else if minutes < 60 {
+            amount = lang == .ru ? "\(minutes) мин" : "\(minutes) min"
+        } else if minutes < 48 * 60 {
+            amount = lang == .ru ? "\(minutes / 60) ч" : "\(minutes / 60) h"
+        } else {
+            amount = s.count(minutes / 1440, ru: "день", "дня", "дней", en: "day", "days")
+        }
+        if seconds > 0 { return lang == .ru ? "через \(amount)" : "in \(amount)" }
+        return lang == .ru ? "\(amount) назад" : "\(amount) ago"
+    }
+}

@@ -1,0 +1,72 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// What the whole application shares: its settings and its clock (fixed in tests).
+struct AppContext: Sendable {
+    var config: Config
+    var clock: @Sendable () -> Date
+}
+
+extension Application {
+    private struct ContextKey: StorageKey {
+        typealias Value = AppContext
+    }
+
+    var earned: AppContext {
+        get { storage[ContextKey.self] ?? AppContext(config: Config(), clock: { Date() }) }
+        set { storage[ContextKey.self] = newValue }
+    }
+}
+
+/// Who is asking: set by the session or token middleware.
+struct CurrentUser: Sendable {
+    var staff: Staff
+    /// Present for a browser session (forms carry it); nil for an API token.
+    var csrfToken: String?
+}
+
+extension Request {
+    private struct UserKey: StorageKey {
+        typealias Value = CurrentUser
+    }
+    private struct LangKey: StorageKey {
+        typealias Value = Lang
+    }
+
+    var currentUser: CurrentUser? {
+        get { storage[UserKey.self] }
+        set { storage[UserKey.self] = newValue }
+    }
+
+    /// The signed-in staff member, or an `unauthenticated` error.
+    func actor() throws -> Staff {
+        guard let user = currentUser else { throw DomainError.unauthenticated("sign in first") }
+        return user.staff
+    }
+
+    var lang: Lang {
+        get {
+            if let lang = storage[LangKey.self] { return lang }
+            let fallback = Lang(rawValue: application.earned.config.defaultLanguage) ?? .ru
+            if let cookie = cookies["earned_lang"]?.string, let lang = Lang(rawValue: cookie) { return lang }
+            return Lang.from(acceptLanguage: headers.first(name: .acceptLanguage), fallback: fallback)
+        }
+        set { storage[LangKey.self] = newValue }
+    }
+
+    var strings: Strings { Strings(lang: lang) }
+    var now: Date { application.earned.clock() }
+    var config: Config { application.earned.config }
+
+    var customers: CustomerRepository { CustomerRepository(db: db) }
+    var orders: OrderRepository { OrderRepository(db: db, defaultCurrency: config.defaultCurrency) }
+    var locations: LocationRepository { LocationRepository(db: db) }
+    var staffAccounts: StaffRepository { StaffRepository(db: db) }
+    var security: SecurityStore { SecurityStore(db: db) }
+    var audit: AuditLog { AuditLog(db: db) }
+
+    /// True for the JSON API, whose errors are problem+json.
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

@@ -1,0 +1,25 @@
+import Vapor
+
+/// Random tokens and their hashes. Secrets are 32 random bytes; only SHA-256 hex is stored.
+enum Secrets {
+    static func token(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(data).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares without leaking where the first difference is.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}

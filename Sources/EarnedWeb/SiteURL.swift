@@ -1,0 +1,82 @@
+import Foundation
+
+/// Every page address in one place; views and redirects build links only from here.
+enum SiteURL: Sendable {
+    case home
+    case signIn(next: String?)
+    case signOut
+    case language(String, next: String)
+    case customers(search: String? = nil, location: UUID? = nil, cursor: String? = nil)
+    case newCustomer
+    case customer(UUID)
+    case editCustomer(UUID)
+    case customerNotes(UUID)
+    case mergeCustomer(UUID)
+    case eraseCustomer(UUID)
+    case orders(location: UUID? = nil, cursor: String? = nil)
+    case newOrder(customer: UUID? = nil)
+    case importData
+    case locations
+    case newLocation
+    case editLocation(UUID)
+    case staffList
+    case newStaff
+    case editStaff(UUID)
+    case tokens
+    case revokeToken(UUID)
+    case audit
+    case stylesheet
+    case health
+    case metrics
+    case openAPI
+
+    var path: String {
+        switch self {
+        case .home: return "/"
+        case .signIn(let next): return "/sign-in" + Self.query(["next": next])
+        case .signOut: return "/sign-out"
+        case .language(let code, let next): return "/language/\(code)" + Self.query(["next": next])
+        case .customers(let search, let location, let cursor):
+            return "/customers" + Self.query(["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
+        case .newCustomer: return "/customers/new"
+        case .customer(let id): return "/customers/\(id.uuidString.lowercased())"
+        case .editCustomer(let id): return "/customers/\(id.uuidString.lowercased())/edit"
+        case .customerNotes(let id): return "/customers/\(id.uuidString.lowercased())/notes"
+        case .mergeCustomer(let id): return "/customers/\(id.uuidString.lowercased())/merge"
+        case .eraseCustomer(let id): return "/customers/\(id.uuidString.lowercased())/erase"
+        case .orders(let location, let cursor):
+            return "/orders" + Self.query(["location": location?.uuidString.lowercased(), "cursor": cursor])
+        case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])
+        case .importData: return "/import"
+        case .locations: return "/locations"
+        case .newLocation: return "/locations/new"
+        case .editLocation(let id): return "/locations/\(id.uuidString.lowercased())"
+        case .staffList: return "/staff"
+        case .newStaff: return "/staff/new"
+        case .editStaff(let id): return "/staff/\(id.uuidString.lowercased())"
+        case .tokens: return "/tokens"
+        case .revokeToken(let id): return "/tokens/\(id.uuidString.lowercased())/revoke"
+        case .audit: return "/audit"
+        case .stylesheet: return "/static/earned.css"
+        case .health: return "/health"
+        case .metrics: return "/metrics"
+        case .openAPI: return "/api/openapi.json"
+        }
+    }
+
+    static func query(_ items: KeyValuePairs<String, String?>) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        let parts = items.compactMap { key, value -> String? in
+            guard let value, !value.isEmpty else { return nil }
+            return key + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    }
+
+    /// A local path safe to redirect to after sign-in (never another site).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+}

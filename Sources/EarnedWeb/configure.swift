@@ -1,0 +1,46 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Builds the application from its configuration; production, the commands and the tests all
+/// come through here.
+public func configure(_ app: Application, config: Config, clock: @escaping @Sendable () -> Date = { Date() }) async throws {
+    app.earned = AppContext(config: config, clock: clock)
+    switch config.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if !url.contains("sslmode") && !url.contains("tlsmode") { configuration.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(EarnedMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+
+    let metrics = Metrics()
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware(metrics: metrics))
+    app.middleware.use(EarnedErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.routes.defaultMaxBodySize = "64mb"
+
+    try routes(app, metrics: metrics)
+    registerCommands(app)
+}
+
+/// Runs the migrations, and on SQLite switches the file to write-ahead logging.
+public func prepareDatabase(_ app: Application) async throws {
+    try await app.autoMigrate()
+    if case .sqlite = app.earned.config.database, let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+}

@@ -1,0 +1,87 @@
+import EarnedDomain
+import Fluent
+import SQLKit
+import Vapor
+
+func routes(_ app: Application, metrics: Metrics) throws {
+    app.get("health") { req async throws -> Response in
+        do {
+            if let sql = req.db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
+            return try await ["status": "ok", "database": "reachable"].encodeResponse(for: req)
+        } catch {
+            req.logger.error("health check failed: \(String(reflecting: error))")
+            let response = try await ["status": "failing", "database": "unreachable"].encodeResponse(for: req)
+            response.status = .serviceUnavailable
+            return response
+        }
+    }
+    app.get("metrics") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
+        return Response(status: .ok, headers: headers, body: .init(string: metrics.render()))
+    }
+    app.get("static", "earned.css") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+    app.get("api", "openapi.json") { req -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: OpenAPIDocument.json))
+    }
+
+    let pages = app.grouped(SessionMiddleware()).grouped(CSRFMiddleware())
+    let signIn = SignInController()
+    pages.get("sign-in", use: signIn.show)
+    pages.post("sign-in", use: signIn.submit)
+    pages.get("language", ":code", use: signIn.language)
+
+    let user = pages.grouped(RequireUserMiddleware())
+    user.post("sign-out", use: signIn.signOut)
+    user.get { req in req.redirect(to: SiteURL.customers().path) }
+
+    let customers = CustomersController()
+    user.get("customers", use: customers.list)
+    user.get("customers", "new", use: customers.new)
+    user.post("customers", use: customers.create)
+    user.get("customers", ":id", use: customers.show)
+    user.get("customers", ":id", "edit", use: customers.edit)
+    user.post("customers", ":id", use: customers.update)
+    user.post("customers", ":id", "notes", use: customers.addNote)
+    user.post("customers", ":id", "merge", use: customers.merge)
+    user.post("customers", ":id", "erase", use: customers.erase)
+
+    let orders = OrdersController()
+    user.get("orders", use: orders.list)
+    user.get("orders", "new", use: orders.new)
+    user.post("orders", use: orders.create)
+
+    let imports = ImportController()
+    user.get("import", use: imports.show)
+    user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload)
+
+    let locations = LocationsController()
+    user.get("locations", use: locations.list)
+    user.get("locations", "new", use: locations.new)
+    user.post("locations", use: locations.save)
+    user.get("locations", ":id", use: locations.edit)
+    user.post("locations", ":id", use: locations.save)
+
+    let staff = StaffController()
+    user.get("staff", use: staff.list)
+    user.get("staff", "new", use: staff.new)
+    user.post("staff", use: staff.save)
+    user.get("staff", ":id", use: staff.edit)
+    user.post("staff", ":id", use: staff.save)
+
+    let tokens = TokensController()
+    user.get("tokens", use: tokens.list)
+    user.post("tokens", use: tokens.create)
+    user.post("tokens", ":id", "revoke", use: tokens.revoke)
+
+    user.get("audit", use: AuditController().list)
+
+    try APIRoutes.register(app.grouped("api", "v1").grouped(APITokenMiddleware()))
+}

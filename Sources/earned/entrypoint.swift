@@ -1,0 +1,3 @@
+import EarnedWeb
+
+await Entrypoint.main()
