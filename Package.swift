@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "earned", dependencies: ["EarnedWeb"], swiftSettings: strict),
         .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .testTarget(
-            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"],
+            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "EarnedWebTests",
@@ -57,6 +57,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: strict
         ),

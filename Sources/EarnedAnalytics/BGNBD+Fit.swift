@@ -7,6 +7,9 @@ extension BGNBD {
     /// errors come from the numerical Hessian of the negative log-likelihood in natural parameters.
     public static func fit(_ histories: CustomerHistories, starts: [BGNBD] = []) throws -> FitResult<BGNBD> {
         guard histories.customerCount > 0 else { throw AnalyticsError.insufficientData("no customers") }
+        guard histories.rowFrequency.contains(where: { $0 > 0 }) else {
+            throw AnalyticsError.insufficientData("no repeat purchases: the dropout process is not identified")
+        }
         let likelihood = BGNBDLikelihood(histories)
         var meanAge = 0.0
         var meanFrequency = 0.0

@@ -115,8 +115,7 @@ public struct CalibrationSummary: Sendable {
                 indexOfCustomer[t.customerID] = index
                 ids.append(t.customerID)
             }
-            let day = UInt64(UInt32(truncatingIfNeeded: Int64(t.day) + Int64(Int32.max) + 1))
-            keyed.append((UInt64(index) << 32 | day, t.amount))
+            keyed.append((UInt64(index) << 32 | Self.packedDay(t.day), t.amount))
         }
         keyed.sort { $0.key < $1.key }
 
@@ -132,8 +131,7 @@ public struct CalibrationSummary: Sendable {
         var i = 0
         while i < keyed.count {
             let customer = keyed[i].key >> 32
-            func day(_ k: UInt64) -> Int { Int(Int64(k & 0xFFFF_FFFF) - Int64(Int32.max) - 1) }
-            let firstDay = day(keyed[i].key)
+            let firstDay = Self.day(keyed[i].key)
             var repeats = 0
             var lastCalibrationDay = firstDay
             var repeatTotal = 0.0
@@ -142,9 +140,9 @@ public struct CalibrationSummary: Sendable {
             var j = i
             var isFirstDay = true
             while j < keyed.count, keyed[j].key >> 32 == customer {
-                let d = day(keyed[j].key)
+                let d = Self.day(keyed[j].key)
                 var amount = 0.0
-                while j < keyed.count, keyed[j].key >> 32 == customer, day(keyed[j].key) == d {
+                while j < keyed.count, keyed[j].key >> 32 == customer, Self.day(keyed[j].key) == d {
                     amount += keyed[j].amount
                     j += 1
                 }
@@ -178,6 +176,16 @@ public struct CalibrationSummary: Sendable {
         averageSpend = spend
         holdoutFrequency = holdout
         holdoutSpend = holdoutValue
+    }
+
+    /// A day number offset into 0..<2³², so that (customer, day) packs into one sortable UInt64.
+    private static func packedDay(_ day: Int) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: Int64(day) + Int64(Int32.max) + 1))
+    }
+
+    /// The day number packed by `packedDay`, from the low 32 bits of a key.
+    private static func day(_ key: UInt64) -> Int {
+        Int(Int64(key & 0xFFFF_FFFF) - Int64(Int32.max) - 1)
     }
 
     /// The (x, t_x, T) histories compressed into unique rows for fitting and scoring

@@ -11,7 +11,8 @@ enum Optimization {
         var converged: Bool
     }
 
-    /// BFGS quasi-Newton minimisation with a backtracking Armijo line search and the
+    /// BFGS quasi-Newton minimisation with an Armijo line search backtracking by quadratic
+    /// interpolation, steps capped at 2 units per coordinate, and the
     /// Nocedal & Wright (2006, §6.1, eq. 6.20) scaling of the first inverse-Hessian estimate.
     /// `objective` returns the value and gradient; a non-finite value is treated as +∞.
     static func bfgs(

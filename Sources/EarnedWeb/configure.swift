@@ -21,6 +21,8 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(EarnedMigrations.all)
+    ContentConfiguration.global.use(encoder: APIDates.encoder, for: .json)
+    ContentConfiguration.global.use(decoder: APIDates.decoder, for: .json)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port

@@ -75,10 +75,11 @@ import Testing
             abs(
                 nearOne.conditionalExpectedPurchases(in: 20, frequency: 2, recency: 5, age: 30) / 0.28155173951336299
                     - 1) < 1e-8)
-        #expect(
-            abs(
-                nearOne.expectedPurchases(in: 300 + 5)
-                    - nearOne.conditionalExpectedPurchases(in: 305, frequency: 0, recency: 0, age: 0)) == 0)
+        // At a = 1 exactly, eq. (10) is a 0/0 limit; the value must continue the a ≈ 1 reference.
+        let atOne = BGNBD(r: 0.5, alpha: 10, a: 1, b: 3)
+        let limit = atOne.conditionalExpectedPurchases(in: 20, frequency: 2, recency: 5, age: 30)
+        #expect(limit.isFinite)
+        #expect(abs(limit / 0.28155173951336299 - 1) < 1e-6)
         #expect(
             abs(
                 nearOne.conditionalExpectedPurchases(in: 300, frequency: 0, recency: 0, age: 5) / 3.3861318626685229 - 1
@@ -167,5 +168,10 @@ import Testing
             let single = model.conditionalExpectedPurchases(in: 26, frequency: x, recency: tx, age: age)
             #expect(abs(expected[i] - single) <= 1e-14 * max(1, single))
         }
+    }
+
+    @Test func fittingWithoutRepeatPurchasesIsRefused() throws {
+        let histories = try CustomerHistories(frequency: [0, 0, 0], recency: [0, 0, 0], age: [10, 20, 30])
+        #expect(throws: AnalyticsError.self) { try BGNBD.fit(histories) }
     }
 }

@@ -243,7 +243,8 @@ public struct Importer: Sendable {
                     continue
                 }
                 // The file adds to what is known: contacts and dates are kept, consents recorded
-                // only when they change.
+                // only when they change, and a customer keeps the external id it has.
+                if current.externalID != nil { draft.externalID = nil }
                 draft.phones = Self.union(current.phones, (draft.phones ?? []).compactMap(ContactNormalizer.phone))
                 draft.emails = Self.union(current.emails, (draft.emails ?? []).compactMap(ContactNormalizer.email))
                 draft.messengers = nil

@@ -4,7 +4,7 @@ import Vapor
 
 /// The JSON shapes of the API, in snake_case. Inputs have every field optional: on create the
 /// domain reports what is missing; on PATCH a missing field keeps its value.
-struct CustomerDTO: Content {
+struct CustomerDTO: APIObject {
     var id: UUID
     var kind: String
     var name: String
@@ -67,7 +67,7 @@ struct CustomerInput: Content {
     }
 }
 
-struct OrderDTO: Content {
+struct OrderDTO: APIObject {
     var id: UUID
     var customer_id: UUID
     var seller_id: UUID?
@@ -129,7 +129,7 @@ struct OrderInput: Content {
     }
 }
 
-struct LocationDTO: Content {
+struct LocationDTO: APIObject {
     var id: UUID
     var name: String
     var time_zone: String
@@ -163,7 +163,7 @@ struct LocationInput: Content {
     }
 }
 
-struct StaffDTO: Content {
+struct StaffDTO: APIObject {
     var id: UUID
     var name: String
     var email: String
@@ -206,7 +206,7 @@ struct StaffInput: Content {
     }
 }
 
-struct NoteDTO: Content {
+struct NoteDTO: APIObject {
     var id: UUID
     var customer_id: UUID
     var author_id: UUID?
@@ -230,7 +230,7 @@ struct MergeInput: Content {
     var duplicate_id: UUID?
 }
 
-struct ListDTO<Item: Content>: Content {
+struct ListDTO<Item: Content>: APIObject {
     var items: [Item]
     var next_cursor: String?
 }

@@ -97,7 +97,16 @@ enum APIRoutes {
         }
         api.post("staff") { req async throws -> Response in
             let input = try req.content.decode(StaffInput.self)
-            let hash = try await passwordHash(input.password, required: true, req)
+            var errors: [FieldError] = []
+            do { _ = try input.draft.validated(id: StaffID(), now: req.now) } catch {
+                if case DomainError.invalid(let found) = error { errors = found }
+            }
+            let hash: String?
+            do { hash = try await passwordHash(input.password, required: true, req) } catch let error as DomainError {
+                guard case .invalid(let found) = error else { throw error }
+                throw DomainError.invalid(errors + found)
+            }
+            if !errors.isEmpty { throw DomainError.invalid(errors) }
             let staff = try await req.staffAccounts.create(input.draft, passwordHash: hash, actor: try req.actor(), now: req.now)
             return try await created(StaffDTO(staff), req, location: "/api/v1/staff/\(staff.id)", resource: nil)
         }

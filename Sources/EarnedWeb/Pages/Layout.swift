@@ -23,7 +23,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Earned"),
+                .raw("<title>" + H.escape("\(title) · Earned") + "</title>"),
                 .stylesheet(SiteURL.stylesheet.path)
             ),
             .body(

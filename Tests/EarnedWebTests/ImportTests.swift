@@ -1,0 +1,167 @@
+import EarnedDomain
+import EarnedStore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@testable import EarnedWeb
+
+@Suite("CSV import")
+struct ImportTests {
+    func run(_ app: Application, _ text: String, kind: ImportKind, actor: Staff, partial: Bool = false, bytes: [UInt8]? = nil, overrides: [CSVColumnOverride] = []) async throws -> ImportReport {
+        let data = Data(bytes ?? Array(text.utf8))
+        return try await Importer(db: app.db).run(
+            records: CSVRecordStream(data: data),
+            options: Importer.Options(kind: kind, overrides: overrides, partial: partial, timeZone: TimeZone(identifier: "Europe/Moscow")!),
+            actor: actor, now: testNow)
+    }
+
+    static let customers = """
+        Код;ФИО;Телефон;E-mail;Дата рождения;Точка
+        C-1;Анна Смирнова;8 916 111-22-33;anna@example.ru;15.03.1985;Север
+        C-2;Борис Петров;+7 (903) 444-55-66;;;Север
+        C-3;"Кафе ""Ромашка"", ООО";;info@romashka.ru;;Север
+        """
+
+    @Test("all or nothing: one bad line writes nothing and is reported with its line and column")
+    func allOrNothing() async throws {
+        try await withEarnedApp { app, f in
+            let text = Self.customers + "\nC-4;Вера;не телефон;vera@example.ru;31.02.1990;Север\n"
+            let report = try await run(app, text, kind: .customers, actor: f.manager)
+            #expect(report.rolledBack)
+            #expect(report.problems.contains { $0.line == 5 && $0.column == "Телефон" }, "\(report.problems)")
+            #expect(report.problems.contains { $0.line == 5 && $0.column == "Дата рождения" }, "\(report.problems)")
+            #expect(try await app.count("customers") == 0)
+            let partial = try await run(app, text, kind: .customers, actor: f.manager, partial: true)
+            #expect(!partial.rolledBack)
+            #expect(partial.created == 3)
+            #expect(try await app.count("customers") == 3)
+        }
+    }
+
+    @Test("importing the same file again changes nothing; a changed line updates its customer")
+    func idempotent() async throws {
+        try await withEarnedApp { app, f in
+            let first = try await run(app, Self.customers, kind: .customers, actor: f.manager)
+            #expect(first.created == 3)
+            #expect(!first.rolledBack)
+            let contacts = try await app.count("customer_contacts")
+            let second = try await run(app, Self.customers, kind: .customers, actor: f.manager)
+            #expect(second.created == 0)
+            #expect(second.updated == 0)
+            #expect(second.unchanged == 3)
+            #expect(try await app.count("customers") == 3)
+            #expect(try await app.count("customer_contacts") == contacts)
+            let changed = Self.customers.replacingOccurrences(of: "Борис Петров", with: "Борис Петров-Водкин")
+            let third = try await run(app, changed, kind: .customers, actor: f.manager)
+            #expect(third.updated == 1)
+            #expect(third.unchanged == 2)
+            let list = try await CustomerRepository(db: app.db).list(CustomerQuery(search: "водкин"), actor: f.owner)
+            #expect(list.items.map(\.name) == ["Борис Петров-Водкин"])
+            #expect(list.items[0].phones == ["+79034445566"])
+        }
+    }
+
+    @Test("orders from a Windows-1251 file with semicolons and decimal commas")
+    func windows1251() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await run(app, Self.customers, kind: .customers, actor: f.owner)
+            let text = """
+                Номер заказа;Код клиента;Дата;Сумма;Скидка;Товары
+                A-1;C-1;01.11.2026 10:15;1 234,50;100,00;Капучино и круассан
+                A-2;C-2;02.11.2026;99,9;;Чай «Эрл Грей»
+                """
+            let bytes = Windows1251.encode(text)
+            #expect(String(data: Data(bytes), encoding: .utf8) == nil, "the fixture really is not UTF-8")
+            let report = try await run(app, "", kind: .orders, actor: f.owner, bytes: bytes)
+            #expect(report.problems == [])
+            #expect(report.created == 2)
+            #expect(report.encoding == "windows1251")
+            let orders = try await OrderRepository(db: app.db).list(OrderQuery(), actor: f.owner).items
+            let a1 = try #require(orders.first { $0.externalID == "A-1" })
+            #expect(a1.amount.minorUnits == 123_450)
+            #expect(a1.discountMinorUnits == 10_000)
+            #expect(a1.itemsSummary == "Капучино и круассан")
+            // 10:15 in Moscow is 07:15 UTC.
+            #expect(a1.placedAt == ISO8601DateFormatter().date(from: "2026-11-01T07:15:00Z"))
+            let a2 = try #require(orders.first { $0.externalID == "A-2" })
+            #expect(a2.amount.minorUnits == 9_990)
+            #expect(a2.itemsSummary == "Чай «Эрл Грей»")
+            let again = try await run(app, "", kind: .orders, actor: f.owner, bytes: bytes)
+            #expect(again.unchanged == 2)
+            #expect(try await app.count("orders") == 2)
+        }
+    }
+
+    @Test("a broken line is reported with its number: an unknown customer and an unterminated quote")
+    func brokenLines() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await run(app, Self.customers, kind: .customers, actor: f.owner)
+            let unknown = "order id,customer id,date,total\nA-1,C-1,2026-11-01,10.00\nA-2,C-404,2026-11-01,5.00\n"
+            let report = try await run(app, unknown, kind: .orders, actor: f.owner)
+            #expect(report.rolledBack)
+            #expect(report.problems.map(\.line) == [3])
+            #expect(report.problems.first?.column == "customer_id")
+            let quote = "order id,customer id,date,total\nA-1,C-1,2026-11-01,10.00\nA-2,\"C-2,2026-11-01,5.00\n"
+            let broken = try await run(app, quote, kind: .orders, actor: f.owner)
+            #expect(broken.rolledBack)
+            #expect(broken.problems.first?.line == 3)
+            #expect(try await app.count("orders") == 0)
+        }
+    }
+
+    @Test("a plain transaction log imports through the documented mapping")
+    func transactionLog() async throws {
+        try await withEarnedApp { app, f in
+            let log = """
+                 00004 0001 19970101  2   29.33
+                 00004 0001 19970118  2   29.73
+                 00004 0001 19970118  1   14.96
+                 00021 0002 19970101  3   63.34
+                """
+            let report = try await run(app, log, kind: .transactions, actor: f.owner)
+            #expect(report.problems == [])
+            #expect(report.created == 4)
+            #expect(try await app.count("customers") == 2)
+            let again = try await run(app, log, kind: .transactions, actor: f.owner)
+            #expect(again.unchanged == 4)
+            #expect(try await app.count("orders") == 4)
+            let orders = try await OrderRepository(db: app.db).list(OrderQuery(), actor: f.owner).items
+            #expect(orders.map(\.amount.minorUnits).sorted() == [1496, 2933, 2973, 6334])
+            #expect(orders.filter { $0.quantity == 2 }.count == 2)
+        }
+    }
+
+    @Test("the upload page reports problems and keeps the mapping typed")
+    func uploadPage() async throws {
+        try await withEarnedApp { app, f in
+            let session = try await app.session(for: f.owner)
+            let boundary = "XBOUNDARY"
+            let csv = "name,phone\nАнна,+7 916 000 00 01\n,oops\n"
+            var body = ""
+            for (name, value) in [("_csrf", session.csrf), ("kind", "customers"), ("mapping", "phone=phone")] {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            let response = try await app.send(
+                .POST, "/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], cookie: session.cookie,
+                form: nil, rawBody: body)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("phone=phone"))
+            #expect(response.text.contains(">3<"))
+            #expect(try await app.count("customers") == 0)
+        }
+    }
+}
+
+/// Windows-1251 encoding for test fixtures (the reader's table, inverted).
+enum Windows1251 {
+    static func encode(_ text: String) -> [UInt8] {
+        var table: [Unicode.Scalar: UInt8] = [:]
+        for byte in UInt8(0x80)...UInt8(0xFF) {
+            if let scalar = TextDecoding.decodeWindows1251([byte]).unicodeScalars.first { table[scalar] = byte }
+        }
+        return text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : (table[$0] ?? UInt8(ascii: "?")) }
+    }
+}

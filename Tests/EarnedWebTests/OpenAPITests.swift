@@ -1,0 +1,62 @@
+import EarnedDomain
+import Foundation
+import Testing
+import Vapor
+
+@testable import EarnedWeb
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+    @Test("the document lists exactly the routes under /api/v1")
+    func routesMatch() async throws {
+        try await withEarnedApp(seed: false) { app, _ in
+            let served = try await app.send(.GET, "/api/openapi.json")
+            #expect(served.status == .ok)
+            let document = try served.json()
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, methods) in paths { for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            var routes = Set<String>()
+            for route in app.routes.all {
+                let parts = route.path.map { component -> String in
+                    switch component {
+                    case .parameter(let name): return "{\(name)}"
+                    default: return component.description
+                    }
+                }
+                let path = "/" + parts.joined(separator: "/")
+                if path.hasPrefix("/api/v1/") { routes.insert("\(route.method.rawValue) \(path)") }
+            }
+            #expect(routes == documented, "only in routes: \(routes.subtracting(documented)); only in the document: \(documented.subtracting(routes))")
+        }
+    }
+
+    @Test("each response schema names exactly the fields the server writes")
+    func schemasMatch() async throws {
+        let schemas = OpenAPIDocument.schemas
+        func properties(_ name: String) -> Set<String> {
+            Set(((schemas[name]?["properties"]) as? [String: Any])?.keys.map { $0 } ?? [])
+        }
+        func keys<T: Encodable>(_ value: T) throws -> Set<String> {
+            let data = try APIDates.encoder.encode(value)
+            return Set((try JSONSerialization.jsonObject(with: data, options: []) as? [String: Any])?.keys.map { $0 } ?? [])
+        }
+        let now = Date(timeIntervalSince1970: 0)
+        let location = Location(name: "L", timeZone: "UTC", hours: .uniform([]), createdAt: now, updatedAt: now)
+        let staff = Staff(name: "S", email: "s@x.y", role: .staff, homeLocationID: location.id, createdAt: now, updatedAt: now)
+        let customer = Customer(name: "C", ownerID: staff.id, homeLocationID: location.id, preferredChannel: .sms, externalID: "x", createdAt: now, updatedAt: now, erasedAt: now)
+        let order = Order(customerID: customer.id, sellerID: staff.id, locationID: location.id, placedAt: now, amount: Money(minorUnits: 1, currency: "RUB"), itemsSummary: "i", promisedAt: now, deliveredAt: now, externalID: "o", createdAt: now, updatedAt: now)
+        let note = CustomerNote(customerID: customer.id, authorID: staff.id, text: "t", createdAt: now)
+        #expect(try keys(CustomerDTO(customer)) == properties("Customer"))
+        #expect(try keys(OrderDTO(order)) == properties("Order"))
+        #expect(try keys(LocationDTO(location)) == properties("Location"))
+        #expect(try keys(StaffDTO(staff)) == properties("Staff"))
+        #expect(try keys(NoteDTO(note)) == properties("Note"))
+        // Inputs: what the server reads is what the document offers.
+        #expect(Set(Mirror(reflecting: CustomerInput()).children.compactMap(\.label)) == properties("CustomerInput"))
+        #expect(Set(Mirror(reflecting: OrderInput()).children.compactMap(\.label)) == properties("OrderInput"))
+        #expect(Set(Mirror(reflecting: LocationInput()).children.compactMap(\.label)) == properties("LocationInput"))
+        #expect(Set(Mirror(reflecting: StaffInput()).children.compactMap(\.label)) == properties("StaffInput"))
+    }
+}
