@@ -50,7 +50,10 @@ public struct Config: Sendable {
 
     /// The variables Earned reads, with their defaults, for the README and `--help`.
     public static let variables: [(name: String, meaning: String, fallback: String)] = [
-        ("EARNED_DATABASE_URL", "postgres://user:pass@host:5432/db to use PostgreSQL (DATABASE_URL also read)", "unset"),
+        (
+            "EARNED_DATABASE_URL", "postgres://user:pass@host:5432/db to use PostgreSQL (DATABASE_URL also read)",
+            "unset"
+        ),
         ("EARNED_SQLITE_PATH", "the embedded database file", "earned.sqlite"),
         ("EARNED_HOSTNAME", "address to listen on", "127.0.0.1"),
         ("EARNED_PORT", "port to listen on", "8080"),
@@ -82,27 +85,37 @@ public struct Config: Sendable {
         }
         if let host = env["EARNED_HOSTNAME"], !host.isEmpty { config.hostname = host }
         if let text = env["EARNED_PORT"] {
-            if let port = Int(text), (1...65535).contains(port) { config.port = port } else {
+            if let port = Int(text), (1...65535).contains(port) {
+                config.port = port
+            } else {
                 problems.append("EARNED_PORT must be a number from 1 to 65535, not '\(text)'")
             }
         }
         if let text = env["EARNED_BCRYPT_COST"] {
-            if let cost = Int(text), (4...15).contains(cost) { config.bcryptCost = cost } else {
+            if let cost = Int(text), (4...15).contains(cost) {
+                config.bcryptCost = cost
+            } else {
                 problems.append("EARNED_BCRYPT_COST must be a number from 4 to 15, not '\(text)'")
             }
         }
         if let text = env["EARNED_SESSION_HOURS"] {
-            if let hours = Double(text), hours > 0, hours <= 24 * 90 { config.sessionLifetime = hours * 3600 } else {
+            if let hours = Double(text), hours > 0, hours <= 24 * 90 {
+                config.sessionLifetime = hours * 3600
+            } else {
                 problems.append("EARNED_SESSION_HOURS must be a positive number of hours, not '\(text)'")
             }
         }
         if let text = env["EARNED_CURRENCY"] {
-            if text.count == 3, text.uppercased() == text { config.defaultCurrency = text } else {
+            if text.count == 3, text.uppercased() == text {
+                config.defaultCurrency = text
+            } else {
                 problems.append("EARNED_CURRENCY must be a code such as RUB, not '\(text)'")
             }
         }
         if let text = env["EARNED_LANGUAGE"] {
-            if ["ru", "en"].contains(text) { config.defaultLanguage = text } else {
+            if ["ru", "en"].contains(text) {
+                config.defaultLanguage = text
+            } else {
                 problems.append("EARNED_LANGUAGE must be ru or en, not '\(text)'")
             }
         }
@@ -124,7 +137,9 @@ public struct Config: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
             var value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast())
+            }
             values[trimmed[..<eq].trimmingCharacters(in: .whitespaces)] = value
         }
         return values

@@ -43,9 +43,13 @@ public enum Entrypoint {
                     if try await CustomerRepository(db: app.db).countAll() == 0 {
                         app.logger.info("Creating the demo business…")
                         let business = try await DemoSeeder.seed(app, seed: 2026, scale: 1, now: Date())
-                        app.logger.info("Demo ready: \(business.customerCount) customers. Sign in as \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)")
+                        app.logger.info(
+                            "Demo ready: \(business.customerCount) customers. Sign in as \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)"
+                        )
                     } else {
-                        app.logger.info("The database already has data; serving it. Demo sign-in: \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)")
+                        app.logger.info(
+                            "The database already has data; serving it. Demo sign-in: \(DemoBusiness.ownerEmail) / \(DemoBusiness.password)"
+                        )
                     }
                 }
             }

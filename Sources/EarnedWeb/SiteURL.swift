@@ -37,7 +37,8 @@ enum SiteURL: Sendable {
         case .signOut: return "/sign-out"
         case .language(let code, let next): return "/language/\(code)" + Self.query(["next": next])
         case .customers(let search, let location, let cursor):
-            return "/customers" + Self.query(["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
+            return "/customers"
+                + Self.query(["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newCustomer: return "/customers/new"
         case .customer(let id): return "/customers/\(id.uuidString.lowercased())"
         case .editCustomer(let id): return "/customers/\(id.uuidString.lowercased())/edit"

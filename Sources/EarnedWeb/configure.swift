@@ -8,7 +8,9 @@ import Vapor
 
 /// Builds the application from its configuration; production, the commands and the tests all
 /// come through here.
-public func configure(_ app: Application, config: Config, clock: @escaping @Sendable () -> Date = { Date() }) async throws {
+public func configure(_ app: Application, config: Config, clock: @escaping @Sendable () -> Date = { Date() })
+    async throws
+{
     app.earned = AppContext(config: config, clock: clock)
     switch config.database {
     case .sqlite(let path):
@@ -18,7 +20,8 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") && !url.contains("tlsmode") { configuration.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(EarnedMigrations.all)
     ContentConfiguration.global.use(encoder: APIDates.encoder, for: .json)

@@ -10,7 +10,8 @@ import Vapor
 struct AccessTests {
     func southCustomer(_ app: Application, _ f: Fixture) async throws -> Customer {
         try await CustomerRepository(db: app.db).create(
-            CustomerDraft(name: "Светлана Южная", phones: ["+7 912 000-11-22"], homeLocationID: f.south.id), actor: f.owner,
+            CustomerDraft(name: "Светлана Южная", phones: ["+7 912 000-11-22"], homeLocationID: f.south.id),
+            actor: f.owner,
             now: testNow)
     }
 
@@ -70,11 +71,14 @@ struct AccessTests {
             }
             let staff = try await app.send(
                 .POST, "/api/v1/staff", token: f.token(f.manager),
-                json: #"{"name": "X", "email": "x@test.earned", "role": "staff", "home_location_id": "\#(f.north.id)", "password": "long enough pw"}"#)
+                json:
+                    #"{"name": "X", "email": "x@test.earned", "role": "staff", "home_location_id": "\#(f.north.id)", "password": "long enough pw"}"#
+            )
             #expect(staff.status == .forbidden)
             #expect(try await app.count("staff") == 4)
             let customer = try await southCustomer(app, f)
-            let erase = try await app.send(.POST, "/api/v1/customers/\(customer.id)/erase", token: f.token(f.southStaff))
+            let erase = try await app.send(
+                .POST, "/api/v1/customers/\(customer.id)/erase", token: f.token(f.southStaff))
             #expect(erase.status == .forbidden)
         }
     }

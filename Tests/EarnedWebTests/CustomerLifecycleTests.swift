@@ -15,14 +15,27 @@ struct CustomerLifecycleTests {
         try await withEarnedApp { app, f in
             let repo = CustomerRepository(db: app.db)
             let orders = OrderRepository(db: app.db)
-            let a = try await repo.create(CustomerDraft(name: "Анна Смирнова", phones: ["+79161112233"], dates: [CustomerDate(kind: .birthday, date: LocalDate(year: 1985, month: 3, day: 15))], homeLocationID: f.north.id, externalID: "A"), actor: f.owner, now: testNow)
-            let b = try await repo.create(CustomerDraft(name: "Смирнова А.", emails: ["anna@example.ru"], dates: [CustomerDate(kind: .anniversary, date: LocalDate(year: 2020, month: 6, day: 1), label: "свадьба")], homeLocationID: f.north.id, externalID: "B"), actor: f.owner, now: testNow)
+            let a = try await repo.create(
+                CustomerDraft(
+                    name: "Анна Смирнова", phones: ["+79161112233"],
+                    dates: [CustomerDate(kind: .birthday, date: LocalDate(year: 1985, month: 3, day: 15))],
+                    homeLocationID: f.north.id, externalID: "A"), actor: f.owner, now: testNow)
+            let b = try await repo.create(
+                CustomerDraft(
+                    name: "Смирнова А.", emails: ["anna@example.ru"],
+                    dates: [
+                        CustomerDate(
+                            kind: .anniversary, date: LocalDate(year: 2020, month: 6, day: 1), label: "свадьба")
+                    ], homeLocationID: f.north.id, externalID: "B"), actor: f.owner, now: testNow)
             for (customer, amount) in [(a, 100), (a, 200), (b, 300), (b, 400), (b, 500)] {
-                _ = try await orders.create(OrderDraft(customerID: customer.id, amountMinorUnits: Int64(amount)), actor: f.owner, now: testNow)
+                _ = try await orders.create(
+                    OrderDraft(customerID: customer.id, amountMinorUnits: Int64(amount)), actor: f.owner, now: testNow)
             }
             _ = try await repo.addNote(to: a.id, text: "любит капучино", actor: f.owner, now: testNow)
             _ = try await repo.addNote(to: b.id, text: "просила звонить после 18", actor: f.owner, now: testNow)
-            let response = try await app.send(.POST, "/api/v1/customers/\(a.id)/merge", token: f.token(f.manager), json: #"{"duplicate_id": "\#(b.id)"}"#)
+            let response = try await app.send(
+                .POST, "/api/v1/customers/\(a.id)/merge", token: f.token(f.manager),
+                json: #"{"duplicate_id": "\#(b.id)"}"#)
             #expect(response.status == .ok, "\(response.text)")
             let merged = try await repo.get(a.id, actor: f.owner)
             #expect(Set(merged.phones) == ["+79161112233"])
@@ -46,8 +59,11 @@ struct CustomerLifecycleTests {
     @Test("a customer cannot be merged into itself")
     func mergeSelf() async throws {
         try await withEarnedApp { app, f in
-            let a = try await CustomerRepository(db: app.db).create(CustomerDraft(name: "A", homeLocationID: f.north.id), actor: f.owner, now: testNow)
-            let r = try await app.send(.POST, "/api/v1/customers/\(a.id)/merge", token: f.token(f.owner), json: #"{"duplicate_id": "\#(a.id)"}"#)
+            let a = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "A", homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let r = try await app.send(
+                .POST, "/api/v1/customers/\(a.id)/merge", token: f.token(f.owner),
+                json: #"{"duplicate_id": "\#(a.id)"}"#)
             #expect(r.status == .conflict)
         }
     }
@@ -61,17 +77,25 @@ struct CustomerLifecycleTests {
             let note = "живёт на улице Секретной"
             let repo = CustomerRepository(db: app.db)
             let created = try await app.send(
-                .POST, "/api/v1/customers", token: f.token(f.owner), json: #"{"name": "\#(name)", "phones": ["\#(phone)"], "emails": ["\#(email)"], "home_location_id": "\#(f.north.id)", "external_id": "EXT-ZINA", "tags": ["вип"], "dates": [{"kind": "birthday", "date": "1970-01-02"}], "consents": [{"channel": "sms", "given": true, "at": "2026-01-01T00:00:00Z", "source": "анкета"}]}"#,
+                .POST, "/api/v1/customers", token: f.token(f.owner),
+                json:
+                    #"{"name": "\#(name)", "phones": ["\#(phone)"], "emails": ["\#(email)"], "home_location_id": "\#(f.north.id)", "external_id": "EXT-ZINA", "tags": ["вип"], "dates": [{"kind": "birthday", "date": "1970-01-02"}], "consents": [{"channel": "sms", "given": true, "at": "2026-01-01T00:00:00Z", "source": "анкета"}]}"#,
                 headers: ["Idempotency-Key": "zina-1"])
             let id = try #require(CustomerID(string: try created.json()["id"] as! String))
-            let duplicate = try await repo.create(CustomerDraft(name: name + " (дубль)", emails: ["zina2@example.ru"], homeLocationID: f.north.id, externalID: "EXT-ZINA-2"), actor: f.owner, now: testNow)
+            let duplicate = try await repo.create(
+                CustomerDraft(
+                    name: name + " (дубль)", emails: ["zina2@example.ru"], homeLocationID: f.north.id,
+                    externalID: "EXT-ZINA-2"), actor: f.owner, now: testNow)
             _ = try await repo.merge(survivor: id, absorbed: duplicate.id, actor: f.owner, now: testNow)
             _ = try await repo.addNote(to: id, text: note, actor: f.owner, now: testNow)
             _ = try await repo.update(id, CustomerDraft(name: name + "!"), actor: f.owner, now: testNow)
-            _ = try await OrderRepository(db: app.db).create(OrderDraft(customerID: id, amountMinorUnits: 5000), actor: f.owner, now: testNow)
+            _ = try await OrderRepository(db: app.db).create(
+                OrderDraft(customerID: id, amountMinorUnits: 5000), actor: f.owner, now: testNow)
             let erased = try await app.send(.POST, "/api/v1/customers/\(id)/erase", token: f.token(f.owner))
             #expect(erased.status == .noContent)
-            let needles = [name, "Зинаида", phone, "9998887766", email, "zina2@example.ru", note, "EXT-ZINA", "анкета", "1970"]
+            let needles = [
+                name, "Зинаида", phone, "9998887766", email, "zina2@example.ru", note, "EXT-ZINA", "анкета", "1970",
+            ]
             let leaks = try await PersonalDataScan.find(needles, in: app.db)
             #expect(leaks.isEmpty, "\(leaks)")
             #expect(try await app.count("orders") == 1)
@@ -90,10 +114,14 @@ enum PersonalDataScan {
         let sql = db as! any SQLDatabase
         let tables: [String]
         if sql.dialect.name == "sqlite" {
-            tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all()
+            tables = try await sql.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).all()
                 .map { try $0.decode(column: "name", as: String.self) }
         } else {
-            tables = try await sql.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()").all()
+            tables = try await sql.raw(
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+            ).all()
                 .map { try $0.decode(column: "name", as: String.self) }
         }
         var leaks: [String] = []

@@ -9,11 +9,15 @@ import Vapor
 
 @Suite("CSV import")
 struct ImportTests {
-    func run(_ app: Application, _ text: String, kind: ImportKind, actor: Staff, partial: Bool = false, bytes: [UInt8]? = nil, overrides: [CSVColumnOverride] = []) async throws -> ImportReport {
+    func run(
+        _ app: Application, _ text: String, kind: ImportKind, actor: Staff, partial: Bool = false,
+        bytes: [UInt8]? = nil, overrides: [CSVColumnOverride] = []
+    ) async throws -> ImportReport {
         let data = Data(bytes ?? Array(text.utf8))
         return try await Importer(db: app.db).run(
             records: CSVRecordStream(data: data),
-            options: Importer.Options(kind: kind, overrides: overrides, partial: partial, timeZone: TimeZone(identifier: "Europe/Moscow")!),
+            options: Importer.Options(
+                kind: kind, overrides: overrides, partial: partial, timeZone: TimeZone(identifier: "Europe/Moscow")!),
             actor: actor, now: testNow)
     }
 
@@ -143,9 +147,11 @@ struct ImportTests {
             for (name, value) in [("_csrf", session.csrf), ("kind", "customers"), ("mapping", "phone=phone")] {
                 body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
             }
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
             let response = try await app.send(
-                .POST, "/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], cookie: session.cookie,
+                .POST, "/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                cookie: session.cookie,
                 form: nil, rawBody: body)
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("phone=phone"))

@@ -16,7 +16,9 @@ struct OpenAPITests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             var documented = Set<String>()
-            for (path, methods) in paths { for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            for (path, methods) in paths {
+                for method in methods.keys { documented.insert("\(method.uppercased()) \(path)") }
+            }
             var routes = Set<String>()
             for route in app.routes.all {
                 let parts = route.path.map { component -> String in
@@ -28,7 +30,10 @@ struct OpenAPITests {
                 let path = "/" + parts.joined(separator: "/")
                 if path.hasPrefix("/api/v1/") { routes.insert("\(route.method.rawValue) \(path)") }
             }
-            #expect(routes == documented, "only in routes: \(routes.subtracting(documented)); only in the document: \(documented.subtracting(routes))")
+            #expect(
+                routes == documented,
+                "only in routes: \(routes.subtracting(documented)); only in the document: \(documented.subtracting(routes))"
+            )
         }
     }
 
@@ -40,13 +45,20 @@ struct OpenAPITests {
         }
         func keys<T: Encodable>(_ value: T) throws -> Set<String> {
             let data = try APIDates.encoder.encode(value)
-            return Set((try JSONSerialization.jsonObject(with: data, options: []) as? [String: Any])?.keys.map { $0 } ?? [])
+            return Set(
+                (try JSONSerialization.jsonObject(with: data, options: []) as? [String: Any])?.keys.map { $0 } ?? [])
         }
         let now = Date(timeIntervalSince1970: 0)
         let location = Location(name: "L", timeZone: "UTC", hours: .uniform([]), createdAt: now, updatedAt: now)
-        let staff = Staff(name: "S", email: "s@x.y", role: .staff, homeLocationID: location.id, createdAt: now, updatedAt: now)
-        let customer = Customer(name: "C", ownerID: staff.id, homeLocationID: location.id, preferredChannel: .sms, externalID: "x", createdAt: now, updatedAt: now, erasedAt: now)
-        let order = Order(customerID: customer.id, sellerID: staff.id, locationID: location.id, placedAt: now, amount: Money(minorUnits: 1, currency: "RUB"), itemsSummary: "i", promisedAt: now, deliveredAt: now, externalID: "o", createdAt: now, updatedAt: now)
+        let staff = Staff(
+            name: "S", email: "s@x.y", role: .staff, homeLocationID: location.id, createdAt: now, updatedAt: now)
+        let customer = Customer(
+            name: "C", ownerID: staff.id, homeLocationID: location.id, preferredChannel: .sms, externalID: "x",
+            createdAt: now, updatedAt: now, erasedAt: now)
+        let order = Order(
+            customerID: customer.id, sellerID: staff.id, locationID: location.id, placedAt: now,
+            amount: Money(minorUnits: 1, currency: "RUB"), itemsSummary: "i", promisedAt: now, deliveredAt: now,
+            externalID: "o", createdAt: now, updatedAt: now)
         let note = CustomerNote(customerID: customer.id, authorID: staff.id, text: "t", createdAt: now)
         #expect(try keys(CustomerDTO(customer)) == properties("Customer"))
         #expect(try keys(OrderDTO(order)) == properties("Order"))

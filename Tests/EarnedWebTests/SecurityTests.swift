@@ -15,11 +15,13 @@ struct SecurityTests {
             let session = try await app.session(for: f.northStaff)
             let missing = try await app.send(.POST, "/customers", cookie: session.cookie, form: ["name": "Анна"])
             #expect(missing.status == .forbidden)
-            let wrong = try await app.send(.POST, "/customers", cookie: session.cookie, form: ["name": "Анна", "_csrf": "forged"])
+            let wrong = try await app.send(
+                .POST, "/customers", cookie: session.cookie, form: ["name": "Анна", "_csrf": "forged"])
             #expect(wrong.status == .forbidden)
             #expect(try await app.count("customers") == 0)
             let right = try await app.send(
-                .POST, "/customers", cookie: session.cookie, form: ["name": "Анна", "_csrf": session.csrf, "phones": "8 916 123 45 67"])
+                .POST, "/customers", cookie: session.cookie,
+                form: ["name": "Анна", "_csrf": session.csrf, "phones": "8 916 123 45 67"])
             #expect(right.status == .seeOther)
             #expect(try await app.count("customers") == 1)
         }
@@ -40,7 +42,10 @@ struct SecurityTests {
             #expect(wrong.headers.setCookie?[SessionMiddleware.cookieName] == nil)
             let good = try await app.send(
                 .POST, "/sign-in", cookie: "\(CSRFMiddleware.cookieName)=\(csrfCookie)",
-                form: ["_csrf": csrfCookie, "email": f.northStaff.email.uppercased(), "password": Fixture.password, "next": "/orders"])
+                form: [
+                    "_csrf": csrfCookie, "email": f.northStaff.email.uppercased(), "password": Fixture.password,
+                    "next": "/orders",
+                ])
             #expect(good.status == .seeOther)
             #expect(good.headers.first(name: .location) == "/orders")
             let raw = good.headers[.setCookie].joined(separator: "; ")
@@ -68,10 +73,14 @@ struct SecurityTests {
         try await withEarnedApp { app, f in
             let cookie = "\(CSRFMiddleware.cookieName)=abc"
             for _ in 0..<5 {
-                let r = try await app.send(.POST, "/sign-in", cookie: cookie, form: ["_csrf": "abc", "email": f.owner.email, "password": "nope"])
+                let r = try await app.send(
+                    .POST, "/sign-in", cookie: cookie,
+                    form: ["_csrf": "abc", "email": f.owner.email, "password": "nope"])
                 #expect(r.status == .unauthorized)
             }
-            let r = try await app.send(.POST, "/sign-in", cookie: cookie, form: ["_csrf": "abc", "email": f.owner.email, "password": Fixture.password])
+            let r = try await app.send(
+                .POST, "/sign-in", cookie: cookie,
+                form: ["_csrf": "abc", "email": f.owner.email, "password": Fixture.password])
             #expect(r.status == .tooManyRequests)
             #expect(r.headers.setCookie?[SessionMiddleware.cookieName] == nil)
         }
@@ -86,7 +95,9 @@ struct SecurityTests {
                 #expect(hash.hasPrefix("$2b$") || hash.hasPrefix("$2a$") || hash.hasPrefix("$2y$"))
                 #expect(!hash.contains(Fixture.password))
             }
-            let hashes = try await sql.raw("SELECT token_hash FROM api_tokens").all().map { try $0.decode(column: "token_hash", as: String.self) }
+            let hashes = try await sql.raw("SELECT token_hash FROM api_tokens").all().map {
+                try $0.decode(column: "token_hash", as: String.self)
+            }
             #expect(hashes.contains(Secrets.sha256(f.token(f.owner))))
             #expect(!hashes.contains(f.token(f.owner)))
         }
@@ -97,9 +108,13 @@ struct SecurityTests {
         try await withEarnedApp { app, f in
             let evil = #"<script>alert("x")</script>" onmouseover="x"#
             let customer = try await CustomerRepository(db: app.db).create(
-                CustomerDraft(name: evil, homeLocationID: f.north.id, tags: [evil.prefix(40).description]), actor: f.owner, now: testNow)
+                CustomerDraft(name: evil, homeLocationID: f.north.id, tags: [evil.prefix(40).description]),
+                actor: f.owner, now: testNow)
             let session = try await app.session(for: f.owner)
-            for path in ["/customers/\(customer.id)", "/customers", "/customers/\(customer.id)/edit", "/customers?q=%3Cscript%3E"] {
+            for path in [
+                "/customers/\(customer.id)", "/customers", "/customers/\(customer.id)/edit",
+                "/customers?q=%3Cscript%3E",
+            ] {
                 let page = try await app.send(.GET, path, cookie: session.cookie)
                 #expect(page.status == .ok)
                 #expect(!page.text.contains("<script>"), "\(path)")

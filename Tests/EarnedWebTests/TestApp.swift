@@ -32,7 +32,9 @@ struct Fixture: Sendable {
 /// fresh schema in that PostgreSQL (localhost only).
 enum TestDatabase {
     static var postgresURL: String? {
-        guard let url = ProcessInfo.processInfo.environment["EARNED_TEST_POSTGRES_URL"], !url.isEmpty else { return nil }
+        guard let url = ProcessInfo.processInfo.environment["EARNED_TEST_POSTGRES_URL"], !url.isEmpty else {
+            return nil
+        }
         guard let host = URL(string: url)?.host, ["localhost", "127.0.0.1", "::1"].contains(host) else {
             fatalError("EARNED_TEST_POSTGRES_URL must point at localhost")
         }
@@ -44,6 +46,10 @@ enum TestDatabase {
 func withEarnedApp(
     seed: Bool = true, _ body: @Sendable (Application, Fixture) async throws -> Void
 ) async throws {
+    // PostgreSQL allows a limited number of connections: run a few apps at a time.
+    let gate = TestDatabase.postgresURL == nil ? nil : TestGate.shared
+    await gate?.enter()
+    defer { Task { await gate?.leave() } }
     let app = try await Application.make(.testing)
     var config = Config(database: .sqliteMemory, bcryptCost: 4)
     var schema: String?
@@ -66,7 +72,8 @@ func withEarnedApp(
         try await body(app, fixture)
     } catch {
         await teardown(app, schema: schema)
-        throw error
+        // Database errors hide their detail from `description`; a failing test should show it.
+        throw TestFailure(String(reflecting: error))
     }
     await teardown(app, schema: schema)
 }
@@ -75,7 +82,8 @@ private func useSchema(_ app: Application, _ schema: String, url: String) async 
     var configuration = try SQLPostgresConfiguration(url: url)
     configuration.coreConfiguration.tls = .disable
     configuration.searchPath = [schema]
-    app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 2), as: .psql, isDefault: true)
+    app.databases.use(
+        .postgres(configuration: configuration, maxConnectionsPerEventLoop: 1), as: .psql, isDefault: true)
 }
 
 private func teardown(_ app: Application, schema: String?) async {
@@ -88,28 +96,41 @@ private func teardown(_ app: Application, schema: String?) async {
 let emptyFixture: Fixture = {
     let loc = Location(name: "-", timeZone: "UTC", hours: .uniform([]), createdAt: testNow, updatedAt: testNow)
     let staff = Staff(name: "-", email: "-", role: .owner, homeLocationID: nil, createdAt: testNow, updatedAt: testNow)
-    return Fixture(north: loc, south: loc, owner: staff, manager: staff, northStaff: staff, southStaff: staff, tokens: [:])
+    return Fixture(
+        north: loc, south: loc, owner: staff, manager: staff, northStaff: staff, southStaff: staff, tokens: [:])
 }()
 
 func makeFixture(_ app: Application) async throws -> Fixture {
     let hours = WeeklyHours.uniform([DayPeriod(start: 9 * 60, end: 13 * 60), DayPeriod(start: 14 * 60, end: 20 * 60)])
     let north = Location(name: "Север", timeZone: "Europe/Moscow", hours: hours, createdAt: testNow, updatedAt: testNow)
-    let south = Location(name: "Юг", timeZone: "Asia/Yekaterinburg", hours: hours, createdAt: testNow, updatedAt: testNow)
+    let south = Location(
+        name: "Юг", timeZone: "Asia/Yekaterinburg", hours: hours, createdAt: testNow, updatedAt: testNow)
     try await LocationRepository(db: app.db).insert([north, south])
     let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(Fixture.password)
     let staffRepo = StaffRepository(db: app.db)
-    let owner = try await staffRepo.create(StaffDraft(name: "Ольга Владелец", email: "owner@test.earned", role: .owner), passwordHash: hash, actor: nil, now: testNow)
-    let manager = try await staffRepo.create(StaffDraft(name: "Мария Управляющая", email: "manager@test.earned", role: .manager, homeLocationID: north.id), passwordHash: hash, actor: nil, now: testNow)
-    let northStaff = try await staffRepo.create(StaffDraft(name: "Николай Север", email: "north@test.earned", role: .staff, homeLocationID: north.id), passwordHash: hash, actor: nil, now: testNow)
-    let southStaff = try await staffRepo.create(StaffDraft(name: "Юлия Юг", email: "south@test.earned", role: .staff, homeLocationID: south.id), passwordHash: hash, actor: nil, now: testNow)
+    let owner = try await staffRepo.create(
+        StaffDraft(name: "Ольга Владелец", email: "owner@test.earned", role: .owner), passwordHash: hash, actor: nil,
+        now: testNow)
+    let manager = try await staffRepo.create(
+        StaffDraft(name: "Мария Управляющая", email: "manager@test.earned", role: .manager, homeLocationID: north.id),
+        passwordHash: hash, actor: nil, now: testNow)
+    let northStaff = try await staffRepo.create(
+        StaffDraft(name: "Николай Север", email: "north@test.earned", role: .staff, homeLocationID: north.id),
+        passwordHash: hash, actor: nil, now: testNow)
+    let southStaff = try await staffRepo.create(
+        StaffDraft(name: "Юлия Юг", email: "south@test.earned", role: .staff, homeLocationID: south.id),
+        passwordHash: hash, actor: nil, now: testNow)
     var tokens: [StaffID: String] = [:]
     for member in [owner, manager, northStaff, southStaff] {
         let secret = "ern_test_" + member.id.description
         _ = try await SecurityStore(db: app.db).createToken(
-            staffID: member.id, name: "test", tokenHash: Secrets.sha256(secret), prefix: String(secret.prefix(10)), now: testNow)
+            staffID: member.id, name: "test", tokenHash: Secrets.sha256(secret), prefix: String(secret.prefix(10)),
+            now: testNow)
         tokens[member.id] = secret
     }
-    return Fixture(north: north, south: south, owner: owner, manager: manager, northStaff: northStaff, southStaff: southStaff, tokens: tokens)
+    return Fixture(
+        north: north, south: south, owner: owner, manager: manager, northStaff: northStaff, southStaff: southStaff,
+        tokens: tokens)
 }
 
 // MARK: Requests
@@ -133,7 +154,9 @@ extension Application {
                 req.headers.contentType = .urlEncodedForm
                 var allowed = CharacterSet.alphanumerics
                 allowed.insert(charactersIn: "-._~")
-                req.body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+                req.body = ByteBuffer(
+                    string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+                        .joined(separator: "&"))
             }
         }
     }
@@ -168,5 +191,32 @@ extension TestingHTTPResponse {
     var problemFields: [String] {
         guard let object = try? json(), let errors = object["errors"] as? [[String: Any]] else { return [] }
         return errors.compactMap { $0["name"] as? String }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// At most `limit` tests hold a database at once.
+actor TestGate {
+    static let shared = TestGate(limit: 6)
+    let limit: Int
+    var running = 0
+    var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() async {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }

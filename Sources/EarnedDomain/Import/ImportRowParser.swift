@@ -132,7 +132,9 @@ public struct ImportRowParser: Sendable {
         if let birthday = value("birthday", record) {
             do {
                 let day = try LocaleDateParser(timeZone: timeZone).calendarDay(from: birthday)
-                draft.dates = [CustomerDate(kind: .birthday, date: LocalDate(year: day.year, month: day.month, day: day.day))]
+                draft.dates = [
+                    CustomerDate(kind: .birthday, date: LocalDate(year: day.year, month: day.month, day: day.day))
+                ]
             } catch {
                 problem("birthday", "not a date: '\(birthday)'")
             }
@@ -156,20 +158,26 @@ public struct ImportRowParser: Sendable {
             problems.append(
                 ImportProblem(
                     line: record.line, column: nil,
-                    reason: "needs an external id, a phone or an e-mail, so that importing the file again updates this customer instead of adding another"))
+                    reason:
+                        "needs an external id, a phone or an e-mail, so that importing the file again updates this customer instead of adding another"
+                ))
         }
         do {
             _ = try draft.validated(id: CustomerID(), now: now)
         } catch {
             if case .invalid(let errors) = error {
                 for error in errors {
-                    problems.append(ImportProblem(line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                    problems.append(
+                        ImportProblem(
+                            line: record.line, column: column(forDomainField: error.field), reason: error.reason))
                 }
             }
         }
         if !problems.isEmpty { return .failure(ImportProblems(list: problems)) }
         return .success(
-            CustomerRow(line: record.line, draft: draft, location: value("location", record), ownerEmail: value("owner", record)))
+            CustomerRow(
+                line: record.line, draft: draft, location: value("location", record), ownerEmail: value("owner", record)
+            ))
     }
 
     public func order(_ record: CSVRecord) -> Result<OrderRow, ImportProblems> {
@@ -194,7 +202,9 @@ public struct ImportRowParser: Sendable {
             }
         }
         if let quantity = value("quantity", record) {
-            if let n = Int(quantity) { draft.quantity = n } else if let units = try? LocaleNumberParser(fractionDigits: 0).minorUnits(from: quantity) {
+            if let n = Int(quantity) {
+                draft.quantity = n
+            } else if let units = try? LocaleNumberParser(fractionDigits: 0).minorUnits(from: quantity) {
                 draft.quantity = Int(units)
             } else {
                 problem("quantity", "not a whole number: '\(quantity)'")
@@ -215,7 +225,9 @@ public struct ImportRowParser: Sendable {
         draft.currency = value("currency", record)?.uppercased() ?? currency
         draft.itemsSummary = value("items", record)
         if let channel = value("channel", record) {
-            if let c = Order.SalesChannel(rawValue: channel.lowercased()) { draft.channel = c } else {
+            if let c = Order.SalesChannel(rawValue: channel.lowercased()) {
+                draft.channel = c
+            } else {
                 problem("channel", "expected one of store, web, phone, field, other")
             }
         }
@@ -230,7 +242,9 @@ public struct ImportRowParser: Sendable {
             } catch {
                 if case .invalid(let errors) = error {
                     for error in errors {
-                        problems.append(ImportProblem(line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                        problems.append(
+                            ImportProblem(
+                                line: record.line, column: column(forDomainField: error.field), reason: error.reason))
                     }
                 }
             }
@@ -239,7 +253,8 @@ public struct ImportRowParser: Sendable {
         if !problems.isEmpty { return .failure(ImportProblems(list: problems)) }
         return .success(
             OrderRow(
-                line: record.line, draft: draft, customerExternalID: customer ?? "", location: value("location", record),
+                line: record.line, draft: draft, customerExternalID: customer ?? "",
+                location: value("location", record),
                 sellerEmail: value("seller", record)))
     }
 }

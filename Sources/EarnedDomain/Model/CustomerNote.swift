@@ -10,7 +10,9 @@ public struct CustomerNote: Hashable, Codable, Sendable, Identifiable {
     public var text: String
     public var createdAt: Date
 
-    public init(id: CustomerNoteID = CustomerNoteID(), customerID: CustomerID, authorID: StaffID?, text: String, createdAt: Date) {
+    public init(
+        id: CustomerNoteID = CustomerNoteID(), customerID: CustomerID, authorID: StaffID?, text: String, createdAt: Date
+    ) {
         self.id = id
         self.customerID = customerID
         self.authorID = authorID

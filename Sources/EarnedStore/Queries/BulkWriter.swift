@@ -62,17 +62,25 @@ public struct BulkWriter: Sendable {
         var consentRows: [[any Encodable & Sendable]] = []
         for c in customers {
             for (position, contact) in c.contacts.enumerated() {
-                contactRows.append([UUID(), c.id.rawValue, contact.channel.rawValue, contact.value, contact.label, position])
+                contactRows.append([
+                    UUID(), c.id.rawValue, contact.channel.rawValue, contact.value, contact.label, position,
+                ])
             }
             for date in c.dates {
-                dateRows.append([UUID(), c.id.rawValue, date.kind.rawValue, date.date.year, date.date.month, date.date.day, date.label])
+                dateRows.append([
+                    UUID(), c.id.rawValue, date.kind.rawValue, date.date.year, date.date.month, date.date.day,
+                    date.label,
+                ])
             }
             for consent in c.consents {
-                consentRows.append([UUID(), c.id.rawValue, consent.channel.rawValue, consent.given, consent.at, consent.source])
+                consentRows.append([
+                    UUID(), c.id.rawValue, consent.channel.rawValue, consent.given, consent.at, consent.source,
+                ])
             }
         }
         try await insert(
-            "customer_contacts", columns: ["id", "customer_id", "channel", "value", "label", "position"], rows: contactRows)
+            "customer_contacts", columns: ["id", "customer_id", "channel", "value", "label", "position"],
+            rows: contactRows)
         try await insert(
             "customer_dates", columns: ["id", "customer_id", "kind", "year", "month", "day", "label"], rows: dateRows)
         try await insert(

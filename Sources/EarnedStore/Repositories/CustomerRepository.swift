@@ -87,7 +87,8 @@ public struct CustomerRepository: Sendable {
         let ids = records.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let contacts = Dictionary(
-            grouping: try await CustomerContactRecord.query(on: db).filter(\.$customerID ~~ ids).sort(\.$position).all(),
+            grouping: try await CustomerContactRecord.query(on: db).filter(\.$customerID ~~ ids).sort(\.$position)
+                .all(),
             by: \.customerID)
         let dates = Dictionary(
             grouping: try await CustomerDateRecord.query(on: db).filter(\.$customerID ~~ ids).all(), by: \.customerID)
@@ -315,7 +316,9 @@ extension CustomerRepository {
     /// External ids by customer, for exports that name customers the way the source system does.
     public func externalIDs() async throws -> [CustomerID: String] {
         var result: [CustomerID: String] = [:]
-        for record in try await CustomerRecord.query(on: db).filter(\.$externalID != nil).field(\.$id).field(\.$externalID).all() {
+        for record in try await CustomerRecord.query(on: db).filter(\.$externalID != nil).field(\.$id).field(
+            \.$externalID
+        ).all() {
             result[CustomerID(record.id!)] = record.externalID
         }
         return result

@@ -71,7 +71,8 @@ public struct Importer: Sendable {
                 }
             }
         } catch let error as CSVError {
-            report.problems.append(ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
+            report.problems.append(
+                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
             report.rolledBack = true
             return report
         } catch let error as CSVHeaderError {
@@ -88,7 +89,8 @@ public struct Importer: Sendable {
         }
         switch options.kind {
         case .customers: try await importCustomers(customers, options: options, actor: actor, now: now, report: &report)
-        case .orders, .transactions: try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
+        case .orders, .transactions:
+            try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
         }
         return report
     }
@@ -106,12 +108,15 @@ public struct Importer: Sendable {
             let dateText = columns["ordered_at"].flatMap { first.field(at: $0) } ?? ""
             let isHeader = (try? LocaleDateParser(timeZone: options.timeZone).date(from: dateText)) == nil
             return (
-                ImportRowParser(kind: .transactions, mapping: mapping, timeZone: options.timeZone, currency: options.currency, now: now),
+                ImportRowParser(
+                    kind: .transactions, mapping: mapping, timeZone: options.timeZone, currency: options.currency,
+                    now: now),
                 isHeader
             )
         }
         let header = CSVHeader(first)
-        let mapping = try header.mapping(aliases: ImportRowParser.aliases(for: options.kind), overrides: options.overrides)
+        let mapping = try header.mapping(
+            aliases: ImportRowParser.aliases(for: options.kind), overrides: options.overrides)
         switch options.kind {
         case .customers:
             if mapping.column(for: "name") == nil { try mapping.require(["name"]) }
@@ -119,7 +124,8 @@ public struct Importer: Sendable {
             try mapping.require(["customer_id", "ordered_at", "amount"])
         }
         return (
-            ImportRowParser(kind: options.kind, mapping: mapping, timeZone: options.timeZone, currency: options.currency, now: now),
+            ImportRowParser(
+                kind: options.kind, mapping: mapping, timeZone: options.timeZone, currency: options.currency, now: now),
             true
         )
     }
@@ -145,12 +151,14 @@ public struct Importer: Sendable {
         _ text: String?, line: Int, refs: References, actor: Staff, report: inout ImportReport
     ) -> LocationID? {
         guard let text else { return actor.homeLocationID }
-        guard let id = refs.locationsByKey[ContactNormalizer.searchFold(text)] ?? refs.locationsByKey[text.lowercased()] else {
+        guard let id = refs.locationsByKey[ContactNormalizer.searchFold(text)] ?? refs.locationsByKey[text.lowercased()]
+        else {
             report.problems.append(ImportProblem(line: line, column: "location", reason: "no location named '\(text)'"))
             return nil
         }
         if !actor.canSee(location: id) {
-            report.problems.append(ImportProblem(line: line, column: "location", reason: "'\(text)' is not one of your locations"))
+            report.problems.append(
+                ImportProblem(line: line, column: "location", reason: "'\(text)' is not one of your locations"))
             return nil
         }
         return id
@@ -174,7 +182,11 @@ public struct Importer: Sendable {
         }
         var byContact: [String: UUID] = [:]
         let contacts = Array(
-            Set(rows.flatMap { ($0.draft.phones ?? []).compactMap(ContactNormalizer.phone) + ($0.draft.emails ?? []).compactMap(ContactNormalizer.email) }))
+            Set(
+                rows.flatMap {
+                    ($0.draft.phones ?? []).compactMap(ContactNormalizer.phone)
+                        + ($0.draft.emails ?? []).compactMap(ContactNormalizer.email)
+                }))
         for start in stride(from: 0, to: contacts.count, by: chunk) {
             let keys = Array(contacts[start..<min(start + chunk, contacts.count)])
             for record in try await CustomerContactRecord.query(on: db).filter(\.$value ~~ keys).all() {
@@ -185,13 +197,15 @@ public struct Importer: Sendable {
         var matches: [Int: UUID] = [:]
         var seenInFile: [String: Int] = [:]
         for (index, row) in rows.enumerated() {
-            let keys = [row.draft.externalID.map { "x:" + $0 }]
+            let keys =
+                [row.draft.externalID.map { "x:" + $0 }]
                 + (row.draft.phones ?? []).compactMap(ContactNormalizer.phone).map { Optional("c:" + $0) }
                 + (row.draft.emails ?? []).compactMap(ContactNormalizer.email).map { Optional("c:" + $0) }
             for key in keys.compactMap({ $0 }) {
                 if let previous = seenInFile[key] {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: nil, reason: "the same customer as line \(rows[previous].line)"))
+                        ImportProblem(
+                            line: row.line, column: nil, reason: "the same customer as line \(rows[previous].line)"))
                     break
                 }
                 seenInFile[key] = index
@@ -220,11 +234,16 @@ public struct Importer: Sendable {
             var draft = row.draft
             let problemsBefore = report.problems.count
             if row.location != nil || matches[index] == nil {
-                draft.homeLocationID = resolveLocation(row.location, line: row.line, refs: refs, actor: actor, report: &report)
+                draft.homeLocationID = resolveLocation(
+                    row.location, line: row.line, refs: refs, actor: actor, report: &report)
             }
             if let email = row.ownerEmail {
-                if let owner = refs.staffByEmail[ContactNormalizer.email(email) ?? email] { draft.ownerID = owner } else {
-                    report.problems.append(ImportProblem(line: row.line, column: "owner", reason: "no staff member with e-mail '\(email)'"))
+                if let owner = refs.staffByEmail[ContactNormalizer.email(email) ?? email] {
+                    draft.ownerID = owner
+                } else {
+                    report.problems.append(
+                        ImportProblem(line: row.line, column: "owner", reason: "no staff member with e-mail '\(email)'")
+                    )
                 }
             }
             guard report.problems.count == problemsBefore else {
@@ -233,12 +252,16 @@ public struct Importer: Sendable {
             }
             if let id = matches[index], let current = existing[id] {
                 if current.erasedAt != nil {
-                    report.problems.append(ImportProblem(line: row.line, column: nil, reason: "this customer's data was erased on request; it is not imported again"))
+                    report.problems.append(
+                        ImportProblem(
+                            line: row.line, column: nil,
+                            reason: "this customer's data was erased on request; it is not imported again"))
                     badLines.insert(row.line)
                     continue
                 }
                 if !actor.canSee(location: current.homeLocationID) {
-                    report.problems.append(ImportProblem(line: row.line, column: nil, reason: "matches a customer of another location"))
+                    report.problems.append(
+                        ImportProblem(line: row.line, column: nil, reason: "matches a customer of another location"))
                     badLines.insert(row.line)
                     continue
                 }
@@ -249,18 +272,23 @@ public struct Importer: Sendable {
                 draft.emails = Self.union(current.emails, (draft.emails ?? []).compactMap(ContactNormalizer.email))
                 draft.messengers = nil
                 if let dates = draft.dates {
-                    draft.dates = current.dates.filter { d in !dates.contains { $0.kind == .birthday && d.kind == .birthday } } + dates
+                    draft.dates =
+                        current.dates.filter { d in !dates.contains { $0.kind == .birthday && d.kind == .birthday } }
+                        + dates
                     if draft.dates == current.dates { draft.dates = nil }
                 }
                 if let consents = draft.consents {
-                    draft.consents = current.consents + consents.filter { current.consent(for: $0.channel)?.given != $0.given }
+                    draft.consents =
+                        current.consents + consents.filter { current.consent(for: $0.channel)?.given != $0.given }
                 }
                 if let tags = draft.tags { draft.tags = Self.union(current.tags, tags) }
                 do {
                     let updated = try draft.validated(id: current.id, now: now, existing: current)
                     var comparable = updated
                     comparable.updatedAt = current.updatedAt
-                    if comparable == current { report.unchanged += 1 } else {
+                    if comparable == current {
+                        report.unchanged += 1
+                    } else {
                         updates.append(updated)
                         report.updated += 1
                     }
@@ -373,13 +401,16 @@ public struct Importer: Sendable {
             let before = report.problems.count
             if let key = row.draft.externalID {
                 if let line = seen[key] {
-                    report.problems.append(ImportProblem(line: row.line, column: "external_id", reason: "the same order as line \(line)"))
+                    report.problems.append(
+                        ImportProblem(line: row.line, column: "external_id", reason: "the same order as line \(line)"))
                 }
                 seen[key] = row.line
             }
             guard let customer = customerByExternal[row.customerExternalID] else {
                 report.problems.append(
-                    ImportProblem(line: row.line, column: "customer_id", reason: "no customer with external id '\(row.customerExternalID)'"))
+                    ImportProblem(
+                        line: row.line, column: "customer_id",
+                        reason: "no customer with external id '\(row.customerExternalID)'"))
                 continue
             }
             var draft = row.draft
@@ -389,24 +420,34 @@ public struct Importer: Sendable {
                 ? (customer.location.map(LocationID.init) ?? actor.homeLocationID)
                 : resolveLocation(row.location, line: row.line, refs: refs, actor: actor, report: &report)
             if let location = draft.locationID, !actor.canSee(location: location) {
-                report.problems.append(ImportProblem(line: row.line, column: "location", reason: "not one of your locations"))
+                report.problems.append(
+                    ImportProblem(line: row.line, column: "location", reason: "not one of your locations"))
             }
             if let email = row.sellerEmail {
-                if let seller = refs.staffByEmail[ContactNormalizer.email(email) ?? email] { draft.sellerID = seller } else {
-                    report.problems.append(ImportProblem(line: row.line, column: "seller", reason: "no staff member with e-mail '\(email)'"))
+                if let seller = refs.staffByEmail[ContactNormalizer.email(email) ?? email] {
+                    draft.sellerID = seller
+                } else {
+                    report.problems.append(
+                        ImportProblem(
+                            line: row.line, column: "seller", reason: "no staff member with e-mail '\(email)'"))
                 }
             }
             guard report.problems.count == before else { continue }
             if let key = draft.externalID, let current = existing[key] {
                 guard actor.canSee(location: current.locationID) else {
-                    report.problems.append(ImportProblem(line: row.line, column: "external_id", reason: "matches an order of another location"))
+                    report.problems.append(
+                        ImportProblem(
+                            line: row.line, column: "external_id", reason: "matches an order of another location"))
                     continue
                 }
                 do {
-                    let updated = try draft.validated(id: current.id, now: now, defaultCurrency: options.currency, existing: current)
+                    let updated = try draft.validated(
+                        id: current.id, now: now, defaultCurrency: options.currency, existing: current)
                     var comparable = updated
                     comparable.updatedAt = current.updatedAt
-                    if comparable == current { report.unchanged += 1 } else {
+                    if comparable == current {
+                        report.unchanged += 1
+                    } else {
                         updates.append(updated)
                         report.updated += 1
                     }

@@ -145,8 +145,9 @@ public struct SecurityStore: Sendable {
     // MARK: Idempotency
 
     public func storedResponse(owner: UUID, key: String) async throws -> StoredResponse? {
-        guard let record = try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
-            .first()
+        guard
+            let record = try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
+                .first()
         else { return nil }
         return StoredResponse(requestHash: record.requestHash, statusCode: record.statusCode, body: record.responseBody)
     }

@@ -13,7 +13,9 @@ public struct StaffRepository: Sendable {
         guard !ids.isEmpty else { return [] }
         let links = try await StaffLocationRecord.query(on: db).filter(\.$staffID ~~ ids).all()
         let extra = Dictionary(grouping: links, by: \.staffID)
-        return records.map { $0.domain(extraLocations: extra[$0.id!]?.map(\.locationID).sorted { $0.uuidString < $1.uuidString } ?? []) }
+        return records.map {
+            $0.domain(extraLocations: extra[$0.id!]?.map(\.locationID).sorted { $0.uuidString < $1.uuidString } ?? [])
+        }
     }
 
     public func find(_ id: StaffID) async throws -> Staff? {
@@ -127,8 +129,9 @@ public struct StaffRepository: Sendable {
 extension StaffRepository {
     /// The earliest active owner, who acts for command-line imports and exports.
     public func firstOwner() async throws -> Staff? {
-        guard let record = try await StaffRecord.query(on: db).filter(\.$role == Role.owner.rawValue)
-            .filter(\.$isActive == true).sort(\.$createdAt).first()
+        guard
+            let record = try await StaffRecord.query(on: db).filter(\.$role == Role.owner.rawValue)
+                .filter(\.$isActive == true).sort(\.$createdAt).first()
         else { return nil }
         return try await load([record]).first
     }

@@ -62,7 +62,8 @@ struct CustomerInput: Content {
     var draft: CustomerDraft {
         CustomerDraft(
             kind: kind, name: name, phones: phones, emails: emails, messengers: messengers, dates: dates,
-            consents: consents, ownerID: owner_id.map(StaffID.init), homeLocationID: home_location_id.map(LocationID.init),
+            consents: consents, ownerID: owner_id.map(StaffID.init),
+            homeLocationID: home_location_id.map(LocationID.init),
             language: language, preferredChannel: preferred_channel, tags: tags, externalID: external_id)
     }
 }
@@ -124,7 +125,8 @@ struct OrderInput: Content {
         OrderDraft(
             customerID: customer_id.map(CustomerID.init), sellerID: seller_id.map(StaffID.init),
             locationID: location_id.map(LocationID.init), placedAt: placed_at, amountMinorUnits: amount_minor_units,
-            currency: currency, discountMinorUnits: discount_minor_units, quantity: quantity, itemsSummary: items_summary,
+            currency: currency, discountMinorUnits: discount_minor_units, quantity: quantity,
+            itemsSummary: items_summary,
             channel: channel, promisedAt: promised_at, deliveredAt: delivered_at, externalID: external_id)
     }
 }

@@ -19,14 +19,18 @@ enum APIRoutes {
         api.post("customers") { req async throws -> Response in
             let input = try req.content.decode(CustomerInput.self)
             let customer = try await req.customers.create(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(CustomerDTO(customer), req, location: "/api/v1/customers/\(customer.id)", resource: customer.id.rawValue)
+            return try await created(
+                CustomerDTO(customer), req, location: "/api/v1/customers/\(customer.id)", resource: customer.id.rawValue
+            )
         }
         api.get("customers", ":id") { req async throws -> CustomerDTO in
             CustomerDTO(try await req.customers.get(try id(req, "customer"), actor: try req.actor()))
         }
         api.patch("customers", ":id") { req async throws -> CustomerDTO in
             let input = try req.content.decode(CustomerInput.self)
-            return CustomerDTO(try await req.customers.update(try id(req, "customer"), input.draft, actor: try req.actor(), now: req.now))
+            return CustomerDTO(
+                try await req.customers.update(
+                    try id(req, "customer"), input.draft, actor: try req.actor(), now: req.now))
         }
         api.post("customers", ":id", "merge") { req async throws -> CustomerDTO in
             let input = try req.content.decode(MergeInput.self)
@@ -35,7 +39,8 @@ enum APIRoutes {
             }
             return CustomerDTO(
                 try await req.customers.merge(
-                    survivor: try id(req, "customer"), absorbed: CustomerID(duplicate), actor: try req.actor(), now: req.now))
+                    survivor: try id(req, "customer"), absorbed: CustomerID(duplicate), actor: try req.actor(),
+                    now: req.now))
         }
         api.post("customers", ":id", "erase") { req async throws -> Response in
             try await req.customers.erase(try id(req, "customer"), actor: try req.actor(), now: req.now)
@@ -46,7 +51,8 @@ enum APIRoutes {
         }
         api.post("customers", ":id", "notes") { req async throws -> Response in
             let input = try req.content.decode(NoteInput.self)
-            let note = try await req.customers.addNote(to: try id(req, "customer"), text: input.text ?? "", actor: try req.actor(), now: req.now)
+            let note = try await req.customers.addNote(
+                to: try id(req, "customer"), text: input.text ?? "", actor: try req.actor(), now: req.now)
             return try await created(NoteDTO(note), req, location: nil, resource: note.customerID.rawValue)
         }
 
@@ -54,7 +60,8 @@ enum APIRoutes {
             let query = OrderQuery(
                 customerID: try uuid(req, "customer_id").map(CustomerID.init),
                 locationID: try uuid(req, "location_id").map(LocationID.init),
-                sellerID: try uuid(req, "seller_id").map(StaffID.init), from: try date(req, "from"), to: try date(req, "to"),
+                sellerID: try uuid(req, "seller_id").map(StaffID.init), from: try date(req, "from"),
+                to: try date(req, "to"),
                 cursor: req.query[String.self, at: "cursor"], limit: try limit(req))
             let page = try await req.orders.list(query, actor: try req.actor())
             return ListDTO(items: page.items.map(OrderDTO.init), next_cursor: page.nextCursor)
@@ -62,14 +69,16 @@ enum APIRoutes {
         api.post("orders") { req async throws -> Response in
             let input = try req.content.decode(OrderInput.self)
             let order = try await req.orders.create(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(OrderDTO(order), req, location: "/api/v1/orders/\(order.id)", resource: order.customerID.rawValue)
+            return try await created(
+                OrderDTO(order), req, location: "/api/v1/orders/\(order.id)", resource: order.customerID.rawValue)
         }
         api.get("orders", ":id") { req async throws -> OrderDTO in
             OrderDTO(try await req.orders.get(try id(req, "order"), actor: try req.actor()))
         }
         api.patch("orders", ":id") { req async throws -> OrderDTO in
             let input = try req.content.decode(OrderInput.self)
-            return OrderDTO(try await req.orders.update(try id(req, "order"), input.draft, actor: try req.actor(), now: req.now))
+            return OrderDTO(
+                try await req.orders.update(try id(req, "order"), input.draft, actor: try req.actor(), now: req.now))
         }
         api.delete("orders", ":id") { req async throws -> Response in
             try await req.orders.delete(try id(req, "order"), actor: try req.actor(), now: req.now)
@@ -82,14 +91,17 @@ enum APIRoutes {
         api.post("locations") { req async throws -> Response in
             let input = try req.content.decode(LocationInput.self)
             let location = try await req.locations.create(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(LocationDTO(location), req, location: "/api/v1/locations/\(location.id)", resource: nil)
+            return try await created(
+                LocationDTO(location), req, location: "/api/v1/locations/\(location.id)", resource: nil)
         }
         api.get("locations", ":id") { req async throws -> LocationDTO in
             LocationDTO(try await req.locations.get(try id(req, "location"), actor: try req.actor()))
         }
         api.patch("locations", ":id") { req async throws -> LocationDTO in
             let input = try req.content.decode(LocationInput.self)
-            return LocationDTO(try await req.locations.update(try id(req, "location"), input.draft, actor: try req.actor(), now: req.now))
+            return LocationDTO(
+                try await req.locations.update(
+                    try id(req, "location"), input.draft, actor: try req.actor(), now: req.now))
         }
 
         api.get("staff") { req async throws -> [StaffDTO] in
@@ -107,7 +119,8 @@ enum APIRoutes {
                 throw DomainError.invalid(errors + found)
             }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
-            let staff = try await req.staffAccounts.create(input.draft, passwordHash: hash, actor: try req.actor(), now: req.now)
+            let staff = try await req.staffAccounts.create(
+                input.draft, passwordHash: hash, actor: try req.actor(), now: req.now)
             return try await created(StaffDTO(staff), req, location: "/api/v1/staff/\(staff.id)", resource: nil)
         }
         api.get("staff", ":id") { req async throws -> StaffDTO in
@@ -116,7 +129,9 @@ enum APIRoutes {
         api.patch("staff", ":id") { req async throws -> StaffDTO in
             let input = try req.content.decode(StaffInput.self)
             let hash = try await passwordHash(input.password, required: false, req)
-            return StaffDTO(try await req.staffAccounts.update(try id(req, "staff"), input.draft, passwordHash: hash, actor: try req.actor(), now: req.now))
+            return StaffDTO(
+                try await req.staffAccounts.update(
+                    try id(req, "staff"), input.draft, passwordHash: hash, actor: try req.actor(), now: req.now))
         }
     }
 
@@ -126,12 +141,18 @@ enum APIRoutes {
             return nil
         }
         guard password.count >= StaffController.minimumPasswordLength, password.count <= 200 else {
-            throw DomainError.invalid([FieldError(field: "password", code: password.count > 200 ? .tooLong : .tooShort, limit: password.count > 200 ? 200 : StaffController.minimumPasswordLength)])
+            throw DomainError.invalid([
+                FieldError(
+                    field: "password", code: password.count > 200 ? .tooLong : .tooShort,
+                    limit: password.count > 200 ? 200 : StaffController.minimumPasswordLength)
+            ])
         }
         return try await req.password.async.hash(password)
     }
 
-    static func created<T: Content>(_ body: T, _ req: Request, location: String?, resource: UUID?) async throws -> Response {
+    static func created<T: Content>(_ body: T, _ req: Request, location: String?, resource: UUID?) async throws
+        -> Response
+    {
         let response = try await body.encodeResponse(status: .created, for: req)
         if let location { response.headers.replaceOrAdd(name: .location, value: location) }
         if let resource { req.storage[IdempotencyMiddleware.ResourceKey.self] = resource }
@@ -174,7 +195,9 @@ enum APIRoutes {
 enum APIDates {
     static func parse(_ text: String) -> Date? {
         if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
+            return date
+        }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
         return nil
     }
@@ -185,7 +208,8 @@ enum APIDates {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let date = parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "an ISO 8601 date-time such as 2026-11-23T14:05:00Z")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "an ISO 8601 date-time such as 2026-11-23T14:05:00Z")
             }
             return date
         }

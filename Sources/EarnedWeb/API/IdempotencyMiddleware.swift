@@ -59,6 +59,8 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
-        return Response(status: HTTPResponseStatus(statusCode: stored.statusCode), headers: headers, body: .init(string: stored.body))
+        return Response(
+            status: HTTPResponseStatus(statusCode: stored.statusCode), headers: headers,
+            body: .init(string: stored.body))
     }
 }

@@ -20,45 +20,84 @@ enum OpenAPIDocument {
     ]
 
     static let operations: [Operation] = [
-        Operation(method: "get", path: "/api/v1/me", summary: "The staff member the token acts for", response: "Staff", status: 200),
         Operation(
-            method: "get", path: "/api/v1/customers", summary: "List customers, by name", response: "CustomerList", status: 200,
+            method: "get", path: "/api/v1/me", summary: "The staff member the token acts for", response: "Staff",
+            status: 200),
+        Operation(
+            method: "get", path: "/api/v1/customers", summary: "List customers, by name", response: "CustomerList",
+            status: 200,
             query: [
                 ("q", "string", "part of a name, phone or e-mail, any case, Cyrillic included"),
                 ("location_id", "string", "home location"), ("owner_id", "string", "relationship owner"),
                 ("tag", "string", "a tag"),
             ] + listQuery),
-        Operation(method: "post", path: "/api/v1/customers", summary: "Create a customer", request: "CustomerInput", response: "Customer", status: 201),
-        Operation(method: "get", path: "/api/v1/customers/{id}", summary: "Get a customer (a merged id answers with the survivor)", response: "Customer", status: 200),
-        Operation(method: "patch", path: "/api/v1/customers/{id}", summary: "Change a customer; absent fields keep their value", request: "CustomerInput", response: "Customer", status: 200),
-        Operation(method: "post", path: "/api/v1/customers/{id}/merge", summary: "Merge a duplicate into this customer", request: "MergeInput", response: "Customer", status: 200),
-        Operation(method: "post", path: "/api/v1/customers/{id}/erase", summary: "Erase the customer's personal data", status: 204),
-        Operation(method: "get", path: "/api/v1/customers/{id}/notes", summary: "The customer's notes, newest first", response: "NoteArray", status: 200),
-        Operation(method: "post", path: "/api/v1/customers/{id}/notes", summary: "Add a note", request: "NoteInput", response: "Note", status: 201),
         Operation(
-            method: "get", path: "/api/v1/orders", summary: "List orders, newest first", response: "OrderList", status: 200,
+            method: "post", path: "/api/v1/customers", summary: "Create a customer", request: "CustomerInput",
+            response: "Customer", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/customers/{id}",
+            summary: "Get a customer (a merged id answers with the survivor)", response: "Customer", status: 200),
+        Operation(
+            method: "patch", path: "/api/v1/customers/{id}",
+            summary: "Change a customer; absent fields keep their value", request: "CustomerInput",
+            response: "Customer", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/customers/{id}/merge", summary: "Merge a duplicate into this customer",
+            request: "MergeInput", response: "Customer", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/customers/{id}/erase", summary: "Erase the customer's personal data",
+            status: 204),
+        Operation(
+            method: "get", path: "/api/v1/customers/{id}/notes", summary: "The customer's notes, newest first",
+            response: "NoteArray", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/customers/{id}/notes", summary: "Add a note", request: "NoteInput",
+            response: "Note", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/orders", summary: "List orders, newest first", response: "OrderList",
+            status: 200,
             query: [
                 ("customer_id", "string", "one customer"), ("location_id", "string", "one location"),
                 ("seller_id", "string", "one seller"), ("from", "string", "placed at or after (ISO 8601)"),
                 ("to", "string", "placed before (ISO 8601)"),
             ] + listQuery),
-        Operation(method: "post", path: "/api/v1/orders", summary: "Record an order", request: "OrderInput", response: "Order", status: 201),
+        Operation(
+            method: "post", path: "/api/v1/orders", summary: "Record an order", request: "OrderInput",
+            response: "Order", status: 201),
         Operation(method: "get", path: "/api/v1/orders/{id}", summary: "Get an order", response: "Order", status: 200),
-        Operation(method: "patch", path: "/api/v1/orders/{id}", summary: "Change an order", request: "OrderInput", response: "Order", status: 200),
-        Operation(method: "delete", path: "/api/v1/orders/{id}", summary: "Delete an order (manager or owner)", status: 204),
-        Operation(method: "get", path: "/api/v1/locations", summary: "Locations you may see", response: "LocationArray", status: 200),
-        Operation(method: "post", path: "/api/v1/locations", summary: "Create a location (owner)", request: "LocationInput", response: "Location", status: 201),
-        Operation(method: "get", path: "/api/v1/locations/{id}", summary: "Get a location", response: "Location", status: 200),
-        Operation(method: "patch", path: "/api/v1/locations/{id}", summary: "Change a location (owner)", request: "LocationInput", response: "Location", status: 200),
-        Operation(method: "get", path: "/api/v1/staff", summary: "Staff you may see", response: "StaffArray", status: 200),
-        Operation(method: "post", path: "/api/v1/staff", summary: "Create a staff account (owner)", request: "StaffInput", response: "Staff", status: 201),
-        Operation(method: "get", path: "/api/v1/staff/{id}", summary: "Get a staff account", response: "Staff", status: 200),
-        Operation(method: "patch", path: "/api/v1/staff/{id}", summary: "Change a staff account (owner)", request: "StaffInput", response: "Staff", status: 200),
+        Operation(
+            method: "patch", path: "/api/v1/orders/{id}", summary: "Change an order", request: "OrderInput",
+            response: "Order", status: 200),
+        Operation(
+            method: "delete", path: "/api/v1/orders/{id}", summary: "Delete an order (manager or owner)", status: 204),
+        Operation(
+            method: "get", path: "/api/v1/locations", summary: "Locations you may see", response: "LocationArray",
+            status: 200),
+        Operation(
+            method: "post", path: "/api/v1/locations", summary: "Create a location (owner)", request: "LocationInput",
+            response: "Location", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/locations/{id}", summary: "Get a location", response: "Location", status: 200),
+        Operation(
+            method: "patch", path: "/api/v1/locations/{id}", summary: "Change a location (owner)",
+            request: "LocationInput", response: "Location", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/staff", summary: "Staff you may see", response: "StaffArray", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/staff", summary: "Create a staff account (owner)", request: "StaffInput",
+            response: "Staff", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/staff/{id}", summary: "Get a staff account", response: "Staff", status: 200),
+        Operation(
+            method: "patch", path: "/api/v1/staff/{id}", summary: "Change a staff account (owner)",
+            request: "StaffInput", response: "Staff", status: 200),
     ]
 
     typealias Props = [String: [String: Any]]
 
-    static func string(_ description: String? = nil, format: String? = nil, nullable: Bool = false, max: Int? = nil) -> [String: Any] {
+    static func string(_ description: String? = nil, format: String? = nil, nullable: Bool = false, max: Int? = nil)
+        -> [String: Any]
+    {
         var s: [String: Any] = ["type": nullable ? ["string", "null"] : "string"]
         if let description { s["description"] = description }
         if let format { s["format"] = format }
@@ -88,28 +127,46 @@ enum OpenAPIDocument {
         let time = string(format: "date-time")
         let timeOrNull = string(format: "date-time", nullable: true)
         let channels = ["phone", "sms", "email", "messenger", "chat", "social", "visit", "post"]
-        let customerDate = object([
-            "kind": enumeration(["birthday", "anniversary", "other"]),
-            "date": string("YYYY-MM-DD, or --MM-DD when the year is unknown"), "label": string(nullable: true, max: 80),
-        ], required: ["kind", "date"])
-        let consent = object([
-            "channel": enumeration(["phone", "sms", "email", "messenger", "post"]), "given": ["type": "boolean"],
-            "at": time, "source": string("how it was given or withdrawn", max: 120),
-        ], required: ["channel", "given", "at", "source"])
-        let period = object(["start": integer("minutes after local midnight"), "end": integer("minutes after local midnight, up to 1440")], required: ["start", "end"])
-        let hours = object(["days": ["type": "array", "minItems": 7, "maxItems": 7, "items": array(period), "description": "Monday first"]], required: ["days"])
-        let specialDay = object([
-            "date": string("YYYY-MM-DD"), "kind": enumeration(["holiday", "shortened", "inventory", "other"]),
-            "label": string(max: 120), "periods": array(period),
-        ], required: ["date", "kind", "label", "periods"])
-        let shift = object(["name": string(max: 60), "start": integer(), "end": integer("before start for a shift past midnight")], required: ["name", "start", "end"])
+        let customerDate = object(
+            [
+                "kind": enumeration(["birthday", "anniversary", "other"]),
+                "date": string("YYYY-MM-DD, or --MM-DD when the year is unknown"),
+                "label": string(nullable: true, max: 80),
+            ], required: ["kind", "date"])
+        let consent = object(
+            [
+                "channel": enumeration(["phone", "sms", "email", "messenger", "post"]), "given": ["type": "boolean"],
+                "at": time, "source": string("how it was given or withdrawn", max: 120),
+            ], required: ["channel", "given", "at", "source"])
+        let period = object(
+            [
+                "start": integer("minutes after local midnight"),
+                "end": integer("minutes after local midnight, up to 1440"),
+            ], required: ["start", "end"])
+        let hours = object(
+            [
+                "days": [
+                    "type": "array", "minItems": 7, "maxItems": 7, "items": array(period),
+                    "description": "Monday first",
+                ]
+            ], required: ["days"])
+        let specialDay = object(
+            [
+                "date": string("YYYY-MM-DD"), "kind": enumeration(["holiday", "shortened", "inventory", "other"]),
+                "label": string(max: 120), "periods": array(period),
+            ], required: ["date", "kind", "label", "periods"])
+        let shift = object(
+            ["name": string(max: 60), "start": integer(), "end": integer("before start for a shift past midnight")],
+            required: ["name", "start", "end"])
 
         let customerFields: Props = [
             "id": uuid, "kind": enumeration(["person", "company"]), "name": string(max: 200), "phones": array(string()),
-            "emails": array(string()), "messengers": array(string()), "dates": array(customerDate), "consents": array(consent),
+            "emails": array(string()), "messengers": array(string()), "dates": array(customerDate),
+            "consents": array(consent),
             "owner_id": uuidOrNull, "home_location_id": uuidOrNull, "language": enumeration(["ru", "en"]),
             "preferred_channel": enumeration(channels, nullable: true), "tags": array(string(max: 40)),
-            "external_id": string(nullable: true, max: 100), "created_at": time, "updated_at": time, "erased_at": timeOrNull,
+            "external_id": string(nullable: true, max: 100), "created_at": time, "updated_at": time,
+            "erased_at": timeOrNull,
         ]
         var customerInput = customerFields
         for key in ["id", "created_at", "updated_at", "erased_at"] { customerInput[key] = nil }
@@ -118,7 +175,8 @@ enum OpenAPIDocument {
             "amount_minor_units": integer("the amount paid, in kopecks or cents"), "currency": string("ISO 4217"),
             "discount_minor_units": integer(), "quantity": integer(), "items_summary": string(nullable: true, max: 500),
             "channel": enumeration(["store", "web", "phone", "field", "other"]), "promised_at": timeOrNull,
-            "delivered_at": timeOrNull, "external_id": string(nullable: true, max: 100), "created_at": time, "updated_at": time,
+            "delivered_at": timeOrNull, "external_id": string(nullable: true, max: 100), "created_at": time,
+            "updated_at": time,
         ]
         var orderInput = orderFields
         for key in ["id", "created_at", "updated_at"] { orderInput[key] = nil }
@@ -131,20 +189,27 @@ enum OpenAPIDocument {
         let staffFields: Props = [
             "id": uuid, "name": string(max: 120), "email": string(format: "email"),
             "role": enumeration(["owner", "manager", "staff"]), "home_location_id": uuidOrNull,
-            "extra_location_ids": array(uuid), "department": string(nullable: true, max: 80), "is_active": ["type": "boolean"],
+            "extra_location_ids": array(uuid), "department": string(nullable: true, max: 80),
+            "is_active": ["type": "boolean"],
             "created_at": time, "updated_at": time,
         ]
         var staffInput = staffFields
         for key in ["id", "created_at", "updated_at"] { staffInput[key] = nil }
         staffInput["password"] = string("at least 10 characters")
-        let noteFields: Props = ["id": uuid, "customer_id": uuid, "author_id": uuidOrNull, "text": string(max: 4000), "created_at": time]
+        let noteFields: Props = [
+            "id": uuid, "customer_id": uuid, "author_id": uuidOrNull, "text": string(max: 4000), "created_at": time,
+        ]
         return [
             "Customer": object(customerFields, required: Array(customerFields.keys)),
             "CustomerInput": object(customerInput),
-            "CustomerList": object(["items": array(ref("Customer")), "next_cursor": string(nullable: true)], required: ["items", "next_cursor"]),
+            "CustomerList": object(
+                ["items": array(ref("Customer")), "next_cursor": string(nullable: true)],
+                required: ["items", "next_cursor"]),
             "Order": object(orderFields, required: Array(orderFields.keys)),
             "OrderInput": object(orderInput),
-            "OrderList": object(["items": array(ref("Order")), "next_cursor": string(nullable: true)], required: ["items", "next_cursor"]),
+            "OrderList": object(
+                ["items": array(ref("Order")), "next_cursor": string(nullable: true)],
+                required: ["items", "next_cursor"]),
             "Location": object(locationFields, required: Array(locationFields.keys)),
             "LocationInput": object(locationInput),
             "LocationArray": array(ref("Location")),
@@ -155,10 +220,14 @@ enum OpenAPIDocument {
             "NoteInput": object(["text": string(max: 4000)], required: ["text"]),
             "NoteArray": array(ref("Note")),
             "MergeInput": object(["duplicate_id": uuid], required: ["duplicate_id"]),
-            "Problem": object([
-                "type": string(), "title": string(), "status": integer(), "detail": string(nullable: true),
-                "errors": array(object(["name": string("the field"), "reason": string(), "code": string()], required: ["name", "reason", "code"])),
-            ], required: ["type", "title", "status"]),
+            "Problem": object(
+                [
+                    "type": string(), "title": string(), "status": integer(), "detail": string(nullable: true),
+                    "errors": array(
+                        object(
+                            ["name": string("the field"), "reason": string(), "code": string()],
+                            required: ["name", "reason", "code"])),
+                ], required: ["type", "title", "status"]),
         ]
     }
 
@@ -168,24 +237,43 @@ enum OpenAPIDocument {
             var operation: [String: Any] = ["summary": op.summary, "operationId": "\(op.method)_\(op.path)"]
             var parameters: [[String: Any]] = []
             if op.path.contains("{id}") {
-                parameters.append(["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]])
+                parameters.append([
+                    "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
+                ])
             }
-            for q in op.query { parameters.append(["name": q.name, "in": "query", "required": false, "description": q.description, "schema": ["type": q.type]]) }
+            for q in op.query {
+                parameters.append([
+                    "name": q.name, "in": "query", "required": false, "description": q.description,
+                    "schema": ["type": q.type],
+                ])
+            }
             if op.method == "post" {
-                parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "description": "a retry with the same key and body gets the first answer", "schema": ["type": "string", "maxLength": 255]])
+                parameters.append([
+                    "name": "Idempotency-Key", "in": "header", "required": false,
+                    "description": "a retry with the same key and body gets the first answer",
+                    "schema": ["type": "string", "maxLength": 255],
+                ])
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if let request = op.request {
-                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(request)]]]
+                operation["requestBody"] = [
+                    "required": true, "content": ["application/json": ["schema": ref(request)]],
+                ]
             }
             var responses: [String: Any] = [:]
             if let response = op.response {
-                responses["\(op.status)"] = ["description": "OK", "content": ["application/json": ["schema": ref(response)]]]
+                responses["\(op.status)"] = [
+                    "description": "OK", "content": ["application/json": ["schema": ref(response)]],
+                ]
             } else {
                 responses["\(op.status)"] = ["description": "Done"]
             }
             let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ref("Problem")]]]
-            for (code, text) in [("400", "Malformed request"), ("401", "No valid token"), ("403", "Your role may not do this"), ("404", "Not found, or not yours to see"), ("409", "Conflicts with the current state"), ("422", "Invalid fields, each named")] {
+            for (code, text) in [
+                ("400", "Malformed request"), ("401", "No valid token"), ("403", "Your role may not do this"),
+                ("404", "Not found, or not yours to see"), ("409", "Conflicts with the current state"),
+                ("422", "Invalid fields, each named"),
+            ] {
                 var entry = problem
                 entry["description"] = text
                 responses[code] = entry
@@ -197,7 +285,8 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Earned API", "version": "1.0.0",
-                "description": "Customers, orders, locations and staff of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. Amounts are integers in minor units; times are ISO 8601 in UTC.",
+                "description":
+                    "Customers, orders, locations and staff of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. Amounts are integers in minor units; times are ISO 8601 in UTC.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],
@@ -210,7 +299,8 @@ enum OpenAPIDocument {
     }
 
     static let json: String = {
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }()
 }

@@ -17,7 +17,8 @@ enum DemoSeeder {
         let db = app.db
         if try await CustomerRepository(db: db).countAll() > 0 { throw NotEmpty() }
         let demo = DemoBusiness(seed: seed, scale: scale, now: now)
-        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoBusiness.password)
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(
+            DemoBusiness.password)
         try await db.transaction { db in
             try await LocationRepository(db: db).insert(demo.locations)
             try await BulkWriter(db: db).insertStaff(demo.staff, passwordHash: hash)
@@ -43,10 +44,13 @@ enum DemoSeeder {
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "seed", help: "Random seed (default 2026)") var seed: Int?
-        @Option(name: "scale", help: "Multiplies customers and history: 1 ≈ 5,000 customers, 200 ≈ 1,000,000") var scale: Int?
+        @Option(name: "scale", help: "Multiplies customers and history: 1 ≈ 5,000 customers, 200 ≈ 1,000,000")
+        var scale: Int?
     }
 
-    var help: String { "Creates the demo business (3 locations, ~15 staff, ~5,000 customers, two years of orders) in an empty database." }
+    var help: String {
+        "Creates the demo business (3 locations, ~15 staff, ~5,000 customers, two years of orders) in an empty database."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -55,7 +59,9 @@ struct DemoCommand: AsyncCommand {
         try await prepareDatabase(app)
         let started = Date()
         let console = context.console
-        let demo = try await DemoSeeder.seed(app, seed: UInt64(signature.seed ?? 2026), scale: scale, now: app.earned.clock()) { done, total in
+        let demo = try await DemoSeeder.seed(
+            app, seed: UInt64(signature.seed ?? 2026), scale: scale, now: app.earned.clock()
+        ) { done, total in
             console.output("\r\(done) / \(total) customers".consoleText(), newLine: false)
         }
         console.output("")

@@ -29,7 +29,8 @@ struct ExportCommand: AsyncCommand {
             try CSVExport.write(CSVExport.customerHeader, to: sink)
             var cursor: String? = nil
             repeat {
-                let page = try await CustomerRepository(db: app.db).list(CustomerQuery(cursor: cursor, limit: 500), actor: owner)
+                let page = try await CustomerRepository(db: app.db).list(
+                    CustomerQuery(cursor: cursor, limit: 500), actor: owner)
                 try CSVExport.write(page.items.map(CSVExport.customerRow), to: sink)
                 count += page.items.count
                 cursor = page.nextCursor
@@ -39,8 +40,12 @@ struct ExportCommand: AsyncCommand {
             try CSVExport.write(CSVExport.orderHeader, to: sink)
             var cursor: String? = nil
             repeat {
-                let page = try await OrderRepository(db: app.db).list(OrderQuery(cursor: cursor, limit: 500), actor: owner)
-                try CSVExport.write(page.items.map { CSVExport.orderRow($0, customerKey: customers[$0.customerID] ?? $0.customerID.description) }, to: sink)
+                let page = try await OrderRepository(db: app.db).list(
+                    OrderQuery(cursor: cursor, limit: 500), actor: owner)
+                try CSVExport.write(
+                    page.items.map {
+                        CSVExport.orderRow($0, customerKey: customers[$0.customerID] ?? $0.customerID.description)
+                    }, to: sink)
                 count += page.items.count
                 cursor = page.nextCursor
             } while cursor != nil
@@ -55,10 +60,13 @@ struct ExportCommand: AsyncCommand {
 /// CSV rows for export, quoted where needed.
 enum CSVExport {
     static let customerHeader = [["external_id", "name", "kind", "phone", "email", "birthday", "language", "tags"]]
-    static let orderHeader = [[
-        "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "channel",
-        "promised_at", "delivered_at",
-    ]]
+    static let orderHeader = [
+        [
+            "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items",
+            "channel",
+            "promised_at", "delivered_at",
+        ]
+    ]
 
     static func customerRow(_ c: Customer) -> [String] {
         [

@@ -6,12 +6,17 @@ import Vapor
 /// `earned import customers|orders|transactions FILE`.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "customers, orders or transactions (a log: customer id, date, quantity, amount)") var kind: String
-        @Argument(name: "file", help: "the CSV file (UTF-8 or Windows-1251; comma, semicolon, tab or space separated)") var file: String
-        @Option(name: "map", help: "field=Header or field=column number, comma separated (e.g. phone=Телефон,amount=5)") var map: String?
+        @Argument(name: "kind", help: "customers, orders or transactions (a log: customer id, date, quantity, amount)")
+        var kind: String
+        @Argument(name: "file", help: "the CSV file (UTF-8 or Windows-1251; comma, semicolon, tab or space separated)")
+        var file: String
+        @Option(name: "map", help: "field=Header or field=column number, comma separated (e.g. phone=Телефон,amount=5)")
+        var map: String?
         @Flag(name: "partial", help: "Import the good lines even when others have errors") var partial: Bool
-        @Option(name: "as", help: "E-mail of the staff member the import acts for (default: the first owner)") var actor: String?
-        @Option(name: "time-zone", help: "Zone of times without an offset (default: the actor's location)") var zone: String?
+        @Option(name: "as", help: "E-mail of the staff member the import acts for (default: the first owner)")
+        var actor: String?
+        @Option(name: "time-zone", help: "Zone of times without an offset (default: the actor's location)") var zone:
+            String?
     }
 
     var help: String {
@@ -31,10 +36,14 @@ struct ImportCommand: AsyncCommand {
         try await prepareDatabase(app)
         let actor = try await CommandActor.resolve(app, email: signature.actor)
         let overrides = try CSVColumnOverride.parse(
-            (signature.map ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            (signature.map ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            })
         var zone = TimeZone.gmt
         if let name = signature.zone {
-            guard let z = TimeZone(identifier: name) else { throw Abort(.badRequest, reason: "unknown time zone \(name)") }
+            guard let z = TimeZone(identifier: name) else {
+                throw Abort(.badRequest, reason: "unknown time zone \(name)")
+            }
             zone = z
         } else if let home = actor.homeLocationID, let location = try await LocationRepository(db: app.db).find(home) {
             zone = TimeZone(identifier: location.timeZone) ?? .gmt
@@ -45,7 +54,8 @@ struct ImportCommand: AsyncCommand {
             currency: app.earned.config.defaultCurrency)
         let console = context.console
         let started = Date()
-        let report = try await Importer(db: app.db).run(records: stream, options: options, actor: actor, now: Date()) { lines in
+        let report = try await Importer(db: app.db).run(records: stream, options: options, actor: actor, now: Date()) {
+            lines in
             console.output("\rread \(lines) lines".consoleText(), newLine: false)
         }
         console.output("")
@@ -58,7 +68,8 @@ struct ImportCommand: AsyncCommand {
         }
         console.info(
             "\(report.rows) lines in \(String(format: "%.1f", seconds)) s (\(report.encoding), \(report.separator)): "
-                + "\(report.created) added, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped.")
+                + "\(report.created) added, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
+        )
     }
 }
 

@@ -10,7 +10,8 @@ struct UserAddCommand: AsyncCommand {
         @Option(name: "name", help: "the person's name") var name: String?
         @Option(name: "role", help: "owner, manager or staff (default owner)") var role: String?
         @Option(name: "location", help: "home location name (required for manager and staff)") var location: String?
-        @Option(name: "password", help: "the password (at least 10 characters); asked for when left out") var password: String?
+        @Option(name: "password", help: "the password (at least 10 characters); asked for when left out") var password:
+            String?
     }
 
     var help: String { "Creates a staff account; the first one is the owner." }
@@ -27,19 +28,26 @@ struct UserAddCommand: AsyncCommand {
         var location: LocationID? = nil
         if let wanted = signature.location {
             let all = try await LocationRepository(db: app.db).all()
-            guard let found = all.first(where: { ContactNormalizer.searchFold($0.name) == ContactNormalizer.searchFold(wanted) }) else {
+            guard
+                let found = all.first(where: {
+                    ContactNormalizer.searchFold($0.name) == ContactNormalizer.searchFold(wanted)
+                })
+            else {
                 throw Abort(.badRequest, reason: "no location named \(wanted)")
             }
             location = found.id
         }
         let password = signature.password ?? console.ask("Password (at least 10 characters):", isSecure: true)
         guard password.count >= StaffController.minimumPasswordLength else {
-            throw Abort(.badRequest, reason: "the password must be at least \(StaffController.minimumPasswordLength) characters")
+            throw Abort(
+                .badRequest, reason: "the password must be at least \(StaffController.minimumPasswordLength) characters"
+            )
         }
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)
         do {
             let staff = try await StaffRepository(db: app.db).create(
-                StaffDraft(name: name, email: email, role: role, homeLocationID: location), passwordHash: hash, actor: nil,
+                StaffDraft(name: name, email: email, role: role, homeLocationID: location), passwordHash: hash,
+                actor: nil,
                 now: Date())
             console.info("Created \(staff.role.rawValue) \(staff.email).")
         } catch DomainError.invalid(let errors) {
@@ -52,7 +60,8 @@ struct UserAddCommand: AsyncCommand {
 /// `earned backup`: an online copy of the SQLite file (PostgreSQL: use pg_dump).
 struct BackupCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "output", short: "o", help: "where to write the copy (default earned-backup-<date>.sqlite)") var output: String?
+        @Option(name: "output", short: "o", help: "where to write the copy (default earned-backup-<date>.sqlite)")
+        var output: String?
     }
 
     var help: String { "Copies the embedded database while Earned keeps running (SQLite VACUUM INTO)." }
@@ -60,7 +69,8 @@ struct BackupCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard case .sqlite = app.earned.config.database else {
-            context.console.warning("Earned is on PostgreSQL: back it up with pg_dump, e.g. pg_dump \"$EARNED_DATABASE_URL\" > earned.sql")
+            context.console.warning(
+                "Earned is on PostgreSQL: back it up with pg_dump, e.g. pg_dump \"$EARNED_DATABASE_URL\" > earned.sql")
             return
         }
         let stamp = Date().formatted(.iso8601.year().month().day()).replacingOccurrences(of: "-", with: "")

@@ -11,17 +11,20 @@ struct AuditController {
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
         let body = H.group([
             Layout.pageHead(s.auditTitle),
-            entries.isEmpty ? H.p("empty", s.noAudit) : H.table(
-                caption: s.auditTitle, headers: [s.when, s.who, s.action, s.what],
-                rows: entries.map { entry in
-                    let target: HTMLNode = entry.entity == "customer"
-                        ? H.a(SiteURL.customer(entry.entityID).path, "\(entry.entity) · \(entry.summary)")
-                        : H.text("\(entry.entity) · \(entry.summary)")
-                    return [
-                        H.text(viewer.dateTime(entry.at)), H.text(entry.actorID.flatMap { names[$0] } ?? s.system),
-                        H.text(entry.action.rawValue), target,
-                    ]
-                }),
+            entries.isEmpty
+                ? H.p("empty", s.noAudit)
+                : H.table(
+                    caption: s.auditTitle, headers: [s.when, s.who, s.action, s.what],
+                    rows: entries.map { entry in
+                        let target: HTMLNode =
+                            entry.entity == "customer"
+                            ? H.a(SiteURL.customer(entry.entityID).path, "\(entry.entity) · \(entry.summary)")
+                            : H.text("\(entry.entity) · \(entry.summary)")
+                        return [
+                            H.text(viewer.dateTime(entry.at)), H.text(entry.actorID.flatMap { names[$0] } ?? s.system),
+                            H.text(entry.action.rawValue), target,
+                        ]
+                    }),
         ])
         return Layout.response(body, title: s.auditTitle, request: req)
     }

@@ -11,7 +11,8 @@ struct CustomersController {
         let cursor = req.query[String.self, at: "cursor"]
         let query = CustomerQuery(search: search, locationID: location, cursor: cursor, limit: 50)
         let page = try await req.customers.list(query, actor: viewer.staff)
-        let total = (search?.isEmpty ?? true) && location == nil ? try await req.customers.count(actor: viewer.staff) : nil
+        let total =
+            (search?.isEmpty ?? true) && location == nil ? try await req.customers.count(actor: viewer.staff) : nil
         let model = CustomerListPage(
             viewer: viewer, search: search, location: location, customers: page.items, next: page.nextCursor,
             isFirstPage: cursor == nil, total: total)
@@ -26,17 +27,22 @@ struct CustomersController {
         let orders = try await req.orders.list(OrderQuery(customerID: customer.id, limit: 20), actor: viewer.staff)
         let notes = try await req.customers.notes(of: customer.id, actor: viewer.staff)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let history = Policy.may(viewer.staff, .viewAuditLog)
+        let history =
+            Policy.may(viewer.staff, .viewAuditLog)
             ? try await req.audit.recent(by: viewer.staff, limit: 20, entityID: customer.id.rawValue) : []
         let model = CustomerPage(
-            viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil, notes: notes,
+            viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
+            notes: notes,
             staff: staff, history: history, noteError: nil, mergeError: nil)
-        return Layout.response(model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req)
+        return Layout.response(
+            model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req)
     }
 
     func new(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let form = CustomerForm(viewer: viewer, customer: nil, values: .init(), errors: [], staff: try await req.staffAccounts.list(actor: viewer.staff))
+        let form = CustomerForm(
+            viewer: viewer, customer: nil, values: .init(), errors: [],
+            staff: try await req.staffAccounts.list(actor: viewer.staff))
         return Layout.response(form.body, title: viewer.s.newCustomer, request: req)
     }
 
@@ -44,10 +50,13 @@ struct CustomersController {
         let viewer = try await ViewerContext.load(req)
         let values = try req.content.decode(CustomerForm.Values.self)
         do {
-            let customer = try await req.customers.create(values.draft(existing: nil, now: req.now), actor: viewer.staff, now: req.now)
+            let customer = try await req.customers.create(
+                values.draft(existing: nil, now: req.now), actor: viewer.staff, now: req.now)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
-            let form = CustomerForm(viewer: viewer, customer: nil, values: values, errors: errors, staff: try await req.staffAccounts.list(actor: viewer.staff))
+            let form = CustomerForm(
+                viewer: viewer, customer: nil, values: values, errors: errors,
+                staff: try await req.staffAccounts.list(actor: viewer.staff))
             return Layout.response(form.body, title: viewer.s.newCustomer, request: req, status: .unprocessableEntity)
         }
     }
@@ -55,7 +64,9 @@ struct CustomersController {
     func edit(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let customer = try await req.customers.get(try customerID(req), actor: viewer.staff)
-        let form = CustomerForm(viewer: viewer, customer: customer, values: .init(customer), errors: [], staff: try await req.staffAccounts.list(actor: viewer.staff))
+        let form = CustomerForm(
+            viewer: viewer, customer: customer, values: .init(customer), errors: [],
+            staff: try await req.staffAccounts.list(actor: viewer.staff))
         return Layout.response(form.body, title: viewer.s.editCustomer, request: req)
     }
 
@@ -68,7 +79,9 @@ struct CustomersController {
                 existing.id, values.draft(existing: existing, now: req.now), actor: viewer.staff, now: req.now)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
-            let form = CustomerForm(viewer: viewer, customer: existing, values: values, errors: errors, staff: try await req.staffAccounts.list(actor: viewer.staff))
+            let form = CustomerForm(
+                viewer: viewer, customer: existing, values: values, errors: errors,
+                staff: try await req.staffAccounts.list(actor: viewer.staff))
             return Layout.response(form.body, title: viewer.s.editCustomer, request: req, status: .unprocessableEntity)
         }
     }
@@ -113,7 +126,8 @@ struct CustomersController {
         let form = try req.content.decode(EraseForm.self)
         let word = (form.confirm ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard word == "СТЕРЕТЬ" || word == "ERASE" else {
-            throw DomainError.invalid([FieldError(field: "confirm", code: .inconsistent, detail: viewer.s.eraseConfirm)])
+            throw DomainError.invalid([FieldError(field: "confirm", code: .inconsistent, detail: viewer.s.eraseConfirm)]
+            )
         }
         try await req.customers.erase(id, actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.customer(id.rawValue).path)

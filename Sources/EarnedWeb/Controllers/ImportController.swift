@@ -14,7 +14,9 @@ struct ImportController {
     func show(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .importData)
-        return Layout.response(ImportPage(viewer: viewer, kind: .customers, mapping: "", report: nil, error: nil).body, title: viewer.s.importTitle, request: req)
+        return Layout.response(
+            ImportPage(viewer: viewer, kind: .customers, mapping: "", report: nil, error: nil).body,
+            title: viewer.s.importTitle, request: req)
     }
 
     func upload(_ req: Request) async throws -> Response {
@@ -45,7 +47,9 @@ struct ImportController {
         let report = try await Importer(db: req.db).run(
             records: CSVRecordStream(data: data), options: options, actor: viewer.staff, now: req.now)
         let page = ImportPage(viewer: viewer, kind: kind, mapping: mappingText, report: report, error: nil)
-        return Layout.response(page.body, title: viewer.s.importTitle, request: req, status: report.rolledBack ? .unprocessableEntity : .ok)
+        return Layout.response(
+            page.body, title: viewer.s.importTitle, request: req, status: report.rolledBack ? .unprocessableEntity : .ok
+        )
     }
 }
 
@@ -62,36 +66,57 @@ struct ImportPage {
             Layout.pageHead(s.importTitle, subtitle: s.importHint),
             error.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
             report.map(result) ?? H.empty,
-            Forms.form(action: SiteURL.importData.path, csrf: viewer.csrf, cls: "card form", multipart: true, [
-                Forms.select(
-                    "kind", label: s.importWhat,
-                    options: [("customers", s.importCustomers), ("orders", s.importOrders), ("transactions", s.importTransactions)],
-                    selected: kind.rawValue, errors: [], s: s),
-                H.div("field", [
-                    H.el("label", [("for", "file")], [H.text(s.file)]),
-                    H.void("input", [("type", "file"), ("id", "file"), ("name", "file"), ("accept", ".csv,.txt,text/csv,text/plain"), ("required", "")]),
+            Forms.form(
+                action: SiteURL.importData.path, csrf: viewer.csrf, cls: "card form", multipart: true,
+                [
+                    Forms.select(
+                        "kind", label: s.importWhat,
+                        options: [
+                            ("customers", s.importCustomers), ("orders", s.importOrders),
+                            ("transactions", s.importTransactions),
+                        ],
+                        selected: kind.rawValue, errors: [], s: s),
+                    H.div(
+                        "field",
+                        [
+                            H.el("label", [("for", "file")], [H.text(s.file)]),
+                            H.void(
+                                "input",
+                                [
+                                    ("type", "file"), ("id", "file"), ("name", "file"),
+                                    ("accept", ".csv,.txt,text/csv,text/plain"), ("required", ""),
+                                ]),
+                        ]),
+                    H.el(
+                        "details", [("class", "more")],
+                        [
+                            H.el("summary", [], [H.text(s.mapping)]),
+                            Forms.textarea(
+                                "mapping", label: s.mapping, value: mapping, hint: s.mappingHint, rows: 3, errors: [],
+                                s: s),
+                            Forms.checkbox("partial", label: s.partialImport, checked: false),
+                        ]),
+                    H.div("form-actions", [Forms.submit(s.importButton)]),
                 ]),
-                H.el("details", [("class", "more")], [
-                    H.el("summary", [], [H.text(s.mapping)]),
-                    Forms.textarea("mapping", label: s.mapping, value: mapping, hint: s.mappingHint, rows: 3, errors: [], s: s),
-                    Forms.checkbox("partial", label: s.partialImport, checked: false),
-                ]),
-                H.div("form-actions", [Forms.submit(s.importButton)]),
-            ]),
         ])
     }
 
     func result(_ report: ImportReport) -> HTMLNode {
         let s = viewer.s
-        let summary = s.importDone(created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped)
+        let summary = s.importDone(
+            created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped)
         return H.group([
             report.rolledBack
                 ? H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(s.importFailed)])
                 : H.el("div", [("class", "alert success"), ("role", "status")], [H.text(summary)]),
-            report.problems.isEmpty ? H.empty : H.table(
-                caption: s.problem, headers: [s.line, s.column, s.problem],
-                rows: report.problems.prefix(500).map { p in [H.text("\(p.line)"), H.text(p.column ?? s.none), H.text(p.reason)] },
-                numeric: [0]),
+            report.problems.isEmpty
+                ? H.empty
+                : H.table(
+                    caption: s.problem, headers: [s.line, s.column, s.problem],
+                    rows: report.problems.prefix(500).map { p in
+                        [H.text("\(p.line)"), H.text(p.column ?? s.none), H.text(p.reason)]
+                    },
+                    numeric: [0]),
         ])
     }
 }

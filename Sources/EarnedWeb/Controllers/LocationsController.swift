@@ -16,14 +16,18 @@ struct LocationsController {
         var values = LocationForm.Values()
         values.time_zone = "Europe/Moscow"
         for day in 1...7 { values.setDay(day, day <= 5 ? "09:00-18:00" : "") }
-        return Layout.response(LocationForm(viewer: viewer, id: nil, values: values, errors: []).body, title: viewer.s.newLocation, request: req)
+        return Layout.response(
+            LocationForm(viewer: viewer, id: nil, values: values, errors: []).body, title: viewer.s.newLocation,
+            request: req)
     }
 
     func edit(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageLocations)
         let location = try await req.locations.get(try locationID(req), actor: viewer.staff)
-        return Layout.response(LocationForm(viewer: viewer, id: location.id, values: .init(location), errors: []).body, title: location.name, request: req)
+        return Layout.response(
+            LocationForm(viewer: viewer, id: location.id, values: .init(location), errors: []).body,
+            title: location.name, request: req)
     }
 
     func save(_ req: Request) async throws -> Response {
@@ -40,7 +44,8 @@ struct LocationsController {
             return req.redirect(to: SiteURL.locations.path)
         } catch DomainError.invalid(let errors) {
             let form = LocationForm(viewer: viewer, id: id, values: values, errors: errors)
-            return Layout.response(form.body, title: viewer.s.locationsTitle, request: req, status: .unprocessableEntity)
+            return Layout.response(
+                form.body, title: viewer.s.locationsTitle, request: req, status: .unprocessableEntity)
         }
     }
 
@@ -60,19 +65,27 @@ struct LocationListPage {
         let s = viewer.s
         return H.group([
             Layout.pageHead(s.locationsTitle, action: (SiteURL.newLocation.path, s.newLocation)),
-            locations.isEmpty ? H.p("empty", s.noLocations) : H.table(
-                caption: s.locationsTitle, headers: [s.name, s.timeZone, s.hours, s.shifts],
-                rows: locations.map { loc in
-                    [
-                        H.a(SiteURL.editLocation(loc.id.rawValue).path, loc.name),
-                        H.text(loc.timeZone),
-                        H.el("ul", [("class", "plain small")], (1...7).map { day in
-                            let text = loc.hours.text(isoWeekday: day)
-                            return H.el("li", [], [H.text("\(s.weekday(day)) \(text.isEmpty ? s.closed : text)")])
-                        }),
-                        H.text(loc.shifts.map { "\($0.name) \(DayPeriod(start: $0.start, end: $0.end == 0 ? 1440 : $0.end).text)" }.joined(separator: ", ")),
-                    ]
-                }),
+            locations.isEmpty
+                ? H.p("empty", s.noLocations)
+                : H.table(
+                    caption: s.locationsTitle, headers: [s.name, s.timeZone, s.hours, s.shifts],
+                    rows: locations.map { loc in
+                        [
+                            H.a(SiteURL.editLocation(loc.id.rawValue).path, loc.name),
+                            H.text(loc.timeZone),
+                            H.el(
+                                "ul", [("class", "plain small")],
+                                (1...7).map { day in
+                                    let text = loc.hours.text(isoWeekday: day)
+                                    return H.el(
+                                        "li", [], [H.text("\(s.weekday(day)) \(text.isEmpty ? s.closed : text)")])
+                                }),
+                            H.text(
+                                loc.shifts.map {
+                                    "\($0.name) \(DayPeriod(start: $0.start, end: $0.end == 0 ? 1440 : $0.end).text)"
+                                }.joined(separator: ", ")),
+                        ]
+                    }),
         ])
     }
 }
@@ -98,10 +111,15 @@ struct LocationForm {
         init(_ location: Location) {
             name = location.name
             time_zone = location.timeZone
-            for day in 1...7 { setDay(day, location.hours.text(isoWeekday: day).replacingOccurrences(of: "–", with: "-")) }
-            shifts = location.shifts.map { "\($0.name) \(DayPeriod.clockText($0.start))-\(DayPeriod.clockText($0.end))" }.joined(separator: "\n")
+            for day in 1...7 {
+                setDay(day, location.hours.text(isoWeekday: day).replacingOccurrences(of: "–", with: "-"))
+            }
+            shifts = location.shifts.map {
+                "\($0.name) \(DayPeriod.clockText($0.start))-\(DayPeriod.clockText($0.end))"
+            }.joined(separator: "\n")
             special_days = location.specialDays.map { day in
-                ([day.date.description, day.kind.rawValue, day.label] + day.periods.map { $0.text.replacingOccurrences(of: "–", with: "-") })
+                ([day.date.description, day.kind.rawValue, day.label]
+                    + day.periods.map { $0.text.replacingOccurrences(of: "–", with: "-") })
                     .filter { !$0.isEmpty }.joined(separator: " ")
             }.joined(separator: "\n")
         }
@@ -126,8 +144,11 @@ struct LocationForm {
             var errors: [FieldError] = []
             var days: [[DayPeriod]] = []
             for index in 1...7 {
-                if let periods = WeeklyHours.parseDay(day(index) ?? "") { days.append(periods) } else {
-                    errors.append(FieldError(field: "hours_\(index)", code: .invalidFormat, detail: "09:00-13:00, 14:00-20:00"))
+                if let periods = WeeklyHours.parseDay(day(index) ?? "") {
+                    days.append(periods)
+                } else {
+                    errors.append(
+                        FieldError(field: "hours_\(index)", code: .invalidFormat, detail: "09:00-13:00, 14:00-20:00"))
                     days.append([])
                 }
             }
@@ -135,7 +156,8 @@ struct LocationForm {
             for (n, line) in CustomerForm.Values.lines(shifts).enumerated() {
                 let parts = line.split(separator: " ")
                 guard parts.count >= 2, let times = parts.last, let range = Self.shiftRange(String(times)) else {
-                    errors.append(FieldError(field: "shifts", code: .invalidFormat, detail: "line \(n + 1): Name 09:00-15:00"))
+                    errors.append(
+                        FieldError(field: "shifts", code: .invalidFormat, detail: "line \(n + 1): Name 09:00-15:00"))
                     continue
                 }
                 shiftList.append(Shift(name: parts.dropLast().joined(separator: " "), start: range.0, end: range.1))
@@ -146,7 +168,10 @@ struct LocationForm {
                 guard parts.count >= 2, let date = LocalDate(iso: parts[0]), date.year != nil,
                     let kind = SpecialDay.Kind(rawValue: parts[1])
                 else {
-                    errors.append(FieldError(field: "special_days", code: .invalidFormat, detail: "line \(n + 1): 2026-12-31 holiday Label"))
+                    errors.append(
+                        FieldError(
+                            field: "special_days", code: .invalidFormat,
+                            detail: "line \(n + 1): 2026-12-31 holiday Label"))
                     continue
                 }
                 parts.removeFirst(2)
@@ -155,16 +180,20 @@ struct LocationForm {
                     periods.insert(period, at: 0)
                     parts.removeLast()
                 }
-                special.append(SpecialDay(date: date, kind: kind, label: parts.joined(separator: " "), periods: periods))
+                special.append(
+                    SpecialDay(date: date, kind: kind, label: parts.joined(separator: " "), periods: periods))
             }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
-            return LocationDraft(name: name ?? "", timeZone: time_zone?.trimmingCharacters(in: .whitespaces) ?? "", hours: WeeklyHours(days: days), specialDays: special, shifts: shiftList)
+            return LocationDraft(
+                name: name ?? "", timeZone: time_zone?.trimmingCharacters(in: .whitespaces) ?? "",
+                hours: WeeklyHours(days: days), specialDays: special, shifts: shiftList)
         }
 
         /// "09:00-15:00", or "18:00-02:00" for a shift past midnight.
         static func shiftRange(_ text: String) -> (Int, Int)? {
             let parts = text.replacingOccurrences(of: "–", with: "-").split(separator: "-")
-            guard parts.count == 2, let a = DayPeriod.minutes(parts[0]), let b = DayPeriod.minutes(parts[1]), a != b, a < 1440
+            guard parts.count == 2, let a = DayPeriod.minutes(parts[0]), let b = DayPeriod.minutes(parts[1]), a != b,
+                a < 1440
             else { return nil }
             return (a, b == 1440 ? 0 : b)
         }
@@ -181,20 +210,33 @@ struct LocationForm {
         return H.group([
             Layout.pageHead(id == nil ? s.newLocation : (values.name ?? s.locationsTitle)),
             Forms.summary(e, s),
-            Forms.form(action: id.map { SiteURL.editLocation($0.rawValue).path } ?? SiteURL.locations.path, csrf: viewer.csrf, cls: "card form", [
-                Forms.field("name", label: s.name, value: values.name, required: true, errors: e, s: s),
-                Forms.field("time_zone", label: s.timeZone, value: values.time_zone, hint: "Europe/Moscow, Asia/Yekaterinburg, Europe/Berlin", required: true, errors: e, s: s),
-                H.el("fieldset", [], [
-                    H.el("legend", [], [H.text(s.hours)]),
-                    H.p("hint", s.hoursHint),
-                    H.group((1...7).map { day in
-                        Forms.field("hours_\(day)", label: s.weekday(day), value: values.day(day), errors: e, s: s)
-                    }),
+            Forms.form(
+                action: id.map { SiteURL.editLocation($0.rawValue).path } ?? SiteURL.locations.path, csrf: viewer.csrf,
+                cls: "card form",
+                [
+                    Forms.field("name", label: s.name, value: values.name, required: true, errors: e, s: s),
+                    Forms.field(
+                        "time_zone", label: s.timeZone, value: values.time_zone,
+                        hint: "Europe/Moscow, Asia/Yekaterinburg, Europe/Berlin", required: true, errors: e, s: s),
+                    H.el(
+                        "fieldset", [],
+                        [
+                            H.el("legend", [], [H.text(s.hours)]),
+                            H.p("hint", s.hoursHint),
+                            H.group(
+                                (1...7).map { day in
+                                    Forms.field(
+                                        "hours_\(day)", label: s.weekday(day), value: values.day(day), errors: e, s: s)
+                                }),
+                        ]),
+                    Forms.textarea(
+                        "shifts", label: s.shifts, value: values.shifts, hint: s.shiftsHint, rows: 3, errors: e, s: s),
+                    Forms.textarea(
+                        "special_days", label: s.specialDays, value: values.special_days, hint: s.specialDaysHint,
+                        rows: 5, errors: e, s: s),
+                    H.div(
+                        "form-actions", [Forms.submit(s.save), H.a(SiteURL.locations.path, s.cancel, cls: "button")]),
                 ]),
-                Forms.textarea("shifts", label: s.shifts, value: values.shifts, hint: s.shiftsHint, rows: 3, errors: e, s: s),
-                Forms.textarea("special_days", label: s.specialDays, value: values.special_days, hint: s.specialDaysHint, rows: 5, errors: e, s: s),
-                H.div("form-actions", [Forms.submit(s.save), H.a(SiteURL.locations.path, s.cancel, cls: "button")]),
-            ]),
         ])
     }
 }

@@ -8,7 +8,8 @@ struct OrdersController {
         let viewer = try await ViewerContext.load(req)
         let location = req.query[String.self, at: "location"].flatMap(UUID.init(uuidString:)).map(LocationID.init)
         let cursor = req.query[String.self, at: "cursor"]
-        let page = try await req.orders.list(OrderQuery(locationID: location, cursor: cursor, limit: 50), actor: viewer.staff)
+        let page = try await req.orders.list(
+            OrderQuery(locationID: location, cursor: cursor, limit: 50), actor: viewer.staff)
         let customers = try await req.customers.names(Array(Set(page.items.map(\.customerID))), s: viewer.s)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         let model = OrderListPage(
@@ -25,7 +26,9 @@ struct OrdersController {
         return try await render(req, viewer: viewer, values: values, errors: [])
     }
 
-    func render(_ req: Request, viewer: ViewerContext, values: OrderForm.Values, errors: [FieldError]) async throws -> Response {
+    func render(_ req: Request, viewer: ViewerContext, values: OrderForm.Values, errors: [FieldError]) async throws
+        -> Response
+    {
         var customerName: String?
         if let id = values.customer_id.flatMap(CustomerID.init(string:)) {
             customerName = try? await req.customers.get(id, actor: viewer.staff).name

@@ -38,7 +38,8 @@ struct SignInController {
         let since = now.addingTimeInterval(-config.throttleWindow)
         for key in keys where try await req.security.failures(key: key, since: since) >= config.maxFailedSignIns {
             let minutes = Int((config.throttleWindow / 60).rounded(.up))
-            let response = page(req, email: email, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
+            let response = page(
+                req, email: email, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(config.throttleWindow))")
             return response
         }
@@ -94,16 +95,24 @@ struct SignInPage {
     var csrf: String
 
     func body(_ s: Strings) -> HTMLNode {
-        H.el("section", [("class", "sign-in card")], [
-            H.h1(s.signInTitle),
-            H.p("muted", s.tagline),
-            message.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
-            Forms.form(action: SiteURL.signIn(next: nil).path, csrf: csrf, [
-                H.void("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
-                Forms.field("email", label: s.email, value: email, type: "email", required: true, errors: [], s: s, attributes: [("autocomplete", "username")]),
-                Forms.field("password", label: s.password, value: nil, type: "password", required: true, errors: [], s: s, attributes: [("autocomplete", "current-password")]),
-                Forms.submit(s.signInButton),
-            ]),
-        ])
+        H.el(
+            "section", [("class", "sign-in card")],
+            [
+                H.h1(s.signInTitle),
+                H.p("muted", s.tagline),
+                message.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
+                Forms.form(
+                    action: SiteURL.signIn(next: nil).path, csrf: csrf,
+                    [
+                        H.void("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
+                        Forms.field(
+                            "email", label: s.email, value: email, type: "email", required: true, errors: [], s: s,
+                            attributes: [("autocomplete", "username")]),
+                        Forms.field(
+                            "password", label: s.password, value: nil, type: "password", required: true, errors: [],
+                            s: s, attributes: [("autocomplete", "current-password")]),
+                        Forms.submit(s.signInButton),
+                    ]),
+            ])
     }
 }

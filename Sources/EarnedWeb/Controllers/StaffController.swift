@@ -18,14 +18,17 @@ struct StaffController {
         var values = StaffForm.Values()
         values.role = Role.staff.rawValue
         values.is_active = "true"
-        return Layout.response(StaffForm(viewer: viewer, id: nil, values: values, errors: []).body, title: viewer.s.newStaff, request: req)
+        return Layout.response(
+            StaffForm(viewer: viewer, id: nil, values: values, errors: []).body, title: viewer.s.newStaff, request: req)
     }
 
     func edit(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageStaff)
         let staff = try await req.staffAccounts.get(try staffID(req), actor: viewer.staff)
-        return Layout.response(StaffForm(viewer: viewer, id: staff.id, values: .init(staff), errors: []).body, title: staff.name, request: req)
+        return Layout.response(
+            StaffForm(viewer: viewer, id: staff.id, values: .init(staff), errors: []).body, title: staff.name,
+            request: req)
     }
 
     func save(_ req: Request) async throws -> Response {
@@ -35,14 +38,20 @@ struct StaffController {
         let values = try req.content.decode(StaffForm.Values.self)
         do {
             let password = values.password ?? ""
-            if (id == nil && password.count < Self.minimumPasswordLength) || (!password.isEmpty && password.count < Self.minimumPasswordLength) {
-                throw DomainError.invalid([FieldError(field: "password", code: .tooShort, limit: Self.minimumPasswordLength)])
+            if (id == nil && password.count < Self.minimumPasswordLength)
+                || (!password.isEmpty && password.count < Self.minimumPasswordLength)
+            {
+                throw DomainError.invalid([
+                    FieldError(field: "password", code: .tooShort, limit: Self.minimumPasswordLength)
+                ])
             }
             let hash = password.isEmpty ? nil : try await req.password.async.hash(password)
             if let id {
-                _ = try await req.staffAccounts.update(id, values.draft, passwordHash: hash, actor: viewer.staff, now: req.now)
+                _ = try await req.staffAccounts.update(
+                    id, values.draft, passwordHash: hash, actor: viewer.staff, now: req.now)
             } else {
-                _ = try await req.staffAccounts.create(values.draft, passwordHash: hash, actor: viewer.staff, now: req.now)
+                _ = try await req.staffAccounts.create(
+                    values.draft, passwordHash: hash, actor: viewer.staff, now: req.now)
             }
             return req.redirect(to: SiteURL.staffList.path)
         } catch DomainError.invalid(let errors) {
@@ -52,7 +61,9 @@ struct StaffController {
     }
 
     func staffID(_ req: Request) throws -> StaffID {
-        guard let raw = req.parameters.get("id"), let id = StaffID(string: raw) else { throw DomainError.notFound("staff") }
+        guard let raw = req.parameters.get("id"), let id = StaffID(string: raw) else {
+            throw DomainError.notFound("staff")
+        }
         return id
     }
 }
@@ -108,7 +119,8 @@ struct StaffForm {
             StaffDraft(
                 name: name ?? "", email: email ?? "", role: Role(rawValue: role ?? "") ?? .staff,
                 homeLocationID: home_location_id.flatMap(LocationID.init(string:)),
-                extraLocationIDs: (extra_location_ids ?? []).compactMap(LocationID.init(string:)), department: department ?? "",
+                extraLocationIDs: (extra_location_ids ?? []).compactMap(LocationID.init(string:)),
+                department: department ?? "",
                 isActive: is_active == "true")
         }
     }
@@ -125,22 +137,38 @@ struct StaffForm {
         return H.group([
             Layout.pageHead(id == nil ? s.newStaff : (values.name ?? s.staffTitle)),
             Forms.summary(e, s),
-            Forms.form(action: id.map { SiteURL.editStaff($0.rawValue).path } ?? SiteURL.staffList.path, csrf: viewer.csrf, cls: "card form", [
-                Forms.field("name", label: s.name, value: values.name, required: true, errors: e, s: s),
-                Forms.field("email", label: s.email, value: values.email, type: "email", required: true, errors: e, s: s),
-                Forms.select("role", label: s.role, options: Role.allCases.map { ($0.rawValue, s.roleName($0)) }, selected: values.role, errors: e, s: s),
-                Forms.select("home_location_id", label: s.location, options: viewer.locationOptions, selected: values.home_location_id, errors: e, s: s, includeBlank: s.none),
-                Forms.field("department", label: s.department, value: values.department, errors: e, s: s),
-                H.el("fieldset", [], [
-                    H.el("legend", [], [H.text(s.extraLocations)]),
-                    H.group(viewer.locations.map { loc in
-                        Forms.checkbox("extra_location_ids[]", label: loc.name, checked: extra.contains(loc.id.description), value: loc.id.description)
-                    }),
+            Forms.form(
+                action: id.map { SiteURL.editStaff($0.rawValue).path } ?? SiteURL.staffList.path, csrf: viewer.csrf,
+                cls: "card form",
+                [
+                    Forms.field("name", label: s.name, value: values.name, required: true, errors: e, s: s),
+                    Forms.field(
+                        "email", label: s.email, value: values.email, type: "email", required: true, errors: e, s: s),
+                    Forms.select(
+                        "role", label: s.role, options: Role.allCases.map { ($0.rawValue, s.roleName($0)) },
+                        selected: values.role, errors: e, s: s),
+                    Forms.select(
+                        "home_location_id", label: s.location, options: viewer.locationOptions,
+                        selected: values.home_location_id, errors: e, s: s, includeBlank: s.none),
+                    Forms.field("department", label: s.department, value: values.department, errors: e, s: s),
+                    H.el(
+                        "fieldset", [],
+                        [
+                            H.el("legend", [], [H.text(s.extraLocations)]),
+                            H.group(
+                                viewer.locations.map { loc in
+                                    Forms.checkbox(
+                                        "extra_location_ids[]", label: loc.name,
+                                        checked: extra.contains(loc.id.description), value: loc.id.description)
+                                }),
+                        ]),
+                    Forms.checkbox("is_active", label: s.active, checked: values.is_active == "true"),
+                    Forms.field(
+                        "password", label: s.newPassword, value: nil, type: "password", errors: e, s: s,
+                        attributes: [("autocomplete", "new-password")]),
+                    H.div(
+                        "form-actions", [Forms.submit(s.save), H.a(SiteURL.staffList.path, s.cancel, cls: "button")]),
                 ]),
-                Forms.checkbox("is_active", label: s.active, checked: values.is_active == "true"),
-                Forms.field("password", label: s.newPassword, value: nil, type: "password", errors: e, s: s, attributes: [("autocomplete", "new-password")]),
-                H.div("form-actions", [Forms.submit(s.save), H.a(SiteURL.staffList.path, s.cancel, cls: "button")]),
-            ]),
         ])
     }
 }

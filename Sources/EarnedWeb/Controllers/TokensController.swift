@@ -16,7 +16,8 @@ struct TokensController {
         let viewer = try await ViewerContext.load(req)
         let tokens = try await req.security.tokens(of: viewer.staff.id)
         let page = TokensPage(viewer: viewer, tokens: tokens, created: created, errors: errors)
-        return Layout.response(page.body, title: viewer.s.tokensTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return Layout.response(
+            page.body, title: viewer.s.tokensTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -25,9 +26,11 @@ struct TokensController {
         let secret = "ern_" + Secrets.token()
         do {
             let info = try await req.security.createToken(
-                staffID: staff.id, name: form.name ?? "", tokenHash: Secrets.sha256(secret), prefix: String(secret.prefix(10)),
+                staffID: staff.id, name: form.name ?? "", tokenHash: Secrets.sha256(secret),
+                prefix: String(secret.prefix(10)),
                 now: req.now)
-            try await req.audit.record(.created, "api_token", info.id, by: staff, summary: "API token created", at: req.now)
+            try await req.audit.record(
+                .created, "api_token", info.id, by: staff, summary: "API token created", at: req.now)
             return try await render(req, created: secret, errors: [])
         } catch DomainError.invalid(let errors) {
             return try await render(req, created: nil, errors: errors)
@@ -36,7 +39,9 @@ struct TokensController {
 
     func revoke(_ req: Request) async throws -> Response {
         let staff = try req.actor()
-        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else { throw DomainError.notFound("token") }
+        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else {
+            throw DomainError.notFound("token")
+        }
         try await req.security.revokeToken(id, of: staff.id, now: req.now)
         try await req.audit.record(.revoked, "api_token", id, by: staff, summary: "API token revoked", at: req.now)
         return req.redirect(to: SiteURL.tokens.path)
@@ -54,28 +59,36 @@ struct TokensPage {
         return H.group([
             Layout.pageHead(s.tokensTitle),
             created.map { secret in
-                H.el("div", [("class", "alert success"), ("role", "status")], [
-                    H.p(nil, s.tokenShownOnce),
-                    H.el("code", [("class", "secret")], [H.text(secret)]),
-                ])
-            } ?? H.empty,
-            Forms.form(action: SiteURL.tokens.path, csrf: viewer.csrf, cls: "card form inline-form", [
-                Forms.field("name", label: s.tokenName, value: nil, required: true, errors: errors, s: s),
-                Forms.submit(s.createToken),
-            ]),
-            tokens.isEmpty ? H.p("empty", s.noTokens) : H.table(
-                caption: s.tokensTitle, headers: [s.name, "", s.created, s.lastUsed, ""],
-                rows: tokens.map { token in
+                H.el(
+                    "div", [("class", "alert success"), ("role", "status")],
                     [
-                        H.text(token.name),
-                        H.el("code", [], [H.text(token.prefix + "…")]),
-                        H.text(viewer.dateTime(token.createdAt)),
-                        H.text(token.lastUsedAt.map { viewer.dateTime($0) } ?? s.never),
-                        token.revokedAt == nil
-                            ? Forms.form(action: SiteURL.revokeToken(token.id).path, csrf: viewer.csrf, cls: "inline", [Forms.submit(s.revoke, cls: "button danger small")])
-                            : H.badge(s.revoked, tone: "neutral"),
-                    ]
-                }),
+                        H.p(nil, s.tokenShownOnce),
+                        H.el("code", [("class", "secret")], [H.text(secret)]),
+                    ])
+            } ?? H.empty,
+            Forms.form(
+                action: SiteURL.tokens.path, csrf: viewer.csrf, cls: "card form inline-form",
+                [
+                    Forms.field("name", label: s.tokenName, value: nil, required: true, errors: errors, s: s),
+                    Forms.submit(s.createToken),
+                ]),
+            tokens.isEmpty
+                ? H.p("empty", s.noTokens)
+                : H.table(
+                    caption: s.tokensTitle, headers: [s.name, "", s.created, s.lastUsed, ""],
+                    rows: tokens.map { token in
+                        [
+                            H.text(token.name),
+                            H.el("code", [], [H.text(token.prefix + "…")]),
+                            H.text(viewer.dateTime(token.createdAt)),
+                            H.text(token.lastUsedAt.map { viewer.dateTime($0) } ?? s.never),
+                            token.revokedAt == nil
+                                ? Forms.form(
+                                    action: SiteURL.revokeToken(token.id).path, csrf: viewer.csrf, cls: "inline",
+                                    [Forms.submit(s.revoke, cls: "button danger small")])
+                                : H.badge(s.revoked, tone: "neutral"),
+                        ]
+                    }),
         ])
     }
 }

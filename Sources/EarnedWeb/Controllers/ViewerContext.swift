@@ -16,7 +16,8 @@ struct ViewerContext: Sendable {
         let visible = all.filter { staff.canSee(location: $0.id) }
         let home = all.first { $0.id == staff.homeLocationID } ?? visible.first
         let zone = home.flatMap { TimeZone(identifier: $0.timeZone) } ?? .gmt
-        return ViewerContext(staff: staff, csrf: req.currentUser?.csrfToken, locations: visible, zone: zone, lang: req.lang)
+        return ViewerContext(
+            staff: staff, csrf: req.currentUser?.csrfToken, locations: visible, zone: zone, lang: req.lang)
     }
 
     func locationName(_ id: LocationID?) -> String {

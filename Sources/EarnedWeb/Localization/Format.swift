@@ -26,9 +26,11 @@ enum Format {
     static func dateTime(_ date: Date, _ lang: Lang, zone: TimeZone) -> String {
         let style = Date.FormatStyle(timeZone: zone).locale(lang.locale)
         if lang == .ru {
-            return date.formatted(style.day(.twoDigits).month(.twoDigits).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+            return date.formatted(
+                style.day(.twoDigits).month(.twoDigits).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
         }
-        return date.formatted(style.day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
+        return date.formatted(
+            style.day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits))
     }
 
     static func date(_ date: Date, _ lang: Lang, zone: TimeZone) -> String {

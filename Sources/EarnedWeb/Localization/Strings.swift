@@ -60,7 +60,9 @@ struct Strings: Sendable {
             : "Too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
     }
     var tagline: String {
-        t("Лояльность зарабатывают сервисом, а не скидками.", "Loyalty is earned with service, not bought with discounts.")
+        t(
+            "Лояльность зарабатывают сервисом, а не скидками.",
+            "Loyalty is earned with service, not bought with discounts.")
     }
 
     // MARK: Customers
@@ -75,7 +77,9 @@ struct Strings: Sendable {
             "Клиентов пока нет — добавьте первого кнопкой «Новый клиент» или загрузите файл в «Импорте».",
             "No customers yet — add one with “New customer” or load a file under Import.")
     }
-    var noMatches: String { t("Никого не нашли. Попробуйте часть имени или номера.", "Nobody matches. Try part of a name or number.") }
+    var noMatches: String {
+        t("Никого не нашли. Попробуйте часть имени или номера.", "Nobody matches. Try part of a name or number.")
+    }
     var name: String { t("Имя", "Name") }
     var phone: String { t("Телефон", "Phone") }
     var phones: String { t("Телефоны", "Phones") }
@@ -90,7 +94,9 @@ struct Strings: Sendable {
         }
     }
     var birthday: String { t("День рождения", "Birthday") }
-    var birthdayHint: String { t("ГГГГ-ММ-ДД или --ММ-ДД, если год неизвестен", "YYYY-MM-DD, or --MM-DD when the year is unknown") }
+    var birthdayHint: String {
+        t("ГГГГ-ММ-ДД или --ММ-ДД, если год неизвестен", "YYYY-MM-DD, or --MM-DD when the year is unknown")
+    }
     var owner: String { t("Ответственный", "Relationship owner") }
     var homeLocation: String { t("Точка клиента", "Home location") }
     var language: String { t("Язык", "Language") }
@@ -114,14 +120,16 @@ struct Strings: Sendable {
     var mergeHint: String {
         t(
             "Заказы, заметки, контакты и даты дубля перейдут к этому клиенту. Вставьте код дубля из адреса его страницы.",
-            "The duplicate's orders, notes, contacts and dates move to this customer. Paste the duplicate's id from its page address.")
+            "The duplicate's orders, notes, contacts and dates move to this customer. Paste the duplicate's id from its page address."
+        )
     }
     var duplicateID: String { t("Код дубля", "Duplicate's id") }
     var erase: String { t("Стереть персональные данные", "Erase personal data") }
     var eraseHint: String {
         t(
             "По запросу клиента: имя, контакты, даты, согласия и заметки удаляются везде; обезличенные заказы остаются в отчётах. Отменить нельзя.",
-            "On the customer's request: name, contacts, dates, consents and notes are removed everywhere; anonymous orders stay in the figures. This cannot be undone.")
+            "On the customer's request: name, contacts, dates, consents and notes are removed everywhere; anonymous orders stay in the figures. This cannot be undone."
+        )
     }
     var eraseConfirm: String { t("Введите «СТЕРЕТЬ» для подтверждения", "Type ERASE to confirm") }
     var eraseWord: String { t("СТЕРЕТЬ", "ERASE") }
@@ -217,7 +225,9 @@ struct Strings: Sendable {
     var inactive: String { t("не работает", "inactive") }
     var extraLocations: String { t("Другие точки (для управляющего)", "Further locations (for a manager)") }
     var newPassword: String { t("Новый пароль (не меньше 10 символов)", "New password (at least 10 characters)") }
-    var passwordTooShort: String { t("Пароль должен быть не короче 10 символов.", "The password must be at least 10 characters.") }
+    var passwordTooShort: String {
+        t("Пароль должен быть не короче 10 символов.", "The password must be at least 10 characters.")
+    }
     var tokensTitle: String { t("API-токены", "API tokens") }
     var tokenName: String { t("Название (для чего токен)", "Name (what it is for)") }
     var createToken: String { t("Создать токен", "Create token") }
@@ -232,7 +242,9 @@ struct Strings: Sendable {
             "Copy the token now — it will not be shown again. Send it as Authorization: Bearer …")
     }
     var noTokens: String {
-        t("Токенов нет. Токен даёт программе те же права, что у вас.", "No tokens. A token gives a program the same rights as you.")
+        t(
+            "Токенов нет. Токен даёт программе те же права, что у вас.",
+            "No tokens. A token gives a program the same rights as you.")
     }
     var auditTitle: String { t("Журнал изменений", "Audit log") }
     var when: String { t("Когда", "When") }
@@ -247,7 +259,9 @@ struct Strings: Sendable {
     var importWhat: String { t("Что загружаем", "What to import") }
     var importCustomers: String { t("Клиенты", "Customers") }
     var importOrders: String { t("Заказы", "Orders") }
-    var importTransactions: String { t("Журнал покупок (код клиента, дата, кол-во, сумма)", "Transaction log (customer id, date, quantity, amount)") }
+    var importTransactions: String {
+        t("Журнал покупок (код клиента, дата, кол-во, сумма)", "Transaction log (customer id, date, quantity, amount)")
+    }
     var file: String { t("Файл", "File") }
     var mapping: String { t("Соответствие колонок (необязательно)", "Column mapping (optional)") }
     var mappingHint: String {
@@ -255,14 +269,19 @@ struct Strings: Sendable {
             "по одному в строке: поле=Заголовок или поле=номер колонки, например phone=Телефон клиента",
             "one per line: field=Header or field=column number, e.g. phone=Customer phone")
     }
-    var partialImport: String { t("Загрузить хорошие строки, даже если есть ошибки", "Load the good lines even if some have errors") }
+    var partialImport: String {
+        t("Загрузить хорошие строки, даже если есть ошибки", "Load the good lines even if some have errors")
+    }
     var importButton: String { t("Проверить и загрузить", "Check and import") }
     var importHint: String {
         t(
             "UTF-8 или Windows-1251, разделитель запятая, точка с запятой или табуляция, десятичная запятая допускается. Повторная загрузка того же файла ничего не меняет.",
-            "UTF-8 or Windows-1251; comma, semicolon or tab separated; decimal commas are fine. Loading the same file again changes nothing.")
+            "UTF-8 or Windows-1251; comma, semicolon or tab separated; decimal commas are fine. Loading the same file again changes nothing."
+        )
     }
-    var importFailed: String { t("Ничего не загружено: в файле есть ошибки.", "Nothing was imported: the file has errors.") }
+    var importFailed: String {
+        t("Ничего не загружено: в файле есть ошибки.", "Nothing was imported: the file has errors.")
+    }
     var line: String { t("Строка", "Line") }
     var column: String { t("Колонка", "Column") }
     var problem: String { t("Проблема", "Problem") }
@@ -275,7 +294,9 @@ struct Strings: Sendable {
     // MARK: Errors
     var notFoundTitle: String { t("Не найдено", "Not found") }
     var notFoundText: String {
-        t("Такой страницы нет, или у вас нет к ней доступа.", "This page does not exist, or you do not have access to it.")
+        t(
+            "Такой страницы нет, или у вас нет к ней доступа.",
+            "This page does not exist, or you do not have access to it.")
     }
     var forbiddenTitle: String { t("Нет доступа", "Not allowed") }
     var forbiddenText: String { t("Вашей роли это недоступно.", "Your role cannot do this.") }
@@ -285,7 +306,9 @@ struct Strings: Sendable {
     }
     var badRequestTitle: String { t("Запрос не понят", "Request not understood") }
     var csrfText: String {
-        t("Форма устарела. Откройте страницу заново и повторите.", "The form has expired. Open the page again and retry.")
+        t(
+            "Форма устарела. Откройте страницу заново и повторите.",
+            "The form has expired. Open the page again and retry.")
     }
     var backHome: String { t("На главную", "Back to start") }
 
@@ -294,12 +317,18 @@ struct Strings: Sendable {
         case .required: return t("Заполните это поле.", "This is required.")
         case .tooLong: return t("Не длиннее \(error.limit ?? 0) символов.", "At most \(error.limit ?? 0) characters.")
         case .tooShort: return t("Не короче \(error.limit ?? 0) символов.", "At least \(error.limit ?? 0) characters.")
-        case .invalidFormat: return t("Неверный формат", "Invalid format") + (error.detail.map { t(": ожидается ", ": expected ") + $0 } ?? ".")
+        case .invalidFormat:
+            return t("Неверный формат", "Invalid format")
+                + (error.detail.map { t(": ожидается ", ": expected ") + $0 } ?? ".")
         case .invalidChoice: return t("Такого варианта нет.", "Not one of the choices.")
-        case .outOfRange: return t("Значение вне допустимого диапазона.", "The value is out of range.") + (error.detail.map { " (\($0))" } ?? "")
+        case .outOfRange:
+            return t("Значение вне допустимого диапазона.", "The value is out of range.")
+                + (error.detail.map { " (\($0))" } ?? "")
         case .unknownReference: return t("Такой записи нет.", "No such record.")
         case .duplicate: return t("Уже используется.", "Already in use.")
-        case .inconsistent: return t("Не согласуется с другими полями", "Does not agree with the other fields") + (error.detail.map { " (\($0))" } ?? ".")
+        case .inconsistent:
+            return t("Не согласуется с другими полями", "Does not agree with the other fields")
+                + (error.detail.map { " (\($0))" } ?? ".")
         }
     }
 }

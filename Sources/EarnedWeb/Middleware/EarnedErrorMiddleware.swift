@@ -28,7 +28,12 @@ struct EarnedErrorMiddleware: AsyncMiddleware {
             switch status.code {
             case 404: (s.notFoundTitle, s.notFoundText)
             case 403: (s.forbiddenTitle, problem.detail == "csrf" ? s.csrfText : s.forbiddenText)
-            case 400..<500: (s.badRequestTitle, problem.errors.map { $0.map { "\($0.name): \($0.reason)" }.joined(separator: "; ") } ?? problem.detail ?? "")
+            case 400..<500:
+                (
+                    s.badRequestTitle,
+                    problem.errors.map { $0.map { "\($0.name): \($0.reason)" }.joined(separator: "; ") } ?? problem
+                        .detail ?? ""
+                )
             default: (s.errorTitle, s.errorText)
             }
         let page = ErrorPage(title: title, text: text, status: status)

@@ -42,7 +42,8 @@ final class Metrics: Sendable {
             out += "# TYPE earned_http_request_duration_seconds histogram\n"
             for (key, series) in value.latency.sorted(by: { $0.key < $1.key }) {
                 for (index, bound) in Metrics.buckets.enumerated() {
-                    out += "earned_http_request_duration_seconds_bucket{\(key),le=\"\(bound)\"} \(series.buckets[index])\n"
+                    out +=
+                        "earned_http_request_duration_seconds_bucket{\(key),le=\"\(bound)\"} \(series.buckets[index])\n"
                 }
                 out += "earned_http_request_duration_seconds_bucket{\(key),le=\"+Inf\"} \(series.count)\n"
                 out += "earned_http_request_duration_seconds_sum{\(key)} \(series.sum)\n"

@@ -15,7 +15,8 @@ struct ProblemDetails: Content {
     var detail: String?
     var errors: [InvalidParam]?
 
-    static let contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+    static let contentType = HTTPMediaType(
+        type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 
     func response(headers extra: HTTPHeaders = [:]) -> Response {
         let encoder = JSONEncoder()
@@ -33,7 +34,8 @@ struct ProblemDetails: Content {
             errors: fields.map { InvalidParam(name: $0.field, reason: $0.reason, code: $0.code.rawValue) })
     }
 
-    static func simple(_ status: HTTPResponseStatus, _ detail: String?, type: String = "about:blank") -> ProblemDetails {
+    static func simple(_ status: HTTPResponseStatus, _ detail: String?, type: String = "about:blank") -> ProblemDetails
+    {
         ProblemDetails(type: type, title: status.reasonPhrase, status: Int(status.code), detail: detail, errors: nil)
     }
 }

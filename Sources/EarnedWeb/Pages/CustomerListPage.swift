@@ -18,22 +18,42 @@ struct CustomerListPage {
             Layout.pageHead(
                 s.customersTitle, subtitle: total.map(s.customersCount),
                 action: (SiteURL.newCustomer.path, s.newCustomer)),
-            H.el("form", [("class", "filters"), ("method", "get"), ("action", SiteURL.customers().path), ("role", "search")], [
-                H.div("field grow", [
-                    H.el("label", [("for", "q"), ("class", "sr-only")], [H.text(s.searchCustomers)]),
-                    H.void("input", [("type", "search"), ("id", "q"), ("name", "q"), ("value", search ?? ""), ("placeholder", s.searchCustomers)]),
+            H.el(
+                "form",
+                [("class", "filters"), ("method", "get"), ("action", SiteURL.customers().path), ("role", "search")],
+                [
+                    H.div(
+                        "field grow",
+                        [
+                            H.el("label", [("for", "q"), ("class", "sr-only")], [H.text(s.searchCustomers)]),
+                            H.void(
+                                "input",
+                                [
+                                    ("type", "search"), ("id", "q"), ("name", "q"), ("value", search ?? ""),
+                                    ("placeholder", s.searchCustomers),
+                                ]),
+                        ]),
+                    viewer.locations.count > 1
+                        ? H.div(
+                            "field",
+                            [
+                                H.el("label", [("for", "location"), ("class", "sr-only")], [H.text(s.location)]),
+                                H.el(
+                                    "select", [("id", "location"), ("name", "location")],
+                                    [
+                                        H.el("option", [("value", "")], [H.text(s.allLocations)])
+                                    ]
+                                        + viewer.locations.map { loc in
+                                            H.el(
+                                                "option",
+                                                [
+                                                    ("value", loc.id.description),
+                                                    ("selected", loc.id == location ? "" : nil),
+                                                ], [H.text(loc.name)])
+                                        }),
+                            ]) : H.empty,
+                    Forms.submit(s.search, cls: "button"),
                 ]),
-                viewer.locations.count > 1
-                    ? H.div("field", [
-                        H.el("label", [("for", "location"), ("class", "sr-only")], [H.text(s.location)]),
-                        H.el("select", [("id", "location"), ("name", "location")], [
-                            H.el("option", [("value", "")], [H.text(s.allLocations)])
-                        ] + viewer.locations.map { loc in
-                            H.el("option", [("value", loc.id.description), ("selected", loc.id == location ? "" : nil)], [H.text(loc.name)])
-                        }),
-                    ]) : H.empty,
-                Forms.submit(s.search, cls: "button"),
-            ]),
             customers.isEmpty
                 ? H.p("empty", searching ? s.noMatches : s.noCustomers)
                 : H.table(
@@ -52,10 +72,20 @@ struct CustomerListPage {
     }
 
     func pager(_ s: Strings) -> HTMLNode {
-        H.el("nav", [("class", "pager"), ("aria-label", "pages")], [
-            isFirstPage ? H.empty : H.a(SiteURL.customers(search: search, location: location?.rawValue).path, s.firstPage, cls: "button"),
-            next.map { H.a(SiteURL.customers(search: search, location: location?.rawValue, cursor: $0).path, s.nextPage, cls: "button") } ?? H.empty,
-        ])
+        H.el(
+            "nav", [("class", "pager"), ("aria-label", "pages")],
+            [
+                isFirstPage
+                    ? H.empty
+                    : H.a(
+                        SiteURL.customers(search: search, location: location?.rawValue).path, s.firstPage, cls: "button"
+                    ),
+                next.map {
+                    H.a(
+                        SiteURL.customers(search: search, location: location?.rawValue, cursor: $0).path, s.nextPage,
+                        cls: "button")
+                } ?? H.empty,
+            ])
     }
 }
 

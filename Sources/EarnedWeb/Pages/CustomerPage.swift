@@ -23,37 +23,71 @@ struct CustomerPage {
             ])
         }
         let ownerName = staff.first { $0.id == c.ownerID }?.name
-        let subtitle = [s.kindName(c.kind), viewer.locationName(c.homeLocationID), ownerName.map { "\(s.owner): \($0)" }]
-            .compactMap { $0 }.joined(separator: " · ")
+        let subtitle = [
+            s.kindName(c.kind), viewer.locationName(c.homeLocationID), ownerName.map { "\(s.owner): \($0)" },
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
         return H.group([
-            Layout.pageHead(c.name, subtitle: subtitle, action: (SiteURL.newOrder(customer: c.id.rawValue).path, s.newOrder)),
-            H.div("actions-row", [
-                H.a(SiteURL.editCustomer(c.id.rawValue).path, s.edit, cls: "button"),
-                c.tags.isEmpty ? H.empty : H.div("tags", c.tags.map { H.badge($0, tone: "neutral") }),
-            ]),
-            H.div("grid-2", [
-                section(s.contacts, contacts(s)),
-                section(s.consent, consentTable(s)),
-            ]),
-            section(s.customerOrders, ordersTable(s)),
-            H.el("section", [("id", "notes"), ("class", "card")], [
-                H.h2(s.notes),
-                Forms.form(action: SiteURL.customerNotes(c.id.rawValue).path, csrf: viewer.csrf, [
-                    Forms.textarea("text", label: s.addNote, value: nil, rows: 2, errors: [], s: s),
-                    Forms.submit(s.addNote, cls: "button"),
+            Layout.pageHead(
+                c.name, subtitle: subtitle, action: (SiteURL.newOrder(customer: c.id.rawValue).path, s.newOrder)),
+            H.div(
+                "actions-row",
+                [
+                    H.a(SiteURL.editCustomer(c.id.rawValue).path, s.edit, cls: "button"),
+                    c.tags.isEmpty ? H.empty : H.div("tags", c.tags.map { H.badge($0, tone: "neutral") }),
                 ]),
-                notes.isEmpty ? H.p("muted", s.noNotes) : H.el("ul", [("class", "notes")], notes.map { note in
-                    H.el("li", [], [
-                        H.p(nil, note.text),
-                        H.p("muted small", [staff.first { $0.id == note.authorID }?.name, viewer.dateTime(note.createdAt)].compactMap { $0 }.joined(separator: " · ")),
-                    ])
-                }),
-            ]),
+            H.div(
+                "grid-2",
+                [
+                    section(s.contacts, contacts(s)),
+                    section(s.consent, consentTable(s)),
+                ]),
+            section(s.customerOrders, ordersTable(s)),
+            H.el(
+                "section", [("id", "notes"), ("class", "card")],
+                [
+                    H.h2(s.notes),
+                    Forms.form(
+                        action: SiteURL.customerNotes(c.id.rawValue).path, csrf: viewer.csrf,
+                        [
+                            Forms.textarea("text", label: s.addNote, value: nil, rows: 2, errors: [], s: s),
+                            Forms.submit(s.addNote, cls: "button"),
+                        ]),
+                    notes.isEmpty
+                        ? H.p("muted", s.noNotes)
+                        : H.el(
+                            "ul", [("class", "notes")],
+                            notes.map { note in
+                                H.el(
+                                    "li", [],
+                                    [
+                                        H.p(nil, note.text),
+                                        H.p(
+                                            "muted small",
+                                            [
+                                                staff.first { $0.id == note.authorID }?.name,
+                                                viewer.dateTime(note.createdAt),
+                                            ].compactMap { $0 }.joined(separator: " · ")),
+                                    ])
+                            }),
+                ]),
             Policy.may(viewer.staff, .mergeCustomers) ? mergeSection(s) : H.empty,
             Policy.may(viewer.staff, .eraseCustomers) ? eraseSection(s) : H.empty,
-            history.isEmpty ? H.empty : section(s.history, H.el("ul", [("class", "history")], history.map { entry in
-                H.el("li", [], [H.text("\(viewer.dateTime(entry.at)) · \(staff.first { $0.id == entry.actorID }?.name ?? s.system) · \(entry.action.rawValue): \(entry.summary)")])
-            })),
+            history.isEmpty
+                ? H.empty
+                : section(
+                    s.history,
+                    H.el(
+                        "ul", [("class", "history")],
+                        history.map { entry in
+                            H.el(
+                                "li", [],
+                                [
+                                    H.text(
+                                        "\(viewer.dateTime(entry.at)) · \(staff.first { $0.id == entry.actorID }?.name ?? s.system) · \(entry.action.rawValue): \(entry.summary)"
+                                    )
+                                ])
+                        })),
         ])
     }
 
@@ -80,23 +114,29 @@ struct CustomerPage {
         rows.append((s.language, c.language == "ru" ? "Русский" : "English"))
         if let channel = c.preferredChannel { rows.append((s.preferredChannel, s.contactChannel(channel))) }
         if let external = c.externalID { rows.append((s.externalID, external)) }
-        return H.el("dl", [("class", "facts")], rows.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] })
+        return H.el(
+            "dl", [("class", "facts")],
+            rows.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] })
     }
 
     func consentTable(_ s: Strings) -> HTMLNode {
-        H.el("ul", [("class", "consents")], ContactChannel.consentable.map { channel in
-            let consent = customer.consent(for: channel)
-            let state: HTMLNode =
-                switch consent?.given {
-                case true: H.badge("✓ " + s.consentGiven, tone: "good")
-                case false: H.badge("✕ " + s.consentWithdrawn, tone: "bad")
-                default: H.badge(s.consentNone, tone: "neutral")
-                }
-            return H.el("li", [], [
-                H.span("consent-channel", s.contactChannel(channel)), state,
-                consent.map { H.span("muted small", "\(viewer.dateTime($0.at)) · \($0.source)") } ?? H.empty,
-            ])
-        })
+        H.el(
+            "ul", [("class", "consents")],
+            ContactChannel.consentable.map { channel in
+                let consent = customer.consent(for: channel)
+                let state: HTMLNode =
+                    switch consent?.given {
+                    case true: H.badge("✓ " + s.consentGiven, tone: "good")
+                    case false: H.badge("✕ " + s.consentWithdrawn, tone: "bad")
+                    default: H.badge(s.consentNone, tone: "neutral")
+                    }
+                return H.el(
+                    "li", [],
+                    [
+                        H.span("consent-channel", s.contactChannel(channel)), state,
+                        consent.map { H.span("muted small", "\(viewer.dateTime($0.at)) · \($0.source)") } ?? H.empty,
+                    ])
+            })
     }
 
     func ordersTable(_ s: Strings) -> HTMLNode {
@@ -108,24 +148,34 @@ struct CustomerPage {
     }
 
     func mergeSection(_ s: Strings) -> HTMLNode {
-        H.el("details", [("class", "card danger-zone")], [
-            H.el("summary", [], [H.text(s.mergeTitle)]),
-            H.p("muted", s.mergeHint),
-            Forms.form(action: SiteURL.mergeCustomer(customer.id.rawValue).path, csrf: viewer.csrf, [
-                Forms.field("duplicate", label: s.duplicateID, value: nil, required: true, errors: [], s: s),
-                Forms.submit(s.merge, cls: "button"),
-            ]),
-        ])
+        H.el(
+            "details", [("class", "card danger-zone")],
+            [
+                H.el("summary", [], [H.text(s.mergeTitle)]),
+                H.p("muted", s.mergeHint),
+                Forms.form(
+                    action: SiteURL.mergeCustomer(customer.id.rawValue).path, csrf: viewer.csrf,
+                    [
+                        Forms.field("duplicate", label: s.duplicateID, value: nil, required: true, errors: [], s: s),
+                        Forms.submit(s.merge, cls: "button"),
+                    ]),
+            ])
     }
 
     func eraseSection(_ s: Strings) -> HTMLNode {
-        H.el("details", [("class", "card danger-zone")], [
-            H.el("summary", [], [H.text(s.erase)]),
-            H.p("muted", s.eraseHint),
-            Forms.form(action: SiteURL.eraseCustomer(customer.id.rawValue).path, csrf: viewer.csrf, [
-                Forms.field("confirm", label: s.eraseConfirm, value: nil, required: true, errors: [], s: s, attributes: [("autocomplete", "off")]),
-                Forms.submit(s.erase, cls: "button danger"),
-            ]),
-        ])
+        H.el(
+            "details", [("class", "card danger-zone")],
+            [
+                H.el("summary", [], [H.text(s.erase)]),
+                H.p("muted", s.eraseHint),
+                Forms.form(
+                    action: SiteURL.eraseCustomer(customer.id.rawValue).path, csrf: viewer.csrf,
+                    [
+                        Forms.field(
+                            "confirm", label: s.eraseConfirm, value: nil, required: true, errors: [], s: s,
+                            attributes: [("autocomplete", "off")]),
+                        Forms.submit(s.erase, cls: "button danger"),
+                    ]),
+            ])
     }
 }

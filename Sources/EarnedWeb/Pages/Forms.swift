@@ -9,14 +9,19 @@ enum Forms {
     ) -> HTMLNode {
         H.el(
             "form",
-            [("action", action), ("method", method), ("class", cls), ("enctype", multipart ? "multipart/form-data" : nil)],
-            [csrf.map { H.void("input", [("type", "hidden"), ("name", "_csrf"), ("value", $0)]) } ?? H.empty] + children)
+            [
+                ("action", action), ("method", method), ("class", cls),
+                ("enctype", multipart ? "multipart/form-data" : nil),
+            ],
+            [csrf.map { H.void("input", [("type", "hidden"), ("name", "_csrf"), ("value", $0)]) } ?? H.empty] + children
+        )
     }
 
     static func errorText(_ field: String, _ errors: [FieldError], _ s: Strings) -> HTMLNode {
         let messages = errors.filter { $0.field == field || $0.field.hasPrefix(field + ".") }.map(s.fieldError)
         guard !messages.isEmpty else { return H.empty }
-        return H.el("p", [("class", "field-error"), ("id", "\(field)-error")], [H.text(messages.joined(separator: " "))])
+        return H.el(
+            "p", [("class", "field-error"), ("id", "\(field)-error")], [H.text(messages.joined(separator: " "))])
     }
 
     static func hasError(_ field: String, _ errors: [FieldError]) -> Bool {
@@ -28,17 +33,20 @@ enum Forms {
         required: Bool = false, errors: [FieldError], s: Strings, attributes: [(String, String?)] = []
     ) -> HTMLNode {
         let invalid = hasError(name, errors)
-        return H.div("field" + (invalid ? " invalid" : ""), [
-            H.el("label", [("for", name)], [H.text(label)]),
-            hint.map { H.p("hint", $0) } ?? H.empty,
-            H.void(
-                "input",
-                [
-                    ("type", type), ("id", name), ("name", name), ("value", value ?? ""), ("required", required ? "" : nil),
-                    ("aria-invalid", invalid ? "true" : nil), ("aria-describedby", invalid ? "\(name)-error" : nil),
-                ] + attributes),
-            errorText(name, errors, s),
-        ])
+        return H.div(
+            "field" + (invalid ? " invalid" : ""),
+            [
+                H.el("label", [("for", name)], [H.text(label)]),
+                hint.map { H.p("hint", $0) } ?? H.empty,
+                H.void(
+                    "input",
+                    [
+                        ("type", type), ("id", name), ("name", name), ("value", value ?? ""),
+                        ("required", required ? "" : nil),
+                        ("aria-invalid", invalid ? "true" : nil), ("aria-describedby", invalid ? "\(name)-error" : nil),
+                    ] + attributes),
+                errorText(name, errors, s),
+            ])
     }
 
     static func textarea(
@@ -46,12 +54,17 @@ enum Forms {
         s: Strings
     ) -> HTMLNode {
         let invalid = hasError(name, errors)
-        return H.div("field" + (invalid ? " invalid" : ""), [
-            H.el("label", [("for", name)], [H.text(label)]),
-            hint.map { H.p("hint", $0) } ?? H.empty,
-            H.el("textarea", [("id", name), ("name", name), ("rows", "\(rows)"), ("aria-invalid", invalid ? "true" : nil)], [H.text(value ?? "")]),
-            errorText(name, errors, s),
-        ])
+        return H.div(
+            "field" + (invalid ? " invalid" : ""),
+            [
+                H.el("label", [("for", name)], [H.text(label)]),
+                hint.map { H.p("hint", $0) } ?? H.empty,
+                H.el(
+                    "textarea",
+                    [("id", name), ("name", name), ("rows", "\(rows)"), ("aria-invalid", invalid ? "true" : nil)],
+                    [H.text(value ?? "")]),
+                errorText(name, errors, s),
+            ])
     }
 
     static func select(
@@ -61,20 +74,34 @@ enum Forms {
         let invalid = hasError(name, errors)
         var all = options
         if let includeBlank { all.insert(("", includeBlank), at: 0) }
-        return H.div("field" + (invalid ? " invalid" : ""), [
-            H.el("label", [("for", name)], [H.text(label)]),
-            H.el("select", [("id", name), ("name", name), ("aria-invalid", invalid ? "true" : nil)], all.map { option in
-                H.el("option", [("value", option.value), ("selected", option.value == (selected ?? "") ? "" : nil)], [H.text(option.label)])
-            }),
-            errorText(name, errors, s),
-        ])
+        return H.div(
+            "field" + (invalid ? " invalid" : ""),
+            [
+                H.el("label", [("for", name)], [H.text(label)]),
+                H.el(
+                    "select", [("id", name), ("name", name), ("aria-invalid", invalid ? "true" : nil)],
+                    all.map { option in
+                        H.el(
+                            "option",
+                            [("value", option.value), ("selected", option.value == (selected ?? "") ? "" : nil)],
+                            [H.text(option.label)])
+                    }),
+                errorText(name, errors, s),
+            ])
     }
 
     static func checkbox(_ name: String, label: String, checked: Bool, value: String = "true") -> HTMLNode {
-        H.div("check", [
-            H.void("input", [("type", "checkbox"), ("id", name), ("name", name), ("value", value), ("checked", checked ? "" : nil)]),
-            H.el("label", [("for", name)], [H.text(label)]),
-        ])
+        H.div(
+            "check",
+            [
+                H.void(
+                    "input",
+                    [
+                        ("type", "checkbox"), ("id", name), ("name", name), ("value", value),
+                        ("checked", checked ? "" : nil),
+                    ]),
+                H.el("label", [("for", name)], [H.text(label)]),
+            ])
     }
 
     static func submit(_ label: String, cls: String = "button primary") -> HTMLNode {

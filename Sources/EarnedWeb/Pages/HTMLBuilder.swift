@@ -56,20 +56,43 @@ enum H {
     static var empty: HTMLNode { .group([]) }
 
     /// A labelled table whose rows become stacked cards on a phone (labels from `data-label`).
-    static func table(caption: String? = nil, headers: [String], rows: [[HTMLNode]], numeric: Set<Int> = []) -> HTMLNode {
-        el("div", [("class", "table-scroll")], [
-            el("table", [("class", "cards")], [
-                caption.map { el("caption", [("class", "sr-only")], [H.text($0)]) } ?? .group([]),
-                el("thead", [], [
-                    el("tr", [], headers.enumerated().map { el("th", [("scope", "col"), ("class", numeric.contains($0.offset) ? "num" : nil)], [H.text($0.element)]) })
-                ]),
-                el("tbody", [], rows.map { row in
-                    el("tr", [], row.enumerated().map { index, cell in
-                        el("td", [("data-label", index < headers.count ? headers[index] : nil), ("class", numeric.contains(index) ? "num" : nil)], [cell])
-                    })
-                }),
+    static func table(caption: String? = nil, headers: [String], rows: [[HTMLNode]], numeric: Set<Int> = []) -> HTMLNode
+    {
+        el(
+            "div", [("class", "table-scroll")],
+            [
+                el(
+                    "table", [("class", "cards")],
+                    [
+                        caption.map { el("caption", [("class", "sr-only")], [H.text($0)]) } ?? .group([]),
+                        el(
+                            "thead", [],
+                            [
+                                el(
+                                    "tr", [],
+                                    headers.enumerated().map {
+                                        el(
+                                            "th",
+                                            [("scope", "col"), ("class", numeric.contains($0.offset) ? "num" : nil)],
+                                            [H.text($0.element)])
+                                    })
+                            ]),
+                        el(
+                            "tbody", [],
+                            rows.map { row in
+                                el(
+                                    "tr", [],
+                                    row.enumerated().map { index, cell in
+                                        el(
+                                            "td",
+                                            [
+                                                ("data-label", index < headers.count ? headers[index] : nil),
+                                                ("class", numeric.contains(index) ? "num" : nil),
+                                            ], [cell])
+                                    })
+                            }),
+                    ])
             ])
-        ])
     }
 
     /// A small coloured label with a word, never colour alone.

@@ -50,35 +50,57 @@ enum Layout {
             if Policy.may(staff, .viewAuditLog) { links.append((SiteURL.audit.path, s.navAudit)) }
         }
         let path = here.split(separator: "?").first.map(String.init) ?? here
-        return H.el("header", [("class", "top")], [
-            H.a(SiteURL.home.path, "Earned", cls: "brand"),
-            H.el("nav", [("aria-label", s.menu)], [
-                H.el("ul", [], links.map { href, label in
-                    H.el("li", [], [
-                        H.el("a", [("href", href), ("aria-current", path.hasPrefix(href) ? "page" : nil)], [H.text(label)])
-                    ])
-                })
-            ]),
-            H.div("top-actions", [
-                H.el("a", [("href", SiteURL.language(other, next: here).path), ("lang", other), ("class", "lang")], [H.text(s.otherLanguage)]),
-                user.map { user in
-                    H.group([
-                        H.span("who", user.staff.name),
-                        Forms.form(action: SiteURL.signOut.path, csrf: user.csrfToken, cls: "inline", [
-                            H.el("button", [("type", "submit"), ("class", "link")], [H.text(s.signOut)])
-                        ]),
-                    ])
-                } ?? H.empty,
-            ]),
-        ])
+        return H.el(
+            "header", [("class", "top")],
+            [
+                H.a(SiteURL.home.path, "Earned", cls: "brand"),
+                H.el(
+                    "nav", [("aria-label", s.menu)],
+                    [
+                        H.el(
+                            "ul", [],
+                            links.map { href, label in
+                                H.el(
+                                    "li", [],
+                                    [
+                                        H.el(
+                                            "a",
+                                            [("href", href), ("aria-current", path.hasPrefix(href) ? "page" : nil)],
+                                            [H.text(label)])
+                                    ])
+                            })
+                    ]),
+                H.div(
+                    "top-actions",
+                    [
+                        H.el(
+                            "a",
+                            [("href", SiteURL.language(other, next: here).path), ("lang", other), ("class", "lang")],
+                            [H.text(s.otherLanguage)]),
+                        user.map { user in
+                            H.group([
+                                H.span("who", user.staff.name),
+                                Forms.form(
+                                    action: SiteURL.signOut.path, csrf: user.csrfToken, cls: "inline",
+                                    [
+                                        H.el("button", [("type", "submit"), ("class", "link")], [H.text(s.signOut)])
+                                    ]),
+                            ])
+                        } ?? H.empty,
+                    ]),
+            ])
     }
 
     /// The top of a page: its title, the filters that apply, and the main action.
-    static func pageHead(_ title: String, subtitle: String? = nil, action: (href: String, label: String)? = nil) -> HTMLNode {
-        H.div("page-head", [
-            H.div(nil, [H.h1(title), subtitle.map { H.p("muted", $0) } ?? H.empty]),
-            action.map { H.a($0.href, $0.label, cls: "button primary") } ?? H.empty,
-        ])
+    static func pageHead(_ title: String, subtitle: String? = nil, action: (href: String, label: String)? = nil)
+        -> HTMLNode
+    {
+        H.div(
+            "page-head",
+            [
+                H.div(nil, [H.h1(title), subtitle.map { H.p("muted", $0) } ?? H.empty]),
+                action.map { H.a($0.href, $0.label, cls: "button primary") } ?? H.empty,
+            ])
     }
 }
 
@@ -89,8 +111,10 @@ struct ErrorPage {
     var status: HTTPResponseStatus
 
     func body(_ s: Strings) -> HTMLNode {
-        H.el("section", [("class", "error-page")], [
-            H.h1(title), H.p(nil, text), H.p("muted", "HTTP \(status.code)"), H.a(SiteURL.home.path, s.backHome),
-        ])
+        H.el(
+            "section", [("class", "error-page")],
+            [
+                H.h1(title), H.p(nil, text), H.p("muted", "HTTP \(status.code)"), H.a(SiteURL.home.path, s.backHome),
+            ])
     }
 }

@@ -27,14 +27,18 @@ struct OrderForm {
             var draft = OrderDraft()
             if let raw = customer_id?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
                 let candidate = raw.split(separator: "/").last.map(String.init) ?? raw
-                if let id = CustomerID(string: candidate) { draft.customerID = id } else {
+                if let id = CustomerID(string: candidate) {
+                    draft.customerID = id
+                } else {
                     errors.append(FieldError(field: "customer_id", code: .unknownReference))
                 }
             }
             draft.amountMinorUnits = parseMoney("amount", amount, errors: &errors)
             draft.discountMinorUnits = parseMoney("discount", discount, errors: &errors) ?? 0
             if let q = quantity?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-                if let n = Int(q) { draft.quantity = n } else {
+                if let n = Int(q) {
+                    draft.quantity = n
+                } else {
                     errors.append(FieldError(field: "quantity", code: .invalidFormat, detail: "a whole number"))
                 }
             }
@@ -74,7 +78,8 @@ struct OrderForm {
             let day = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
             let time = parts.count > 1 ? parts[1].split(separator: ":").compactMap { Int($0) } : [0, 0]
             if day.count == 3, time.count >= 2,
-                let date = calendar.date(from: DateComponents(year: day[0], month: day[1], day: day[2], hour: time[0], minute: time[1]))
+                let date = calendar.date(
+                    from: DateComponents(year: day[0], month: day[1], day: day[2], hour: time[0], minute: time[1]))
             {
                 return date
             }
@@ -95,25 +100,51 @@ struct OrderForm {
         return H.group([
             Layout.pageHead(s.newOrder, subtitle: customerName),
             Forms.summary(e, s),
-            Forms.form(action: "/orders", csrf: viewer.csrf, cls: "card form", [
-                Forms.field("customer_id", label: s.customer, value: values.customer_id, hint: s.customerIDHint, required: true, errors: e, s: s),
-                Forms.field("amount", label: s.amount, value: values.amount, required: true, errors: e, s: s, attributes: [("inputmode", "decimal")]),
-                Forms.field("items_summary", label: s.items, value: values.items_summary, errors: e, s: s),
-                Forms.select("location_id", label: s.location, options: viewer.locationOptions, selected: values.location_id ?? viewer.staff.homeLocationID?.description, errors: e, s: s),
-                Forms.field("promised_at", label: s.promisedAt, value: values.promised_at, type: "datetime-local", errors: e, s: s),
-                H.el("details", [("class", "more"), ("open", e.isEmpty ? nil : "")], [
-                    H.el("summary", [], [H.text(s.more)]),
-                    Forms.field("discount", label: s.discount, value: values.discount, errors: e, s: s, attributes: [("inputmode", "decimal")]),
-                    Forms.field("currency", label: s.currency, value: values.currency, errors: e, s: s),
-                    Forms.field("quantity", label: s.quantity, value: values.quantity, type: "number", errors: e, s: s),
-                    Forms.select("seller_id", label: s.seller, options: staff.filter(\.isActive).map { ($0.id.description, $0.name) }, selected: values.seller_id ?? viewer.staff.id.description, errors: e, s: s, includeBlank: s.none),
-                    Forms.select("channel", label: s.channel, options: Order.SalesChannel.allCases.map { ($0.rawValue, s.salesChannel($0)) }, selected: values.channel, errors: e, s: s),
-                    Forms.field("placed_at", label: s.placedAt, value: values.placed_at, type: "datetime-local", errors: e, s: s),
-                    Forms.field("delivered_at", label: s.deliveredAt, value: values.delivered_at, type: "datetime-local", errors: e, s: s),
-                    Forms.field("external_id", label: s.externalID, value: values.external_id, errors: e, s: s),
+            Forms.form(
+                action: "/orders", csrf: viewer.csrf, cls: "card form",
+                [
+                    Forms.field(
+                        "customer_id", label: s.customer, value: values.customer_id, hint: s.customerIDHint,
+                        required: true, errors: e, s: s),
+                    Forms.field(
+                        "amount", label: s.amount, value: values.amount, required: true, errors: e, s: s,
+                        attributes: [("inputmode", "decimal")]),
+                    Forms.field("items_summary", label: s.items, value: values.items_summary, errors: e, s: s),
+                    Forms.select(
+                        "location_id", label: s.location, options: viewer.locationOptions,
+                        selected: values.location_id ?? viewer.staff.homeLocationID?.description, errors: e, s: s),
+                    Forms.field(
+                        "promised_at", label: s.promisedAt, value: values.promised_at, type: "datetime-local",
+                        errors: e, s: s),
+                    H.el(
+                        "details", [("class", "more"), ("open", e.isEmpty ? nil : "")],
+                        [
+                            H.el("summary", [], [H.text(s.more)]),
+                            Forms.field(
+                                "discount", label: s.discount, value: values.discount, errors: e, s: s,
+                                attributes: [("inputmode", "decimal")]),
+                            Forms.field("currency", label: s.currency, value: values.currency, errors: e, s: s),
+                            Forms.field(
+                                "quantity", label: s.quantity, value: values.quantity, type: "number", errors: e, s: s),
+                            Forms.select(
+                                "seller_id", label: s.seller,
+                                options: staff.filter(\.isActive).map { ($0.id.description, $0.name) },
+                                selected: values.seller_id ?? viewer.staff.id.description, errors: e, s: s,
+                                includeBlank: s.none),
+                            Forms.select(
+                                "channel", label: s.channel,
+                                options: Order.SalesChannel.allCases.map { ($0.rawValue, s.salesChannel($0)) },
+                                selected: values.channel, errors: e, s: s),
+                            Forms.field(
+                                "placed_at", label: s.placedAt, value: values.placed_at, type: "datetime-local",
+                                errors: e, s: s),
+                            Forms.field(
+                                "delivered_at", label: s.deliveredAt, value: values.delivered_at,
+                                type: "datetime-local", errors: e, s: s),
+                            Forms.field("external_id", label: s.externalID, value: values.external_id, errors: e, s: s),
+                        ]),
+                    H.div("form-actions", [Forms.submit(s.save)]),
                 ]),
-                H.div("form-actions", [Forms.submit(s.save)]),
-            ]),
         ])
     }
 }
