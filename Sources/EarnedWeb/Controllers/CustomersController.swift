@@ -20,8 +20,16 @@ struct CustomersController {
     }
 
     func show(_ req: Request) async throws -> Response {
-        let viewer = try await ViewerContext.load(req)
         let id = try customerID(req)
+        return try await render(req, id: id, problems: .init())
+    }
+
+    /// The customer's page, with any problem of its small forms (note, merge, erase) shown in
+    /// that form.
+    func render(_ req: Request, id: CustomerID, problems: CustomerPage.Problems, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
+        let viewer = try await ViewerContext.load(req)
         let customer = try await req.customers.get(id, actor: viewer.staff)
         if customer.id != id { return req.redirect(to: SiteURL.customer(customer.id.rawValue).path) }
         let orders = try await req.orders.list(OrderQuery(customerID: customer.id, limit: 20), actor: viewer.staff)
@@ -33,9 +41,26 @@ struct CustomersController {
         let model = CustomerPage(
             viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
             notes: notes,
-            staff: staff, history: history, noteError: nil, mergeError: nil)
+            staff: staff, history: history, problems: problems)
         return Layout.response(
-            model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req)
+            model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
+            status: status)
+    }
+
+    /// Re-shows the customer's page when a small form was refused; other errors go on.
+    func refused(
+        _ req: Request, id: CustomerID, _ error: any Error, field: WritableKeyPath<CustomerPage.Problems, String?>
+    ) async throws -> Response {
+        let s = req.strings
+        var problems = CustomerPage.Problems()
+        switch error {
+        case DomainError.invalid(let errors): problems[keyPath: field] = errors.map(s.fieldError).joined(separator: " ")
+        case DomainError.conflict(let why): problems[keyPath: field] = why
+        case DomainError.notFound:
+            problems[keyPath: field] = s.fieldError(FieldError(field: "", code: .unknownReference))
+        default: throw error
+        }
+        return try await render(req, id: id, problems: problems, status: .unprocessableEntity)
     }
 
     func new(_ req: Request) async throws -> Response {
@@ -94,7 +119,11 @@ struct CustomersController {
         let viewer = try await ViewerContext.load(req)
         let id = try customerID(req)
         let form = try req.content.decode(NoteForm.self)
-        _ = try await req.customers.addNote(to: id, text: form.text ?? "", actor: viewer.staff, now: req.now)
+        do {
+            _ = try await req.customers.addNote(to: id, text: form.text ?? "", actor: viewer.staff, now: req.now)
+        } catch {
+            return try await refused(req, id: id, error, field: \.note)
+        }
         return req.redirect(to: SiteURL.customer(id.rawValue).path + "#notes")
     }
 
@@ -109,10 +138,16 @@ struct CustomersController {
         let raw = (form.duplicate ?? "").trimmingCharacters(in: .whitespaces)
         // Accept a pasted page address as well as a bare id.
         let candidate = raw.split(separator: "/").last.map(String.init) ?? raw
-        guard let duplicate = CustomerID(string: candidate) else {
-            throw DomainError.invalid([FieldError(field: "duplicate", code: .invalidFormat, detail: "a customer id")])
+        do {
+            guard let duplicate = CustomerID(string: candidate) else {
+                throw DomainError.invalid([
+                    FieldError(field: "duplicate", code: .invalidFormat, detail: "a customer id")
+                ])
+            }
+            _ = try await req.customers.merge(survivor: id, absorbed: duplicate, actor: viewer.staff, now: req.now)
+        } catch {
+            return try await refused(req, id: id, error, field: \.merge)
         }
-        _ = try await req.customers.merge(survivor: id, absorbed: duplicate, actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.customer(id.rawValue).path)
     }
 

@@ -10,8 +10,14 @@ struct CustomerPage {
     var notes: [CustomerNote]
     var staff: [Staff]
     var history: [AuditEntry]
-    var noteError: String?
-    var mergeError: String?
+    var problems: Problems
+
+    /// Why one of the page's small forms was refused, shown in that form.
+    struct Problems: Sendable {
+        var note: String?
+        var merge: String?
+        var erase: String?
+    }
 
     var body: HTMLNode {
         let s = viewer.s
@@ -89,6 +95,11 @@ struct CustomerPage {
                                 ])
                         })),
         ])
+    }
+
+    static func alert(_ message: String?) -> HTMLNode {
+        guard let message else { return H.empty }
+        return H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(message)])
     }
 
     func section(_ title: String, _ content: HTMLNode) -> HTMLNode {

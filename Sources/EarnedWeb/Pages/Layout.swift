@@ -24,7 +24,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .raw("<title>" + H.escape("\(title) · Earned") + "</title>"),
-                .stylesheet(SiteURL.stylesheet.path)
+                .stylesheet(SiteURL.stylesheet.path),
+                .raw("<link rel=\"icon\" href=\"data:,\">")
             ),
             .body(
                 .group([

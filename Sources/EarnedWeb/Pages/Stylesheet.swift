@@ -19,8 +19,8 @@ enum Stylesheet {
         header.top { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .6rem 1rem;
           background: var(--surface); border-bottom: 1px solid var(--line); }
         .brand { font-weight: 700; font-size: 1.15rem; text-decoration: none; color: var(--text); }
-        header nav { order: 3; width: 100%; overflow-x: auto; }
-        header nav ul { display: flex; gap: .25rem; list-style: none; margin: 0; padding: 0; }
+        header nav { order: 3; width: 100%; }
+        header nav ul { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; margin: 0; padding: 0; }
         header nav a { display: block; padding: .4rem .6rem; border-radius: 6px; text-decoration: none; color: var(--text); white-space: nowrap; }
         header nav a[aria-current=page] { background: #e7f0fa; color: var(--accent); font-weight: 600; }
         .top-actions { margin-left: auto; display: flex; align-items: center; gap: .75rem; flex-wrap: wrap; }
@@ -42,6 +42,7 @@ enum Stylesheet {
         form.inline { display: inline; }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; }
         .filters .grow { flex: 1 1 16rem; }
+        .filters .field { margin-bottom: 0; }
         .field { margin-bottom: .9rem; }
         .field label, fieldset legend { display: block; font-weight: 600; margin-bottom: .25rem; }
         .hint { color: var(--muted); font-size: .85rem; margin: 0 0 .25rem; }

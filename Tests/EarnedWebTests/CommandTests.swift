@@ -1,0 +1,87 @@
+import EarnedDomain
+import EarnedStore
+import Foundation
+import Testing
+import Vapor
+
+@testable import EarnedWeb
+
+/// The command line, run as `earned …` would run it, on an SQLite file.
+@Suite("Command line")
+struct CommandTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("earned-cli-\(UUID().uuidString)")
+
+    func run(_ arguments: [String], database: String) async throws {
+        var env = Environment.testing
+        env.arguments = ["earned"] + arguments
+        let app = try await Application.make(env)
+        do {
+            try await configure(
+                app, config: Config(database: .sqlite(path: database), bcryptCost: 4), clock: { testNow })
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    func withDatabase(_ body: (String) async throws -> Void) async throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await body(directory.appendingPathComponent("earned.sqlite").path)
+    }
+
+    @Test("user add creates the first owner; import, export and backup work on the file")
+    func lifecycle() async throws {
+        try await withDatabase { db in
+            try await run(
+                ["user", "add", "--email", "Boss@Shop.ru", "--name", "Босс", "--password", "a long password"],
+                database: db)
+            let customers = directory.appendingPathComponent("customers.csv")
+            try Data("Код;ФИО;Телефон\nK1;Анна;8 916 000 00 01\nK2;Борис;8 916 000 00 02\n".utf8).write(to: customers)
+            try await run(["import", "customers", customers.path], database: db)
+            try await run(["import", "customers", customers.path], database: db)
+            let exported = directory.appendingPathComponent("out.csv")
+            try await run(["export", "customers", "--output", exported.path], database: db)
+            let text = try String(contentsOf: exported, encoding: .utf8)
+            #expect(text.hasPrefix("external_id,name,kind,phone"))
+            #expect(text.contains("K1,Анна,person,+79160000001"))
+            #expect(text.split(separator: "\n").count == 3)
+            let backup = directory.appendingPathComponent("copy.sqlite")
+            try await run(["backup", "--output", backup.path], database: db)
+            #expect(FileManager.default.fileExists(atPath: backup.path))
+            // The copy is a working database with the same customers.
+            let again = directory.appendingPathComponent("again.csv")
+            try await run(["export", "customers", "-o", again.path], database: backup.path)
+            #expect(try String(contentsOf: again, encoding: .utf8) == text)
+        }
+    }
+
+    @Test("an import with a bad line exits with an error and writes nothing")
+    func badImport() async throws {
+        try await withDatabase { db in
+            try await run(
+                ["user", "add", "--email", "boss@shop.ru", "--name", "Босс", "--password", "a long password"],
+                database: db)
+            let file = directory.appendingPathComponent("bad.csv")
+            try Data("name,email\nАнна,anna@\n".utf8).write(to: file)
+            await #expect(throws: ExitCode.self) { try await run(["import", "customers", file.path], database: db) }
+            let out = directory.appendingPathComponent("out.csv")
+            try await run(["export", "customers", "-o", out.path], database: db)
+            #expect(try String(contentsOf: out, encoding: .utf8).split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test("the demo command fills an empty database and refuses a full one")
+    func demo() async throws {
+        try await withDatabase { db in
+            try await run(["demo", "--seed", "7"], database: db)
+            let out = directory.appendingPathComponent("out.csv")
+            try await run(["export", "customers", "-o", out.path], database: db)
+            let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").count
+            #expect(lines > 4_500)
+            await #expect(throws: DemoSeeder.NotEmpty.self) { try await run(["demo"], database: db) }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import EarnedWeb
+
+@Suite("Localization")
+struct LocalizationTests {
+    @Test(
+        "Russian plural forms",
+        arguments: [
+            (1, "клиент"), (2, "клиента"), (4, "клиента"), (5, "клиентов"), (11, "клиентов"), (12, "клиентов"),
+            (21, "клиент"), (22, "клиента"), (25, "клиентов"), (101, "клиент"), (111, "клиентов"), (0, "клиентов"),
+        ])
+    func plural(_ n: Int, _ word: String) {
+        #expect(RussianPlural.form(n, one: "клиент", few: "клиента", many: "клиентов") == word)
+    }
+
+    @Test("the language comes from the browser when the person has not chosen")
+    func acceptLanguage() {
+        #expect(Lang.from(acceptLanguage: "en-GB,en;q=0.9,ru;q=0.8", fallback: .ru) == .en)
+        #expect(Lang.from(acceptLanguage: "de-DE,ru;q=0.5,en;q=0.4", fallback: .en) == .ru)
+        #expect(Lang.from(acceptLanguage: "de-DE", fallback: .ru) == .ru)
+        #expect(Lang.from(acceptLanguage: nil, fallback: .en) == .en)
+    }
+
+    @Test("counts and money read naturally in both languages")
+    func formats() {
+        #expect(Strings(lang: .ru).customersCount(5000) == "5\u{00A0}000 клиентов")
+        #expect(Strings(lang: .en).customersCount(1) == "1 customer")
+        #expect(Format.money(.init(minorUnits: 123_450, currency: "RUB"), .ru) == "1\u{00A0}234,50\u{00A0}₽")
+        #expect(Format.money(.init(minorUnits: 123_450, currency: "EUR"), .en) == "€1,234.50")
+    }
+}
