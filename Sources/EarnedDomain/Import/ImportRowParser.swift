@@ -20,6 +20,10 @@ public struct ImportRowParser: Sendable {
         public var sellerEmail: String?
     }
 
+    static let placeholderCustomer = CustomerID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)))
+    static let placeholderOrder = OrderID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)))
+    static let placeholderCustomerID = CustomerID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)))
+
     public let kind: ImportKind
     public let mapping: CSVColumnMapping
     public let timeZone: TimeZone
@@ -77,8 +81,18 @@ public struct ImportRowParser: Sendable {
 
     func value(_ field: String, _ record: CSVRecord) -> String? {
         guard let raw = mapping.value(for: field, in: record) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        return Self.trimmed(raw)
+    }
+
+    /// The text without surrounding white space, nil when nothing is left. Works on the UTF-8
+    /// bytes: the common case (nothing to trim) allocates nothing new.
+    static func trimmed(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if !isSpace(first), !isSpace(last), first != 0xC2, last != 0xA0 { return text }
+        let result = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.isEmpty ? nil : result
     }
 
     func columnName(_ field: String) -> String {
@@ -163,7 +177,7 @@ public struct ImportRowParser: Sendable {
                 ))
         }
         do {
-            _ = try draft.validated(id: CustomerID(), now: now)
+            _ = try draft.validated(id: Self.placeholderCustomerID, now: now)
         } catch {
             if case .invalid(let errors) = error {
                 for error in errors {
@@ -236,9 +250,10 @@ public struct ImportRowParser: Sendable {
             problem("external_id", "is required, so that importing the file again changes nothing")
         }
         if problems.isEmpty {
-            draft.customerID = CustomerID()  // resolved later; checked here for the other rules
+            // The customer is resolved later; the other rules are checked here.
+            draft.customerID = Self.placeholderCustomer
             do {
-                _ = try draft.validated(id: OrderID(), now: now, defaultCurrency: currency)
+                _ = try draft.validated(id: Self.placeholderOrder, now: now, defaultCurrency: currency)
             } catch {
                 if case .invalid(let errors) = error {
                     for error in errors {

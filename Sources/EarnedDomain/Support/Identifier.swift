@@ -6,7 +6,8 @@ public struct Identifier<Entity>: Hashable, Codable, Sendable, CustomStringConve
     public let rawValue: UUID
 
     public init(_ rawValue: UUID) { self.rawValue = rawValue }
-    public init() { self.rawValue = UUID() }
+    /// A new id (time-ordered, see `IDGenerator`).
+    public init() { self.rawValue = IDGenerator.next() }
 
     public init?(string: String) {
         guard let uuid = UUID(uuidString: string) else { return nil }

@@ -2,28 +2,85 @@ import EarnedDomain
 import FluentKit
 import Foundation
 import SQLKit
+import SQLiteNIO
 
-/// Writes many customers and orders at once with multi-row INSERTs, for the demo business and
-/// large imports, where one statement a row would be far too slow. Runs on SQLite and
-/// PostgreSQL alike (SQLKit builders, bound values).
-public struct BulkWriter: Sendable {
-    let db: any Database
-    /// Rows per statement, kept under SQLite's limit of bound variables.
-    let rowsPerStatement: Int
+/// One value of a bulk-written row, in the form both databases store.
+enum BulkValue: Sendable {
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    case uuid(UUID)
+    case date(Date)
+    case bool(Bool)
+    case null
 
-    public init(db: any Database, rowsPerStatement: Int = 400) {
-        self.db = db
-        self.rowsPerStatement = rowsPerStatement
+    static func text(_ value: String?) -> BulkValue { value.map(BulkValue.text) ?? .null }
+    static func uuid(_ value: UUID?) -> BulkValue { value.map(BulkValue.uuid) ?? .null }
+    static func date(_ value: Date?) -> BulkValue { value.map(BulkValue.date) ?? .null }
+    static func integer(_ value: Int?) -> BulkValue { value.map { .integer(Int64($0)) } ?? .null }
+
+    /// As Fluent's SQLite encoder writes it: UUIDs as upper-case text, times as seconds.
+    var sqlite: SQLiteData {
+        switch self {
+        case .text(let s): .text(s)
+        case .integer(let i): .integer(Int(i))
+        case .real(let d): .float(d)
+        case .uuid(let u): .text(u.uuidString)
+        case .date(let d): .float(d.timeIntervalSince1970)
+        case .bool(let b): .integer(b ? 1 : 0)
+        case .null: .null
+        }
     }
 
-    var sql: any SQLDatabase { db as! any SQLDatabase }
+    /// As a bound value for SQLKit (PostgreSQL).
+    var encodable: any Encodable & Sendable {
+        switch self {
+        case .text(let s): s
+        case .integer(let i): i
+        case .real(let d): d
+        case .uuid(let u): u
+        case .date(let d): d
+        case .bool(let b): b
+        case .null: String?.none
+        }
+    }
+}
 
-    func insert(_ table: String, columns: [String], rows: [[any Encodable & Sendable]]) async throws {
+/// Writes many customers and orders at once with multi-row INSERTs, for the demo business and
+/// large imports, where a statement a row would be far too slow. On SQLite the rows go straight
+/// to the driver as SQLite values (no Codable round trip); on PostgreSQL through SQLKit binds.
+public struct BulkWriter: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    func insert(_ table: String, columns: [String], rows: [[BulkValue]]) async throws {
+        guard !rows.isEmpty else { return }
+        if let sqlite = db as? any SQLiteDatabase {
+            // SQLite allows 32,766 bound values a statement.
+            let perStatement = max(1, 32_000 / columns.count)
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+            let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
+            var start = 0
+            while start < rows.count {
+                let end = min(start + perStatement, rows.count)
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity((end - start) * columns.count)
+                for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
+                let sql = head + Array(repeating: tuple, count: end - start).joined(separator: ",")
+                _ = try await sqlite.query(sql, binds, logger: db.logger) { _ in }.get()
+                start = end
+            }
+            return
+        }
+        let sql = db as! any SQLDatabase
+        // PostgreSQL allows 65,535 bound parameters a statement.
+        let perStatement = max(1, 60_000 / columns.count)
         var start = 0
         while start < rows.count {
-            let end = min(start + rowsPerStatement, rows.count)
+            let end = min(start + perStatement, rows.count)
             let insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(row) }
+            for row in rows[start..<end] { insert.values(row.map(\.encodable)) }
             try await insert.run()
             start = end
         }
@@ -52,29 +109,36 @@ public struct BulkWriter: Sendable {
             ],
             rows: customers.map { c in
                 [
-                    c.id.rawValue, c.kind.rawValue, c.name, ContactNormalizer.searchFold(c.name), c.searchText,
-                    c.ownerID?.rawValue, c.homeLocationID?.rawValue, c.language, c.preferredChannel?.rawValue,
-                    JSONCoding.string(c.tags), c.externalID, UUID?.none, c.erasedAt, c.createdAt, c.updatedAt,
+                    .uuid(c.id.rawValue), .text(c.kind.rawValue), .text(c.name),
+                    .text(ContactNormalizer.searchFold(c.name)), .text(c.searchText), .uuid(c.ownerID?.rawValue),
+                    .uuid(c.homeLocationID?.rawValue), .text(c.language), .text(c.preferredChannel?.rawValue),
+                    .text(JSONCoding.string(c.tags)), .text(c.externalID), .null, .date(c.erasedAt),
+                    .date(c.createdAt), .date(c.updatedAt),
                 ]
             })
-        var contactRows: [[any Encodable & Sendable]] = []
-        var dateRows: [[any Encodable & Sendable]] = []
-        var consentRows: [[any Encodable & Sendable]] = []
+        var contactRows: [[BulkValue]] = []
+        var dateRows: [[BulkValue]] = []
+        var consentRows: [[BulkValue]] = []
         for c in customers {
+            let id = BulkValue.uuid(c.id.rawValue)
             for (position, contact) in c.contacts.enumerated() {
                 contactRows.append([
-                    UUID(), c.id.rawValue, contact.channel.rawValue, contact.value, contact.label, position,
+                    .uuid(IDGenerator.next()), id, .text(contact.channel.rawValue), .text(contact.value),
+                    .text(contact.label),
+                    .integer(position),
                 ])
             }
             for date in c.dates {
                 dateRows.append([
-                    UUID(), c.id.rawValue, date.kind.rawValue, date.date.year, date.date.month, date.date.day,
-                    date.label,
+                    .uuid(IDGenerator.next()), id, .text(date.kind.rawValue), .integer(date.date.year),
+                    .integer(Int64(date.date.month)), .integer(Int64(date.date.day)), .text(date.label),
                 ])
             }
             for consent in c.consents {
                 consentRows.append([
-                    UUID(), c.id.rawValue, consent.channel.rawValue, consent.given, consent.at, consent.source,
+                    .uuid(IDGenerator.next()), id, .text(consent.channel.rawValue), .bool(consent.given),
+                    .date(consent.at),
+                    .text(consent.source),
                 ])
             }
         }
@@ -84,20 +148,22 @@ public struct BulkWriter: Sendable {
         try await insert(
             "customer_dates", columns: ["id", "customer_id", "kind", "year", "month", "day", "label"], rows: dateRows)
         try await insert(
-            "customer_consents", columns: ["id", "customer_id", "channel", "given", "at", "source"], rows: consentRows)
+            "customer_consents", columns: ["id", "customer_id", "channel", "given", "at", "source"],
+            rows: consentRows)
     }
 
-    public static let orderColumns = [
+    static let orderColumns = [
         "id", "customer_id", "seller_id", "location_id", "placed_at", "amount_minor", "currency", "discount_minor",
         "quantity", "items_summary", "channel", "promised_at", "delivered_at", "external_id", "created_at",
         "updated_at",
     ]
 
-    static func row(_ o: Order) -> [any Encodable & Sendable] {
+    static func row(_ o: Order) -> [BulkValue] {
         [
-            o.id.rawValue, o.customerID.rawValue, o.sellerID?.rawValue, o.locationID?.rawValue, o.placedAt,
-            o.amount.minorUnits, o.amount.currency, o.discountMinorUnits, o.quantity, o.itemsSummary,
-            o.channel.rawValue, o.promisedAt, o.deliveredAt, o.externalID, o.createdAt, o.updatedAt,
+            .uuid(o.id.rawValue), .uuid(o.customerID.rawValue), .uuid(o.sellerID?.rawValue),
+            .uuid(o.locationID?.rawValue), .date(o.placedAt), .integer(o.amount.minorUnits), .text(o.amount.currency),
+            .integer(o.discountMinorUnits), .integer(o.quantity), .text(o.itemsSummary), .text(o.channel.rawValue),
+            .date(o.promisedAt), .date(o.deliveredAt), .text(o.externalID), .date(o.createdAt), .date(o.updatedAt),
         ]
     }
 
@@ -108,6 +174,87 @@ public struct BulkWriter: Sendable {
     public func insertNotes(_ notes: [CustomerNote]) async throws {
         try await insert(
             "customer_notes", columns: ["id", "customer_id", "author_id", "text", "created_at"],
-            rows: notes.map { [$0.id.rawValue, $0.customerID.rawValue, $0.authorID?.rawValue, $0.text, $0.createdAt] })
+            rows: notes.map {
+                [
+                    .uuid($0.id.rawValue), .uuid($0.customerID.rawValue), .uuid($0.authorID?.rawValue), .text($0.text),
+                    .date($0.createdAt),
+                ]
+            })
+    }
+
+    /// Runs `body` with a large page cache on SQLite, so a big transaction does not spill
+    /// pages to the log over and over, and statement journals kept in memory instead of a
+    /// temporary file opened for every statement; the usual settings come back afterwards.
+    public func withLargeCache<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        guard let sqlite = db as? any SQLiteDatabase else { return try await body() }
+        _ = try await sqlite.query("PRAGMA cache_size = -262144", [], logger: db.logger) { _ in }.get()
+        _ = try await sqlite.query("PRAGMA temp_store = MEMORY", [], logger: db.logger) { _ in }.get()
+        do {
+            let result = try await body()
+            _ = try await sqlite.query("PRAGMA cache_size = -2000", [], logger: db.logger) { _ in }.get()
+            return result
+        } catch {
+            _ = try? await sqlite.query("PRAGMA cache_size = -2000", [], logger: db.logger) { _ in }.get()
+            throw error
+        }
+    }
+
+    /// Customers by external id: their id, the survivor when merged, whether erased, and home
+    /// location (a light query: no records built).
+    func customerKeys(_ keys: [String]) async throws -> [String: (
+        id: UUID, mergedInto: UUID?, erased: Bool, location: UUID?
+    )] {
+        let sql = db as! any SQLDatabase
+        var found: [String: (id: UUID, mergedInto: UUID?, erased: Bool, location: UUID?)] = [:]
+        var start = 0
+        while start < keys.count {
+            let end = min(start + 900, keys.count)
+            let rows = try await sql.select().column("id").column("external_id").column("merged_into_id")
+                .column("erased_at").column("home_location_id").from("customers")
+                .where("external_id", .in, Array(keys[start..<end])).all()
+            for row in rows {
+                found[try row.decode(column: "external_id", as: String.self)] = (
+                    try row.decode(column: "id", as: UUID.self),
+                    try row.decode(column: "merged_into_id", as: UUID?.self),
+                    try row.decode(column: "erased_at", as: Date?.self) != nil,
+                    try row.decode(column: "home_location_id", as: UUID?.self)
+                )
+            }
+            start = end
+        }
+        return found
+    }
+
+    /// Home locations of customers by id.
+    func customerLocations(_ ids: [UUID]) async throws -> [UUID: UUID?] {
+        let sql = db as! any SQLDatabase
+        var found: [UUID: UUID?] = [:]
+        var start = 0
+        while start < ids.count {
+            let end = min(start + 900, ids.count)
+            for row in try await sql.select().column("id").column("home_location_id").from("customers")
+                .where("id", .in, Array(ids[start..<end])).all()
+            {
+                found[try row.decode(column: "id", as: UUID.self)] = try row.decode(
+                    column: "home_location_id", as: UUID?.self)
+            }
+            start = end
+        }
+        return found
+    }
+
+    /// Which of `keys` are external ids of rows in `table` (a light query: no records built).
+    func existingExternalIDs(in table: String, _ keys: [String]) async throws -> Set<String> {
+        let sql = db as! any SQLDatabase
+        var found = Set<String>()
+        var start = 0
+        while start < keys.count {
+            let end = min(start + 900, keys.count)
+            let rows = try await sql.select().column("external_id").from(table)
+                .where("external_id", .in, Array(keys[start..<end])).all()
+            for row in rows { found.insert(try row.decode(column: "external_id", as: String.self)) }
+            start = end
+        }
+        return found
     }
 }

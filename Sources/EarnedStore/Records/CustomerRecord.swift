@@ -70,7 +70,7 @@ final class CustomerContactRecord: Model, @unchecked Sendable {
     init() {}
 
     init(customerID: UUID, contact: ContactPoint, position: Int) {
-        self.id = UUID()
+        self.id = IDGenerator.next()
         self.customerID = customerID
         self.channel = contact.channel.rawValue
         self.value = contact.value
@@ -97,7 +97,7 @@ final class CustomerDateRecord: Model, @unchecked Sendable {
     init() {}
 
     init(customerID: UUID, date: CustomerDate) {
-        self.id = UUID()
+        self.id = IDGenerator.next()
         self.customerID = customerID
         self.kind = date.kind.rawValue
         self.year = date.date.year
@@ -126,7 +126,7 @@ final class CustomerConsentRecord: Model, @unchecked Sendable {
     init() {}
 
     init(customerID: UUID, consent: Consent) {
-        self.id = UUID()
+        self.id = IDGenerator.next()
         self.customerID = customerID
         self.channel = consent.channel.rawValue
         self.given = consent.given

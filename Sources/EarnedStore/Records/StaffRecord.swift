@@ -52,7 +52,7 @@ final class StaffLocationRecord: Model, @unchecked Sendable {
     init() {}
 
     init(staffID: UUID, locationID: UUID) {
-        self.id = UUID()
+        self.id = IDGenerator.next()
         self.staffID = staffID
         self.locationID = locationID
     }

@@ -320,7 +320,8 @@ public struct Importer: Sendable {
         try await db.transaction { db in
             try await BulkWriter(db: db).insertCustomers(toInsert)
             for customer in toUpdate { try await CustomerRepository.replace(customer, on: db) }
-            try await AuditLog(db: db).record(.imported, "customer", UUID(), by: actor, summary: summary, at: now)
+            try await AuditLog(db: db).record(
+                .imported, "customer", IDGenerator.next(), by: actor, summary: summary, at: now)
         }
     }
 
@@ -344,22 +345,14 @@ public struct Importer: Sendable {
         // Customers by external id (a merged one leads to its survivor).
         var customerByExternal: [String: (id: UUID, location: UUID?)] = [:]
         let externals = Array(Set(rows.map(\.customerExternalID)))
-        for start in stride(from: 0, to: externals.count, by: chunk) {
-            let keys = Array(externals[start..<min(start + chunk, externals.count)])
-            let found = try await CustomerRecord.query(on: db).filter(\.$externalID ~~ keys).all()
-            let survivors = Set(found.compactMap(\.mergedIntoID))
-            var survivorLocation: [UUID: UUID?] = [:]
-            if !survivors.isEmpty {
-                for s in try await CustomerRecord.query(on: db).filter(\.$id ~~ Array(survivors)).all() {
-                    survivorLocation[s.id!] = s.homeLocationID
-                }
-            }
-            for record in found {
-                if let survivor = record.mergedIntoID {
-                    customerByExternal[record.externalID!] = (survivor, survivorLocation[survivor] ?? nil)
-                } else if record.erasedAt == nil {
-                    customerByExternal[record.externalID!] = (record.id!, record.homeLocationID)
-                }
+        let writer = BulkWriter(db: db)
+        let keys = try await writer.customerKeys(externals)
+        let survivors = try await writer.customerLocations(Array(Set(keys.values.compactMap(\.mergedInto))))
+        for (external, key) in keys {
+            if let survivor = key.mergedInto {
+                customerByExternal[external] = (survivor, survivors[survivor] ?? nil)
+            } else if !key.erased {
+                customerByExternal[external] = (key.id, key.location)
             }
         }
         // A transaction log names customers only by id: the missing ones are created.
@@ -386,10 +379,12 @@ public struct Importer: Sendable {
                 rows[index].draft.externalID = "T:\(key):\(rank[key]!)"
             }
         }
+        // Only the orders already there are read in full, to compare.
         var existing: [String: Order] = [:]
         let orderKeys = rows.compactMap(\.draft.externalID)
-        for start in stride(from: 0, to: orderKeys.count, by: chunk) {
-            let keys = Array(orderKeys[start..<min(start + chunk, orderKeys.count)])
+        let known = Array(try await BulkWriter(db: db).existingExternalIDs(in: "orders", orderKeys))
+        for start in stride(from: 0, to: known.count, by: chunk) {
+            let keys = Array(known[start..<min(start + chunk, known.count)])
             for record in try await OrderRecord.query(on: db).filter(\.$externalID ~~ keys).all() {
                 existing[record.externalID!] = record.domain
             }
@@ -478,14 +473,17 @@ public struct Importer: Sendable {
         let (toInsert, toUpdate) = (inserts, updates)
         try await db.transaction { db in
             let writer = BulkWriter(db: db)
-            try await writer.insertCustomers(customersToCreate)
-            try await writer.insertOrders(toInsert)
+            try await writer.withLargeCache {
+                try await writer.insertCustomers(customersToCreate)
+                try await writer.insertOrders(toInsert)
+            }
             for order in toUpdate {
                 guard let record = try await OrderRecord.find(order.id.rawValue, on: db) else { continue }
                 record.apply(order)
                 try await record.update(on: db)
             }
-            try await AuditLog(db: db).record(.imported, "order", UUID(), by: actor, summary: summary, at: now)
+            try await AuditLog(db: db).record(
+                .imported, "order", IDGenerator.next(), by: actor, summary: summary, at: now)
         }
     }
 }

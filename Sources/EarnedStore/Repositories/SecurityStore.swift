@@ -41,7 +41,7 @@ public struct SecurityStore: Sendable {
         async throws
     {
         let record = SessionRecord()
-        record.id = UUID()
+        record.id = IDGenerator.next()
         record.tokenHash = tokenHash
         record.staffID = staffID.rawValue
         record.csrfToken = csrfToken
@@ -72,7 +72,7 @@ public struct SecurityStore: Sendable {
 
     public func recordFailure(key: String, now: Date) async throws {
         let record = SignInFailureRecord()
-        record.id = UUID()
+        record.id = IDGenerator.next()
         record.key = key
         record.at = now
         try await record.create(on: db)
@@ -98,7 +98,7 @@ public struct SecurityStore: Sendable {
         let name = v.text("name", name, required: true, max: 80)
         try v.check()
         let record = APITokenRecord()
-        record.id = UUID()
+        record.id = IDGenerator.next()
         record.staffID = staffID.rawValue
         record.name = name ?? ""
         record.tokenHash = tokenHash
@@ -155,7 +155,7 @@ public struct SecurityStore: Sendable {
     /// Claims a key before the work starts (status 0 = in progress); false when it is taken.
     public func reserve(owner: UUID, key: String, requestHash: String, now: Date) async throws -> Bool {
         let record = IdempotencyRecord()
-        record.id = UUID()
+        record.id = IDGenerator.next()
         record.ownerID = owner
         record.key = key
         record.requestHash = requestHash

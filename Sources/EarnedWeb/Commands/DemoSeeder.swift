@@ -23,15 +23,17 @@ enum DemoSeeder {
             try await LocationRepository(db: db).insert(demo.locations)
             try await BulkWriter(db: db).insertStaff(demo.staff, passwordHash: hash)
         }
-        let batchSize = 5_000
+        let batchSize = 20_000
         var start = 0
         while start < demo.customerCount {
             let batch = demo.batch(start..<min(start + batchSize, demo.customerCount))
             try await db.transaction { db in
                 let writer = BulkWriter(db: db)
-                try await writer.insertCustomers(batch.customers)
-                try await writer.insertOrders(batch.orders)
-                try await writer.insertNotes(batch.notes)
+                try await writer.withLargeCache {
+                    try await writer.insertCustomers(batch.customers)
+                    try await writer.insertOrders(batch.orders)
+                    try await writer.insertNotes(batch.notes)
+                }
             }
             start += batchSize
             progress(min(start, demo.customerCount), demo.customerCount)

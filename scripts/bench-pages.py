@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Server time of the customers list, search and customer page on a running Earned.
+
+Usage: bench-pages.py BASE_URL [REQUESTS_PER_KIND]
+Signs in as the demo owner, then as a demo staff member, and reads the server's own time for
+each answer from its Server-Timing header (the time inside Earned, not the network).
+Prints p50, p95 and max per kind of page.
+"""
+import random
+import re
+import statistics
+import sys
+import urllib.parse
+
+import requests
+
+BASE = sys.argv[1].rstrip("/")
+N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+random.seed(42)
+
+
+def sign_in(email, password="earned-demo"):
+    session = requests.Session()
+    page = session.get(f"{BASE}/sign-in")
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page.text).group(1)
+    answer = session.post(f"{BASE}/sign-in", data={"_csrf": csrf, "email": email, "password": password},
+                          allow_redirects=False)
+    assert answer.status_code == 303, answer.status_code
+    return session
+
+
+def server_ms(response):
+    assert response.status_code == 200, (response.status_code, response.url)
+    match = re.search(r"dur=([0-9.]+)", response.headers.get("Server-Timing", ""))
+    return float(match.group(1))
+
+
+def report(label, times):
+    times = sorted(times)
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"{label:<34} n={len(times):<5} p50={statistics.median(times):6.1f} ms  p95={p95:6.1f} ms  max={times[-1]:6.1f} ms")
+    return p95
+
+
+def main():
+    results = {}
+    for who in ["owner@demo.earned", "maria.lebedeva@demo.earned"]:
+        s = sign_in(who)
+        # Customer ids and cursors from the first pages.
+        first = s.get(f"{BASE}/customers")
+        ids = re.findall(r'href="/customers/([0-9a-f-]{36})"', first.text)
+        cursors = []
+        html = first.text
+        for _ in range(30):
+            m = re.search(r'href="/customers\?cursor=([^"]+)"', html)
+            if not m:
+                break
+            cursors.append(urllib.parse.unquote(m.group(1)))
+            html = s.get(f"{BASE}/customers?cursor={m.group(1)}").text
+            ids += re.findall(r'href="/customers/([0-9a-f-]{36})"', html)
+        queries = ["ан", "иван", "Смирн", "alice", "916", "gmx.de", "петров", "ол", "+7 9", "mail.ru", "ксения", "Wilson"]
+        lists, searches, pages = [], [], []
+        for i in range(N):
+            lists.append(server_ms(s.get(f"{BASE}/customers" + (f"?cursor={urllib.parse.quote(random.choice(cursors))}" if cursors and i % 2 else ""))))
+            searches.append(server_ms(s.get(f"{BASE}/customers", params={"q": random.choice(queries)})))
+            pages.append(server_ms(s.get(f"{BASE}/customers/{random.choice(ids)}")))
+        role = "owner" if who.startswith("owner") else "staff"
+        results[role] = (report(f"customers list ({role})", lists), report(f"search ({role})", searches),
+                         report(f"customer page ({role})", pages))
+    worst = max(max(v) for v in results.values())
+    print(f"worst p95: {worst:.1f} ms (goal: under 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
