@@ -10,6 +10,7 @@ public enum EarnedMigrations {
             CreateOrders(),  // 0004 orders
             CreateAuditLog(),  // 0005 audit log
             CreateSecurity(),  // 0006 sessions, sign-in throttling, API tokens, idempotency keys
+            UpdateCustomersAddLiveIndex(),  // 0007 counting live customers from an index
         ]
     }
 }

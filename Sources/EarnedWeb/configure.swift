@@ -48,4 +48,5 @@ public func prepareDatabase(_ app: Application) async throws {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }
+    try await QueryPlannerStatistics.refreshOnOpen(app.db)
 }

@@ -10,25 +10,14 @@ public enum IDGenerator {
     struct State {
         var lastMillis: UInt64 = 0
         var counter: UInt16 = 0
-        var s: (UInt64, UInt64, UInt64, UInt64)
+        var random: DemoRandom
 
         init() {
             var system = SystemRandomNumberGenerator()
-            s = (system.next(), system.next(), system.next(), system.next() | 1)
+            random = DemoRandom(seed: system.next())
         }
 
-        /// xoshiro256** (Blackman & Vigna 2018).
-        mutating func next() -> UInt64 {
-            let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
-            let t = s.1 << 17
-            s.2 ^= s.0
-            s.3 ^= s.1
-            s.1 ^= s.2
-            s.0 ^= s.3
-            s.2 ^= t
-            s.3 = s.3 << 45 | s.3 >> 19
-            return result
-        }
+        mutating func next() -> UInt64 { random.next() }
     }
 
     static let state = Mutex(State())

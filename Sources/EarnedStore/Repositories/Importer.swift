@@ -92,6 +92,9 @@ public struct Importer: Sendable {
         case .orders, .transactions:
             try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
         }
+        if !report.rolledBack, report.created + report.updated > 10_000 {
+            try await QueryPlannerStatistics.refresh(db)
+        }
         return report
     }
 

@@ -38,6 +38,7 @@ enum DemoSeeder {
             start += batchSize
             progress(min(start, demo.customerCount), demo.customerCount)
         }
+        try await QueryPlannerStatistics.refresh(db)
         return demo
     }
 }

@@ -33,25 +33,7 @@ struct CustomerListPage {
                                     ("placeholder", s.searchCustomers),
                                 ]),
                         ]),
-                    viewer.locations.count > 1
-                        ? H.div(
-                            "field",
-                            [
-                                H.el("label", [("for", "location"), ("class", "sr-only")], [H.text(s.location)]),
-                                H.el(
-                                    "select", [("id", "location"), ("name", "location")],
-                                    [
-                                        H.el("option", [("value", "")], [H.text(s.allLocations)])
-                                    ]
-                                        + viewer.locations.map { loc in
-                                            H.el(
-                                                "option",
-                                                [
-                                                    ("value", loc.id.description),
-                                                    ("selected", loc.id == location ? "" : nil),
-                                                ], [H.text(loc.name)])
-                                        }),
-                            ]) : H.empty,
+                    Forms.locationFilter(viewer, selected: location),
                     Forms.submit(s.search, cls: "button"),
                 ]),
             customers.isEmpty

@@ -112,4 +112,23 @@ enum Forms {
         guard !errors.isEmpty else { return H.empty }
         return H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(s.formHasErrors)])
     }
+
+    /// The "all locations / one location" filter of the lists; nothing when there is one location.
+    static func locationFilter(_ viewer: ViewerContext, selected: LocationID?) -> HTMLNode {
+        guard viewer.locations.count > 1 else { return H.empty }
+        let s = viewer.s
+        return H.div(
+            "field",
+            [
+                H.el("label", [("for", "location"), ("class", "sr-only")], [H.text(s.location)]),
+                H.el(
+                    "select", [("id", "location"), ("name", "location")],
+                    [H.el("option", [("value", "")], [H.text(s.allLocations)])]
+                        + viewer.locations.map { loc in
+                            H.el(
+                                "option", [("value", loc.id.description), ("selected", loc.id == selected ? "" : nil)],
+                                [H.text(loc.name)])
+                        }),
+            ])
+    }
 }

@@ -19,24 +19,7 @@ struct OrderListPage {
                 ? H.el(
                     "form", [("class", "filters"), ("method", "get"), ("action", SiteURL.orders().path)],
                     [
-                        H.div(
-                            "field",
-                            [
-                                H.el("label", [("for", "location"), ("class", "sr-only")], [H.text(s.location)]),
-                                H.el(
-                                    "select", [("id", "location"), ("name", "location")],
-                                    [
-                                        H.el("option", [("value", "")], [H.text(s.allLocations)])
-                                    ]
-                                        + viewer.locations.map { loc in
-                                            H.el(
-                                                "option",
-                                                [
-                                                    ("value", loc.id.description),
-                                                    ("selected", loc.id == location ? "" : nil),
-                                                ], [H.text(loc.name)])
-                                        }),
-                            ]),
+                        Forms.locationFilter(viewer, selected: location),
                         Forms.submit(s.search, cls: "button"),
                     ]) : H.empty,
             orders.isEmpty
