@@ -32,16 +32,17 @@ enum BulkValue: Sendable {
         }
     }
 
-    /// As a bound value for SQLKit (PostgreSQL).
-    var encodable: any Encodable & Sendable {
+    /// As an SQLKit expression (PostgreSQL): a bound value, or a bare NULL, which PostgreSQL
+    /// accepts for a column of any type (a bound NULL carries a type of its own).
+    var expression: any SQLExpression {
         switch self {
-        case .text(let s): s
-        case .integer(let i): i
-        case .real(let d): d
-        case .uuid(let u): u
-        case .date(let d): d
-        case .bool(let b): b
-        case .null: String?.none
+        case .text(let s): SQLBind(s)
+        case .integer(let i): SQLBind(i)
+        case .real(let d): SQLBind(d)
+        case .uuid(let u): SQLBind(u)
+        case .date(let d): SQLBind(d)
+        case .bool(let b): SQLBind(b)
+        case .null: SQLLiteral.null
         }
     }
 }
@@ -80,7 +81,7 @@ public struct BulkWriter: Sendable {
         while start < rows.count {
             let end = min(start + perStatement, rows.count)
             let insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert.values(row.map(\.encodable)) }
+            for row in rows[start..<end] { insert.values(row.map(\.expression)) }
             try await insert.run()
             start = end
         }
