@@ -244,6 +244,61 @@ public struct BulkWriter: Sendable {
         return found
     }
 
+    /// The orders with these external ids, by external id. On SQLite the rows are read straight
+    /// from the driver (building a Fluent model per row costs more than the query).
+    func orders(externalIDs keys: [String]) async throws -> [String: Order] {
+        var found: [String: Order] = [:]
+        guard let sqlite = db as? any SQLiteDatabase else {
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let batch = Array(keys[start..<min(start + 500, keys.count)])
+                for record in try await OrderRecord.query(on: db).filter(\.$externalID ~~ batch).all() {
+                    found[record.externalID!] = record.domain
+                }
+            }
+            return found
+        }
+        let columns = Self.orderColumns.map { "\"\($0)\"" }.joined(separator: ",")
+        var start = 0
+        while start < keys.count {
+            let end = min(start + 900, keys.count)
+            let marks = Array(repeating: "?", count: end - start).joined(separator: ",")
+            let rows = try await sqlite.query(
+                "SELECT \(columns) FROM orders WHERE external_id IN (\(marks))", keys[start..<end].map { .text($0) }
+            ).get()
+            for row in rows {
+                if let order = Self.order(row) { found[order.externalID ?? ""] = order }
+            }
+            start = end
+        }
+        return found
+    }
+
+    /// An order from an SQLite row in the form Fluent writes it (see `BulkValue.sqlite`).
+    static func order(_ row: SQLiteRow) -> Order? {
+        func uuid(_ name: String) -> UUID? { row.column(name)?.string.flatMap(UUID.init(uuidString:)) }
+        func date(_ name: String) -> Date? {
+            guard let value = row.column(name), !value.isNull, let seconds = value.double else { return nil }
+            // Rounded to microseconds, as the SQLite driver reads dates for Fluent.
+            let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
+            return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
+        }
+        func text(_ name: String) -> String? {
+            guard let value = row.column(name), !value.isNull else { return nil }
+            return value.string
+        }
+        func int(_ name: String) -> Int64 { Int64(row.column(name)?.integer ?? 0) }
+        guard let id = uuid("id"), let customer = uuid("customer_id"), let placed = date("placed_at"),
+            let created = date("created_at"), let updated = date("updated_at")
+        else { return nil }
+        return Order(
+            id: OrderID(id), customerID: CustomerID(customer), sellerID: uuid("seller_id").map(StaffID.init),
+            locationID: uuid("location_id").map(LocationID.init), placedAt: placed,
+            amount: Money(minorUnits: int("amount_minor"), currency: text("currency") ?? ""),
+            discountMinorUnits: int("discount_minor"), quantity: Int(int("quantity")), itemsSummary: text("items_summary"),
+            channel: text("channel").flatMap(Order.SalesChannel.init(rawValue:)) ?? .other, promisedAt: date("promised_at"),
+            deliveredAt: date("delivered_at"), externalID: text("external_id"), createdAt: created, updatedAt: updated)
+    }
+
     /// Which of `keys` are external ids of rows in `table` (a light query: no records built).
     func existingExternalIDs(in table: String, _ keys: [String]) async throws -> Set<String> {
         let sql = db as! any SQLDatabase

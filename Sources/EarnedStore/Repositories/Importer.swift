@@ -383,15 +383,9 @@ public struct Importer: Sendable {
             }
         }
         // Only the orders already there are read in full, to compare.
-        var existing: [String: Order] = [:]
         let orderKeys = rows.compactMap(\.draft.externalID)
-        let known = Array(try await BulkWriter(db: db).existingExternalIDs(in: "orders", orderKeys))
-        for start in stride(from: 0, to: known.count, by: chunk) {
-            let keys = Array(known[start..<min(start + chunk, known.count)])
-            for record in try await OrderRecord.query(on: db).filter(\.$externalID ~~ keys).all() {
-                existing[record.externalID!] = record.domain
-            }
-        }
+        let known = Array(try await writer.existingExternalIDs(in: "orders", orderKeys))
+        let existing = try await writer.orders(externalIDs: known)
         var inserts: [Order] = []
         var updates: [Order] = []
         var seen: [String: Int] = [:]
