@@ -294,8 +294,10 @@ public struct BulkWriter: Sendable {
             id: OrderID(id), customerID: CustomerID(customer), sellerID: uuid("seller_id").map(StaffID.init),
             locationID: uuid("location_id").map(LocationID.init), placedAt: placed,
             amount: Money(minorUnits: int("amount_minor"), currency: text("currency") ?? ""),
-            discountMinorUnits: int("discount_minor"), quantity: Int(int("quantity")), itemsSummary: text("items_summary"),
-            channel: text("channel").flatMap(Order.SalesChannel.init(rawValue:)) ?? .other, promisedAt: date("promised_at"),
+            discountMinorUnits: int("discount_minor"), quantity: Int(int("quantity")),
+            itemsSummary: text("items_summary"),
+            channel: text("channel").flatMap(Order.SalesChannel.init(rawValue:)) ?? .other,
+            promisedAt: date("promised_at"),
             deliveredAt: date("delivered_at"), externalID: text("external_id"), createdAt: created, updatedAt: updated)
     }
 
