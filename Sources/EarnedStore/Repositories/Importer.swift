@@ -287,14 +287,7 @@ public struct Importer: Sendable {
                 if let tags = draft.tags { draft.tags = Self.union(current.tags, tags) }
                 do {
                     let updated = try draft.validated(id: current.id, now: now, existing: current)
-                    var comparable = updated
-                    comparable.updatedAt = current.updatedAt
-                    if comparable == current {
-                        report.unchanged += 1
-                    } else {
-                        updates.append(updated)
-                        report.updated += 1
-                    }
+                    Self.count(updated, against: current, updates: &updates, report: &report)
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                     badLines.insert(row.line)
@@ -333,6 +326,21 @@ public struct Importer: Sendable {
             return [ImportProblem(line: line, column: nil, reason: String(describing: error))]
         }
         return errors.map { ImportProblem(line: line, column: $0.field, reason: $0.reason) }
+    }
+
+    /// Counts a matched record as unchanged, or as updated and to be written; when it changed
+    /// is not a change.
+    static func count<T: Equatable & Timestamped>(
+        _ updated: T, against current: T, updates: inout [T], report: inout ImportReport
+    ) {
+        var comparable = updated
+        comparable.updatedAt = current.updatedAt
+        if comparable == current {
+            report.unchanged += 1
+        } else {
+            updates.append(updated)
+            report.updated += 1
+        }
     }
 
     static func union(_ a: [String], _ b: [String]) -> [String] {
@@ -435,14 +443,7 @@ public struct Importer: Sendable {
                 do {
                     let updated = try draft.validated(
                         id: current.id, now: now, defaultCurrency: options.currency, existing: current)
-                    var comparable = updated
-                    comparable.updatedAt = current.updatedAt
-                    if comparable == current {
-                        report.unchanged += 1
-                    } else {
-                        updates.append(updated)
-                        report.updated += 1
-                    }
+                    Self.count(updated, against: current, updates: &updates, report: &report)
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                 }
@@ -484,3 +485,11 @@ public struct Importer: Sendable {
         }
     }
 }
+
+/// A record that knows when it was last changed.
+protocol Timestamped {
+    var updatedAt: Date { get set }
+}
+
+extension Customer: Timestamped {}
+extension Order: Timestamped {}

@@ -159,12 +159,7 @@ enum APIRoutes {
         return response
     }
 
-    static func id<T>(_ req: Request, _ what: String) throws -> Identifier<T> {
-        guard let raw = req.parameters.get("id"), let id = Identifier<T>(string: raw) else {
-            throw DomainError.notFound(what)
-        }
-        return id
-    }
+    static func id<T>(_ req: Request, _ what: String) throws -> Identifier<T> { try req.entityID(what) }
 
     static func uuid(_ req: Request, _ name: String) throws -> UUID? {
         guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }

@@ -168,10 +168,5 @@ struct CustomersController {
         return req.redirect(to: SiteURL.customer(id.rawValue).path)
     }
 
-    func customerID(_ req: Request) throws -> CustomerID {
-        guard let raw = req.parameters.get("id"), let id = CustomerID(string: raw) else {
-            throw DomainError.notFound("customer")
-        }
-        return id
-    }
+    func customerID(_ req: Request) throws -> CustomerID { try req.entityID("customer") }
 }

@@ -49,12 +49,7 @@ struct LocationsController {
         }
     }
 
-    func locationID(_ req: Request) throws -> LocationID {
-        guard let raw = req.parameters.get("id"), let id = LocationID(string: raw) else {
-            throw DomainError.notFound("location")
-        }
-        return id
-    }
+    func locationID(_ req: Request) throws -> LocationID { try req.entityID("location") }
 }
 
 struct LocationListPage {

@@ -60,12 +60,7 @@ struct StaffController {
         }
     }
 
-    func staffID(_ req: Request) throws -> StaffID {
-        guard let raw = req.parameters.get("id"), let id = StaffID(string: raw) else {
-            throw DomainError.notFound("staff")
-        }
-        return id
-    }
+    func staffID(_ req: Request) throws -> StaffID { try req.entityID("staff") }
 }
 
 struct StaffListPage {

@@ -67,6 +67,14 @@ extension Request {
     var security: SecurityStore { SecurityStore(db: db) }
     var audit: AuditLog { AuditLog(db: db) }
 
+    /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
+    func entityID<T>(_ what: String) throws -> Identifier<T> {
+        guard let raw = parameters.get("id"), let id = Identifier<T>(string: raw) else {
+            throw DomainError.notFound(what)
+        }
+        return id
+    }
+
     /// True for the JSON API, whose errors are problem+json.
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 }
