@@ -20,9 +20,9 @@ public struct ImportRowParser: Sendable {
         public var sellerEmail: String?
     }
 
-    static let placeholderCustomer = CustomerID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)))
-    static let placeholderOrder = OrderID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)))
-    static let placeholderCustomerID = CustomerID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)))
+    /// Fixed ids for checking a line's rules before its records exist (no new id is drawn per line).
+    static let ruleCheckCustomer = CustomerID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)))
+    static let ruleCheckOrder = OrderID(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)))
 
     public let kind: ImportKind
     public let mapping: CSVColumnMapping
@@ -177,7 +177,7 @@ public struct ImportRowParser: Sendable {
                 ))
         }
         do {
-            _ = try draft.validated(id: Self.placeholderCustomerID, now: now)
+            _ = try draft.validated(id: Self.ruleCheckCustomer, now: now)
         } catch {
             if case .invalid(let errors) = error {
                 for error in errors {
@@ -251,9 +251,9 @@ public struct ImportRowParser: Sendable {
         }
         if problems.isEmpty {
             // The customer is resolved later; the other rules are checked here.
-            draft.customerID = Self.placeholderCustomer
+            draft.customerID = Self.ruleCheckCustomer
             do {
-                _ = try draft.validated(id: Self.placeholderOrder, now: now, defaultCurrency: currency)
+                _ = try draft.validated(id: Self.ruleCheckOrder, now: now, defaultCurrency: currency)
             } catch {
                 if case .invalid(let errors) = error {
                     for error in errors {
