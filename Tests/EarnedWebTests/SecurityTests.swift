@@ -83,6 +83,11 @@ struct SecurityTests {
                 form: ["_csrf": "abc", "email": f.owner.email, "password": Fixture.password])
             #expect(r.status == .tooManyRequests)
             #expect(r.headers.setCookie?[SessionMiddleware.cookieName] == nil)
+            // Someone else behind the same address is not locked out by another's guessing.
+            let other = try await app.send(
+                .POST, "/sign-in", cookie: cookie,
+                form: ["_csrf": "abc", "email": f.northStaff.email, "password": Fixture.password])
+            #expect(other.status == .seeOther)
         }
     }
 

@@ -35,8 +35,11 @@ struct SignInController {
         let now = req.now
         let config = req.config
         let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
+        // One address may be a whole office behind one router: it gets ten times the allowance
+        // of one e-mail, so a stranger's guessing cannot lock everyone out.
+        let limits = [config.maxFailedSignIns, config.maxFailedSignIns * 10]
         let since = now.addingTimeInterval(-config.throttleWindow)
-        for key in keys where try await req.security.failures(key: key, since: since) >= config.maxFailedSignIns {
+        for (key, limit) in zip(keys, limits) where try await req.security.failures(key: key, since: since) >= limit {
             let minutes = Int((config.throttleWindow / 60).rounded(.up))
             let response = page(
                 req, email: email, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
