@@ -37,6 +37,7 @@ struct Strings: Sendable {
     var search: String { t("Найти", "Search") }
     var nextPage: String { t("Дальше →", "Next →") }
     var firstPage: String { t("← В начало", "← First page") }
+    var pages: String { t("Страницы", "Pages") }
     var allLocations: String { t("Все точки", "All locations") }
     var location: String { t("Точка", "Location") }
     var none: String { t("—", "—") }

@@ -55,7 +55,7 @@ struct CustomerListPage {
 
     func pager(_ s: Strings) -> HTMLNode {
         H.el(
-            "nav", [("class", "pager"), ("aria-label", "pages")],
+            "nav", [("class", "pager"), ("aria-label", s.pages)],
             [
                 isFirstPage
                     ? H.empty

@@ -27,7 +27,7 @@ struct OrderListPage {
                 : OrderRows.table(
                     orders, viewer: viewer, staff: staff, showCustomer: true, customerNames: customerNames),
             H.el(
-                "nav", [("class", "pager"), ("aria-label", "pages")],
+                "nav", [("class", "pager"), ("aria-label", s.pages)],
                 [
                     isFirstPage
                         ? H.empty : H.a(SiteURL.orders(location: location?.rawValue).path, s.firstPage, cls: "button"),
