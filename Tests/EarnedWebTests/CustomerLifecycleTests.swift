@@ -138,3 +138,31 @@ enum PersonalDataScan {
         return leaks
     }
 }
+
+@Suite("Customer page forms")
+struct CustomerPageFormTests {
+    @Test("a refused merge, erase or note is shown in its own form, and nothing changes")
+    func refusedFormsShowTheirReason() async throws {
+        try await withEarnedApp { app, f in
+            let customer = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Анна", homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let session = try await app.session(for: f.manager)
+            let path = "/customers/\(customer.id)"
+            let merge = try await app.send(
+                .POST, path + "/merge", cookie: session.cookie, form: ["_csrf": session.csrf, "duplicate": "nonsense"])
+            #expect(merge.status == .unprocessableEntity)
+            #expect(merge.text.contains("<details class=\"card danger-zone\" open>"))
+            #expect(merge.text.contains("role=\"alert\""))
+            let erase = try await app.send(
+                .POST, path + "/erase", cookie: session.cookie, form: ["_csrf": session.csrf, "confirm": "нет"])
+            #expect(erase.status == .unprocessableEntity)
+            #expect(erase.text.contains("role=\"alert\">Введите «СТЕРЕТЬ» для подтверждения</div>"))
+            let note = try await app.send(
+                .POST, path + "/notes", cookie: session.cookie, form: ["_csrf": session.csrf, "text": "  "])
+            #expect(note.status == .unprocessableEntity)
+            #expect(note.text.contains("role=\"alert\">Заполните это поле.</div>"))
+            #expect(try await app.count("customer_notes") == 0)
+            #expect(try await CustomerRepository(db: app.db).get(customer.id, actor: f.owner).erasedAt == nil)
+        }
+    }
+}

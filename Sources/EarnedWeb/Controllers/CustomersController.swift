@@ -116,11 +116,11 @@ struct CustomersController {
     }
 
     func addNote(_ req: Request) async throws -> Response {
-        let viewer = try await ViewerContext.load(req)
+        let actor = try req.actor()
         let id = try customerID(req)
         let form = try req.content.decode(NoteForm.self)
         do {
-            _ = try await req.customers.addNote(to: id, text: form.text ?? "", actor: viewer.staff, now: req.now)
+            _ = try await req.customers.addNote(to: id, text: form.text ?? "", actor: actor, now: req.now)
         } catch {
             return try await refused(req, id: id, error, field: \.note)
         }
@@ -132,7 +132,7 @@ struct CustomersController {
     }
 
     func merge(_ req: Request) async throws -> Response {
-        let viewer = try await ViewerContext.load(req)
+        let actor = try req.actor()
         let id = try customerID(req)
         let form = try req.content.decode(MergeForm.self)
         let raw = (form.duplicate ?? "").trimmingCharacters(in: .whitespaces)
@@ -144,7 +144,7 @@ struct CustomersController {
                     FieldError(field: "duplicate", code: .invalidFormat, detail: "a customer id")
                 ])
             }
-            _ = try await req.customers.merge(survivor: id, absorbed: duplicate, actor: viewer.staff, now: req.now)
+            _ = try await req.customers.merge(survivor: id, absorbed: duplicate, actor: actor, now: req.now)
         } catch {
             return try await refused(req, id: id, error, field: \.merge)
         }
@@ -156,15 +156,16 @@ struct CustomersController {
     }
 
     func erase(_ req: Request) async throws -> Response {
-        let viewer = try await ViewerContext.load(req)
+        let actor = try req.actor()
         let id = try customerID(req)
         let form = try req.content.decode(EraseForm.self)
         let word = (form.confirm ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard word == "СТЕРЕТЬ" || word == "ERASE" else {
-            throw DomainError.invalid([FieldError(field: "confirm", code: .inconsistent, detail: viewer.s.eraseConfirm)]
-            )
+            var problems = CustomerPage.Problems()
+            problems.erase = req.strings.eraseConfirm
+            return try await render(req, id: id, problems: problems, status: .unprocessableEntity)
         }
-        try await req.customers.erase(id, actor: viewer.staff, now: req.now)
+        try await req.customers.erase(id, actor: actor, now: req.now)
         return req.redirect(to: SiteURL.customer(id.rawValue).path)
     }
 

@@ -56,6 +56,7 @@ struct CustomerPage {
                     Forms.form(
                         action: SiteURL.customerNotes(c.id.rawValue).path, csrf: viewer.csrf,
                         [
+                            Self.alert(problems.note),
                             Forms.textarea("text", label: s.addNote, value: nil, rows: 2, errors: [], s: s),
                             Forms.submit(s.addNote, cls: "button"),
                         ]),
@@ -159,34 +160,34 @@ struct CustomerPage {
     }
 
     func mergeSection(_ s: Strings) -> HTMLNode {
-        H.el(
-            "details", [("class", "card danger-zone")],
-            [
-                H.el("summary", [], [H.text(s.mergeTitle)]),
-                H.p("muted", s.mergeHint),
-                Forms.form(
-                    action: SiteURL.mergeCustomer(customer.id.rawValue).path, csrf: viewer.csrf,
-                    [
-                        Forms.field("duplicate", label: s.duplicateID, value: nil, required: true, errors: [], s: s),
-                        Forms.submit(s.merge, cls: "button"),
-                    ]),
-            ])
+        dangerZone(
+            title: s.mergeTitle, hint: s.mergeHint, problem: problems.merge,
+            action: SiteURL.mergeCustomer(customer.id.rawValue).path,
+            field: Forms.field("duplicate", label: s.duplicateID, value: nil, required: true, errors: [], s: s),
+            button: Forms.submit(s.merge, cls: "button"))
     }
 
     func eraseSection(_ s: Strings) -> HTMLNode {
+        dangerZone(
+            title: s.erase, hint: s.eraseHint, problem: problems.erase,
+            action: SiteURL.eraseCustomer(customer.id.rawValue).path,
+            field: Forms.field(
+                "confirm", label: s.eraseConfirm, value: nil, required: true, errors: [], s: s,
+                attributes: [("autocomplete", "off")]),
+            button: Forms.submit(s.erase, cls: "button danger"))
+    }
+
+    /// A folded section for a weighty action; open, with the reason, when it was refused.
+    func dangerZone(
+        title: String, hint: String, problem: String?, action: String, field: HTMLNode, button: HTMLNode
+    ) -> HTMLNode {
         H.el(
-            "details", [("class", "card danger-zone")],
+            "details", [("class", "card danger-zone"), ("open", problem == nil ? nil : "")],
             [
-                H.el("summary", [], [H.text(s.erase)]),
-                H.p("muted", s.eraseHint),
-                Forms.form(
-                    action: SiteURL.eraseCustomer(customer.id.rawValue).path, csrf: viewer.csrf,
-                    [
-                        Forms.field(
-                            "confirm", label: s.eraseConfirm, value: nil, required: true, errors: [], s: s,
-                            attributes: [("autocomplete", "off")]),
-                        Forms.submit(s.erase, cls: "button danger"),
-                    ]),
+                H.el("summary", [], [H.text(title)]),
+                H.p("muted", hint),
+                Self.alert(problem),
+                Forms.form(action: action, csrf: viewer.csrf, [field, button]),
             ])
     }
 }
