@@ -11,6 +11,8 @@ public enum EarnedMigrations {
             CreateAuditLog(),  // 0005 audit log
             CreateSecurity(),  // 0006 sessions, sign-in throttling, API tokens, idempotency keys
             UpdateCustomersAddLiveIndex(),  // 0007 counting live customers from an index
+            CreateServiceTasks(),  // 0008 the scheduler's tasks, unique by key
+            CreateWebhooks(),  // 0009 webhook subscriptions and their delivery log
         ]
     }
 }

@@ -22,12 +22,15 @@ public struct Config: Sendable {
     /// Failed sign-ins allowed per e-mail and per address within `throttleWindow`.
     public var maxFailedSignIns: Int
     public var throttleWindow: TimeInterval
+    /// Seconds between scheduler passes inside `earned serve`; nil runs no loop (tests, and
+    /// instances left to `earned tick`).
+    public var schedulerInterval: TimeInterval?
 
     public init(
         database: Database = .sqlite(path: "earned.sqlite"), hostname: String = "127.0.0.1", port: Int = 8080,
         bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600, defaultCurrency: String = "RUB",
         defaultLanguage: String = "ru", secureCookies: Bool = false, maxFailedSignIns: Int = 5,
-        throttleWindow: TimeInterval = 15 * 60
+        throttleWindow: TimeInterval = 15 * 60, schedulerInterval: TimeInterval? = nil
     ) {
         self.database = database
         self.hostname = hostname
@@ -39,6 +42,7 @@ public struct Config: Sendable {
         self.secureCookies = secureCookies
         self.maxFailedSignIns = maxFailedSignIns
         self.throttleWindow = throttleWindow
+        self.schedulerInterval = schedulerInterval
     }
 
     public struct Problems: Error, CustomStringConvertible {
@@ -62,6 +66,7 @@ public struct Config: Sendable {
         ("EARNED_CURRENCY", "currency of amounts given without one", "RUB"),
         ("EARNED_LANGUAGE", "ru or en, when the browser does not say", "ru"),
         ("EARNED_SECURE_COOKIES", "true behind HTTPS", "false"),
+        ("EARNED_TICK_SECONDS", "seconds between scheduler passes in serve; 0 for none", "60"),
     ]
 
     /// Reads the environment; `.env` values fill in what the environment lacks.
@@ -124,6 +129,14 @@ public struct Config: Sendable {
             case "true", "1", "yes": config.secureCookies = true
             case "false", "0", "no": config.secureCookies = false
             default: problems.append("EARNED_SECURE_COOKIES must be true or false, not '\(text)'")
+            }
+        }
+        config.schedulerInterval = 60
+        if let text = env["EARNED_TICK_SECONDS"] {
+            if let seconds = Double(text), seconds >= 0, seconds <= 86_400 {
+                config.schedulerInterval = seconds == 0 ? nil : seconds
+            } else {
+                problems.append("EARNED_TICK_SECONDS must be a number of seconds from 0 to 86400, not '\(text)'")
             }
         }
         if !problems.isEmpty { throw Problems(messages: problems) }

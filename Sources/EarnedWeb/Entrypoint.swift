@@ -39,6 +39,9 @@ public enum Entrypoint {
             let command = arguments.dropFirst().first ?? "serve"
             if command == "serve" {
                 if case .postgres = config.database {} else { try await prepareDatabase(app) }
+                if let interval = config.schedulerInterval {
+                    app.lifecycle.use(SchedulerLifecycle(interval: interval))
+                }
                 if demo {
                     if try await CustomerRepository(db: app.db).countAll() == 0 {
                         app.logger.info("Creating the demo business…")

@@ -9,12 +9,14 @@ public enum Policy {
         case deleteOrders
         case importData
         case exportData
+        /// Webhook subscriptions: where events and customers' messages are sent.
+        case manageIntegrations
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
-        case .manageLocations, .manageStaff, .viewAuditLog: return staff.role == .owner
+        case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations: return staff.role == .owner
         case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData:
             return staff.role >= .manager
         }

@@ -197,6 +197,8 @@ enum APIDates {
         return nil
     }
 
+    static func format(_ date: Date) -> String { date.formatted(.iso8601) }
+
     static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

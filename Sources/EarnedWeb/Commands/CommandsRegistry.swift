@@ -5,6 +5,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(TickCommand(), as: "tick")
     var user = AsyncCommandGroupBuilder(help: "Manage staff accounts")
     user.add(UserAddCommand(), as: "add")
     app.asyncCommands.use(user, as: "user")

@@ -19,7 +19,7 @@ struct ExportCommand: AsyncCommand {
         let path = signature.output
         var handle: FileHandle? = nil
         if let path {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             handle = FileHandle(forWritingAtPath: path)
         }
         let sink = handle ?? FileHandle.standardOutput

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Something that happened, told to the business's other systems through webhooks. Each event
+/// has a unique key, so the same event is never delivered twice to one subscription.
+public struct WebhookEvent: Hashable, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case promiseDueSoon = "promise.due_soon"
+        case promiseBroken = "promise.broken"
+        case caseOpened = "case.opened"
+        case targetBreached = "target.breached"
+        case taskCreated = "task.created"
+        case greetingDue = "greeting.due"
+        /// A message for the customer (a greeting, a follow-up) for the business's SMS,
+        /// messenger or e-mail gateway to send.
+        case messageRequested = "message.requested"
+    }
+
+    public var key: String
+    public var kind: Kind
+    public var occurredAt: Date
+    /// The event's data: flat strings, so every gateway can read it without a schema.
+    public var data: [String: String]
+
+    public init(key: String, kind: Kind, occurredAt: Date, data: [String: String]) {
+        self.key = key
+        self.kind = kind
+        self.occurredAt = occurredAt
+        self.data = data
+    }
+}

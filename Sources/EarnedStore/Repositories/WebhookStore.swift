@@ -1,0 +1,111 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+
+/// Webhook subscriptions (owner only) and the delivery log; the sender claims due deliveries
+/// here and records each try.
+public struct WebhookStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func subscriptions() async throws -> [WebhookSubscription] {
+        try await WebhookSubscriptionRecord.query(on: db).sort(\.$createdAt).all().map(\.domain)
+    }
+
+    public func subscription(_ id: WebhookSubscriptionID) async throws -> WebhookSubscription {
+        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("webhook subscription")
+        }
+        return record.domain
+    }
+
+    public func create(_ draft: WebhookSubscriptionDraft, secret: String, actor: Staff, now: Date) async throws
+        -> WebhookSubscription
+    {
+        try Policy.require(actor, .manageIntegrations)
+        let subscription = try draft.validated(id: WebhookSubscriptionID(), secret: secret, now: now)
+        try await db.transaction { db in
+            try await WebhookSubscriptionRecord(subscription, createdBy: actor.id).create(on: db)
+            try await AuditLog(db: db).record(
+                .created, "webhook", subscription.id.rawValue, by: actor, summary: "url, events", at: now)
+        }
+        return subscription
+    }
+
+    public func update(
+        _ id: WebhookSubscriptionID, _ draft: WebhookSubscriptionDraft, actor: Staff, now: Date
+    ) async throws -> WebhookSubscription {
+        try Policy.require(actor, .manageIntegrations)
+        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("webhook subscription")
+        }
+        let updated = try draft.validated(id: id, secret: record.secret, now: now, existing: record.domain)
+        record.apply(updated)
+        try await record.update(on: db)
+        try await AuditLog(db: db).record(.updated, "webhook", id.rawValue, by: actor, summary: "url, events", at: now)
+        return updated
+    }
+
+    public func delete(_ id: WebhookSubscriptionID, actor: Staff, now: Date) async throws {
+        try Policy.require(actor, .manageIntegrations)
+        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("webhook subscription")
+        }
+        try await db.transaction { db in
+            try await WebhookDeliveryRecord.query(on: db).filter(\.$subscriptionID == id.rawValue).delete()
+            try await record.delete(on: db)
+            try await AuditLog(db: db).record(.deleted, "webhook", id.rawValue, by: actor, summary: "url", at: now)
+        }
+    }
+
+    /// Queues an event for every active subscription that wants it; returns how many
+    /// deliveries were queued (none for an event key already queued).
+    @discardableResult
+    public func publish(_ event: WebhookEvent, payload: String, now: Date) async throws -> Int {
+        let targets = try await WebhookSubscriptionRecord.query(on: db).filter(\.$isActive == true).all()
+            .map(\.domain).filter { $0.wants(event.kind) }.map(\.id)
+        return try await TaskQueries.enqueue(
+            event: event, payload: payload, subscriptions: targets, now: now, on: db)
+    }
+
+    /// Takes up to `limit` due deliveries for this instance for `lease` seconds.
+    public func claimDue(limit: Int, now: Date, lease: TimeInterval = 120) async throws -> [WebhookDelivery] {
+        let ids = try await TaskQueries.claimDeliveries(
+            limit: limit, now: now, leaseUntil: now.addingTimeInterval(lease), on: db)
+        guard !ids.isEmpty else { return [] }
+        return try await WebhookDeliveryRecord.query(on: db).filter(\.$id ~~ ids).all().map(\.domain)
+    }
+
+    /// Records one try: delivered, or failed with the next attempt (nil: given up).
+    public func record(
+        _ id: UUID, statusCode: Int?, error: String?, delivered: Bool, nextAttemptAt: Date?, now: Date
+    ) async throws {
+        guard let record = try await WebhookDeliveryRecord.find(id, on: db) else { return }
+        record.attempts += 1
+        record.lastStatusCode = statusCode
+        record.lastError = error.map { String($0.prefix(500)) }
+        record.claimedUntil = nil
+        record.updatedAt = now
+        if delivered {
+            record.status = WebhookDelivery.Status.delivered.rawValue
+            record.deliveredAt = now
+            record.nextAttemptAt = nil
+        } else if let nextAttemptAt {
+            record.nextAttemptAt = nextAttemptAt
+        } else {
+            record.status = WebhookDelivery.Status.failed.rawValue
+            record.nextAttemptAt = nil
+        }
+        try await record.update(on: db)
+    }
+
+    /// The delivery log, newest first.
+    public func deliveries(subscription: WebhookSubscriptionID? = nil, limit: Int = 100) async throws
+        -> [WebhookDelivery]
+    {
+        let q = WebhookDeliveryRecord.query(on: db)
+        if let subscription { q.filter(\.$subscriptionID == subscription.rawValue) }
+        return try await q.sort(\.$createdAt, .descending).limit(limit).all().map(\.domain)
+    }
+}

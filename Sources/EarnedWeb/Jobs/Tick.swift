@@ -1,0 +1,105 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// One pass of the scheduler: creates the tasks that are due, fires reminders and
+/// escalations, and sends webhooks. Every step works from the state in the database, not from
+/// what a process remembers, and every task has a unique key: a pass may run on any instance,
+/// twice, or after a long stop, and creates each task exactly once.
+struct Tick: Sendable {
+    struct Report: Sendable, Equatable, CustomStringConvertible {
+        var tasksCreated = 0
+        var eventsQueued = 0
+        var deliveriesSent = 0
+        var deliveriesFailed = 0
+
+        var description: String {
+            "\(tasksCreated) tasks created, \(eventsQueued) events queued, \(deliveriesSent) webhooks delivered, \(deliveriesFailed) failed"
+        }
+    }
+
+    let db: any Database
+    let client: any Client
+    let logger: Logger
+
+    init(app: Application) {
+        db = app.db
+        client = app.client
+        logger = app.logger
+    }
+
+    func run(now: Date) async throws -> Report {
+        var report = Report()
+        let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
+        report.deliveriesSent += sent.delivered
+        report.deliveriesFailed += sent.failed
+        return report
+    }
+
+    /// Creates the tasks whose keys are new and tells subscribers about each.
+    func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws {
+        let created = try await TaskRepository(db: db).createNew(tasks)
+        report.tasksCreated += created.count
+        for task in created {
+            report.eventsQueued += try await publish(
+                WebhookEvent(
+                    key: "task.created:\(task.key)", kind: .taskCreated, occurredAt: now,
+                    data: [
+                        "task_id": task.id.description, "task_key": task.key, "kind": task.kind.rawValue,
+                        "assignee_id": task.assigneeID?.description ?? "",
+                        "customer_id": task.customerID?.description ?? "", "due_at": APIDates.format(task.dueAt),
+                    ]), now: now)
+        }
+    }
+
+    func publish(_ event: WebhookEvent, now: Date) async throws -> Int {
+        try await WebhookStore(db: db).publish(event, payload: WebhookSender.payload(event), now: now)
+    }
+}
+
+/// Runs `Tick` every `interval` seconds inside `earned serve`, from boot to shutdown.
+final class SchedulerLifecycle: LifecycleHandler, @unchecked Sendable {
+    let interval: TimeInterval
+    private var loop: Task<Void, Never>?
+
+    init(interval: TimeInterval) { self.interval = interval }
+
+    func didBootAsync(_ app: Application) async throws {
+        let interval = interval
+        let tick = Tick(app: app)
+        let clock = app.earned.clock
+        let logger = app.logger
+        loop = Task {
+            while !Task.isCancelled {
+                do {
+                    let report = try await tick.run(now: clock())
+                    if report != Tick.Report() { logger.info("scheduler: \(report)") }
+                } catch {
+                    logger.error("scheduler pass failed: \(String(describing: error))")
+                }
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        loop?.cancel()
+        _ = await loop?.value
+    }
+}
+
+/// `earned tick`: one scheduler pass from the command line; no cron is needed, but one may
+/// call this.
+struct TickCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Runs one scheduler pass: creates due tasks, fires reminders, sends webhooks." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app)
+        let report = try await Tick(app: app).run(now: app.earned.clock())
+        context.console.print(report.description)
+    }
+}

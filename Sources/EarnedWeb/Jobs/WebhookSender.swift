@@ -1,0 +1,88 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// Sends due webhook deliveries: each body signed with the subscription's secret
+/// (`Earned-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`), a 2xx answer
+/// counts as delivered, anything else is retried with backoff and logged.
+struct WebhookSender: Sendable {
+    let db: any Database
+    let client: any Client
+    let logger: Logger
+    var backoff = WebhookBackoff()
+    /// Seconds a receiver has to answer.
+    var timeoutSeconds: Int64 = 10
+
+    /// The signature header's value for a body sent at `time`.
+    static func signature(body: String, secret: String, time: Date) -> String {
+        let t = Int(time.timeIntervalSince1970)
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(t).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return "t=\(t),v1=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The JSON body of an event: its key as id, its kind, when, and its data.
+    static func payload(_ event: WebhookEvent) -> String {
+        struct Body: Encodable {
+            var id: String
+            var type: String
+            var occurred_at: String
+            var data: [String: String]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = Body(
+            id: event.key, type: event.kind.rawValue, occurred_at: APIDates.format(event.occurredAt), data: event.data)
+        return String(decoding: (try? encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Claims and sends what is due; returns how many were delivered and how many failed.
+    func sendDue(now: Date, limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
+        let store = WebhookStore(db: db)
+        let due = try await store.claimDue(limit: limit, now: now)
+        guard !due.isEmpty else { return (0, 0) }
+        var secrets: [WebhookSubscriptionID: WebhookSubscription] = [:]
+        for subscription in try await store.subscriptions() { secrets[subscription.id] = subscription }
+        var delivered = 0
+        var failed = 0
+        for delivery in due {
+            guard let subscription = secrets[delivery.subscriptionID] else { continue }
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            headers.add(name: "User-Agent", value: "Earned-Webhooks/1")
+            headers.add(name: "Earned-Event", value: delivery.eventKind?.rawValue ?? "")
+            headers.add(name: "Earned-Delivery", value: delivery.id.uuidString.lowercased())
+            headers.add(
+                name: "Earned-Signature",
+                value: Self.signature(body: delivery.payload, secret: subscription.secret, time: now))
+            var code: Int?
+            var problem: String?
+            do {
+                let response = try await client.post(URI(string: subscription.url), headers: headers) { request in
+                    request.body = ByteBuffer(string: delivery.payload)
+                    request.timeout = .seconds(timeoutSeconds)
+                }
+                code = Int(response.status.code)
+                if !(200..<300).contains(Int(response.status.code)) { problem = "answered \(response.status.code)" }
+            } catch {
+                problem = String(describing: error)
+            }
+            let ok = problem == nil
+            let next =
+                ok
+                ? nil
+                : backoff.nextAttempt(
+                    afterFailures: delivery.attempts + 1, at: now, jitter: Double.random(in: 0...1))
+            try await store.record(
+                delivery.id, statusCode: code, error: problem, delivered: ok, nextAttemptAt: next, now: now)
+            if ok {
+                delivered += 1
+            } else {
+                failed += 1
+                logger.info("webhook delivery \(delivery.id) to \(subscription.url) failed: \(problem ?? "")")
+            }
+        }
+        return (delivered, failed)
+    }
+}
