@@ -1,3 +1,4 @@
+import EarnedDomain
 import Testing
 
 @testable import EarnedWeb

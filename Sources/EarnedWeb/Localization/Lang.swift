@@ -26,15 +26,3 @@ enum Lang: String, Sendable, CaseIterable {
 
     var locale: Locale { Locale(identifier: self == .ru ? "ru_RU" : "en_GB") }
 }
-
-/// Russian plural forms: one (1, 21, 101), few (2–4, 22–24), many (0, 5–20, 11–14, 25…).
-enum RussianPlural {
-    static func form(_ n: Int, one: String, few: String, many: String) -> String {
-        let n = abs(n)
-        let mod10 = n % 10
-        let mod100 = n % 100
-        if mod10 == 1, mod100 != 11 { return one }
-        if (2...4).contains(mod10), !(12...14).contains(mod100) { return few }
-        return many
-    }
-}
