@@ -13,6 +13,11 @@ public enum EarnedMigrations {
             UpdateCustomersAddLiveIndex(),  // 0007 counting live customers from an index
             CreateServiceTasks(),  // 0008 the scheduler's tasks, unique by key
             CreateWebhooks(),  // 0009 webhook subscriptions and their delivery log
+            CreatePromises(),  // 0010 promises to customers
+            CreateServiceCases(),  // 0011 cases with one accountable owner
+            CreateInboundContacts(),  // 0012 calls, e-mails, chats, messages, reviews, visits
+            CreateIncidents(),  // 0013 call-first incidents and the customers they affect
+            CreateTouchesAndReferrals(),  // 0014 the fatigue budget's touches; who referred whom
         ]
     }
 }

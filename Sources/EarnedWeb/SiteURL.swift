@@ -25,6 +25,15 @@ enum SiteURL: Sendable {
     case tokens
     case revokeToken(UUID)
     case audit
+    case today(team: Bool)
+    case completeTask(UUID)
+    case newPromise(customer: UUID?)
+    case promise(UUID)
+    case promiseAction(UUID)
+    case cases
+    case newCase(customer: UUID?)
+    case serviceCase(UUID)
+    case caseAction(UUID)
     case stylesheet
     case health
     case metrics
@@ -58,6 +67,16 @@ enum SiteURL: Sendable {
         case .tokens: return "/tokens"
         case .revokeToken(let id): return "/tokens/\(id.uuidString.lowercased())/revoke"
         case .audit: return "/audit"
+        case .today(let team): return "/today" + (team ? "?view=team" : "")
+        case .completeTask(let id): return "/tasks/\(id.uuidString.lowercased())/complete"
+        case .newPromise(let customer):
+            return "/promises/new" + Self.query(["customer": customer?.uuidString.lowercased()])
+        case .promise(let id): return "/promises/\(id.uuidString.lowercased())"
+        case .promiseAction(let id): return "/promises/\(id.uuidString.lowercased())/action"
+        case .cases: return "/cases"
+        case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
+        case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
+        case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
         case .stylesheet: return "/static/earned.css"
         case .health: return "/health"
         case .metrics: return "/metrics"

@@ -40,7 +40,20 @@ func routes(_ app: Application, metrics: Metrics) throws {
 
     let user = pages.grouped(RequireUserMiddleware())
     user.post("sign-out", use: signIn.signOut)
-    user.get { req in req.redirect(to: SiteURL.customers().path) }
+    user.get { req in req.redirect(to: SiteURL.today(team: false).path) }
+
+    let service = ServiceController()
+    user.get("today", use: service.today)
+    user.post("tasks", ":id", "complete", use: service.completeTask)
+    user.get("promises", "new", use: service.newPromise)
+    user.post("promises", use: service.createPromise)
+    user.get("promises", ":id", use: service.showPromise)
+    user.post("promises", ":id", "action", use: service.promiseAction)
+    user.get("cases", use: service.cases)
+    user.get("cases", "new", use: service.newCase)
+    user.post("cases", use: service.createCase)
+    user.get("cases", ":id", use: service.showCase)
+    user.post("cases", ":id", "action", use: service.caseAction)
 
     let customers = CustomersController()
     user.get("customers", use: customers.list)

@@ -27,4 +27,24 @@ public struct WebhookEvent: Hashable, Codable, Sendable {
         self.occurredAt = occurredAt
         self.data = data
     }
+
+    /// The JSON body sent to receivers: the event key as `id`, its `type`, when it occurred,
+    /// and its data, with sorted keys so the same event always gives the same bytes.
+    public var jsonBody: String {
+        struct Body: Encodable {
+            var id: String
+            var type: String
+            var occurredAt: String
+            var data: [String: String]
+
+            enum CodingKeys: String, CodingKey {
+                case id, type, data
+                case occurredAt = "occurred_at"
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = Body(id: key, type: kind.rawValue, occurredAt: occurredAt.formatted(.iso8601), data: data)
+        return String(decoding: (try? encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
+    }
 }

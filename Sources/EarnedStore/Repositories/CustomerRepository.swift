@@ -105,6 +105,19 @@ public struct CustomerRepository: Sendable {
 
     /// The customer, following a merge to the surviving record; `notFound` when the actor may
     /// not see it (so its existence is not revealed).
+    /// Customers by id, for the scheduler (no actor: it works for the whole business).
+    public func byIDs(_ ids: [CustomerID]) async throws -> [CustomerID: Customer] {
+        var found: [CustomerID: Customer] = [:]
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let batch = unique[start..<min(start + 500, unique.count)].map(\.rawValue)
+            for customer in try await load(CustomerRecord.query(on: db).filter(\.$id ~~ batch).all()) {
+                found[customer.id] = customer
+            }
+        }
+        return found
+    }
+
     public func get(_ id: CustomerID, actor: Staff) async throws -> Customer {
         guard var record = try await CustomerRecord.find(id.rawValue, on: db) else {
             throw DomainError.notFound("customer")

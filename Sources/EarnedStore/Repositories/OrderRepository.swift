@@ -36,6 +36,12 @@ public struct OrderRepository: Sendable {
         self.defaultCurrency = defaultCurrency
     }
 
+    /// Orders delivered (or whose service started) in [from, to]: what after-sale work follows.
+    public func delivered(from: Date, to: Date) async throws -> [Order] {
+        try await OrderRecord.query(on: db).filter(\.$deliveredAt >= from).filter(\.$deliveredAt <= to)
+            .sort(\.$deliveredAt).all().map(\.domain)
+    }
+
     public func list(_ query: OrderQuery, actor: Staff) async throws -> ResultPage<Order> {
         let q = OrderRecord.query(on: db)
         if let visible = actor.visibleLocationIDs { q.filter(\.$locationID ~~ visible.map(\.rawValue)) }

@@ -18,6 +18,13 @@ public struct StaffRepository: Sendable {
         }
     }
 
+    /// Who answers for a location: its active managers, else the owners.
+    public func managers(of location: LocationID?) async throws -> [Staff] {
+        let everyone = try await load(StaffRecord.query(on: db).filter(\.$isActive == true).all())
+        let managers = everyone.filter { $0.role == .manager && $0.canSee(location: location) }
+        return managers.isEmpty ? everyone.filter { $0.role == .owner } : managers
+    }
+
     public func find(_ id: StaffID) async throws -> Staff? {
         guard let record = try await StaffRecord.find(id.rawValue, on: db) else { return nil }
         return try await load([record]).first

@@ -62,11 +62,11 @@ public struct WebhookStore: Sendable {
     /// Queues an event for every active subscription that wants it; returns how many
     /// deliveries were queued (none for an event key already queued).
     @discardableResult
-    public func publish(_ event: WebhookEvent, payload: String, now: Date) async throws -> Int {
+    public func publish(_ event: WebhookEvent, now: Date) async throws -> Int {
         let targets = try await WebhookSubscriptionRecord.query(on: db).filter(\.$isActive == true).all()
             .map(\.domain).filter { $0.wants(event.kind) }.map(\.id)
         return try await TaskQueries.enqueue(
-            event: event, payload: payload, subscriptions: targets, now: now, on: db)
+            event: event, payload: event.jsonBody, subscriptions: targets, now: now, on: db)
     }
 
     /// Takes up to `limit` due deliveries for this instance for `lease` seconds.

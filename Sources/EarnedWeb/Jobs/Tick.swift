@@ -31,6 +31,9 @@ struct Tick: Sendable {
 
     func run(now: Date) async throws -> Report {
         var report = Report()
+        try await afterSale(now: now, report: &report)
+        try await promiseReminders(now: now, report: &report)
+        try await replyTargets(now: now, report: &report)
         let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
@@ -54,7 +57,7 @@ struct Tick: Sendable {
     }
 
     func publish(_ event: WebhookEvent, now: Date) async throws -> Int {
-        try await WebhookStore(db: db).publish(event, payload: WebhookSender.payload(event), now: now)
+        try await WebhookStore(db: db).publish(event, now: now)
     }
 }
 

@@ -22,21 +22,6 @@ struct WebhookSender: Sendable {
         return "t=\(t),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The JSON body of an event: its key as id, its kind, when, and its data.
-    static func payload(_ event: WebhookEvent) -> String {
-        struct Body: Encodable {
-            var id: String
-            var type: String
-            var occurred_at: String
-            var data: [String: String]
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = Body(
-            id: event.key, type: event.kind.rawValue, occurred_at: APIDates.format(event.occurredAt), data: event.data)
-        return String(decoding: (try? encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-
     /// Claims and sends what is due; returns how many were delivered and how many failed.
     func sendDue(now: Date, limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
         let store = WebhookStore(db: db)

@@ -65,6 +65,11 @@ extension Request {
     var locations: LocationRepository { LocationRepository(db: db) }
     var staffAccounts: StaffRepository { StaffRepository(db: db) }
     var security: SecurityStore { SecurityStore(db: db) }
+    var tasks: TaskRepository { TaskRepository(db: db) }
+    var promises: PromiseRepository { PromiseRepository(db: db) }
+    var cases: CaseRepository { CaseRepository(db: db) }
+    var contacts: ContactRepository { ContactRepository(db: db) }
+    var webhooks: WebhookStore { WebhookStore(db: db) }
     var audit: AuditLog { AuditLog(db: db) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.

@@ -30,18 +30,20 @@ enum Forms {
 
     static func field(
         _ name: String, label: String, value: String?, type: String = "text", hint: String? = nil,
-        required: Bool = false, errors: [FieldError], s: Strings, attributes: [(String, String?)] = []
+        required: Bool = false, errors: [FieldError], s: Strings, attributes: [(String, String?)] = [],
+        id: String? = nil
     ) -> HTMLNode {
         let invalid = hasError(name, errors)
+        let id = id ?? name
         return H.div(
             "field" + (invalid ? " invalid" : ""),
             [
-                H.el("label", [("for", name)], [H.text(label)]),
+                H.el("label", [("for", id)], [H.text(label)]),
                 hint.map { H.p("hint", $0) } ?? H.empty,
                 H.void(
                     "input",
                     [
-                        ("type", type), ("id", name), ("name", name), ("value", value ?? ""),
+                        ("type", type), ("id", id), ("name", name), ("value", value ?? ""),
                         ("required", required ? "" : nil),
                         ("aria-invalid", invalid ? "true" : nil), ("aria-describedby", invalid ? "\(name)-error" : nil),
                     ] + attributes),
@@ -90,17 +92,20 @@ enum Forms {
             ])
     }
 
-    static func checkbox(_ name: String, label: String, checked: Bool, value: String = "true") -> HTMLNode {
-        H.div(
+    static func checkbox(
+        _ name: String, label: String, checked: Bool, value: String = "true", id: String? = nil
+    ) -> HTMLNode {
+        let id = id ?? name
+        return H.div(
             "check",
             [
                 H.void(
                     "input",
                     [
-                        ("type", "checkbox"), ("id", name), ("name", name), ("value", value),
+                        ("type", "checkbox"), ("id", id), ("name", name), ("value", value),
                         ("checked", checked ? "" : nil),
                     ]),
-                H.el("label", [("for", name)], [H.text(label)]),
+                H.el("label", [("for", id)], [H.text(label)]),
             ])
     }
 

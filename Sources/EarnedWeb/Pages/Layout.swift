@@ -42,8 +42,10 @@ enum Layout {
         let other = lang == .ru ? "en" : "ru"
         var links: [(String, String)] = []
         if let staff = user?.staff {
+            links.append((SiteURL.today(team: false).path, s.navToday))
             links.append((SiteURL.customers().path, s.navCustomers))
             links.append((SiteURL.orders().path, s.navOrders))
+            links.append((SiteURL.cases.path, s.navCases))
             if Policy.may(staff, .importData) { links.append((SiteURL.importData.path, s.navImport)) }
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }
             if Policy.may(staff, .manageStaff) { links.append((SiteURL.staffList.path, s.navStaff)) }

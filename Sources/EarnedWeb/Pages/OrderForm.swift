@@ -71,18 +71,7 @@ struct OrderForm {
 
         func parseTime(_ field: String, _ text: String?, zone: TimeZone, errors: inout [FieldError]) -> Date? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            // <input type="datetime-local"> sends 2026-11-23T14:05 in the viewer's local time.
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " })
-            let day = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
-            let time = parts.count > 1 ? parts[1].split(separator: ":").compactMap { Int($0) } : [0, 0]
-            if day.count == 3, time.count >= 2,
-                let date = calendar.date(
-                    from: DateComponents(year: day[0], month: day[1], day: day[2], hour: time[0], minute: time[1]))
-            {
-                return date
-            }
+            if let date = FormDates.parse(text, zone: zone) { return date }
             errors.append(FieldError(field: field, code: .invalidFormat, detail: "YYYY-MM-DD HH:MM"))
             return nil
         }

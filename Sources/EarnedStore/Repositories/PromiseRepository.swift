@@ -1,0 +1,136 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+
+/// Promises to customers. Staff record and close their own; managers and owners any in their
+/// locations. A broken promise is told to webhook subscribers.
+public struct PromiseRepository: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func create(_ draft: PromiseDraft, actor: Staff, now: Date) async throws -> Promise {
+        var draft = draft
+        draft.ownerID = draft.ownerID ?? actor.id
+        draft.createdByID = actor.id
+        var customer: Customer?
+        if let id = draft.customerID { customer = try await CustomerRepository(db: db).get(id, actor: actor) }
+        draft.locationID = draft.locationID ?? customer?.homeLocationID ?? actor.homeLocationID
+        if let location = draft.locationID, !actor.canSee(location: location) {
+            throw DomainError.forbidden("not one of your locations")
+        }
+        if let owner = draft.ownerID, owner != actor.id {
+            try await Self.requireColleague(owner, location: draft.locationID, on: db)
+        }
+        let promise = try draft.validated(id: PromiseID(), now: now)
+        try await db.transaction { db in
+            try await PromiseRecord(promise).create(on: db)
+            try await AuditLog(db: db).record(
+                .created, "promise", promise.id.rawValue, by: actor, summary: "kind, due_at, owner", at: now)
+        }
+        return promise
+    }
+
+    public func get(_ id: PromiseID, actor: Staff) async throws -> Promise {
+        guard let record = try await PromiseRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("promise")
+        }
+        let promise = try record.domain()
+        guard promise.ownerID == actor.id || actor.canSee(location: promise.locationID) else {
+            throw DomainError.notFound("promise")
+        }
+        return promise
+    }
+
+    /// Changes a promise through one of its rules (keep, break, renegotiate).
+    @discardableResult
+    public func change(
+        _ id: PromiseID, actor: Staff, now: Date, _ rule: (inout Promise) throws(DomainError) -> Void
+    ) async throws -> Promise {
+        var promise = try await get(id, actor: actor)
+        guard promise.ownerID == actor.id || actor.role >= .manager else {
+            throw DomainError.forbidden("only the promise's owner or a manager may change it")
+        }
+        let wasOpen = promise.isOpen
+        try rule(&promise)
+        promise.updatedAt = now
+        let changed = promise
+        try await db.transaction { db in
+            guard let record = try await PromiseRecord.find(id.rawValue, on: db) else {
+                throw DomainError.notFound("promise")
+            }
+            try record.apply(changed)
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "promise", id.rawValue, by: actor, summary: "outcome, due_at", at: now)
+            if wasOpen, changed.brokenAt != nil {
+                try await WebhookStore(db: db).publish(
+                    WebhookEvent(
+                        key: "promise.broken:\(id)", kind: .promiseBroken, occurredAt: now,
+                        data: [
+                            "promise_id": id.description, "customer_id": changed.customerID.description,
+                            "owner_id": changed.ownerID.description, "kind": changed.kind.rawValue,
+                            "due_at": changed.dueInForce.formatted(.iso8601),
+                        ]), now: now)
+            }
+        }
+        return changed
+    }
+
+    /// Open promises of one person, or of locations, optionally only those due before a time.
+    public func open(
+        owner: StaffID? = nil, locations: Set<LocationID>? = nil, dueBefore: Date? = nil, limit: Int = 500
+    ) async throws -> [Promise] {
+        let q = PromiseRecord.query(on: db).filter(\.$status == "open")
+        if let owner { q.filter(\.$ownerID == owner.rawValue) }
+        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let dueBefore { q.filter(\.$dueAt < dueBefore) }
+        return try await q.sort(\.$dueAt).limit(limit).all().map { try $0.domain() }
+    }
+
+    public func forCustomer(_ id: CustomerID, limit: Int = 200) async throws -> [Promise] {
+        try await PromiseRecord.query(on: db).filter(\.$customerID == id.rawValue).sort(\.$dueAt, .descending)
+            .limit(limit).all().map { try $0.domain() }
+    }
+
+    /// Promises whose due time in force falls in [from, to), in the locations the actor sees:
+    /// what the on-time rates are counted from.
+    public func due(from: Date, to: Date, actor: Staff) async throws -> [Promise] {
+        let q = PromiseRecord.query(on: db).filter(\.$dueInForceAt >= from).filter(\.$dueInForceAt < to)
+        if let visible = actor.visibleLocationIDs {
+            if actor.role == .staff {
+                q.filter(\.$ownerID == actor.id.rawValue)
+            } else {
+                q.filter(\.$locationID ~~ visible.map(\.rawValue))
+            }
+        }
+        return try await q.all().map { try $0.domain() }
+    }
+
+    /// Open promises whose reminder is due and not yet sent.
+    public func needingReminder(policy: PromiseReminderPolicy, now: Date) async throws -> [Promise] {
+        let longest = Promise.Kind.allCases.map(policy.leadTime(for:)).max() ?? 86_400
+        let horizon = now.addingTimeInterval(longest)
+        return try await PromiseRecord.query(on: db).filter(\.$status == "open").filter(\.$dueAt <= horizon).all()
+            .map { try $0.domain() }.filter { policy.needsReminder($0, at: now) }
+    }
+
+    public func markReminded(_ ids: [PromiseID], now: Date) async throws {
+        for id in ids {
+            guard let record = try await PromiseRecord.find(id.rawValue, on: db) else { continue }
+            var promise = try record.domain()
+            promise.markReminderSent(at: now)
+            try record.apply(promise)
+            try await record.update(on: db)
+        }
+    }
+
+    /// A person given work must be an active colleague who works in the location.
+    static func requireColleague(_ id: StaffID, location: LocationID?, on db: any Database) async throws {
+        guard let staff = try await StaffRepository(db: db).find(id), staff.isActive,
+            staff.canSee(location: location) || staff.role == .owner
+        else {
+            throw DomainError.invalid([FieldError(field: "owner_id", code: .unknownReference)])
+        }
+    }
+}

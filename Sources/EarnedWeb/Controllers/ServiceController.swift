@@ -1,0 +1,331 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// Today, promises and cases: the daily work, from the pages.
+struct ServiceController {
+    // MARK: Today
+
+    func today(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let team = req.query[String.self, at: "view"] == "team" && viewer.staff.role >= .manager
+        let model = try await TodayPage.Model.load(req, viewer: viewer, team: team)
+        return Layout.response(TodayPage(model: model).body, title: viewer.s.todayTitle, request: req)
+    }
+
+    struct TaskForm: Content {
+        var status: String?
+        var outcome: String?
+        var reached: String?
+        var satisfied: String?
+        var problem: String?
+        var referral_asked: String?
+        var note: String?
+    }
+
+    /// Closes a task from Today. A follow-up records its outcome; a problem found opens a case
+    /// for the person who called, linked to the order.
+    func completeTask(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try req.entityID("task") as ServiceTaskID
+        let form = try req.content.decode(TaskForm.self)
+        let task = try await req.tasks.get(id, actor: viewer.staff)
+        let status: ServiceTask.Status = form.status == "skipped" ? .skipped : .done
+        var summary = form.outcome
+        if status == .done, task.kind == .followUp || task.kind == .handover, form.reached != nil {
+            let draft = FollowUpOutcomeDraft(
+                reached: form.reached == "true", satisfied: form.satisfied.map { $0 == "true" },
+                problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note)
+            let outcome: FollowUpOutcome
+            do {
+                outcome = try draft.validated()
+            } catch {
+                throw Abort(.unprocessableEntity, reason: Self.reasons(error))
+            }
+            summary = Self.describe(outcome, s: viewer.s)
+            if let problem = outcome.problem, let customer = task.customerID {
+                _ = try await req.cases.open(
+                    ServiceCaseDraft(
+                        customerID: customer, locationID: task.locationID, title: String(problem.prefix(200)),
+                        detail: problem, source: .followUp, link: task.subject?.id), actor: viewer.staff, now: req.now)
+            }
+        }
+        try await req.tasks.close(id, as: status, outcome: summary, actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.today(team: false).path)
+    }
+
+    static func describe(_ o: FollowUpOutcome, s: Strings) -> String {
+        var parts = [o.reached ? s.reached : "✗ " + s.reached]
+        if let satisfied = o.satisfied { parts.append((satisfied ? "" : "✗ ") + s.satisfied) }
+        if o.referralAsked { parts.append(s.referralAsked) }
+        if let problem = o.problem { parts.append(s.problemFound + ": " + problem) }
+        if let note = o.note { parts.append(note) }
+        return parts.joined(separator: "; ")
+    }
+
+    static func reasons(_ error: DomainError) -> String {
+        if case .invalid(let fields) = error {
+            return fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
+        }
+        return String(describing: error)
+    }
+
+    // MARK: Promises
+
+    struct PromiseForm: Content {
+        var customer_id: String?
+        var kind: String?
+        var text: String?
+        var due_at: String?
+        var owner_id: String?
+    }
+
+    func newPromise(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let form = PromiseForm(customer_id: req.query[String.self, at: "customer"], kind: "callback")
+        return try await renderPromiseForm(req, viewer: viewer, form: form, errors: [])
+    }
+
+    func renderPromiseForm(_ req: Request, viewer: ViewerContext, form: PromiseForm, errors: [FieldError])
+        async throws -> Response
+    {
+        let customer = try await form.customer_id.flatMap(CustomerID.init(string:)).asyncMap {
+            try await req.customers.get($0, actor: viewer.staff)
+        }
+        let page = PromisePages.form(
+            viewer: viewer, form: form, customer: customer,
+            staff: try await req.staffAccounts.list(actor: viewer.staff),
+            errors: errors)
+        return Layout.response(
+            page, title: viewer.s.newPromise, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func createPromise(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let form = try req.content.decode(PromiseForm.self)
+        var errors: [FieldError] = []
+        let customerID = form.customer_id.flatMap(CustomerID.init(string:))
+        if customerID == nil { errors.append(FieldError(field: "customer_id", code: .required)) }
+        let due = form.due_at.flatMap { FormDates.parse($0, zone: viewer.zone) }
+        if form.due_at?.isEmpty == false, due == nil {
+            errors.append(FieldError(field: "due_at", code: .invalidFormat, detail: "a date and time"))
+        }
+        let kind = form.kind.flatMap(Promise.Kind.init(rawValue:))
+        do {
+            guard errors.isEmpty else { throw DomainError.invalid(errors) }
+            let promise = try await req.promises.create(
+                PromiseDraft(
+                    customerID: customerID, kind: kind ?? .other, text: form.text,
+                    ownerID: form.owner_id.flatMap(StaffID.init(string:)), dueAt: due), actor: viewer.staff,
+                now: req.now)
+            return req.redirect(to: SiteURL.promise(promise.id.rawValue).path)
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            return try await renderPromiseForm(req, viewer: viewer, form: form, errors: fields)
+        }
+    }
+
+    func showPromise(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        return try await renderPromise(req, viewer: viewer, errors: [])
+    }
+
+    func renderPromise(_ req: Request, viewer: ViewerContext, errors: [FieldError]) async throws -> Response {
+        let promise = try await req.promises.get(try req.entityID("promise") as PromiseID, actor: viewer.staff)
+        let customer = try await req.customers.get(promise.customerID, actor: viewer.staff)
+        let staff = try await req.staffAccounts.list(actor: viewer.staff)
+        let page = PromisePages.show(
+            viewer: viewer, promise: promise, customer: customer, staff: staff, now: req.now, errors: errors)
+        return Layout.response(
+            page, title: viewer.s.promisesTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct PromiseActionForm: Content {
+        var action: String
+        var reason: String?
+        var due_at: String?
+        var told_via: String?
+        var note: String?
+    }
+
+    func promiseAction(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try req.entityID("promise") as PromiseID
+        let form = try req.content.decode(PromiseActionForm.self)
+        let now = req.now
+        do {
+            switch form.action {
+            case "keep":
+                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
+                    try p.keep(at: now)
+                }
+            case "break":
+                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
+                    try p.markBroken(at: now, reason: form.reason)
+                }
+            case "renegotiate":
+                guard let due = form.due_at.flatMap({ FormDates.parse($0, zone: viewer.zone) }) else {
+                    throw DomainError.invalid([FieldError(field: "due_at", code: .invalidFormat)])
+                }
+                let via = form.told_via.flatMap(ContactChannel.init(rawValue:))
+                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
+                    try p.renegotiate(to: due, at: now, toldVia: via, note: form.note)
+                }
+            default:
+                throw DomainError.invalid([FieldError(field: "action", code: .invalidChoice)])
+            }
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            return try await renderPromise(req, viewer: viewer, errors: fields)
+        }
+        return req.redirect(to: SiteURL.promise(id.rawValue).path)
+    }
+
+    // MARK: Cases
+
+    struct CaseForm: Content {
+        var customer_id: String?
+        var title: String?
+        var detail: String?
+        var source: String?
+        var priority: String?
+        var department: String?
+        var accepted_on_word: String?
+    }
+
+    func cases(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let list = try await req.cases.list(locations: viewer.staff.visibleLocationIDs, activeOnly: true)
+        let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
+        let staff = try await req.staffAccounts.list(actor: viewer.staff)
+        let page = CasePages.list(viewer: viewer, cases: list, names: names, staff: staff, now: req.now)
+        return Layout.response(page, title: viewer.s.navCases, request: req)
+    }
+
+    func newCase(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let form = CaseForm(
+            customer_id: req.query[String.self, at: "customer"], source: "complaint", priority: "normal")
+        return try await renderCaseForm(req, viewer: viewer, form: form, errors: [])
+    }
+
+    func renderCaseForm(_ req: Request, viewer: ViewerContext, form: CaseForm, errors: [FieldError]) async throws
+        -> Response
+    {
+        let customer = try await form.customer_id.flatMap(CustomerID.init(string:)).asyncMap {
+            try await req.customers.get($0, actor: viewer.staff)
+        }
+        let page = CasePages.form(viewer: viewer, form: form, customer: customer, errors: errors)
+        return Layout.response(
+            page, title: viewer.s.newCase, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func createCase(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let form = try req.content.decode(CaseForm.self)
+        let customerID = form.customer_id.flatMap(CustomerID.init(string:))
+        do {
+            guard let customerID else {
+                throw DomainError.invalid([FieldError(field: "customer_id", code: .required)])
+            }
+            let opened = try await req.cases.open(
+                ServiceCaseDraft(
+                    customerID: customerID, title: form.title, detail: form.detail,
+                    source: form.source.flatMap(ServiceCase.Source.init(rawValue:)) ?? .complaint,
+                    department: form.department, priority: form.priority.flatMap(Priority.init(rawValue:)) ?? .normal,
+                    acceptedOnCustomersWord: form.accepted_on_word == "true"), actor: viewer.staff, now: req.now)
+            return req.redirect(to: SiteURL.serviceCase(opened.id.rawValue).path)
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            return try await renderCaseForm(req, viewer: viewer, form: form, errors: fields)
+        }
+    }
+
+    func showCase(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        return try await renderCase(req, viewer: viewer, errors: [])
+    }
+
+    func renderCase(_ req: Request, viewer: ViewerContext, errors: [FieldError]) async throws -> Response {
+        let found = try await req.cases.get(try req.entityID("case") as CaseID, actor: viewer.staff)
+        let customer = try await req.customers.get(found.customerID, actor: viewer.staff)
+        let staff = try await req.staffAccounts.list(actor: viewer.staff)
+        let location = viewer.locations.first { $0.id == found.locationID }
+        let clock = location.map { CaseClock(calendar: BusinessCalendar(location: $0)).status(of: found, now: req.now) }
+        let page = CasePages.show(
+            viewer: viewer, serviceCase: found, customer: customer, staff: staff, clock: clock, now: req.now,
+            errors: errors)
+        return Layout.response(
+            page, title: found.title, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct CaseActionForm: Content {
+        var action: String
+        var department: String?
+        var staff_id: String?
+        var reason: String?
+        var kind: String?
+        var cost: String?
+        var note: String?
+    }
+
+    func caseAction(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try req.entityID("case") as CaseID
+        let form = try req.content.decode(CaseActionForm.self)
+        let now = req.now
+        let me = viewer.staff.id
+        let currency = req.config.defaultCurrency
+        do {
+            let staffID = form.staff_id.flatMap(StaffID.init(string:))
+            let department = form.department?.trimmingCharacters(in: .whitespaces)
+            let reason = form.reason ?? ""
+            let cost: Int64?
+            if let text = form.cost, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let parsed = MoneyText.minorUnits(text) else {
+                    throw DomainError.invalid([FieldError(field: "cost", code: .invalidFormat, detail: "an amount")])
+                }
+                cost = parsed
+            } else {
+                cost = 0
+            }
+            let kind = form.kind.flatMap(CorrectiveAction.Kind.init(rawValue:))
+            try await req.cases.change(id, actor: viewer.staff, now: now, summary: form.action) {
+                (c) throws(DomainError) in
+                switch form.action {
+                case "handoff":
+                    try c.handOff(
+                        toDepartment: department?.isEmpty == false ? department : nil, staff: staffID, by: me, at: now)
+                case "transfer":
+                    guard let staffID else { throw .invalid([FieldError(field: "staff_id", code: .required)]) }
+                    try c.transferOwnership(to: staffID, reason: reason, by: me, at: now)
+                case "respond": try c.respond(at: now, by: me)
+                case "wait": try c.startWaiting(at: now, by: me)
+                case "resume": try c.endWaiting(at: now, by: me)
+                case "resolve": try c.resolve(at: now, by: me)
+                case "confirm": try c.confirm(at: now, by: me)
+                case "reopen": try c.reopen(reason: reason, at: now, by: me)
+                case "action":
+                    guard let kind else { throw .invalid([FieldError(field: "kind", code: .required)]) }
+                    try c.addAction(
+                        CorrectiveAction(
+                            kind: kind, costMinorUnits: cost ?? 0, currency: currency, note: form.note, at: now,
+                            byID: me))
+                case "note": try c.addNote(form.note ?? "", by: me, at: now)
+                default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
+                }
+            }
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            return try await renderCase(req, viewer: viewer, errors: fields)
+        }
+        return req.redirect(to: SiteURL.serviceCase(id.rawValue).path)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,150 @@
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Vapor
+
+/// The scheduler's steps. Each reads the current state and asks for tasks by key, so running
+/// a step again, on another instance or after a stop, creates only what is missing.
+extension Tick {
+    /// How far back the after-sale step looks: the longest follow-up offset and a margin, so a
+    /// scheduler that was stopped for a while still creates what fell due meanwhile.
+    static let afterSaleLookBack: TimeInterval = 45 * 86_400
+
+    /// After-sale: the handover contact and the follow-ups of every delivered order, each
+    /// created when it falls due, in the customer's consenting channel.
+    func afterSale(now: Date, report: inout Report) async throws {
+        let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
+        guard !orders.isEmpty else { return }
+        let policy = AfterSalePolicy()
+        let steps = [FollowUpStep.handover] + policy.offsetsDays.map(FollowUpStep.day)
+        let allKeys = orders.flatMap { order in steps.map { PlannedFollowUp.taskKey(order: order.id, step: $0) } }
+        let existing = try await TaskRepository(db: db).existingKeys(allKeys)
+        let pending = orders.filter { order in
+            steps.contains { !existing.contains(PlannedFollowUp.taskKey(order: order.id, step: $0)) }
+        }
+        guard !pending.isEmpty else { return }
+        let customers = try await CustomerRepository(db: db).byIDs(pending.map(\.customerID))
+        let calendars = try await self.calendars()
+        var tasks: [ServiceTask] = []
+        for order in pending {
+            guard let customer = customers[order.customerID], let location = order.locationID,
+                let calendar = calendars[location]
+            else { continue }
+            for planned in FollowUpPlanner.plan(order: order, customer: customer, calendar: calendar, policy: policy)
+            where planned.dueAt <= now && !existing.contains(planned.taskKey) {
+                var task = ServiceTask(
+                    key: planned.taskKey, kind: planned.step == .handover ? .handover : .followUp,
+                    assigneeID: planned.ownerID, locationID: order.locationID, customerID: customer.id,
+                    subject: .init(kind: .order, id: order.id.rawValue), dueAt: planned.dueAt, channel: planned.channel,
+                    text: planned.step.key, createdAt: now, updatedAt: now)
+                if planned.isSkipped {
+                    task.status = .skipped
+                    task.outcome = "no consent to contact"
+                    task.completedAt = now
+                }
+                tasks.append(task)
+            }
+        }
+        try await create(tasks, now: now, report: &report)
+    }
+
+    /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.
+    func promiseReminders(now: Date, report: inout Report) async throws {
+        let repo = PromiseRepository(db: db)
+        let due = try await repo.needingReminder(policy: PromiseReminderPolicy(), now: now)
+        guard !due.isEmpty else { return }
+        let tasks = due.map { promise in
+            ServiceTask(
+                key: "promise-reminder:\(promise.id):\(Int(promise.dueAt.timeIntervalSince1970))",
+                kind: .promiseReminder, assigneeID: promise.ownerID, locationID: promise.locationID,
+                customerID: promise.customerID, subject: .init(kind: .promise, id: promise.id.rawValue),
+                dueAt: promise.dueAt, text: promise.text, createdAt: now, updatedAt: now)
+        }
+        try await create(tasks, now: now, report: &report)
+        for promise in due {
+            report.eventsQueued += try await publish(
+                WebhookEvent(
+                    key: "promise.due_soon:\(promise.id):\(Int(promise.dueAt.timeIntervalSince1970))",
+                    kind: .promiseDueSoon, occurredAt: now,
+                    data: [
+                        "promise_id": promise.id.description, "owner_id": promise.ownerID.description,
+                        "customer_id": promise.customerID.description, "due_at": APIDates.format(promise.dueAt),
+                        "kind": promise.kind.rawValue,
+                    ]), now: now)
+        }
+        try await repo.markReminded(due.map(\.id), now: now)
+    }
+
+    /// Reply targets of inbound contacts and cases: a warning to whoever has it before a
+    /// breach, an escalation to the location's managers after it.
+    func replyTargets(now: Date, report: inout Report) async throws {
+        let calendars = try await self.calendars()
+        let staff = StaffRepository(db: db)
+        var tasks: [ServiceTask] = []
+        var breaches: [WebhookEvent] = []
+        func check(
+            _ status: TargetStatus, name: String, subject: ServiceTask.Subject, owner: StaffID?,
+            location: LocationID?, customer: CustomerID?, text: String
+        ) async throws {
+            let base = "\(subject.kind.rawValue):\(subject.id.uuidString.lowercased()):\(name)"
+            switch status.state {
+            case .dueSoon:
+                var assignees = owner.map { [$0] } ?? []
+                if assignees.isEmpty { assignees = try await staff.managers(of: location).map(\.id) }
+                for assignee in assignees {
+                    tasks.append(
+                        ServiceTask(
+                            key: "reply-warning:\(base):\(assignee)", kind: .replyWarning, assigneeID: assignee,
+                            locationID: location, customerID: customer, subject: subject, dueAt: status.dueAt ?? now,
+                            text: text, createdAt: now, updatedAt: now))
+                }
+            case .breached:
+                for manager in try await staff.managers(of: location) {
+                    tasks.append(
+                        ServiceTask(
+                            key: "reply-escalation:\(base):\(manager.id)", kind: .replyEscalation,
+                            assigneeID: manager.id, locationID: location, customerID: customer, subject: subject,
+                            dueAt: status.dueAt ?? now, text: text, createdAt: now, updatedAt: now))
+                }
+                breaches.append(
+                    WebhookEvent(
+                        key: "target.breached:\(base)", kind: .targetBreached, occurredAt: now,
+                        data: [
+                            "subject": subject.kind.rawValue, "id": subject.id.uuidString.lowercased(), "target": name,
+                            "owner_id": owner?.description ?? "", "due_at": status.dueAt.map(APIDates.format) ?? "",
+                        ]))
+            default: break
+            }
+        }
+        for contact in try await ContactRepository(db: db).unresolved(locations: nil) {
+            guard let calendar = calendars[contact.locationID] else { continue }
+            let result = ReplyClock(calendar: calendar).status(of: contact, now: now)
+            let subject = ServiceTask.Subject(kind: .contact, id: contact.id.rawValue)
+            for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
+                try await check(
+                    status, name: name, subject: subject, owner: contact.ownerID, location: contact.locationID,
+                    customer: contact.customerID, text: contact.subject)
+            }
+        }
+        for open in try await CaseRepository(db: db).list(locations: nil, activeOnly: true, limit: 5000) {
+            guard let location = open.locationID, let calendar = calendars[location] else { continue }
+            let result = CaseClock(calendar: calendar).status(of: open, now: now)
+            let subject = ServiceTask.Subject(kind: .serviceCase, id: open.id.rawValue)
+            for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
+                try await check(
+                    status, name: name, subject: subject, owner: open.ownerID, location: location,
+                    customer: open.customerID, text: open.title)
+            }
+        }
+        try await create(tasks, now: now, report: &report)
+        for event in breaches { report.eventsQueued += try await publish(event, now: now) }
+    }
+
+    func calendars() async throws -> [LocationID: BusinessCalendar] {
+        var calendars: [LocationID: BusinessCalendar] = [:]
+        for location in try await LocationRepository(db: db).all() {
+            calendars[location.id] = BusinessCalendar(location: location)
+        }
+        return calendars
+    }
+}

@@ -1,0 +1,123 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+/// Recording a promise, and one promise with its outcome, renegotiations and actions.
+enum PromisePages {
+    static func form(
+        viewer: ViewerContext, form: ServiceController.PromiseForm, customer: Customer?, staff: [Staff],
+        errors: [FieldError]
+    ) -> HTMLNode {
+        let s = viewer.s
+        return H.group([
+            Layout.pageHead(s.newPromise, subtitle: customer?.name),
+            Forms.summary(errors, s),
+            Forms.form(
+                action: "/promises", csrf: viewer.csrf, cls: "stack",
+                [
+                    customer == nil
+                        ? Forms.field(
+                            "customer_id", label: s.customer, value: form.customer_id, required: true, errors: errors,
+                            s: s)
+                        : H.void("input", [("type", "hidden"), ("name", "customer_id"), ("value", form.customer_id)]),
+                    Forms.errorText("customer_id", customer == nil ? [] : errors, s),
+                    Forms.select(
+                        "kind", label: s.promiseKindLabel,
+                        options: Promise.Kind.allCases.map { ($0.rawValue, s.promiseKind($0)) }, selected: form.kind,
+                        errors: errors, s: s),
+                    Forms.field("text", label: s.promiseText, value: form.text, required: true, errors: errors, s: s),
+                    Forms.field(
+                        "due_at", label: s.dueAtLabel, value: form.due_at, type: "datetime-local", required: true,
+                        errors: errors, s: s),
+                    Forms.select(
+                        "owner_id", label: s.ownerLabel,
+                        options: staff.filter(\.isActive).map { ($0.id.description, $0.name) },
+                        selected: form.owner_id ?? viewer.staff.id.description, errors: errors, s: s),
+                    Forms.submit(s.save),
+                ]),
+        ])
+    }
+
+    static func show(
+        viewer: ViewerContext, promise: Promise, customer: Customer, staff: [Staff], now: Date, errors: [FieldError]
+    ) -> HTMLNode {
+        let s = viewer.s
+        let zone = viewer.zone(of: promise.locationID)
+        let outcome = promise.outcome(at: now)
+        let tone: String =
+            switch outcome {
+            case .keptOnTime, .renegotiated: "good"
+            case .late, .broken, .overdue: "bad"
+            case .open: "neutral"
+            }
+        let owner = staff.first { $0.id == promise.ownerID }?.name ?? s.none
+        let facts: [(String, HTMLNode)] = [
+            (s.customer, H.a(SiteURL.customer(customer.id.rawValue).path, customer.name)),
+            (s.promiseKindLabel, H.text(s.promiseKind(promise.kind))),
+            (s.ownerLabel, H.text(owner)),
+            (s.due, H.text(Format.dateTime(promise.dueAt, s.lang, zone: zone))),
+            (s.outcome, H.badge(s.promiseOutcome(outcome), tone: tone)),
+        ]
+        var sections: [HTMLNode] = [
+            Layout.pageHead(promise.text),
+            Forms.summary(errors, s),
+            H.el(
+                "dl", [("class", "facts")],
+                facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [$0.1])] }),
+        ]
+        if !promise.renegotiations.isEmpty {
+            sections.append(H.h2(s.history))
+            sections.append(
+                H.table(
+                    headers: [s.due, s.newDueAt, s.toldVia],
+                    rows: promise.renegotiations.map { r in
+                        [
+                            H.text(Format.dateTime(r.fromDueAt, s.lang, zone: zone)),
+                            H.text(Format.dateTime(r.toDueAt, s.lang, zone: zone)),
+                            H.text(r.customerToldVia.map { s.channelName($0) } ?? s.notTold),
+                        ]
+                    }))
+        }
+        if promise.isOpen {
+            let path = SiteURL.promiseAction(promise.id.rawValue).path
+            sections.append(
+                H.div(
+                    "actions",
+                    [
+                        Forms.form(
+                            action: path, csrf: viewer.csrf, cls: "inline",
+                            [hidden("action", "keep"), Forms.submit(s.kept)])
+                    ]))
+            sections.append(
+                Forms.form(
+                    action: path, csrf: viewer.csrf, cls: "stack",
+                    [
+                        H.h2(s.broken), hidden("action", "break"),
+                        Forms.field("reason", label: s.brokenReason, value: nil, errors: errors, s: s),
+                        Forms.submit(s.broken, cls: "button danger"),
+                    ]))
+            sections.append(
+                Forms.form(
+                    action: path, csrf: viewer.csrf, cls: "stack",
+                    [
+                        H.h2(s.renegotiate), hidden("action", "renegotiate"),
+                        Forms.field(
+                            "due_at", label: s.newDueAt,
+                            value: FormDates.inputValue(promise.dueAt.addingTimeInterval(86_400), zone: zone),
+                            type: "datetime-local", required: true, errors: errors, s: s),
+                        Forms.select(
+                            "told_via", label: s.toldVia,
+                            options: [ContactChannel.phone, .sms, .email, .messenger, .visit].map {
+                                ($0.rawValue, s.channelName($0))
+                            }, selected: "phone", errors: errors, s: s, includeBlank: s.notTold),
+                        Forms.field("note", label: s.note, value: nil, errors: errors, s: s, id: "renegotiate-note"),
+                        Forms.submit(s.renegotiate, cls: "button"),
+                    ]))
+        }
+        return H.group(sections)
+    }
+
+    static func hidden(_ name: String, _ value: String) -> HTMLNode {
+        H.void("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+}

@@ -1,0 +1,201 @@
+import EarnedDomain
+import EarnedStore
+import Plot
+import Vapor
+
+/// A person's Today (or, for a manager, the team's): tasks, promises due, cases and replies
+/// waiting, overdue first, then by time left; each task closed in one or two clicks.
+struct TodayPage {
+    struct Model {
+        var viewer: ViewerContext
+        var team: Bool
+        var now: Date
+        var items: [AgendaItem]
+        var tasks: [UUID: ServiceTask]
+        var promises: [UUID: Promise]
+        var cases: [UUID: ServiceCase]
+        var customerNames: [CustomerID: String]
+        var staffNames: [StaffID: String]
+
+        static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> Model {
+            let me = viewer.staff
+            let now = req.now
+            let horizon = now.addingTimeInterval(86_400)
+            let locations = me.visibleLocationIDs
+            let tasks = try await req.tasks.open(assignee: team ? nil : me.id, locations: team ? locations : nil)
+            let promises = try await req.promises.open(
+                owner: team ? nil : me.id, locations: team ? locations : nil, dueBefore: horizon)
+            let cases =
+                team
+                ? try await req.cases.list(locations: locations, activeOnly: true)
+                : try await req.cases.active(for: me.id)
+            var items: [AgendaItem] = []
+            items += tasks.map {
+                AgendaItem(
+                    source: .task, id: $0.id.rawValue, dueAt: $0.dueAt, assigneeID: $0.assigneeID,
+                    customerID: $0.customerID)
+            }
+            items += promises.map {
+                AgendaItem(
+                    source: .promise, id: $0.id.rawValue, dueAt: $0.dueAt, assigneeID: $0.ownerID,
+                    customerID: $0.customerID)
+            }
+            let calendars = Dictionary(
+                uniqueKeysWithValues: viewer.locations.map { ($0.id, BusinessCalendar(location: $0)) })
+            items += cases.map { c in
+                let due = c.locationID.flatMap { calendars[$0] }.flatMap {
+                    CaseClock(calendar: $0).status(of: c, now: now).resolution.dueAt
+                }
+                return AgendaItem(
+                    source: .serviceCase, id: c.id.rawValue, dueAt: due, assigneeID: c.ownerID, customerID: c.customerID
+                )
+            }
+            let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
+            let staff = try await req.staffAccounts.list(actor: me)
+            return Model(
+                viewer: viewer, team: team, now: now, items: AgendaItem.ordered(items, now: now),
+                tasks: Dictionary(uniqueKeysWithValues: tasks.map { ($0.id.rawValue, $0) }),
+                promises: Dictionary(uniqueKeysWithValues: promises.map { ($0.id.rawValue, $0) }),
+                cases: Dictionary(uniqueKeysWithValues: cases.map { ($0.id.rawValue, $0) }), customerNames: names,
+                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
+    var model: Model
+
+    var body: HTMLNode {
+        let s = model.viewer.s
+        let overdue = model.items.filter { $0.isOverdue(at: model.now) }
+        let rest = model.items.filter { !$0.isOverdue(at: model.now) }
+        var switcher: HTMLNode = H.empty
+        if model.viewer.staff.role >= .manager {
+            switcher = H.el(
+                "nav", [("class", "tabs"), ("aria-label", s.todayTitle)],
+                [
+                    H.el(
+                        "a", [("href", SiteURL.today(team: false).path), ("aria-current", model.team ? nil : "page")],
+                        [H.text(s.myAgenda)]),
+                    H.el(
+                        "a", [("href", SiteURL.today(team: true).path), ("aria-current", model.team ? "page" : nil)],
+                        [H.text(s.teamAgenda)]),
+                ])
+        }
+        var summary: HTMLNode = H.empty
+        if model.team {
+            var perPerson: [StaffID: Int] = [:]
+            for item in overdue { if let who = item.assigneeID { perPerson[who, default: 0] += 1 } }
+            summary =
+                perPerson.isEmpty
+                ? H.empty
+                : H.table(
+                    caption: s.overdueCount, headers: [s.assignee, s.overdue],
+                    rows: perPerson.sorted { $0.value > $1.value }.map {
+                        [H.text(model.staffNames[$0.key] ?? s.none), H.text(Format.integer($0.value, s.lang))]
+                    }, numeric: [1])
+        }
+        return H.group([
+            Layout.pageHead(
+                model.team ? s.teamAgenda : s.todayTitle, action: (SiteURL.newPromise(customer: nil).path, s.newPromise)
+            ),
+            switcher,
+            summary,
+            model.items.isEmpty ? H.p("empty", s.nothingToDo) : H.empty,
+            overdue.isEmpty ? H.empty : section(s.overdue, overdue, cls: "agenda overdue"),
+            rest.isEmpty ? H.empty : section(s.upcoming, rest, cls: "agenda"),
+        ])
+    }
+
+    func section(_ title: String, _ items: [AgendaItem], cls: String) -> HTMLNode {
+        H.el("section", [("class", cls)], [H.h2(title), H.el("ul", [("class", "agenda-list")], items.map(row))])
+    }
+
+    func row(_ item: AgendaItem) -> HTMLNode {
+        let s = model.viewer.s
+        let customer =
+            item.customerID.map { id in
+                H.a(SiteURL.customer(id.rawValue).path, model.customerNames[id] ?? s.none)
+            } ?? H.empty
+        let when: HTMLNode =
+            item.dueAt.map { due in
+                H.span(
+                    item.isOverdue(at: model.now) ? "badge badge-bad" : "badge badge-neutral",
+                    item.isOverdue(at: model.now)
+                        ? s.overdueBy(Format.relative(due, now: model.now, s.lang))
+                        : s.dueIn(Format.relative(due, now: model.now, s.lang)))
+            } ?? H.empty
+        let who: HTMLNode =
+            model.team ? H.span("who", item.assigneeID.flatMap { model.staffNames[$0] } ?? s.none) : H.empty
+        var title: HTMLNode = H.empty
+        var actions: HTMLNode = H.empty
+        switch item.source {
+        case .task:
+            guard let task = model.tasks[item.id] else { return H.empty }
+            title = H.el(
+                "strong", [],
+                [H.text(s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : ""))])
+            actions = taskActions(task)
+        case .promise:
+            guard let promise = model.promises[item.id] else { return H.empty }
+            title = H.a(SiteURL.promise(item.id).path, s.promiseKind(promise.kind) + ": " + promise.text)
+            actions = Forms.form(
+                action: SiteURL.promiseAction(item.id).path, csrf: model.viewer.csrf, cls: "inline",
+                [
+                    H.void("input", [("type", "hidden"), ("name", "action"), ("value", "keep")]),
+                    Forms.submit(s.kept, cls: "button"),
+                ])
+        case .serviceCase:
+            guard let found = model.cases[item.id] else { return H.empty }
+            title = H.a(SiteURL.serviceCase(item.id).path, found.title)
+            actions = H.span("badge badge-neutral", s.caseStatus(found.status))
+        case .contact:
+            title = H.empty
+        }
+        return H.el(
+            "li", [("class", "agenda-item")],
+            [H.div("agenda-head", [title, when]), H.div("agenda-meta", [customer, who]), actions])
+    }
+
+    func taskActions(_ task: ServiceTask) -> HTMLNode {
+        let s = model.viewer.s
+        let path = SiteURL.completeTask(task.id.rawValue).path
+        let csrf = model.viewer.csrf
+        let quick = Forms.form(
+            action: path, csrf: csrf, cls: "inline",
+            [
+                H.void("input", [("type", "hidden"), ("name", "status"), ("value", "done")]),
+                Forms.submit(s.done, cls: "button"),
+            ])
+        let skip = Forms.form(
+            action: path, csrf: csrf, cls: "inline",
+            [
+                H.void("input", [("type", "hidden"), ("name", "status"), ("value", "skipped")]),
+                Forms.submit(s.skip, cls: "button subtle"),
+            ])
+        guard task.kind == .followUp || task.kind == .handover else {
+            return H.div("actions", [quick, skip])
+        }
+        let channel = H.p("hint", s.channelName(task.channel))
+        let id = task.id.description
+        return H.group([
+            channel,
+            H.el(
+                "details", [("class", "outcome")],
+                [
+                    H.el("summary", [], [H.text(s.recordOutcome)]),
+                    Forms.form(
+                        action: path, csrf: csrf,
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "status"), ("value", "done")]),
+                            Forms.checkbox("reached", label: s.reached, checked: true, id: "reached-\(id)"),
+                            Forms.checkbox("satisfied", label: s.satisfied, checked: false, id: "satisfied-\(id)"),
+                            Forms.checkbox(
+                                "referral_asked", label: s.referralAsked, checked: false, id: "referral-\(id)"),
+                            Forms.field(
+                                "problem", label: s.problemFound, value: nil, errors: [], s: s, id: "problem-\(id)"),
+                            Forms.submit(s.recordOutcome),
+                        ]),
+                ]),
+            H.div("actions", [skip]),
+        ])
+    }
+}
