@@ -128,7 +128,12 @@ struct SchedulerTests {
             #expect(delivery.status == .failed)
             #expect(delivery.attempts == WebhookBackoff().maxAttempts)
             #expect(receiver.received.count == WebhookBackoff().maxAttempts)
-            #expect(zip(gaps, gaps.dropFirst()).allSatisfy { $0.0 <= $0.1 })
+            // Each wait is the schedule's delay for that try, stretched by at most 10 % of jitter.
+            let delays = WebhookBackoff().delays
+            for (index, gap) in gaps.enumerated() {
+                let base = delays[min(index, delays.count - 1)]
+                #expect(gap >= base - 0.01 && gap <= base * 1.1 + 0.01, "retry \(index + 1) waited \(gap) s")
+            }
             // The receiver recovers: a new event is delivered.
             receiver.answer(.ok)
             try await tick.create([task("retry-2", fixture: fixture)], now: now, report: &report)
