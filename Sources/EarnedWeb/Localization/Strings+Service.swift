@@ -26,8 +26,6 @@ extension Strings {
     var note: String { t("Заметка", "Note") }
     var recordOutcome: String { t("Записать итог", "Record outcome") }
     var overdueCount: String { t("Просрочено у команды", "Overdue in the team") }
-    func overdueBy(_ text: String) -> String { t("просрочено на \(text)", "overdue by \(text)") }
-    func dueIn(_ text: String) -> String { t("через \(text)", "in \(text)") }
 
     func taskKind(_ kind: ServiceTask.Kind) -> String {
         switch kind {

@@ -108,5 +108,13 @@ enum Stylesheet {
           main { width: 100%; padding: 1.5rem 2rem; }
         }
         @media print { header.top, .pager, form, details { display: none !important; } body { display: block; background: #fff; } }
+        .agenda-list { list-style: none; padding: 0; margin: 0 0 1.5rem; }
+        .agenda-item { background: #fff; border: 1px solid #d8dde3; border-radius: 8px; padding: .75rem 1rem;
+          margin-bottom: .5rem; }
+        .agenda.overdue .agenda-item { border-left: 4px solid #b54708; }
+        .agenda-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
+        .agenda-meta { display: flex; flex-wrap: wrap; gap: .75rem; margin: .25rem 0; }
+        .agenda-item .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
+        details.outcome > summary { cursor: pointer; margin: .25rem 0; }
         """
 }

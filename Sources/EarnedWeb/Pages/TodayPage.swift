@@ -119,9 +119,7 @@ struct TodayPage {
             item.dueAt.map { due in
                 H.span(
                     item.isOverdue(at: model.now) ? "badge badge-bad" : "badge badge-neutral",
-                    item.isOverdue(at: model.now)
-                        ? s.overdueBy(Format.relative(due, now: model.now, s.lang))
-                        : s.dueIn(Format.relative(due, now: model.now, s.lang)))
+                    Format.relative(due, now: model.now, s.lang))
             } ?? H.empty
         let who: HTMLNode =
             model.team ? H.span("who", item.assigneeID.flatMap { model.staffNames[$0] } ?? s.none) : H.empty
