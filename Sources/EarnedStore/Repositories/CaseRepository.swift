@@ -14,15 +14,8 @@ public struct CaseRepository: Sendable {
         var draft = draft
         draft.ownerID = draft.ownerID ?? actor.id
         draft.openedByID = actor.id
-        var customer: Customer?
-        if let id = draft.customerID { customer = try await CustomerRepository(db: db).get(id, actor: actor) }
-        draft.locationID = draft.locationID ?? customer?.homeLocationID ?? actor.homeLocationID
-        if let location = draft.locationID, !actor.canSee(location: location) {
-            throw DomainError.forbidden("not one of your locations")
-        }
-        if let owner = draft.ownerID, owner != actor.id {
-            try await PromiseRepository.requireColleague(owner, location: draft.locationID, on: db)
-        }
+        draft.locationID = try await WorkPlacement.location(
+            customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let opened = try draft.validated(id: CaseID(), now: now)
         try await db.transaction { db in
             try await ServiceCaseRecord(opened).create(on: db)
@@ -91,8 +84,4 @@ public struct CaseRepository: Sendable {
         return try await q.sort(\.$openedAt, .descending).limit(limit).all().map { try $0.domain() }
     }
 
-    public func forCustomer(_ id: CustomerID) async throws -> [ServiceCase] {
-        try await ServiceCaseRecord.query(on: db).filter(\.$customerID == id.rawValue).sort(\.$openedAt, .descending)
-            .limit(200).all().map { try $0.domain() }
-    }
 }

@@ -13,15 +13,8 @@ public struct PromiseRepository: Sendable {
         var draft = draft
         draft.ownerID = draft.ownerID ?? actor.id
         draft.createdByID = actor.id
-        var customer: Customer?
-        if let id = draft.customerID { customer = try await CustomerRepository(db: db).get(id, actor: actor) }
-        draft.locationID = draft.locationID ?? customer?.homeLocationID ?? actor.homeLocationID
-        if let location = draft.locationID, !actor.canSee(location: location) {
-            throw DomainError.forbidden("not one of your locations")
-        }
-        if let owner = draft.ownerID, owner != actor.id {
-            try await Self.requireColleague(owner, location: draft.locationID, on: db)
-        }
+        draft.locationID = try await WorkPlacement.location(
+            customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let promise = try draft.validated(id: PromiseID(), now: now)
         try await db.transaction { db in
             try await PromiseRecord(promise).create(on: db)
@@ -88,25 +81,6 @@ public struct PromiseRepository: Sendable {
         return try await q.sort(\.$dueAt).limit(limit).all().map { try $0.domain() }
     }
 
-    public func forCustomer(_ id: CustomerID, limit: Int = 200) async throws -> [Promise] {
-        try await PromiseRecord.query(on: db).filter(\.$customerID == id.rawValue).sort(\.$dueAt, .descending)
-            .limit(limit).all().map { try $0.domain() }
-    }
-
-    /// Promises whose due time in force falls in [from, to), in the locations the actor sees:
-    /// what the on-time rates are counted from.
-    public func due(from: Date, to: Date, actor: Staff) async throws -> [Promise] {
-        let q = PromiseRecord.query(on: db).filter(\.$dueInForceAt >= from).filter(\.$dueInForceAt < to)
-        if let visible = actor.visibleLocationIDs {
-            if actor.role == .staff {
-                q.filter(\.$ownerID == actor.id.rawValue)
-            } else {
-                q.filter(\.$locationID ~~ visible.map(\.rawValue))
-            }
-        }
-        return try await q.all().map { try $0.domain() }
-    }
-
     /// Open promises whose reminder is due and not yet sent.
     public func needingReminder(policy: PromiseReminderPolicy, now: Date) async throws -> [Promise] {
         let longest = Promise.Kind.allCases.map(policy.leadTime(for:)).max() ?? 86_400
@@ -122,15 +96,6 @@ public struct PromiseRepository: Sendable {
             promise.markReminderSent(at: now)
             try record.apply(promise)
             try await record.update(on: db)
-        }
-    }
-
-    /// A person given work must be an active colleague who works in the location.
-    static func requireColleague(_ id: StaffID, location: LocationID?, on db: any Database) async throws {
-        guard let staff = try await StaffRepository(db: db).find(id), staff.isActive,
-            staff.canSee(location: location) || staff.role == .owner
-        else {
-            throw DomainError.invalid([FieldError(field: "owner_id", code: .unknownReference)])
         }
     }
 }

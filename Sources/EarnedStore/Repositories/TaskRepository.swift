@@ -38,9 +38,21 @@ public struct TaskRepository: Sendable {
         return try await q.sort(\.$dueAt).limit(limit).all().map(\.domain)
     }
 
-    public func forCustomer(_ id: CustomerID, limit: Int = 200) async throws -> [ServiceTask] {
-        try await ServiceTaskRecord.query(on: db).filter(\.$customerID == id.rawValue).sort(\.$dueAt, .descending)
-            .limit(limit).all().map(\.domain)
+    /// Closes an after-sale task with its outcome. A problem found opens a case for the person
+    /// who made the contact, linked to what the task was about (the order), so the page and any
+    /// other front door follow the same rule.
+    @discardableResult
+    public func recordFollowUp(
+        _ id: ServiceTaskID, outcome: FollowUpOutcome, summary: String, actor: Staff, now: Date
+    ) async throws -> ServiceTask {
+        let task = try await get(id, actor: actor)
+        if let problem = outcome.problem, let customer = task.customerID {
+            _ = try await CaseRepository(db: db).open(
+                ServiceCaseDraft(
+                    customerID: customer, locationID: task.locationID, title: String(problem.prefix(200)),
+                    detail: problem, source: .followUp, link: task.subject?.id), actor: actor, now: now)
+        }
+        return try await close(id, as: .done, outcome: summary, actor: actor, now: now)
     }
 
     public func withKey(_ key: String) async throws -> ServiceTask? {
@@ -49,10 +61,14 @@ public struct TaskRepository: Sendable {
 
     /// A task the actor may see: their own, or one in their locations.
     public func get(_ id: ServiceTaskID, actor: Staff) async throws -> ServiceTask {
-        guard let task = try await ServiceTaskRecord.find(id.rawValue, on: db)?.domain,
-            task.assigneeID == actor.id || actor.canSee(location: task.locationID)
+        try await visibleRecord(id, actor: actor).domain
+    }
+
+    func visibleRecord(_ id: ServiceTaskID, actor: Staff) async throws -> ServiceTaskRecord {
+        guard let record = try await ServiceTaskRecord.find(id.rawValue, on: db),
+            record.assigneeID == actor.id.rawValue || actor.canSee(location: record.locationID.map(LocationID.init))
         else { throw DomainError.notFound("task") }
-        return task
+        return record
     }
 
     /// Closes a task as done or skipped. Staff close their own tasks; managers and owners
@@ -61,36 +77,15 @@ public struct TaskRepository: Sendable {
     public func close(
         _ id: ServiceTaskID, as status: ServiceTask.Status, outcome: String?, actor: Staff, now: Date
     ) async throws -> ServiceTask {
-        var task = try await get(id, actor: actor)
+        let record = try await visibleRecord(id, actor: actor)
+        var task = record.domain
         if task.assigneeID != actor.id, actor.role < .manager {
             throw DomainError.forbidden("only the person it is assigned to, or a manager, may close this task")
         }
         try task.close(as: status, outcome: outcome, by: actor.id, at: now)
-        guard let record = try await ServiceTaskRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("task")
-        }
-        // Closing is conditional on the task still being open, so two clicks close it once.
-        guard record.status == ServiceTask.Status.open.rawValue else {
-            throw DomainError.conflict("this task is already closed")
-        }
         record.apply(task)
         try await record.update(on: db)
         return task
     }
 
-    /// Closes every open task with these keys (the thing they were for was done another way).
-    public func closeOpen(keys: [String], outcome: String, by staff: StaffID?, now: Date) async throws {
-        guard !keys.isEmpty else { return }
-        try await ServiceTaskRecord.query(on: db).filter(\.$key ~~ keys)
-            .filter(\.$status == ServiceTask.Status.open.rawValue)
-            .set(\.$status, to: ServiceTask.Status.done.rawValue).set(\.$completedAt, to: now)
-            .set(\.$completedByID, to: staff?.rawValue).set(\.$outcome, to: outcome).set(\.$updatedAt, to: now)
-            .update()
-    }
-
-    public func count(status: ServiceTask.Status? = nil) async throws -> Int {
-        let q = ServiceTaskRecord.query(on: db)
-        if let status { q.filter(\.$status == status.rawValue) }
-        return try await q.count()
-    }
 }

@@ -13,13 +13,6 @@ public struct WebhookStore: Sendable {
         try await WebhookSubscriptionRecord.query(on: db).sort(\.$createdAt).all().map(\.domain)
     }
 
-    public func subscription(_ id: WebhookSubscriptionID) async throws -> WebhookSubscription {
-        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("webhook subscription")
-        }
-        return record.domain
-    }
-
     public func create(_ draft: WebhookSubscriptionDraft, secret: String, actor: Staff, now: Date) async throws
         -> WebhookSubscription
     {
@@ -31,32 +24,6 @@ public struct WebhookStore: Sendable {
                 .created, "webhook", subscription.id.rawValue, by: actor, summary: "url, events", at: now)
         }
         return subscription
-    }
-
-    public func update(
-        _ id: WebhookSubscriptionID, _ draft: WebhookSubscriptionDraft, actor: Staff, now: Date
-    ) async throws -> WebhookSubscription {
-        try Policy.require(actor, .manageIntegrations)
-        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("webhook subscription")
-        }
-        let updated = try draft.validated(id: id, secret: record.secret, now: now, existing: record.domain)
-        record.apply(updated)
-        try await record.update(on: db)
-        try await AuditLog(db: db).record(.updated, "webhook", id.rawValue, by: actor, summary: "url, events", at: now)
-        return updated
-    }
-
-    public func delete(_ id: WebhookSubscriptionID, actor: Staff, now: Date) async throws {
-        try Policy.require(actor, .manageIntegrations)
-        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("webhook subscription")
-        }
-        try await db.transaction { db in
-            try await WebhookDeliveryRecord.query(on: db).filter(\.$subscriptionID == id.rawValue).delete()
-            try await record.delete(on: db)
-            try await AuditLog(db: db).record(.deleted, "webhook", id.rawValue, by: actor, summary: "url", at: now)
-        }
     }
 
     /// Queues an event for every active subscription that wants it; returns how many

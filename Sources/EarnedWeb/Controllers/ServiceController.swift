@@ -29,28 +29,19 @@ struct ServiceController {
         let viewer = try await ViewerContext.load(req)
         let id = try req.entityID("task") as ServiceTaskID
         let form = try req.content.decode(TaskForm.self)
-        let task = try await req.tasks.get(id, actor: viewer.staff)
         let status: ServiceTask.Status = form.status == "skipped" ? .skipped : .done
-        var summary = form.outcome
-        if status == .done, task.kind == .followUp || task.kind == .handover, form.reached != nil {
-            let draft = FollowUpOutcomeDraft(
+        if status == .done, form.reached != nil,
+            [.followUp, .handover].contains(try await req.tasks.get(id, actor: viewer.staff).kind)
+        {
+            let outcome = try FollowUpOutcomeDraft(
                 reached: form.reached == "true", satisfied: form.satisfied.map { $0 == "true" },
-                problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note)
-            let outcome: FollowUpOutcome
-            do {
-                outcome = try draft.validated()
-            } catch {
-                throw Abort(.unprocessableEntity, reason: Self.reasons(error))
-            }
-            summary = Self.describe(outcome, s: viewer.s)
-            if let problem = outcome.problem, let customer = task.customerID {
-                _ = try await req.cases.open(
-                    ServiceCaseDraft(
-                        customerID: customer, locationID: task.locationID, title: String(problem.prefix(200)),
-                        detail: problem, source: .followUp, link: task.subject?.id), actor: viewer.staff, now: req.now)
-            }
+                problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note
+            ).validated()
+            try await req.tasks.recordFollowUp(
+                id, outcome: outcome, summary: Self.describe(outcome, s: viewer.s), actor: viewer.staff, now: req.now)
+        } else {
+            try await req.tasks.close(id, as: status, outcome: form.outcome, actor: viewer.staff, now: req.now)
         }
-        try await req.tasks.close(id, as: status, outcome: summary, actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.today(team: false).path)
     }
 
@@ -61,13 +52,6 @@ struct ServiceController {
         if let problem = o.problem { parts.append(s.problemFound + ": " + problem) }
         if let note = o.note { parts.append(note) }
         return parts.joined(separator: "; ")
-    }
-
-    static func reasons(_ error: DomainError) -> String {
-        if case .invalid(let fields) = error {
-            return fields.map { "\($0.field) \($0.reason)" }.joined(separator: "; ")
-        }
-        return String(describing: error)
     }
 
     // MARK: Promises

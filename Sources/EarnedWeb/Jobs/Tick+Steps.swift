@@ -80,6 +80,14 @@ extension Tick {
     func replyTargets(now: Date, report: inout Report) async throws {
         let calendars = try await self.calendars()
         let staff = StaffRepository(db: db)
+        // Who answers for each location, read once a pass rather than once a contact.
+        var managers: [LocationID?: [StaffID]] = [:]
+        func managerIDs(_ location: LocationID?) async throws -> [StaffID] {
+            if let known = managers[location] { return known }
+            let found = try await staff.managers(of: location).map(\.id)
+            managers[location] = found
+            return found
+        }
         var tasks: [ServiceTask] = []
         var breaches: [WebhookEvent] = []
         func check(
@@ -90,7 +98,7 @@ extension Tick {
             switch status.state {
             case .dueSoon:
                 var assignees = owner.map { [$0] } ?? []
-                if assignees.isEmpty { assignees = try await staff.managers(of: location).map(\.id) }
+                if assignees.isEmpty { assignees = try await managerIDs(location) }
                 for assignee in assignees {
                     tasks.append(
                         ServiceTask(
@@ -99,11 +107,11 @@ extension Tick {
                             text: text, createdAt: now, updatedAt: now))
                 }
             case .breached:
-                for manager in try await staff.managers(of: location) {
+                for manager in try await managerIDs(location) {
                     tasks.append(
                         ServiceTask(
-                            key: "reply-escalation:\(base):\(manager.id)", kind: .replyEscalation,
-                            assigneeID: manager.id, locationID: location, customerID: customer, subject: subject,
+                            key: "reply-escalation:\(base):\(manager)", kind: .replyEscalation,
+                            assigneeID: manager, locationID: location, customerID: customer, subject: subject,
                             dueAt: status.dueAt ?? now, text: text, createdAt: now, updatedAt: now))
                 }
                 breaches.append(

@@ -3,8 +3,6 @@ import Foundation
 
 /// The words of Today, promises, cases and contacts.
 extension Strings {
-    private func t(_ ru: String, _ en: String) -> String { lang == .ru ? ru : en }
-
     var navToday: String { t("Сегодня", "Today") }
     var navCases: String { t("Обращения", "Cases") }
     var todayTitle: String { t("Сегодня", "Today") }

@@ -5,7 +5,7 @@ import Foundation
 struct Strings: Sendable {
     let lang: Lang
 
-    private func t(_ ru: String, _ en: String) -> String { lang == .ru ? ru : en }
+    func t(_ ru: String, _ en: String) -> String { lang == .ru ? ru : en }
 
     /// "5 customers" / "5 клиентов" with the right Russian form.
     func count(_ n: Int, ru one: String, _ few: String, _ many: String, en singular: String, _ plural: String)

@@ -27,8 +27,8 @@ enum CasePages {
     }
 
     static func holder(_ h: ServiceCase.Holder, people: [StaffID: String], s: Strings) -> String {
-        [h.department, h.staffID.flatMap { people[$0] }].compactMap { $0 }.joined(separator: " · ").isEmpty
-            ? s.none : [h.department, h.staffID.flatMap { people[$0] }].compactMap { $0 }.joined(separator: " · ")
+        let text = [h.department, h.staffID.flatMap { people[$0] }].compactMap { $0 }.joined(separator: " · ")
+        return text.isEmpty ? s.none : text
     }
 
     static func form(

@@ -1,0 +1,26 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+
+/// Where new work for a customer lands, and who may own it. The customer must be one the
+/// actor may see; the location is the one given, else the customer's home, else the actor's,
+/// and must be one of the actor's; an owner other than the actor must be an active colleague
+/// who works there. Promises, cases and contacts are placed by this one rule.
+enum WorkPlacement {
+    static func location(
+        customer: CustomerID?, location: LocationID?, owner: StaffID?, actor: Staff, on db: any Database
+    ) async throws -> LocationID? {
+        var home: LocationID?
+        if let customer { home = try await CustomerRepository(db: db).get(customer, actor: actor).homeLocationID }
+        let placed = location ?? home ?? actor.homeLocationID
+        if let placed, !actor.canSee(location: placed) { throw DomainError.forbidden("not one of your locations") }
+        if let owner, owner != actor.id {
+            guard let colleague = try await StaffRepository(db: db).find(owner), colleague.isActive,
+                colleague.canSee(location: placed) || colleague.role == .owner
+            else {
+                throw DomainError.invalid([FieldError(field: "owner_id", code: .unknownReference)])
+            }
+        }
+        return placed
+    }
+}
