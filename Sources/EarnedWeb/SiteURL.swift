@@ -34,6 +34,10 @@ enum SiteURL: Sendable {
     case newCase(customer: UUID?)
     case serviceCase(UUID)
     case caseAction(UUID)
+    case contacts
+    case newContact
+    case contact(UUID)
+    case contactAction(UUID)
     case stylesheet
     case health
     case metrics
@@ -77,6 +81,10 @@ enum SiteURL: Sendable {
         case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
         case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
+        case .contacts: return "/contacts"
+        case .newContact: return "/contacts/new"
+        case .contact(let id): return "/contacts/\(id.uuidString.lowercased())"
+        case .contactAction(let id): return "/contacts/\(id.uuidString.lowercased())/action"
         case .stylesheet: return "/static/earned.css"
         case .health: return "/health"
         case .metrics: return "/metrics"

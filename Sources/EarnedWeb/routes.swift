@@ -54,6 +54,12 @@ func routes(_ app: Application, metrics: Metrics) throws {
     user.post("cases", use: service.createCase)
     user.get("cases", ":id", use: service.showCase)
     user.post("cases", ":id", "action", use: service.caseAction)
+    let contacts = ContactsController()
+    user.get("contacts", use: contacts.list)
+    user.get("contacts", "new", use: contacts.new)
+    user.post("contacts", use: contacts.create)
+    user.get("contacts", ":id", use: contacts.show)
+    user.post("contacts", ":id", "action", use: contacts.action)
 
     let customers = CustomersController()
     user.get("customers", use: customers.list)

@@ -65,10 +65,43 @@ struct OpenAPITests {
         #expect(try keys(LocationDTO(location)) == properties("Location"))
         #expect(try keys(StaffDTO(staff)) == properties("Staff"))
         #expect(try keys(NoteDTO(note)) == properties("Note"))
+        let promise = try PromiseDraft(
+            customerID: customer.id, kind: .callback, text: "t", ownerID: staff.id, dueAt: now + 60
+        ).validated(id: PromiseID(), now: now)
+        #expect(try keys(PromiseDTO(promise, now: now)) == properties("Promise"))
+        let opened = try ServiceCaseDraft(customerID: customer.id, title: "t", ownerID: staff.id, openedByID: staff.id)
+            .validated(id: CaseID(), now: now)
+        #expect(try keys(CaseDTO(opened, now: now)) == properties("Case"))
+        let contact = try InboundContactDraft(channel: .call, locationID: location.id, subject: "s")
+            .validated(id: ContactID(), now: now)
+        #expect(try keys(ContactDTO(contact, clock: nil)) == properties("Contact"))
+        let task = ServiceTask(
+            key: "k", kind: .greeting, assigneeID: nil, locationID: nil, customerID: nil, subject: nil, dueAt: now,
+            createdAt: now, updatedAt: now)
+        #expect(try keys(TaskDTO(task)) == properties("Task"))
+        let hook = try WebhookSubscriptionDraft(url: "https://x.example", events: ["case.opened"])
+            .validated(id: WebhookSubscriptionID(), secret: "s", now: now)
+        #expect(try keys(WebhookSubscriptionDTO(hook)) == properties("Webhook"))
+        #expect(
+            try keys(
+                WebhookDeliveryDTO(
+                    WebhookDelivery(
+                        id: UUID(), subscriptionID: hook.id, eventKey: "k", eventKind: .caseOpened, payload: "{}",
+                        status: .pending, attempts: 0, nextAttemptAt: nil, lastStatusCode: nil, lastError: nil,
+                        deliveredAt: nil, createdAt: now))) == properties("Delivery"))
         // Inputs: what the server reads is what the document offers.
         #expect(Set(Mirror(reflecting: CustomerInput()).children.compactMap(\.label)) == properties("CustomerInput"))
         #expect(Set(Mirror(reflecting: OrderInput()).children.compactMap(\.label)) == properties("OrderInput"))
         #expect(Set(Mirror(reflecting: LocationInput()).children.compactMap(\.label)) == properties("LocationInput"))
         #expect(Set(Mirror(reflecting: StaffInput()).children.compactMap(\.label)) == properties("StaffInput"))
+        #expect(Set(Mirror(reflecting: PromiseInput()).children.compactMap(\.label)) == properties("PromiseInput"))
+        #expect(Set(Mirror(reflecting: CaseInput()).children.compactMap(\.label)) == properties("CaseInput"))
+        #expect(Set(Mirror(reflecting: ContactInput()).children.compactMap(\.label)) == properties("ContactInput"))
+        #expect(Set(Mirror(reflecting: WebhookInput()).children.compactMap(\.label)) == properties("WebhookInput"))
+        #expect(
+            Set(Mirror(reflecting: TaskCompletionInput()).children.compactMap(\.label)) == properties("TaskCompletion"))
+        #expect(
+            Set(Mirror(reflecting: PromiseActionInput()).children.compactMap(\.label)) == properties("PromiseAction"))
+        #expect(Set(Mirror(reflecting: CaseActionInput()).children.compactMap(\.label)) == properties("CaseAction"))
     }
 }

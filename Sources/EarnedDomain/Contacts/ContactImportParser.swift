@@ -111,7 +111,7 @@ public struct ContactImportParser: Sendable {
     }
 
     /// The file's header for a field (or its column number, or the field name when unmapped).
-    func columnName(_ field: String) -> String {
+    public func columnName(_ field: String) -> String {
         guard let index = mapping.column(for: field) else { return field }
         let names = mapping.header.names
         return index < names.count && !names[index].isEmpty ? names[index] : "\(index + 1)"

@@ -39,6 +39,8 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// A plain transaction log without a header: customer id, date, quantity, amount
     /// (as `CDNOW_sample.txt`: master id, sample id, YYYYMMDD, CDs, dollars).
     case transactions
+    /// Inbound contacts (calls, e-mails, chats, reviews, visits), read by `ContactImportParser`.
+    case contacts
 }
 
 /// The problems of one line, as an error.

@@ -65,6 +65,8 @@ public struct ImportRowParser: Sendable {
                     ["consent_messenger", "согласие на мессенджер", "consent messenger"],
                     ["consent_post", "согласие на почту", "consent post"],
                 ]))
+        case .contacts:
+            return ContactImportParser.aliases
         case .orders, .transactions:
             return CSVFieldAliases.orders.merging(
                 CSVFieldAliases([

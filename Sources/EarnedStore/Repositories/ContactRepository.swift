@@ -2,16 +2,125 @@ import EarnedDomain
 import FluentKit
 import Foundation
 
-/// Inbound contacts, as the scheduler reads them to warn before a reply target is missed.
+/// Inbound contacts: logged from a page, the API or a CSV file, worked through their reply
+/// rules, and read by the scheduler to warn before a reply target is missed. Staff see the
+/// contacts of their locations and their own; an external id logs a contact once.
 public struct ContactRepository: Sendable {
     let db: any Database
 
     public init(db: any Database) { self.db = db }
 
-    /// Contacts not yet resolved, in locations (nil: all).
-    public func unresolved(locations: Set<LocationID>?, limit: Int = 1000) async throws -> [InboundContact] {
+    /// Logs a contact. A contact with an external id already logged is returned unchanged,
+    /// so an integration may send the same message twice.
+    public func create(_ draft: InboundContactDraft, actor: Staff, now: Date) async throws -> InboundContact {
+        if let external = draft.externalID, !external.isEmpty,
+            let existing = try await InboundContactRecord.query(on: db).filter(\.$externalID == external).first()
+        {
+            let contact = try existing.domain()
+            guard actor.canSee(location: contact.locationID) else {
+                throw DomainError.conflict("external_id is already used by a contact in another location")
+            }
+            return contact
+        }
+        var draft = draft
+        draft.locationID = try await WorkPlacement.location(
+            customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
+        let contact = try draft.validated(id: ContactID(), now: now)
+        try await db.transaction { db in
+            try await InboundContactRecord(contact).create(on: db)
+            try await AuditLog(db: db).record(
+                .created, "contact", contact.id.rawValue, by: actor, summary: "channel, priority, subject", at: now)
+        }
+        return contact
+    }
+
+    /// Logs many contacts in one transaction; those whose external id is already logged are
+    /// counted as unchanged. Returns how many were new.
+    public func importContacts(_ drafts: [InboundContactDraft], actor: Staff, now: Date) async throws -> (
+        created: Int, unchanged: Int
+    ) {
+        let externals = drafts.compactMap(\.externalID).filter { !$0.isEmpty }
+        var known = Set<String>()
+        for start in stride(from: 0, to: externals.count, by: 500) {
+            let batch = Array(externals[start..<min(start + 500, externals.count)])
+            for record in try await InboundContactRecord.query(on: db).filter(\.$externalID ~~ batch).all() {
+                if let external = record.externalID { known.insert(external) }
+            }
+        }
+        var contacts: [InboundContact] = []
+        var unchanged = 0
+        for draft in drafts {
+            if let external = draft.externalID, !external.isEmpty {
+                if known.contains(external) {
+                    unchanged += 1
+                    continue
+                }
+                known.insert(external)
+            }
+            contacts.append(try draft.validated(id: ContactID(), now: now))
+        }
+        let ready = contacts
+        try await db.transaction { db in
+            for contact in ready { try await InboundContactRecord(contact).create(on: db) }
+            try await AuditLog(db: db).record(
+                .imported, "contact", IDGenerator.next(), by: actor, summary: "\(ready.count) contacts", at: now)
+        }
+        return (contacts.count, unchanged)
+    }
+
+    public func get(_ id: ContactID, actor: Staff) async throws -> InboundContact {
+        guard let record = try await InboundContactRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("contact")
+        }
+        let contact = try record.domain()
+        guard contact.ownerID == actor.id || actor.canSee(location: contact.locationID) else {
+            throw DomainError.notFound("contact")
+        }
+        return contact
+    }
+
+    /// Changes a contact through one of its rules (take, respond, wait, resume, resolve, reopen).
+    @discardableResult
+    public func change(
+        _ id: ContactID, actor: Staff, now: Date, summary: String,
+        _ rule: (inout InboundContact) throws(DomainError) -> Void
+    ) async throws -> InboundContact {
+        var contact = try await get(id, actor: actor)
+        try rule(&contact)
+        contact.updatedAt = now
+        let changed = contact
+        try await db.transaction { db in
+            guard let record = try await InboundContactRecord.find(id.rawValue, on: db) else {
+                throw DomainError.notFound("contact")
+            }
+            try record.apply(changed)
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(.updated, "contact", id.rawValue, by: actor, summary: summary, at: now)
+        }
+        return changed
+    }
+
+    /// Contacts not yet resolved, in locations (nil: all), oldest first.
+    public func unresolved(locations: Set<LocationID>?, owner: StaffID? = nil, limit: Int = 1000) async throws
+        -> [InboundContact]
+    {
         let q = InboundContactRecord.query(on: db).filter(\.$status != InboundContact.Status.resolved.rawValue)
         if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let owner { q.filter(\.$ownerID == owner.rawValue) }
         return try await q.sort(\.$receivedAt).limit(limit).all().map { try $0.domain() }
+    }
+
+    /// Contacts of locations, newest first, optionally of one status or one customer, a page at
+    /// a time.
+    public func list(
+        locations: Set<LocationID>?, status: InboundContact.Status? = nil, customer: CustomerID? = nil,
+        before: Date? = nil, limit: Int = 100
+    ) async throws -> [InboundContact] {
+        let q = InboundContactRecord.query(on: db)
+        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let status { q.filter(\.$status == status.rawValue) }
+        if let customer { q.filter(\.$customerID == customer.rawValue) }
+        if let before { q.filter(\.$receivedAt < before) }
+        return try await q.sort(\.$receivedAt, .descending).limit(limit).all().map { try $0.domain() }
     }
 }

@@ -40,6 +40,9 @@ public struct Importer: Sendable {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportReport {
         try Policy.require(actor, .importData)
+        if options.kind == .contacts {
+            return try await importContacts(records: records, options: options, actor: actor, now: now)
+        }
         var report = ImportReport()
         var parser: ImportRowParser?
         var customers: [ImportRowParser.CustomerRow] = []
@@ -63,7 +66,7 @@ public struct Importer: Sendable {
                     case .success(let row): customers.append(row)
                     case .failure(let problems): report.problems += problems.list
                     }
-                case .orders, .transactions:
+                case .orders, .transactions, .contacts:
                     switch parser.order(record) {
                     case .success(let row): orders.append(row)
                     case .failure(let problems): report.problems += problems.list
@@ -89,7 +92,7 @@ public struct Importer: Sendable {
         }
         switch options.kind {
         case .customers: try await importCustomers(customers, options: options, actor: actor, now: now, report: &report)
-        case .orders, .transactions:
+        case .orders, .transactions, .contacts:
             try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
         }
         if !report.rolledBack, report.created + report.updated > 10_000 {

@@ -26,6 +26,25 @@ public struct WebhookStore: Sendable {
         return subscription
     }
 
+    /// Pauses or resumes a subscription (owner only); a paused one gets no new deliveries.
+    @discardableResult
+    public func setActive(_ id: WebhookSubscriptionID, _ active: Bool, actor: Staff, now: Date) async throws
+        -> WebhookSubscription
+    {
+        try Policy.require(actor, .manageIntegrations)
+        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("webhook")
+        }
+        record.isActive = active
+        record.updatedAt = now
+        try await db.transaction { db in
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "webhook", id.rawValue, by: actor, summary: active ? "resumed" : "paused", at: now)
+        }
+        return record.domain
+    }
+
     /// Queues an event for every active subscription that wants it; returns how many
     /// deliveries were queued (none for an event key already queued).
     @discardableResult

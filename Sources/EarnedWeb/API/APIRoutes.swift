@@ -133,6 +133,7 @@ enum APIRoutes {
                 try await req.staffAccounts.update(
                     try id(req, "staff"), input.draft, passwordHash: hash, actor: try req.actor(), now: req.now))
         }
+        try registerService(api)
     }
 
     static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {

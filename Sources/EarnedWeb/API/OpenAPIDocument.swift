@@ -199,7 +199,7 @@ enum OpenAPIDocument {
         let noteFields: Props = [
             "id": uuid, "customer_id": uuid, "author_id": uuidOrNull, "text": string(max: 4000), "created_at": time,
         ]
-        return [
+        let own: [String: [String: Any]] = [
             "Customer": object(customerFields, required: Array(customerFields.keys)),
             "CustomerInput": object(customerInput),
             "CustomerList": object(
@@ -229,11 +229,12 @@ enum OpenAPIDocument {
                             required: ["name", "reason", "code"])),
                 ], required: ["type", "title", "status"]),
         ]
+        return own.merging(serviceSchemas) { a, _ in a }
     }
 
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for op in operations {
+        for op in operations + serviceOperations {
             var operation: [String: Any] = ["summary": op.summary, "operationId": "\(op.method)_\(op.path)"]
             var parameters: [[String: Any]] = []
             if op.path.contains("{id}") {
@@ -286,7 +287,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Earned API", "version": "1.0.0",
                 "description":
-                    "Customers, orders, locations and staff of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. Amounts are integers in minor units; times are ISO 8601 in UTC.",
+                    "Customers, orders, locations, staff, promises, cases, inbound contacts, tasks and webhooks of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. Amounts are integers in minor units; times are ISO 8601 in UTC.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],

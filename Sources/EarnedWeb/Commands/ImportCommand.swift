@@ -3,10 +3,12 @@ import EarnedStore
 import Fluent
 import Vapor
 
-/// `earned import customers|orders|transactions FILE`.
+/// `earned import customers|orders|transactions|contacts FILE`.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "kind", help: "customers, orders or transactions (a log: customer id, date, quantity, amount)")
+        @Argument(
+            name: "kind",
+            help: "customers, orders, transactions (a log: customer id, date, quantity, amount) or contacts")
         var kind: String
         @Argument(name: "file", help: "the CSV file (UTF-8 or Windows-1251; comma, semicolon, tab or space separated)")
         var file: String
@@ -31,7 +33,7 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let kind = ImportKind(rawValue: signature.kind) else {
-            throw Abort(.badRequest, reason: "kind must be customers, orders or transactions")
+            throw Abort(.badRequest, reason: "kind must be customers, orders, transactions or contacts")
         }
         try await prepareDatabase(app)
         let actor = try await CommandActor.resolve(app, email: signature.actor)

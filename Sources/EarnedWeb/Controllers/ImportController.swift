@@ -73,7 +73,7 @@ struct ImportPage {
                         "kind", label: s.importWhat,
                         options: [
                             ("customers", s.importCustomers), ("orders", s.importOrders),
-                            ("transactions", s.importTransactions),
+                            ("transactions", s.importTransactions), ("contacts", s.importContacts),
                         ],
                         selected: kind.rawValue, errors: [], s: s),
                     H.div(

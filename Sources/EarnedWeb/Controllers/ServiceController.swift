@@ -136,28 +136,19 @@ struct ServiceController {
         let viewer = try await ViewerContext.load(req)
         let id = try req.entityID("promise") as PromiseID
         let form = try req.content.decode(PromiseActionForm.self)
-        let now = req.now
         do {
-            switch form.action {
-            case "keep":
-                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
-                    try p.keep(at: now)
-                }
-            case "break":
-                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
-                    try p.markBroken(at: now, reason: form.reason)
-                }
-            case "renegotiate":
-                guard let due = form.due_at.flatMap({ FormDates.parse($0, zone: viewer.zone) }) else {
+            var due: Date?
+            if form.action == "renegotiate" {
+                guard let parsed = form.due_at.flatMap({ FormDates.parse($0, zone: viewer.zone) }) else {
                     throw DomainError.invalid([FieldError(field: "due_at", code: .invalidFormat)])
                 }
-                let via = form.told_via.flatMap(ContactChannel.init(rawValue:))
-                try await req.promises.change(id, actor: viewer.staff, now: now) { (p) throws(DomainError) in
-                    try p.renegotiate(to: due, at: now, toldVia: via, note: form.note)
-                }
-            default:
-                throw DomainError.invalid([FieldError(field: "action", code: .invalidChoice)])
+                due = parsed
             }
+            try await ServiceActions.promise(
+                ServiceActions.PromiseStep(
+                    action: form.action, reason: form.reason, dueAt: due,
+                    toldVia: form.told_via.flatMap(ContactChannel.init(rawValue:)), note: form.note), id: id,
+                actor: viewer.staff, req: req)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }
             return try await renderPromise(req, viewer: viewer, errors: fields)
@@ -257,48 +248,20 @@ struct ServiceController {
         let viewer = try await ViewerContext.load(req)
         let id = try req.entityID("case") as CaseID
         let form = try req.content.decode(CaseActionForm.self)
-        let now = req.now
-        let me = viewer.staff.id
-        let currency = req.config.defaultCurrency
         do {
-            let staffID = form.staff_id.flatMap(StaffID.init(string:))
-            let department = form.department?.trimmingCharacters(in: .whitespaces)
-            let reason = form.reason ?? ""
-            let cost: Int64?
+            var cost: Int64 = 0
             if let text = form.cost, !text.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let parsed = MoneyText.minorUnits(text) else {
                     throw DomainError.invalid([FieldError(field: "cost", code: .invalidFormat, detail: "an amount")])
                 }
                 cost = parsed
-            } else {
-                cost = 0
             }
-            let kind = form.kind.flatMap(CorrectiveAction.Kind.init(rawValue:))
-            try await req.cases.change(id, actor: viewer.staff, now: now, summary: form.action) {
-                (c) throws(DomainError) in
-                switch form.action {
-                case "handoff":
-                    try c.handOff(
-                        toDepartment: department?.isEmpty == false ? department : nil, staff: staffID, by: me, at: now)
-                case "transfer":
-                    guard let staffID else { throw .invalid([FieldError(field: "staff_id", code: .required)]) }
-                    try c.transferOwnership(to: staffID, reason: reason, by: me, at: now)
-                case "respond": try c.respond(at: now, by: me)
-                case "wait": try c.startWaiting(at: now, by: me)
-                case "resume": try c.endWaiting(at: now, by: me)
-                case "resolve": try c.resolve(at: now, by: me)
-                case "confirm": try c.confirm(at: now, by: me)
-                case "reopen": try c.reopen(reason: reason, at: now, by: me)
-                case "action":
-                    guard let kind else { throw .invalid([FieldError(field: "kind", code: .required)]) }
-                    try c.addAction(
-                        CorrectiveAction(
-                            kind: kind, costMinorUnits: cost ?? 0, currency: currency, note: form.note, at: now,
-                            byID: me))
-                case "note": try c.addNote(form.note ?? "", by: me, at: now)
-                default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
-                }
-            }
+            try await ServiceActions.serviceCase(
+                ServiceActions.CaseStep(
+                    action: form.action, department: form.department,
+                    staffID: form.staff_id.flatMap(StaffID.init(string:)), reason: form.reason,
+                    kind: form.kind.flatMap(CorrectiveAction.Kind.init(rawValue:)), costMinorUnits: cost,
+                    note: form.note), id: id, actor: viewer.staff, req: req)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }
             return try await renderCase(req, viewer: viewer, errors: fields)

@@ -72,13 +72,6 @@ enum CasePages {
         let zone = viewer.zone(of: c.locationID)
         let people = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let path = SiteURL.caseAction(c.id.rawValue).path
-        func target(_ t: TargetStatus) -> HTMLNode {
-            let tone = [.breached, .missed].contains(t.state) ? "bad" : t.state == .dueSoon ? "warn" : "good"
-            return H.group([
-                H.badge(s.targetState(t.state), tone: tone),
-                H.text(t.dueAt.map { " " + Format.dateTime($0, s.lang, zone: zone) } ?? ""),
-            ])
-        }
         var facts: [(String, HTMLNode)] = [
             (s.customer, H.a(SiteURL.customer(customer.id.rawValue).path, customer.name)),
             (s.accountableOwner, H.text(people[c.ownerID] ?? s.none)),
@@ -89,15 +82,13 @@ enum CasePages {
         ]
         if c.acceptedOnCustomersWord { facts.append((s.acceptedOnWord, H.text("✓"))) }
         if let clock {
-            facts.append((s.firstResponse, target(clock.firstResponse)))
-            facts.append((s.resolution, target(clock.resolution)))
+            facts.append((s.firstResponse, target(clock.firstResponse, s: s, zone: zone)))
+            facts.append((s.resolution, target(clock.resolution, s: s, zone: zone)))
         }
         var sections: [HTMLNode] = [
             Layout.pageHead(c.title, subtitle: c.detail.isEmpty ? nil : c.detail),
             Forms.summary(errors, s),
-            H.el(
-                "dl", [("class", "facts")],
-                facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [$0.1])] }),
+            CasePages.facts(facts),
         ]
         func button(_ action: String, _ label: String, cls: String = "button") -> HTMLNode {
             Forms.form(
@@ -196,5 +187,18 @@ enum CasePages {
         case .reopened(let reason): return s.reopen + ": " + reason
         case .note(let text): return text
         }
+    }
+
+    /// A reply or resolution target: its state and when it falls due, in the location's time.
+    static func target(_ t: TargetStatus, s: Strings, zone: TimeZone) -> HTMLNode {
+        let tone = [.breached, .missed].contains(t.state) ? "bad" : t.state == .dueSoon ? "warn" : "good"
+        return H.group([
+            H.badge(t.isPaused ? s.paused : s.targetState(t.state), tone: t.isPaused ? "neutral" : tone),
+            H.text(t.dueAt.map { " " + Format.dateTime($0, s.lang, zone: zone) } ?? ""),
+        ])
+    }
+
+    static func facts(_ facts: [(String, HTMLNode)]) -> HTMLNode {
+        H.el("dl", [("class", "facts")], facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [$0.1])] })
     }
 }

@@ -126,9 +126,7 @@ struct CustomerPage {
         rows.append((s.language, c.language == "ru" ? "Русский" : "English"))
         if let channel = c.preferredChannel { rows.append((s.preferredChannel, s.contactChannel(channel))) }
         if let external = c.externalID { rows.append((s.externalID, external)) }
-        return H.el(
-            "dl", [("class", "facts")],
-            rows.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [H.text($0.1)])] })
+        return CasePages.facts(rows.map { ($0.0, H.text($0.1)) })
     }
 
     func consentTable(_ s: Strings) -> HTMLNode {

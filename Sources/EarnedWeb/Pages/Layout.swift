@@ -45,6 +45,7 @@ enum Layout {
             links.append((SiteURL.today(team: false).path, s.navToday))
             links.append((SiteURL.customers().path, s.navCustomers))
             links.append((SiteURL.orders().path, s.navOrders))
+            links.append((SiteURL.contacts.path, s.navContacts))
             links.append((SiteURL.cases.path, s.navCases))
             if Policy.may(staff, .importData) { links.append((SiteURL.importData.path, s.navImport)) }
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }

@@ -61,9 +61,7 @@ enum PromisePages {
         var sections: [HTMLNode] = [
             Layout.pageHead(promise.text),
             Forms.summary(errors, s),
-            H.el(
-                "dl", [("class", "facts")],
-                facts.flatMap { [H.el("dt", [], [H.text($0.0)]), H.el("dd", [], [$0.1])] }),
+            CasePages.facts(facts),
         ]
         if !promise.renegotiations.isEmpty {
             sections.append(H.h2(s.history))

@@ -14,6 +14,7 @@ struct TodayPage {
         var tasks: [UUID: ServiceTask]
         var promises: [UUID: Promise]
         var cases: [UUID: ServiceCase]
+        var contacts: [UUID: InboundContact]
         var customerNames: [CustomerID: String]
         var staffNames: [StaffID: String]
 
@@ -50,13 +51,25 @@ struct TodayPage {
                     source: .serviceCase, id: c.id.rawValue, dueAt: due, assigneeID: c.ownerID, customerID: c.customerID
                 )
             }
+            let contacts =
+                team
+                ? try await req.contacts.unresolved(locations: locations)
+                : try await req.contacts.unresolved(locations: nil, owner: me.id)
+            let clocks = ContactsController.clocks(viewer)
+            items += contacts.map { c in
+                AgendaItem(
+                    source: .contact, id: c.id.rawValue,
+                    dueAt: clocks[c.locationID]?.status(of: c, now: now).mostUrgent?.dueAt, assigneeID: c.ownerID,
+                    customerID: c.customerID)
+            }
             let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
             let staff = try await req.staffAccounts.list(actor: me)
             return Model(
                 viewer: viewer, team: team, now: now, items: AgendaItem.ordered(items, now: now),
                 tasks: Dictionary(uniqueKeysWithValues: tasks.map { ($0.id.rawValue, $0) }),
                 promises: Dictionary(uniqueKeysWithValues: promises.map { ($0.id.rawValue, $0) }),
-                cases: Dictionary(uniqueKeysWithValues: cases.map { ($0.id.rawValue, $0) }), customerNames: names,
+                cases: Dictionary(uniqueKeysWithValues: cases.map { ($0.id.rawValue, $0) }),
+                contacts: Dictionary(uniqueKeysWithValues: contacts.map { ($0.id.rawValue, $0) }), customerNames: names,
                 staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
         }
     }
@@ -146,7 +159,9 @@ struct TodayPage {
             title = H.a(SiteURL.serviceCase(item.id).path, found.title)
             actions = H.span("badge badge-neutral", s.caseStatus(found.status))
         case .contact:
-            title = H.empty
+            guard let contact = model.contacts[item.id] else { return H.empty }
+            title = H.a(SiteURL.contact(item.id).path, s.inboundChannel(contact.channel) + ": " + contact.subject)
+            actions = H.span("badge badge-neutral", s.contactStatus(contact.status))
         }
         return H.el(
             "li", [("class", "agenda-item")],

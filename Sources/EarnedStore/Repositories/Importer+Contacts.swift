@@ -1,0 +1,105 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+
+extension Importer {
+    /// Imports inbound contacts: every line checked first (channel, times, lengths, the
+    /// customer's external id, the location's name), all-or-nothing unless `partial`; a contact
+    /// whose external id is already logged is counted unchanged, so the same file twice adds
+    /// nothing.
+    func importContacts(records: CSVRecordStream, options: Options, actor: Staff, now: Date) async throws
+        -> ImportReport
+    {
+        var report = ImportReport()
+        var parser: ContactImportParser?
+        var rows: [ContactImportParser.Row] = []
+        do {
+            while let record = try records.next() {
+                guard let parser else {
+                    let mapping = try CSVHeader(record).mapping(
+                        aliases: ContactImportParser.aliases, overrides: options.overrides)
+                    try mapping.require(ContactImportParser.requiredFields)
+                    parser = ContactImportParser(mapping: mapping, timeZone: options.timeZone, now: now)
+                    report.encoding = records.encoding.rawValue
+                    report.separator = records.dialect?.description ?? ""
+                    continue
+                }
+                report.rows += 1
+                switch parser.contact(record) {
+                case .success(let row): rows.append(row)
+                case .failure(let problems): report.problems += problems.list
+                }
+            }
+        } catch let error as CSVError {
+            report.problems.append(
+                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
+            report.rolledBack = true
+            return report
+        } catch let error as CSVHeaderError {
+            report.problems.append(ImportProblem(line: 1, column: nil, reason: error.description))
+            report.rolledBack = true
+            return report
+        }
+        if parser == nil {
+            report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
+            report.rolledBack = true
+            return report
+        }
+        let firstProblem = report.problems.count
+        guard let parser else { return report }
+        let refs = try await references()
+        let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))
+        var drafts: [InboundContactDraft] = []
+        var seen: [String: Int] = [:]
+        for row in rows {
+            let before = report.problems.count
+            var draft = row.draft
+            if let key = draft.externalID {
+                if let line = seen[key] {
+                    report.problems.append(
+                        ImportProblem(line: row.line, column: "external_id", reason: "the same contact as line \(line)")
+                    )
+                }
+                seen[key] = row.line
+            }
+            var home: LocationID?
+            if let external = row.customerExternalID {
+                if let key = keys[external], !key.erased {
+                    draft.customerID = CustomerID(key.mergedInto ?? key.id)
+                    home = key.location.map(LocationID.init)
+                } else {
+                    report.problems.append(
+                        ImportProblem(
+                            line: row.line, column: "customer_id", reason: "no customer with external id '\(external)'")
+                    )
+                }
+            }
+            if row.location == nil, let home, actor.canSee(location: home) {
+                draft.locationID = home
+            } else {
+                draft.locationID = resolveLocation(
+                    row.location, line: row.line, refs: refs, actor: actor, report: &report)
+            }
+            if draft.locationID == nil, row.location == nil {
+                report.problems.append(
+                    ImportProblem(line: row.line, column: "location", reason: "is required: you have no home location"))
+            }
+            if report.problems.count == before { drafts.append(draft) }
+        }
+        // References are reported under the file's own column names.
+        for index in firstProblem..<report.problems.count {
+            if let column = report.problems[index].column {
+                report.problems[index].column = parser.columnName(column)
+            }
+        }
+        if !report.problems.isEmpty, !options.partial {
+            report.rolledBack = true
+            return report
+        }
+        report.skipped = rows.count - drafts.count + (report.rows - rows.count)
+        let result = try await ContactRepository(db: db).importContacts(drafts, actor: actor, now: now)
+        report.created = result.created
+        report.unchanged = result.unchanged
+        return report
+    }
+}

@@ -1,0 +1,406 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// The JSON shapes of the daily work: promises, cases, inbound contacts, tasks and webhooks.
+struct PromiseDTO: APIObject {
+    struct RenegotiationDTO: APIObject {
+        var at: Date
+        var from_due_at: Date
+        var to_due_at: Date
+        var customer_told_via: String?
+        var note: String?
+    }
+
+    var id: UUID
+    var customer_id: UUID
+    var kind: String
+    var text: String
+    var owner_id: UUID
+    var location_id: UUID?
+    var link_kind: String?
+    var link_id: UUID?
+    var original_due_at: Date
+    var due_at: Date
+    var outcome: String
+    var kept_at: Date?
+    var broken_at: Date?
+    var broken_reason: String?
+    var renegotiations: [RenegotiationDTO]
+    var created_at: Date
+    var updated_at: Date
+
+    init(_ p: Promise, now: Date) {
+        id = p.id.rawValue
+        customer_id = p.customerID.rawValue
+        kind = p.kind.rawValue
+        text = p.text
+        owner_id = p.ownerID.rawValue
+        location_id = p.locationID?.rawValue
+        link_kind = p.link?.kind.rawValue
+        link_id = p.link?.id
+        original_due_at = p.originalDueAt
+        due_at = p.dueAt
+        outcome = p.outcome(at: now).rawValue
+        kept_at = p.keptAt
+        broken_at = p.brokenAt
+        broken_reason = p.brokenReason
+        renegotiations = p.renegotiations.map {
+            RenegotiationDTO(
+                at: $0.at, from_due_at: $0.fromDueAt, to_due_at: $0.toDueAt,
+                customer_told_via: $0.customerToldVia?.rawValue, note: $0.note)
+        }
+        created_at = p.createdAt
+        updated_at = p.updatedAt
+    }
+}
+
+struct PromiseInput: Content {
+    var customer_id: UUID?
+    var kind: Promise.Kind?
+    var text: String?
+    var owner_id: UUID?
+    var location_id: UUID?
+    var due_at: Date?
+    var link_kind: Promise.Link.Kind?
+    var link_id: UUID?
+
+    var draft: PromiseDraft {
+        PromiseDraft(
+            customerID: customer_id.map(CustomerID.init), kind: kind, text: text, ownerID: owner_id.map(StaffID.init),
+            locationID: location_id.map(LocationID.init),
+            link: link_kind.flatMap { k in link_id.map { .init(kind: k, id: $0) } },
+            dueAt: due_at)
+    }
+}
+
+struct PromiseActionInput: Content {
+    var action: String?
+    var reason: String?
+    var due_at: Date?
+    var told_via: ContactChannel?
+    var note: String?
+}
+
+struct CaseDTO: APIObject {
+    struct EventDTO: APIObject {
+        var at: Date
+        var by_id: UUID?
+        var kind: String
+        var department: String?
+        var staff_id: UUID?
+        var reason: String?
+        var text: String?
+    }
+
+    struct ActionDTO: APIObject {
+        var kind: String
+        var cost_minor_units: Int64
+        var currency: String
+        var note: String?
+        var at: Date
+        var by_id: UUID
+    }
+
+    var id: UUID
+    var customer_id: UUID
+    var location_id: UUID?
+    var title: String
+    var detail: String
+    var source: String
+    var link_id: UUID?
+    var owner_id: UUID
+    var holder_department: String?
+    var holder_staff_id: UUID?
+    var priority: String
+    var status: String
+    var opened_at: Date
+    var opened_by_id: UUID
+    var first_response_at: Date?
+    var resolved_at: Date?
+    var confirmed_at: Date?
+    var reopen_count: Int
+    var accepted_on_customers_word: Bool
+    var seconds_by_department: [String: Int]
+    var events: [EventDTO]
+    var actions: [ActionDTO]
+    var updated_at: Date
+
+    init(_ c: ServiceCase, now: Date) {
+        id = c.id.rawValue
+        customer_id = c.customerID.rawValue
+        location_id = c.locationID?.rawValue
+        title = c.title
+        detail = c.detail
+        source = c.source.rawValue
+        link_id = c.link
+        owner_id = c.ownerID.rawValue
+        holder_department = c.holder.department
+        holder_staff_id = c.holder.staffID?.rawValue
+        priority = c.priority.rawValue
+        status = c.status.rawValue
+        opened_at = c.openedAt
+        opened_by_id = c.openedByID.rawValue
+        first_response_at = c.firstResponseAt
+        resolved_at = c.resolvedAt
+        confirmed_at = c.confirmedAt
+        reopen_count = c.reopenCount
+        accepted_on_customers_word = c.acceptedOnCustomersWord
+        seconds_by_department = c.timeByDepartment(until: now).mapValues { Int($0.rounded()) }
+        events = c.events.map(Self.event)
+        actions = c.actions.map {
+            ActionDTO(
+                kind: $0.kind.rawValue, cost_minor_units: $0.costMinorUnits, currency: $0.currency, note: $0.note,
+                at: $0.at, by_id: $0.byID.rawValue)
+        }
+        updated_at = c.updatedAt
+    }
+
+    static func event(_ e: CaseEvent) -> EventDTO {
+        var dto = EventDTO(at: e.at, by_id: e.byID?.rawValue, kind: "")
+        switch e.kind {
+        case .opened: dto.kind = "opened"
+        case .handedOff(let department, let staff):
+            dto.kind = "handed_off"
+            dto.department = department
+            dto.staff_id = staff?.rawValue
+        case .transferred(_, let to, let reason):
+            dto.kind = "transferred"
+            dto.staff_id = to.rawValue
+            dto.reason = reason
+        case .action(let action):
+            dto.kind = "action"
+            dto.text = action.kind.rawValue
+        case .waitingStarted: dto.kind = "waiting_started"
+        case .waitingEnded: dto.kind = "waiting_ended"
+        case .responded: dto.kind = "responded"
+        case .resolved: dto.kind = "resolved"
+        case .confirmed: dto.kind = "confirmed"
+        case .reopened(let reason):
+            dto.kind = "reopened"
+            dto.reason = reason
+        case .note(let text):
+            dto.kind = "note"
+            dto.text = text
+        }
+        return dto
+    }
+}
+
+struct CaseInput: Content {
+    var customer_id: UUID?
+    var location_id: UUID?
+    var title: String?
+    var detail: String?
+    var source: ServiceCase.Source?
+    var link_id: UUID?
+    var owner_id: UUID?
+    var department: String?
+    var priority: Priority?
+    var accepted_on_customers_word: Bool?
+
+    var draft: ServiceCaseDraft {
+        ServiceCaseDraft(
+            customerID: customer_id.map(CustomerID.init), locationID: location_id.map(LocationID.init), title: title,
+            detail: detail, source: source, link: link_id, ownerID: owner_id.map(StaffID.init), department: department,
+            priority: priority, acceptedOnCustomersWord: accepted_on_customers_word)
+    }
+}
+
+struct CaseActionInput: Content {
+    var action: String?
+    var department: String?
+    var staff_id: UUID?
+    var reason: String?
+    var kind: CorrectiveAction.Kind?
+    var cost_minor_units: Int64?
+    var note: String?
+}
+
+struct ContactDTO: APIObject {
+    var id: UUID
+    var channel: String
+    var priority: String
+    var status: String
+    var customer_id: UUID?
+    var location_id: UUID
+    var received_at: Date
+    var subject: String
+    var body: String?
+    var from_address: String?
+    var owner_id: UUID?
+    var first_response_at: Date?
+    var resolved_at: Date?
+    var case_id: UUID?
+    var external_id: String?
+    var first_response_due_at: Date?
+    var resolution_due_at: Date?
+    var first_response_state: String?
+    var resolution_state: String?
+    var created_at: Date
+    var updated_at: Date
+
+    init(_ c: InboundContact, clock: ReplyClock.Result?) {
+        id = c.id.rawValue
+        channel = c.channel.rawValue
+        priority = c.priority.rawValue
+        status = c.status.rawValue
+        customer_id = c.customerID?.rawValue
+        location_id = c.locationID.rawValue
+        received_at = c.receivedAt
+        subject = c.subject
+        body = c.body
+        from_address = c.fromAddress
+        owner_id = c.ownerID?.rawValue
+        first_response_at = c.firstResponseAt
+        resolved_at = c.resolvedAt
+        case_id = c.caseID?.rawValue
+        external_id = c.externalID
+        first_response_due_at = clock?.firstResponse.dueAt
+        resolution_due_at = clock?.resolution.dueAt
+        first_response_state = clock?.firstResponse.state.rawValue
+        resolution_state = clock?.resolution.state.rawValue
+        created_at = c.createdAt
+        updated_at = c.updatedAt
+    }
+}
+
+struct ContactInput: Content {
+    var channel: InboundContact.Channel?
+    var priority: Priority?
+    var customer_id: UUID?
+    var location_id: UUID?
+    var received_at: Date?
+    var subject: String?
+    var body: String?
+    var from_address: String?
+    var owner_id: UUID?
+    var first_response_at: Date?
+    var resolved_at: Date?
+    var external_id: String?
+
+    var draft: InboundContactDraft {
+        InboundContactDraft(
+            channel: channel, priority: priority, customerID: customer_id.map(CustomerID.init),
+            locationID: location_id.map(LocationID.init), receivedAt: received_at, subject: subject, body: body,
+            fromAddress: from_address, ownerID: owner_id.map(StaffID.init), firstResponseAt: first_response_at,
+            resolvedAt: resolved_at, externalID: external_id)
+    }
+}
+
+struct ActionInput: Content {
+    var action: String?
+}
+
+struct TaskDTO: APIObject {
+    var id: UUID
+    var key: String
+    var kind: String
+    var status: String
+    var assignee_id: UUID?
+    var location_id: UUID?
+    var customer_id: UUID?
+    var subject_kind: String?
+    var subject_id: UUID?
+    var due_at: Date
+    var channel: String?
+    var text: String?
+    var completed_at: Date?
+    var completed_by_id: UUID?
+    var outcome: String?
+    var created_at: Date
+
+    init(_ t: ServiceTask) {
+        id = t.id.rawValue
+        key = t.key
+        kind = t.kind.rawValue
+        status = t.status.rawValue
+        assignee_id = t.assigneeID?.rawValue
+        location_id = t.locationID?.rawValue
+        customer_id = t.customerID?.rawValue
+        subject_kind = t.subject?.kind.rawValue
+        subject_id = t.subject?.id
+        due_at = t.dueAt
+        channel = t.channel?.rawValue
+        text = t.text
+        completed_at = t.completedAt
+        completed_by_id = t.completedByID?.rawValue
+        outcome = t.outcome
+        created_at = t.createdAt
+    }
+}
+
+struct TaskCompletionInput: Content {
+    var status: ServiceTask.Status?
+    var outcome: String?
+    var reached: Bool?
+    var satisfied: Bool?
+    var problem: String?
+    var referral_asked: Bool?
+    var note: String?
+}
+
+struct WebhookSubscriptionDTO: APIObject {
+    var id: UUID
+    var url: String
+    var events: [String]
+    var description: String?
+    var is_active: Bool
+    var created_at: Date
+    var updated_at: Date
+
+    init(_ w: WebhookSubscription) {
+        id = w.id.rawValue
+        url = w.url
+        events = w.events.map(\.rawValue)
+        description = w.description
+        is_active = w.isActive
+        created_at = w.createdAt
+        updated_at = w.updatedAt
+    }
+}
+
+/// A new subscription, with its signing secret shown this once.
+struct CreatedWebhookDTO: APIObject {
+    var subscription: WebhookSubscriptionDTO
+    var secret: String
+}
+
+struct WebhookInput: Content {
+    var url: String?
+    var events: [String]?
+    var description: String?
+    var is_active: Bool?
+
+    var draft: WebhookSubscriptionDraft {
+        WebhookSubscriptionDraft(url: url, events: events, description: description, isActive: is_active)
+    }
+}
+
+struct WebhookDeliveryDTO: APIObject {
+    var id: UUID
+    var subscription_id: UUID
+    var event_key: String
+    var event_kind: String?
+    var status: String
+    var attempts: Int
+    var next_attempt_at: Date?
+    var last_status_code: Int?
+    var last_error: String?
+    var delivered_at: Date?
+    var created_at: Date
+
+    init(_ d: WebhookDelivery) {
+        id = d.id
+        subscription_id = d.subscriptionID.rawValue
+        event_key = d.eventKey
+        event_kind = d.eventKind?.rawValue
+        status = d.status.rawValue
+        attempts = d.attempts
+        next_attempt_at = d.nextAttemptAt
+        last_status_code = d.lastStatusCode
+        last_error = d.lastError
+        delivered_at = d.deliveredAt
+        created_at = d.createdAt
+    }
+}

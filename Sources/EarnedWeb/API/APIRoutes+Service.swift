@@ -1,0 +1,177 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// The daily work under /api/v1: promises, cases, inbound contacts, tasks and webhook
+/// subscriptions. Steps go through the same rules as the pages (`ServiceActions`).
+extension APIRoutes {
+    static func registerService(_ api: any RoutesBuilder) throws {
+        // Promises
+        api.get("promises") { req async throws -> [PromiseDTO] in
+            let actor = try req.actor()
+            let owner = try uuid(req, "owner_id").map(StaffID.init)
+            let list = try await req.promises.open(
+                owner: owner, locations: owner == nil ? actor.visibleLocationIDs : nil,
+                dueBefore: try date(req, "due_before"), limit: try limit(req))
+            return list.filter { $0.ownerID == actor.id || actor.canSee(location: $0.locationID) }.map {
+                PromiseDTO($0, now: req.now)
+            }
+        }
+        api.post("promises") { req async throws -> Response in
+            let input = try req.content.decode(PromiseInput.self)
+            let promise = try await req.promises.create(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(
+                PromiseDTO(promise, now: req.now), req, location: "/api/v1/promises/\(promise.id)",
+                resource: promise.id.rawValue)
+        }
+        api.get("promises", ":id") { req async throws -> PromiseDTO in
+            PromiseDTO(try await req.promises.get(try id(req, "promise"), actor: try req.actor()), now: req.now)
+        }
+        api.post("promises", ":id", "actions") { req async throws -> PromiseDTO in
+            let input = try req.content.decode(PromiseActionInput.self)
+            let promise = try await ServiceActions.promise(
+                ServiceActions.PromiseStep(
+                    action: try required(input.action, "action"), reason: input.reason, dueAt: input.due_at,
+                    toldVia: input.told_via, note: input.note), id: try id(req, "promise"), actor: try req.actor(),
+                req: req)
+            return PromiseDTO(promise, now: req.now)
+        }
+
+        // Cases
+        api.get("cases") { req async throws -> [CaseDTO] in
+            let actor = try req.actor()
+            let all = req.query[String.self, at: "status"] == "all"
+            return try await req.cases.list(
+                locations: actor.visibleLocationIDs, activeOnly: !all, limit: try limit(req)
+            ).map { CaseDTO($0, now: req.now) }
+        }
+        api.post("cases") { req async throws -> Response in
+            let input = try req.content.decode(CaseInput.self)
+            let opened = try await req.cases.open(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(
+                CaseDTO(opened, now: req.now), req, location: "/api/v1/cases/\(opened.id)", resource: opened.id.rawValue
+            )
+        }
+        api.get("cases", ":id") { req async throws -> CaseDTO in
+            CaseDTO(try await req.cases.get(try id(req, "case"), actor: try req.actor()), now: req.now)
+        }
+        api.post("cases", ":id", "actions") { req async throws -> CaseDTO in
+            let input = try req.content.decode(CaseActionInput.self)
+            let changed = try await ServiceActions.serviceCase(
+                ServiceActions.CaseStep(
+                    action: try required(input.action, "action"), department: input.department,
+                    staffID: input.staff_id.map(StaffID.init), reason: input.reason, kind: input.kind,
+                    costMinorUnits: input.cost_minor_units ?? 0, note: input.note), id: try id(req, "case"),
+                actor: try req.actor(), req: req)
+            return CaseDTO(changed, now: req.now)
+        }
+
+        // Inbound contacts
+        api.get("contacts") { req async throws -> [ContactDTO] in
+            let actor = try req.actor()
+            let status = try req.query[String.self, at: "status"].map { text in
+                guard let status = InboundContact.Status(rawValue: text) else {
+                    throw DomainError.invalid([
+                        FieldError(
+                            field: "status", code: .invalidChoice,
+                            detail: InboundContact.Status.allCases.map(\.rawValue).joined(separator: ", "))
+                    ])
+                }
+                return status
+            }
+            let list = try await req.contacts.list(
+                locations: actor.visibleLocationIDs, status: status,
+                customer: try uuid(req, "customer_id").map(CustomerID.init), before: try date(req, "before"),
+                limit: try limit(req))
+            return try await contactDTOs(list, req)
+        }
+        api.post("contacts") { req async throws -> Response in
+            let input = try req.content.decode(ContactInput.self)
+            let contact = try await req.contacts.create(input.draft, actor: try req.actor(), now: req.now)
+            return try await created(
+                try await contactDTOs([contact], req)[0], req, location: "/api/v1/contacts/\(contact.id)",
+                resource: contact.id.rawValue)
+        }
+        api.get("contacts", ":id") { req async throws -> ContactDTO in
+            let contact = try await req.contacts.get(try id(req, "contact"), actor: try req.actor())
+            return try await contactDTOs([contact], req)[0]
+        }
+        api.post("contacts", ":id", "actions") { req async throws -> ContactDTO in
+            let input = try req.content.decode(ActionInput.self)
+            let contact = try await ContactsController.apply(
+                try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(), req: req)
+            return try await contactDTOs([contact], req)[0]
+        }
+
+        // Tasks
+        api.get("tasks") { req async throws -> [TaskDTO] in
+            let actor = try req.actor()
+            let team = req.query[String.self, at: "view"] == "team" && actor.role >= .manager
+            return try await req.tasks.open(
+                assignee: team ? nil : actor.id, locations: team ? actor.visibleLocationIDs : nil,
+                dueBefore: try date(req, "due_before"), limit: try limit(req)
+            ).map(TaskDTO.init)
+        }
+        api.post("tasks", ":id", "complete") { req async throws -> TaskDTO in
+            let input = try req.content.decode(TaskCompletionInput.self)
+            let actor = try req.actor()
+            let taskID = try id(req, "task") as ServiceTaskID
+            let task = try await req.tasks.get(taskID, actor: actor)
+            if let reached = input.reached, [.followUp, .handover].contains(task.kind) {
+                let outcome = try FollowUpOutcomeDraft(
+                    reached: reached, satisfied: input.satisfied, problem: input.problem,
+                    referralAsked: input.referral_asked ?? false, note: input.note
+                ).validated()
+                return TaskDTO(
+                    try await req.tasks.recordFollowUp(
+                        taskID, outcome: outcome, summary: ServiceController.describe(outcome, s: Strings(lang: .en)),
+                        actor: actor, now: req.now))
+            }
+            return TaskDTO(
+                try await req.tasks.close(
+                    taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
+        }
+
+        // Webhook subscriptions (owner)
+        api.get("webhooks") { req async throws -> [WebhookSubscriptionDTO] in
+            try Policy.require(try req.actor(), .manageIntegrations)
+            return try await WebhookStore(db: req.db).subscriptions().map(WebhookSubscriptionDTO.init)
+        }
+        api.post("webhooks") { req async throws -> Response in
+            let input = try req.content.decode(WebhookInput.self)
+            let secret = Secrets.token()
+            let subscription = try await WebhookStore(db: req.db).create(
+                input.draft, secret: secret, actor: try req.actor(), now: req.now)
+            return try await created(
+                CreatedWebhookDTO(subscription: WebhookSubscriptionDTO(subscription), secret: secret), req,
+                location: "/api/v1/webhooks/\(subscription.id)", resource: subscription.id.rawValue)
+        }
+        api.patch("webhooks", ":id") { req async throws -> WebhookSubscriptionDTO in
+            let input = try req.content.decode(WebhookInput.self)
+            guard let active = input.is_active else {
+                throw DomainError.invalid([FieldError(field: "is_active", code: .required)])
+            }
+            return WebhookSubscriptionDTO(
+                try await WebhookStore(db: req.db).setActive(
+                    try id(req, "webhook"), active, actor: try req.actor(), now: req.now))
+        }
+        api.get("webhooks", ":id", "deliveries") { req async throws -> [WebhookDeliveryDTO] in
+            try Policy.require(try req.actor(), .manageIntegrations)
+            return try await WebhookStore(db: req.db).deliveries(
+                subscription: try id(req, "webhook"), limit: try limit(req)
+            ).map(WebhookDeliveryDTO.init)
+        }
+    }
+
+    static func required(_ value: String?, _ field: String) throws -> String {
+        guard let value, !value.isEmpty else { throw DomainError.invalid([FieldError(field: field, code: .required)]) }
+        return value
+    }
+
+    static func contactDTOs(_ contacts: [InboundContact], _ req: Request) async throws -> [ContactDTO] {
+        let locations = try await req.locations.all()
+        let clocks = Dictionary(
+            uniqueKeysWithValues: locations.map { ($0.id, ReplyClock(calendar: BusinessCalendar(location: $0))) })
+        return contacts.map { ContactDTO($0, clock: clocks[$0.locationID]?.status(of: $0, now: req.now)) }
+    }
+}

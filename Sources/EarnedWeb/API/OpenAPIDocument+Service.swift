@@ -1,0 +1,241 @@
+import EarnedDomain
+import Foundation
+
+/// The daily work's part of the OpenAPI document: promises, cases, contacts, tasks, webhooks.
+extension OpenAPIDocument {
+    static let serviceOperations: [Operation] = [
+        Operation(
+            method: "get", path: "/api/v1/promises", summary: "Open promises, soonest due first",
+            response: "PromiseArray", status: 200,
+            query: [
+                ("owner_id", "string", "one person's"), ("due_before", "string", "due before (ISO 8601)"),
+                ("limit", "integer", "1 to 500, default 50"),
+            ]),
+        Operation(
+            method: "post", path: "/api/v1/promises", summary: "Record a promise to a customer",
+            request: "PromiseInput", response: "Promise", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/promises/{id}", summary: "Get a promise", response: "Promise", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/promises/{id}/actions",
+            summary:
+                "Keep, break or renegotiate a promise; a new due time counts as renegotiated in time only before the due time and with the customer told",
+            request: "PromiseAction", response: "Promise", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/cases", summary: "Cases of your locations", response: "CaseArray",
+            status: 200,
+            query: [
+                ("status", "string", "all for closed ones too; default the active ones"),
+                ("limit", "integer", "1 to 500, default 50"),
+            ]),
+        Operation(
+            method: "post", path: "/api/v1/cases", summary: "Open a case; the opener owns it unless owner_id says",
+            request: "CaseInput", response: "Case", status: 201),
+        Operation(method: "get", path: "/api/v1/cases/{id}", summary: "Get a case", response: "Case", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/cases/{id}/actions",
+            summary:
+                "Hand off (the owner stays accountable), transfer ownership (with a reason), respond, wait, resume, resolve, confirm, reopen, add a corrective action or a note",
+            request: "CaseAction", response: "Case", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/contacts", summary: "Inbound contacts, newest first",
+            response: "ContactArray", status: 200,
+            query: [
+                ("status", "string", "new, in_progress, waiting_on_customer or resolved"),
+                ("customer_id", "string", "one customer's"), ("before", "string", "received before (ISO 8601)"),
+                ("limit", "integer", "1 to 500, default 50"),
+            ]),
+        Operation(
+            method: "post", path: "/api/v1/contacts",
+            summary: "Log an inbound contact; the same external_id twice answers with the first",
+            request: "ContactInput", response: "Contact", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/contacts/{id}", summary: "Get a contact with its reply targets",
+            response: "Contact", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/contacts/{id}/actions",
+            summary: "take, respond, wait (pauses the targets), resume, resolve, reopen, or case (opens a linked case)",
+            request: "Action", response: "Contact", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/tasks",
+            summary: "Your open tasks (view=team: your locations'), soonest first",
+            response: "TaskArray", status: 200,
+            query: [
+                ("view", "string", "team, for managers"), ("due_before", "string", "due before (ISO 8601)"),
+                ("limit", "integer", "1 to 500, default 50"),
+            ]),
+        Operation(
+            method: "post", path: "/api/v1/tasks/{id}/complete",
+            summary: "Close a task; for a follow-up, its outcome (a problem opens a case)",
+            request: "TaskCompletion", response: "Task", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/webhooks", summary: "Webhook subscriptions (owner)",
+            response: "WebhookArray", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/webhooks",
+            summary: "Subscribe a URL to events; the signing secret is shown only in this answer",
+            request: "WebhookInput", response: "CreatedWebhook", status: 201),
+        Operation(
+            method: "patch", path: "/api/v1/webhooks/{id}", summary: "Pause or resume a subscription",
+            request: "WebhookInput", response: "Webhook", status: 200),
+        Operation(
+            method: "get", path: "/api/v1/webhooks/{id}/deliveries", summary: "The delivery log, newest first",
+            response: "DeliveryArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
+    ]
+
+    static var serviceSchemas: [String: [String: Any]] {
+        let uuid = string(format: "uuid")
+        let uuidOrNull = string(format: "uuid", nullable: true)
+        let time = string(format: "date-time")
+        let timeOrNull = string(format: "date-time", nullable: true)
+        let textOrNull = string(nullable: true)
+        let priorities = Priority.allCases.map(\.rawValue)
+        let promiseKinds = Promise.Kind.allCases.map(\.rawValue)
+        let linkKinds = Promise.Link.Kind.allCases.map(\.rawValue)
+        let channels = ContactChannel.allCases.map(\.rawValue)
+        let renegotiation: Props = [
+            "at": time, "from_due_at": time, "to_due_at": time,
+            "customer_told_via": enumeration(channels, nullable: true), "note": textOrNull,
+        ]
+        let promise: Props = [
+            "id": uuid, "customer_id": uuid, "kind": enumeration(promiseKinds), "text": string(max: 500),
+            "owner_id": uuid, "location_id": uuidOrNull, "link_kind": enumeration(linkKinds, nullable: true),
+            "link_id": uuidOrNull, "original_due_at": time, "due_at": time,
+            "outcome": enumeration(PromiseOutcome.allCases.map(\.rawValue)), "kept_at": timeOrNull,
+            "broken_at": timeOrNull, "broken_reason": textOrNull,
+            "renegotiations": array(object(renegotiation, required: Array(renegotiation.keys))),
+            "created_at": time, "updated_at": time,
+        ]
+        let promiseInput: Props = [
+            "customer_id": uuid, "kind": enumeration(promiseKinds), "text": string(max: 500),
+            "owner_id": string("default: you", format: "uuid"), "location_id": uuid, "due_at": time,
+            "link_kind": enumeration(linkKinds), "link_id": uuid,
+        ]
+        let event: Props = [
+            "at": time, "by_id": uuidOrNull,
+            "kind": enumeration([
+                "opened", "handed_off", "transferred", "action", "waiting_started", "waiting_ended", "responded",
+                "resolved", "confirmed", "reopened", "note",
+            ]),
+            "department": textOrNull, "staff_id": uuidOrNull, "reason": textOrNull, "text": textOrNull,
+        ]
+        let actionKinds = CorrectiveAction.Kind.allCases.map(\.rawValue)
+        let correctiveAction: Props = [
+            "kind": enumeration(actionKinds), "cost_minor_units": integer(), "currency": string("ISO 4217"),
+            "note": textOrNull, "at": time, "by_id": uuid,
+        ]
+        let serviceCase: Props = [
+            "id": uuid, "customer_id": uuid, "location_id": uuidOrNull, "title": string(max: 200),
+            "detail": string(max: 4000), "source": enumeration(ServiceCase.Source.allCases.map(\.rawValue)),
+            "link_id": uuidOrNull, "owner_id": string("accountable from opening to confirmation", format: "uuid"),
+            "holder_department": textOrNull, "holder_staff_id": uuidOrNull, "priority": enumeration(priorities),
+            "status": enumeration(ServiceCase.Status.allCases.map(\.rawValue)), "opened_at": time,
+            "opened_by_id": uuid, "first_response_at": timeOrNull, "resolved_at": timeOrNull,
+            "confirmed_at": timeOrNull, "reopen_count": integer(),
+            "accepted_on_customers_word": ["type": "boolean"],
+            "seconds_by_department": [
+                "type": "object", "additionalProperties": integer(), "description": "time spent with each department",
+            ],
+            "events": array(object(event, required: Array(event.keys))),
+            "actions": array(object(correctiveAction, required: Array(correctiveAction.keys))), "updated_at": time,
+        ]
+        let caseInput: Props = [
+            "customer_id": uuid, "location_id": uuid, "title": string(max: 200), "detail": string(max: 4000),
+            "source": enumeration(ServiceCase.Source.allCases.map(\.rawValue)), "link_id": uuid, "owner_id": uuid,
+            "department": string(max: 80), "priority": enumeration(priorities),
+            "accepted_on_customers_word": ["type": "boolean"],
+        ]
+        let targetStates = TargetStatus.State.allCases.map(\.rawValue)
+        let contact: Props = [
+            "id": uuid, "channel": enumeration(InboundContact.Channel.allCases.map(\.rawValue)),
+            "priority": enumeration(priorities), "status": enumeration(InboundContact.Status.allCases.map(\.rawValue)),
+            "customer_id": uuidOrNull, "location_id": uuid, "received_at": time, "subject": string(max: 200),
+            "body": textOrNull, "from_address": textOrNull, "owner_id": uuidOrNull, "first_response_at": timeOrNull,
+            "resolved_at": timeOrNull, "case_id": uuidOrNull, "external_id": textOrNull,
+            "first_response_due_at": string(
+                "when the first-response target falls due, in business hours", format: "date-time", nullable: true),
+            "resolution_due_at": timeOrNull, "first_response_state": enumeration(targetStates, nullable: true),
+            "resolution_state": enumeration(targetStates, nullable: true), "created_at": time, "updated_at": time,
+        ]
+        let contactInput: Props = [
+            "channel": enumeration(InboundContact.Channel.allCases.map(\.rawValue)),
+            "priority": enumeration(priorities), "customer_id": uuid, "location_id": uuid, "received_at": time,
+            "subject": string(max: 200), "body": string(max: 4000), "from_address": string(max: 254),
+            "owner_id": uuid, "first_response_at": time, "resolved_at": time, "external_id": string(max: 100),
+        ]
+        let task: Props = [
+            "id": uuid, "key": string("unique: the same work is never created twice"),
+            "kind": enumeration(ServiceTask.Kind.allCases.map(\.rawValue)),
+            "status": enumeration(ServiceTask.Status.allCases.map(\.rawValue)), "assignee_id": uuidOrNull,
+            "location_id": uuidOrNull, "customer_id": uuidOrNull,
+            "subject_kind": enumeration(ServiceTask.Subject.Kind.allCases.map(\.rawValue), nullable: true),
+            "subject_id": uuidOrNull, "due_at": time, "channel": enumeration(channels, nullable: true),
+            "text": textOrNull, "completed_at": timeOrNull, "completed_by_id": uuidOrNull, "outcome": textOrNull,
+            "created_at": time,
+        ]
+        let events = WebhookEvent.Kind.allCases.map(\.rawValue)
+        let webhook: Props = [
+            "id": uuid, "url": string(format: "uri"), "events": array(enumeration(events)),
+            "description": textOrNull, "is_active": ["type": "boolean"], "created_at": time, "updated_at": time,
+        ]
+        let delivery: Props = [
+            "id": uuid, "subscription_id": uuid, "event_key": string(),
+            "event_kind": enumeration(events, nullable: true),
+            "status": enumeration(WebhookDelivery.Status.allCases.map(\.rawValue)), "attempts": integer(),
+            "next_attempt_at": timeOrNull, "last_status_code": ["type": ["integer", "null"]],
+            "last_error": textOrNull, "delivered_at": timeOrNull, "created_at": time,
+        ]
+        return [
+            "Promise": object(promise, required: Array(promise.keys)),
+            "PromiseArray": array(ref("Promise")),
+            "PromiseInput": object(promiseInput),
+            "PromiseAction": object(
+                [
+                    "action": enumeration(["keep", "break", "renegotiate"]), "reason": string(max: 500),
+                    "due_at": string("the new due time, to renegotiate", format: "date-time"),
+                    "told_via": enumeration(channels), "note": string(max: 500),
+                ], required: ["action"]),
+            "Case": object(serviceCase, required: Array(serviceCase.keys)),
+            "CaseArray": array(ref("Case")),
+            "CaseInput": object(caseInput),
+            "CaseAction": object(
+                [
+                    "action": enumeration([
+                        "handoff", "transfer", "respond", "wait", "resume", "resolve", "confirm", "reopen", "action",
+                        "note",
+                    ]),
+                    "department": string(max: 80), "staff_id": uuid, "reason": string(max: 500),
+                    "kind": enumeration(actionKinds), "cost_minor_units": integer(), "note": string(max: 4000),
+                ], required: ["action"]),
+            "Contact": object(contact, required: Array(contact.keys)),
+            "ContactArray": array(ref("Contact")),
+            "ContactInput": object(contactInput),
+            "Action": object(
+                ["action": enumeration(["take", "respond", "wait", "resume", "resolve", "reopen", "case"])],
+                required: ["action"]),
+            "Task": object(task, required: Array(task.keys)),
+            "TaskArray": array(ref("Task")),
+            "TaskCompletion": object([
+                "status": enumeration(["done", "skipped"]), "outcome": string(max: 500),
+                "reached": ["type": "boolean", "description": "a follow-up's outcome: was the customer reached"],
+                "satisfied": ["type": "boolean"], "problem": string("opens a case", max: 4000),
+                "referral_asked": ["type": "boolean"], "note": string(max: 500),
+            ]),
+            "Webhook": object(webhook, required: Array(webhook.keys)),
+            "WebhookArray": array(ref("Webhook")),
+            "WebhookInput": object([
+                "url": string(format: "uri"), "events": array(enumeration(events)), "description": string(max: 200),
+                "is_active": ["type": "boolean"],
+            ]),
+            "CreatedWebhook": object(
+                [
+                    "subscription": ref("Webhook"),
+                    "secret": string(
+                        "HMAC-SHA256 key of the Earned-Signature header: t=<unix time>,v1=<hex of HMAC(\"<t>.<body>\")>"
+                    ),
+                ], required: ["subscription", "secret"]),
+            "Delivery": object(delivery, required: Array(delivery.keys)),
+            "DeliveryArray": array(ref("Delivery")),
+        ]
+    }
+}
