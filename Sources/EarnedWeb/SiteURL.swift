@@ -34,6 +34,10 @@ enum SiteURL: Sendable {
     case newCase(customer: UUID?)
     case serviceCase(UUID)
     case caseAction(UUID)
+    case incidents
+    case newIncident
+    case incident(UUID)
+    case closeIncident(UUID)
     case contacts
     case newContact
     case contact(UUID)
@@ -81,6 +85,10 @@ enum SiteURL: Sendable {
         case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
         case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
+        case .incidents: return "/incidents"
+        case .newIncident: return "/incidents/new"
+        case .incident(let id): return "/incidents/\(id.uuidString.lowercased())"
+        case .closeIncident(let id): return "/incidents/\(id.uuidString.lowercased())/close"
         case .contacts: return "/contacts"
         case .newContact: return "/contacts/new"
         case .contact(let id): return "/contacts/\(id.uuidString.lowercased())"

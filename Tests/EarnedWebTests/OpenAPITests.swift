@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedStore
 import Foundation
 import Testing
 import Vapor
@@ -79,6 +80,17 @@ struct OpenAPITests {
             key: "k", kind: .greeting, assigneeID: nil, locationID: nil, customerID: nil, subject: nil, dueAt: now,
             createdAt: now, updatedAt: now)
         #expect(try keys(TaskDTO(task)) == properties("Task"))
+        let incident = try IncidentDraft(
+            title: "t", reportedByID: staff.id, scope: .product(text: "кофе", from: nil, to: nil)
+        ).validated(id: IncidentID(), now: now)
+        let report = IncidentRepository.Report(
+            incident: incident,
+            affected: [
+                .init(
+                    customerID: customer.id, result: OutreachResult(customerID: customer.id), outcome: .pending)
+            ], figure: IncidentFigure(affected: 1, toldFirst: 0, theyContactedFirst: 0, pending: 1))
+        #expect(try keys(IncidentDTO(report)) == properties("Incident"))
+        #expect(Set(Mirror(reflecting: IncidentInput()).children.compactMap(\.label)) == properties("IncidentInput"))
         let hook = try WebhookSubscriptionDraft(url: "https://x.example", events: ["case.opened"])
             .validated(id: WebhookSubscriptionID(), secret: "s", now: now)
         #expect(try keys(WebhookSubscriptionDTO(hook)) == properties("Webhook"))

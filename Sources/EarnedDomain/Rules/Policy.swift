@@ -11,13 +11,15 @@ public enum Policy {
         case exportData
         /// Webhook subscriptions: where events and customers' messages are sent.
         case manageIntegrations
+        /// Call-first incidents: recording one sends outreach tasks to many people.
+        case recordIncidents
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
         case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations: return staff.role == .owner
-        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData:
+        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents:
             return staff.role >= .manager
         }
     }

@@ -337,3 +337,28 @@ extension CustomerRepository {
         return result
     }
 }
+
+extension CustomerRepository {
+    /// Customers named by id or external id, as typed into a list; a merged one leads to its
+    /// survivor. Returns the ones found, in the list's order, and the references not found.
+    public func resolve(references: [String]) async throws -> (found: [CustomerID], unknown: [String]) {
+        var found: [CustomerID] = []
+        var unknown: [String] = []
+        for reference in references {
+            let text = reference.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            let q = CustomerRecord.query(on: db).filter(\.$erasedAt == nil)
+            if let id = UUID(uuidString: text) {
+                q.filter(\.$id == id)
+            } else {
+                q.filter(\.$externalID == text)
+            }
+            if let record = try await q.first(), let id = record.mergedIntoID ?? record.id {
+                found.append(CustomerID(id))
+            } else {
+                unknown.append(text)
+            }
+        }
+        return (found, unknown)
+    }
+}

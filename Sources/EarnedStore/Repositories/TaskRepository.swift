@@ -9,10 +9,16 @@ public struct TaskRepository: Sendable {
 
     public init(db: any Database) { self.db = db }
 
-    /// Creates the tasks whose keys are new; returns the ones created by this call.
-    public func createNew(_ tasks: [ServiceTask]) async throws -> [ServiceTask] {
-        let created = try await TaskQueries.insertNew(tasks, on: db)
-        return tasks.filter { created.contains($0.id.rawValue) }
+    /// Creates the tasks whose keys are new; returns the ones created by this call. With
+    /// `announceAt`, each created task is told to webhook subscribers (task.created).
+    public func createNew(_ tasks: [ServiceTask], announceAt now: Date? = nil) async throws -> [ServiceTask] {
+        let ids = try await TaskQueries.insertNew(tasks, on: db)
+        let created = tasks.filter { ids.contains($0.id.rawValue) }
+        if let now {
+            let hooks = WebhookStore(db: db)
+            for task in created { try await hooks.publish(.taskCreated(task, at: now), now: now) }
+        }
+        return created
     }
 
     /// The keys among `keys` that already have a task.
@@ -84,8 +90,30 @@ public struct TaskRepository: Sendable {
         }
         try task.close(as: status, outcome: outcome, by: actor.id, at: now)
         record.apply(task)
-        try await record.update(on: db)
+        let closed = task
+        try await db.transaction { db in
+            try await record.update(on: db)
+            // An outreach call done means the customer was told about the incident.
+            if closed.kind == .outreach, closed.status == .done, let subject = closed.subject,
+                subject.kind == .incident, let customer = closed.customerID
+            {
+                try await IncidentRepository(db: db).markTold(incident: subject.id, customer: customer, at: now)
+            }
+        }
         return task
     }
 
+}
+
+extension WebhookEvent {
+    /// The event subscribers get for a new task.
+    public static func taskCreated(_ task: ServiceTask, at now: Date) -> WebhookEvent {
+        WebhookEvent(
+            key: "task.created:\(task.key)", kind: .taskCreated, occurredAt: now,
+            data: [
+                "task_id": task.id.description, "task_key": task.key, "kind": task.kind.rawValue,
+                "assignee_id": task.assigneeID?.description ?? "", "customer_id": task.customerID?.description ?? "",
+                "due_at": task.dueAt.formatted(.iso8601),
+            ])
+    }
 }

@@ -404,3 +404,124 @@ struct WebhookDeliveryDTO: APIObject {
         created_at = d.createdAt
     }
 }
+
+struct ScopeDTO: APIObject {
+    var kind: String
+    var text: String?
+    var from: Date?
+    var to: Date?
+    var location_id: UUID?
+    var customer_ids: [UUID]
+
+    init(_ scope: Incident.Scope) {
+        customer_ids = []
+        switch scope {
+        case .product(let text, let from, let to):
+            kind = "product"
+            self.text = text
+            self.from = from
+            self.to = to
+        case .dateRange(let from, let to):
+            kind = "date_range"
+            self.from = from
+            self.to = to
+        case .location(let id, let from, let to):
+            kind = "location"
+            location_id = id.rawValue
+            self.from = from
+            self.to = to
+        case .customers(let ids):
+            kind = "customers"
+            customer_ids = ids.map(\.rawValue)
+        }
+    }
+}
+
+struct ScopeInput: Content {
+    var kind: String?
+    var text: String?
+    var from: Date?
+    var to: Date?
+    var location_id: UUID?
+    var customer_ids: [UUID]?
+
+    var scope: Incident.Scope {
+        get throws {
+            switch kind {
+            case "product": return .product(text: text ?? "", from: from, to: to)
+            case "date_range":
+                guard let from, let to else {
+                    throw DomainError.invalid([
+                        FieldError(field: from == nil ? "scope.from" : "scope.to", code: .required)
+                    ])
+                }
+                return .dateRange(from: from, to: to)
+            case "location":
+                guard let location_id else {
+                    throw DomainError.invalid([FieldError(field: "scope.location_id", code: .required)])
+                }
+                return .location(id: LocationID(location_id), from: from, to: to)
+            case "customers": return .customers(ids: (customer_ids ?? []).map(CustomerID.init))
+            default:
+                throw DomainError.invalid([
+                    FieldError(
+                        field: "scope.kind", code: kind == nil ? .required : .invalidChoice,
+                        detail: "product, date_range, location or customers")
+                ])
+            }
+        }
+    }
+}
+
+struct IncidentDTO: APIObject {
+    struct AffectedDTO: APIObject {
+        var customer_id: UUID
+        var told_at: Date?
+        var first_inbound_at: Date?
+        var outcome: String
+    }
+
+    var id: UUID
+    var title: String
+    var detail: String?
+    var found_at: Date
+    var reported_by_id: UUID
+    var location_id: UUID?
+    var scope: ScopeDTO
+    var closed_at: Date?
+    var affected: Int
+    var told_first: Int
+    var they_contacted_first: Int
+    var pending: Int
+    var customers: [AffectedDTO]
+    var created_at: Date
+
+    init(_ r: IncidentRepository.Report) {
+        id = r.incident.id.rawValue
+        title = r.incident.title
+        detail = r.incident.detail
+        found_at = r.incident.foundAt
+        reported_by_id = r.incident.reportedByID.rawValue
+        location_id = r.incident.locationID?.rawValue
+        scope = ScopeDTO(r.incident.scope)
+        closed_at = r.incident.closedAt
+        affected = r.figure.affected
+        told_first = r.figure.toldFirst
+        they_contacted_first = r.figure.theyContactedFirst
+        pending = r.figure.pending
+        customers = r.affected.map {
+            AffectedDTO(
+                customer_id: $0.customerID.rawValue, told_at: $0.result.toldAt,
+                first_inbound_at: $0.result.firstInboundAt, outcome: $0.outcome.rawValue)
+        }
+        created_at = r.incident.createdAt
+    }
+}
+
+struct IncidentInput: Content {
+    var title: String?
+    var detail: String?
+    var found_at: Date?
+    var location_id: UUID?
+    var scope: ScopeInput?
+}

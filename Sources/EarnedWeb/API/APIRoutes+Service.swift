@@ -132,6 +132,31 @@ extension APIRoutes {
                     taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
         }
 
+        // Call-first incidents
+        api.get("incidents") { req async throws -> [IncidentDTO] in
+            try await req.incidents.list(actor: try req.actor(), limit: try limit(req)).map(IncidentDTO.init)
+        }
+        api.post("incidents") { req async throws -> Response in
+            let input = try req.content.decode(IncidentInput.self)
+            guard let scope = input.scope else {
+                throw DomainError.invalid([FieldError(field: "scope", code: .required)])
+            }
+            let report = try await req.incidents.record(
+                IncidentDraft(
+                    title: input.title, detail: input.detail, foundAt: input.found_at,
+                    locationID: input.location_id.map(LocationID.init), scope: try scope.scope),
+                actor: try req.actor(), now: req.now)
+            return try await created(
+                IncidentDTO(report), req, location: "/api/v1/incidents/\(report.incident.id)",
+                resource: report.incident.id.rawValue)
+        }
+        api.get("incidents", ":id") { req async throws -> IncidentDTO in
+            IncidentDTO(try await req.incidents.get(try id(req, "incident"), actor: try req.actor()))
+        }
+        api.post("incidents", ":id", "close") { req async throws -> IncidentDTO in
+            IncidentDTO(try await req.incidents.close(try id(req, "incident"), actor: try req.actor(), now: req.now))
+        }
+
         // Webhook subscriptions (owner)
         api.get("webhooks") { req async throws -> [WebhookSubscriptionDTO] in
             try Policy.require(try req.actor(), .manageIntegrations)

@@ -69,6 +69,20 @@ extension OpenAPIDocument {
             summary: "Close a task; for a follow-up, its outcome (a problem opens a case)",
             request: "TaskCompletion", response: "Task", status: 200),
         Operation(
+            method: "get", path: "/api/v1/incidents", summary: "Call-first incidents, newest first, with their figures",
+            response: "IncidentArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
+        Operation(
+            method: "post", path: "/api/v1/incidents",
+            summary: "Record an incident once (manager or owner); each affected customer gets an outreach task",
+            request: "IncidentInput", response: "Incident", status: 201),
+        Operation(
+            method: "get", path: "/api/v1/incidents/{id}",
+            summary: "An incident: each affected customer told first, contacted first or pending",
+            response: "Incident", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/incidents/{id}/close", summary: "Close an incident", response: "Incident",
+            status: 200),
+        Operation(
             method: "get", path: "/api/v1/webhooks", summary: "Webhook subscriptions (owner)",
             response: "WebhookArray", status: 200),
         Operation(
@@ -185,7 +199,38 @@ extension OpenAPIDocument {
             "next_attempt_at": timeOrNull, "last_status_code": ["type": ["integer", "null"]],
             "last_error": textOrNull, "delivered_at": timeOrNull, "created_at": time,
         ]
+        let scopeKinds = ["product", "date_range", "location", "customers"]
+        let scope: Props = [
+            "kind": enumeration(scopeKinds), "text": string("part of the items summary (product)", nullable: true),
+            "from": string("orders placed at or after", format: "date-time", nullable: true),
+            "to": string("orders placed at or before", format: "date-time", nullable: true),
+            "location_id": uuidOrNull, "customer_ids": array(uuid),
+        ]
+        let affectedCustomer: Props = [
+            "customer_id": uuid, "told_at": timeOrNull,
+            "first_inbound_at": string(
+                "their first inbound contact after the incident was found", format: "date-time", nullable: true),
+            "outcome": enumeration(ToldFirst.allCases.map(\.rawValue)),
+        ]
+        let incident: Props = [
+            "id": uuid, "title": string(max: 200), "detail": textOrNull, "found_at": time, "reported_by_id": uuid,
+            "location_id": uuidOrNull, "scope": object(scope, required: Array(scope.keys)), "closed_at": timeOrNull,
+            "affected": integer(), "told_first": integer("told before they got in touch"),
+            "they_contacted_first": integer(), "pending": integer(),
+            "customers": array(object(affectedCustomer, required: Array(affectedCustomer.keys))), "created_at": time,
+        ]
         return [
+            "Incident": object(incident, required: Array(incident.keys)),
+            "IncidentArray": array(ref("Incident")),
+            "IncidentInput": object(
+                [
+                    "title": string(max: 200), "detail": string(max: 5000), "found_at": time, "location_id": uuid,
+                    "scope": object(
+                        [
+                            "kind": enumeration(scopeKinds), "text": string(max: 200), "from": time, "to": time,
+                            "location_id": uuid, "customer_ids": array(uuid),
+                        ], required: ["kind"]),
+                ], required: ["title", "scope"]),
             "Promise": object(promise, required: Array(promise.keys)),
             "PromiseArray": array(ref("Promise")),
             "PromiseInput": object(promiseInput),

@@ -44,16 +44,7 @@ struct Tick: Sendable {
     func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws {
         let created = try await TaskRepository(db: db).createNew(tasks)
         report.tasksCreated += created.count
-        for task in created {
-            report.eventsQueued += try await publish(
-                WebhookEvent(
-                    key: "task.created:\(task.key)", kind: .taskCreated, occurredAt: now,
-                    data: [
-                        "task_id": task.id.description, "task_key": task.key, "kind": task.kind.rawValue,
-                        "assignee_id": task.assigneeID?.description ?? "",
-                        "customer_id": task.customerID?.description ?? "", "due_at": APIDates.format(task.dueAt),
-                    ]), now: now)
-        }
+        for task in created { report.eventsQueued += try await publish(.taskCreated(task, at: now), now: now) }
     }
 
     func publish(_ event: WebhookEvent, now: Date) async throws -> Int {

@@ -47,6 +47,7 @@ enum Layout {
             links.append((SiteURL.orders().path, s.navOrders))
             links.append((SiteURL.contacts.path, s.navContacts))
             links.append((SiteURL.cases.path, s.navCases))
+            links.append((SiteURL.incidents.path, s.navIncidents))
             if Policy.may(staff, .importData) { links.append((SiteURL.importData.path, s.navImport)) }
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }
             if Policy.may(staff, .manageStaff) { links.append((SiteURL.staffList.path, s.navStaff)) }
