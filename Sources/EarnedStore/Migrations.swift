@@ -18,6 +18,7 @@ public enum EarnedMigrations {
             CreateInboundContacts(),  // 0012 calls, e-mails, chats, messages, reviews, visits
             CreateIncidents(),  // 0013 call-first incidents and the customers they affect
             CreateTouchesAndReferrals(),  // 0014 the fatigue budget's touches; who referred whom
+            CreateSettingsAndMarks(),  // 0015 settings documents; the scheduler's once-a-day marks
         ]
     }
 }

@@ -34,6 +34,9 @@ enum SiteURL: Sendable {
     case newCase(customer: UUID?)
     case serviceCase(UUID)
     case caseAction(UUID)
+    case outreachSettings
+    case webhooks
+    case toggleWebhook(UUID)
     case incidents
     case newIncident
     case incident(UUID)
@@ -85,6 +88,9 @@ enum SiteURL: Sendable {
         case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
         case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
+        case .outreachSettings: return "/settings/outreach"
+        case .webhooks: return "/settings/webhooks"
+        case .toggleWebhook(let id): return "/settings/webhooks/\(id.uuidString.lowercased())/active"
         case .incidents: return "/incidents"
         case .newIncident: return "/incidents/new"
         case .incident(let id): return "/incidents/\(id.uuidString.lowercased())"

@@ -34,17 +34,28 @@ struct Tick: Sendable {
         try await afterSale(now: now, report: &report)
         try await promiseReminders(now: now, report: &report)
         try await replyTargets(now: now, report: &report)
+        try await greetings(now: now, report: &report)
         let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
         return report
     }
 
-    /// Creates the tasks whose keys are new and tells subscribers about each.
-    func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws {
-        let created = try await TaskRepository(db: db).createNew(tasks)
+    /// Creates the tasks whose keys are new and tells subscribers about each, in one
+    /// transaction: a task never exists without its event.
+    @discardableResult
+    func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws -> [ServiceTask] {
+        guard !tasks.isEmpty else { return [] }
+        let (created, queued) = try await db.transaction { db in
+            let created = try await TaskRepository(db: db).createNew(tasks)
+            var queued = 0
+            let hooks = WebhookStore(db: db)
+            for task in created { queued += try await hooks.publish(.taskCreated(task, at: now), now: now) }
+            return (created, queued)
+        }
         report.tasksCreated += created.count
-        for task in created { report.eventsQueued += try await publish(.taskCreated(task, at: now), now: now) }
+        report.eventsQueued += queued
+        return created
     }
 
     func publish(_ event: WebhookEvent, now: Date) async throws -> Int {

@@ -70,6 +70,7 @@ extension Request {
     var cases: CaseRepository { CaseRepository(db: db) }
     var contacts: ContactRepository { ContactRepository(db: db) }
     var incidents: IncidentRepository { IncidentRepository(db: db) }
+    var settings: SettingsStore { SettingsStore(db: db) }
     var audit: AuditLog { AuditLog(db: db) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
