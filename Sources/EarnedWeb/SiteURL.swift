@@ -27,6 +27,7 @@ enum SiteURL: Sendable {
     case audit
     case today(team: Bool)
     case completeTask(UUID)
+    case promises(filter: String?)
     case newPromise(customer: UUID?)
     case promise(UUID)
     case promiseAction(UUID)
@@ -42,7 +43,7 @@ enum SiteURL: Sendable {
     case incident(UUID)
     case closeIncident(UUID)
     case contacts
-    case newContact
+    case newContact(customer: UUID? = nil)
     case contact(UUID)
     case contactAction(UUID)
     case stylesheet
@@ -80,6 +81,7 @@ enum SiteURL: Sendable {
         case .audit: return "/audit"
         case .today(let team): return "/today" + (team ? "?view=team" : "")
         case .completeTask(let id): return "/tasks/\(id.uuidString.lowercased())/complete"
+        case .promises(let filter): return "/promises" + Self.query(["filter": filter])
         case .newPromise(let customer):
             return "/promises/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .promise(let id): return "/promises/\(id.uuidString.lowercased())"
@@ -96,7 +98,8 @@ enum SiteURL: Sendable {
         case .incident(let id): return "/incidents/\(id.uuidString.lowercased())"
         case .closeIncident(let id): return "/incidents/\(id.uuidString.lowercased())/close"
         case .contacts: return "/contacts"
-        case .newContact: return "/contacts/new"
+        case .newContact(let customer):
+            return "/contacts/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .contact(let id): return "/contacts/\(id.uuidString.lowercased())"
         case .contactAction(let id): return "/contacts/\(id.uuidString.lowercased())/action"
         case .stylesheet: return "/static/earned.css"

@@ -45,6 +45,7 @@ func routes(_ app: Application, metrics: Metrics) throws {
     let service = ServiceController()
     user.get("today", use: service.today)
     user.post("tasks", ":id", "complete", use: service.completeTask)
+    user.get("promises", use: service.promises)
     user.get("promises", "new", use: service.newPromise)
     user.post("promises", use: service.createPromise)
     user.get("promises", ":id", use: service.showPromise)

@@ -230,4 +230,57 @@ struct ServiceAPITests {
             #expect(contacts.first { $0.externalID == "HD-1" }?.priority == .high)
         }
     }
+
+    @Test("pages as a new user meets them: a customer picked by name, a follow-up not reached, a broken promise found")
+    func pagesForPeople() async throws {
+        try await withEarnedApp { app, f in
+            let c = try await customer(app, f)
+            _ = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Пётр Сидоров", homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let staff = try await app.session(for: f.northStaff)
+            let due = "2026-11-19T12:00"
+            let several = try await app.send(
+                .POST, "/promises", cookie: staff.cookie,
+                form: [
+                    "_csrf": staff.csrf, "customer_id": "Пётр", "kind": "callback", "text": "Перезвонить",
+                    "due_at": due,
+                ])
+            #expect(several.status == .unprocessableEntity && several.text.contains("Пётр Сидоров"))
+            let made = try await app.send(
+                .POST, "/promises", cookie: staff.cookie,
+                form: [
+                    "_csrf": staff.csrf, "customer_id": "Пётр Иванов", "kind": "callback", "text": "Перезвонить",
+                    "due_at": due,
+                ])
+            #expect(made.status == .seeOther, "\(made.text)")
+            let promise = try #require(try await PromiseRepository(db: app.db).open(owner: f.northStaff.id).first)
+            #expect(promise.customerID == c.id)
+            _ = try await app.send(
+                .POST, "/promises/\(promise.id)/action", cookie: staff.cookie,
+                form: ["_csrf": staff.csrf, "action": "break", "reason": "Мастер заболел"])
+            let page = try await app.send(.GET, "/promises/\(promise.id)", cookie: staff.cookie)
+            #expect(page.text.contains("Мастер заболел"))
+            let manager = try await app.session(for: f.manager)
+            let broken = try await app.send(.GET, "/promises?filter=broken", cookie: manager.cookie)
+            #expect(broken.text.contains("Перезвонить"))
+            let customerPage = try await app.send(.GET, "/customers/\(c.id)", cookie: manager.cookie)
+            #expect(customerPage.text.contains("Перезвонить") && customerPage.text.contains("/promises/new?customer="))
+
+            let task = ServiceTask(
+                key: "test:d7", kind: .followUp, assigneeID: f.northStaff.id, locationID: f.north.id, customerID: c.id,
+                subject: nil, dueAt: testNow - 3600, text: "d7", createdAt: testNow, updatedAt: testNow)
+            _ = try await TaskRepository(db: app.db).createNew([task])
+            let team = try await app.send(.GET, "/today?view=team", cookie: manager.cookie)
+            #expect(team.text.contains("Николай Север"))
+            #expect(
+                try await TaskRepository(db: app.db).overdueCounts(locations: [f.north.id], now: testNow)[
+                    f.northStaff.id] == 1)
+            let notReached = try await app.send(
+                .POST, "/tasks/\(task.id)/complete", cookie: staff.cookie,
+                form: ["_csrf": staff.csrf, "status": "done", "outcome_form": "1"])
+            #expect(notReached.status == .seeOther)
+            let closed = try #require(try await TaskRepository(db: app.db).withKey("test:d7"))
+            #expect(closed.outcome?.hasPrefix("✗") == true)
+        }
+    }
 }

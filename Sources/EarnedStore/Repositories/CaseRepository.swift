@@ -75,9 +75,12 @@ public struct CaseRepository: Sendable {
     }
 
     /// Cases in locations (nil: all), newest first; only those not closed when `activeOnly`.
-    public func list(locations: Set<LocationID>?, activeOnly: Bool, limit: Int = 200) async throws -> [ServiceCase] {
+    public func list(
+        locations: Set<LocationID>?, activeOnly: Bool, customer: CustomerID? = nil, limit: Int = 200
+    ) async throws -> [ServiceCase] {
         let q = ServiceCaseRecord.query(on: db)
         if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let customer { q.filter(\.$customerID == customer.rawValue) }
         if activeOnly {
             q.filter(\.$status ~~ [ServiceCase.Status.open.rawValue, ServiceCase.Status.waitingOnCustomer.rawValue])
         }

@@ -81,6 +81,31 @@ public struct PromiseRepository: Sendable {
         return try await q.sort(\.$dueAt).limit(limit).all().map { try $0.domain() }
     }
 
+    /// Which promises a list shows.
+    public enum Filter: String, Sendable, CaseIterable {
+        case open, overdue, broken, kept, all
+    }
+
+    /// Promises of locations (nil: all), optionally one owner's or one customer's, newest due
+    /// first (open ones soonest due first).
+    public func list(
+        _ filter: Filter, owner: StaffID? = nil, customer: CustomerID? = nil, locations: Set<LocationID>?, now: Date,
+        limit: Int = 200
+    ) async throws -> [Promise] {
+        let q = PromiseRecord.query(on: db)
+        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let owner { q.filter(\.$ownerID == owner.rawValue) }
+        if let customer { q.filter(\.$customerID == customer.rawValue) }
+        switch filter {
+        case .open: q.filter(\.$status == "open").sort(\.$dueInForceAt)
+        case .overdue: q.filter(\.$status == "open").filter(\.$dueInForceAt < now).sort(\.$dueInForceAt)
+        case .broken: q.filter(\.$status == "broken").sort(\.$dueInForceAt, .descending)
+        case .kept: q.filter(\.$status == "kept").sort(\.$dueInForceAt, .descending)
+        case .all: q.sort(\.$dueInForceAt, .descending)
+        }
+        return try await q.limit(limit).all().map { try $0.domain() }
+    }
+
     /// Open promises whose reminder is due and not yet sent.
     public func needingReminder(policy: PromiseReminderPolicy, now: Date) async throws -> [Promise] {
         let longest = Promise.Kind.allCases.map(policy.leadTime(for:)).max() ?? 86_400

@@ -68,9 +68,17 @@ struct ContactsController {
         if form.received_at?.isEmpty == false, received == nil {
             errors.append(FieldError(field: "received_at", code: .invalidFormat, detail: "a date and time"))
         }
+        var customerID: CustomerID?
+        do {
+            customerID = try await CustomerPicker.resolve(
+                form.customer_id, req: req, actor: viewer.staff, required: false)
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            errors += fields
+        }
         let draft = InboundContactDraft(
             channel: form.channel.flatMap(InboundContact.Channel.init(rawValue:)),
-            priority: form.priority.flatMap(Priority.init(rawValue:)), customerID: id("customer_id", form.customer_id),
+            priority: form.priority.flatMap(Priority.init(rawValue:)), customerID: customerID,
             locationID: id("location_id", form.location_id), receivedAt: received, subject: form.subject,
             body: form.body, fromAddress: form.from_address, ownerID: id("owner_id", form.owner_id))
         do {

@@ -38,10 +38,14 @@ struct CustomersController {
         let history =
             Policy.may(viewer.staff, .viewAuditLog)
             ? try await req.audit.recent(by: viewer.staff, limit: 20, entityID: customer.id.rawValue) : []
+        let visible = viewer.staff.visibleLocationIDs
+        let promises = try await req.promises.list(
+            .all, customer: customer.id, locations: visible, now: req.now, limit: 20)
+        let cases = try await req.cases.list(locations: visible, activeOnly: false, customer: customer.id, limit: 20)
         let model = CustomerPage(
             viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
-            notes: notes,
-            staff: staff, history: history, problems: problems)
+            notes: notes, staff: staff, history: history, problems: problems, promises: promises, cases: cases,
+            now: req.now)
         return Layout.response(
             model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
             status: status)

@@ -21,6 +21,7 @@ struct ServiceController {
         var problem: String?
         var referral_asked: String?
         var note: String?
+        var outcome_form: String?
     }
 
     /// Closes a task from Today. A follow-up records its outcome; a problem found opens a case
@@ -30,11 +31,13 @@ struct ServiceController {
         let id = try req.entityID("task") as ServiceTaskID
         let form = try req.content.decode(TaskForm.self)
         let status: ServiceTask.Status = form.status == "skipped" ? .skipped : .done
-        if status == .done, form.reached != nil,
+        if status == .done, form.reached != nil || form.outcome_form == "1",
             [.followUp, .handover].contains(try await req.tasks.get(id, actor: viewer.staff).kind)
         {
             let outcome = try FollowUpOutcomeDraft(
-                reached: form.reached == "true", satisfied: form.satisfied.map { $0 == "true" },
+                reached: form.reached == "true",
+                satisfied: form.outcome_form == "1"
+                    ? (form.reached == "true" ? form.satisfied == "true" : nil) : form.satisfied.map { $0 == "true" },
                 problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note
             ).validated()
             try await req.tasks.recordFollowUp(
@@ -64,6 +67,22 @@ struct ServiceController {
         var owner_id: String?
     }
 
+    /// Promises: a staff member's own, a manager's locations', by outcome.
+    func promises(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let filter = req.query[String.self, at: "filter"].flatMap(PromiseRepository.Filter.init(rawValue:)) ?? .open
+        let me = viewer.staff
+        let list = try await req.promises.list(
+            filter, owner: me.role >= .manager ? nil : me.id,
+            locations: me.role >= .manager ? me.visibleLocationIDs : nil,
+            now: req.now)
+        let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
+        let page = PromisePages.list(
+            viewer: viewer, promises: list, filter: filter, names: names,
+            staff: try await req.staffAccounts.list(actor: me), now: req.now)
+        return Layout.response(page, title: viewer.s.promisesTitle, request: req)
+    }
+
     func newPromise(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let form = PromiseForm(customer_id: req.query[String.self, at: "customer"], kind: "callback")
@@ -88,8 +107,14 @@ struct ServiceController {
         let viewer = try await ViewerContext.load(req)
         let form = try req.content.decode(PromiseForm.self)
         var errors: [FieldError] = []
-        let customerID = form.customer_id.flatMap(CustomerID.init(string:))
-        if customerID == nil { errors.append(FieldError(field: "customer_id", code: .required)) }
+        var customerID: CustomerID?
+        do {
+            customerID = try await CustomerPicker.resolve(
+                form.customer_id, req: req, actor: viewer.staff, required: true)
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            errors += fields
+        }
         let due = form.due_at.flatMap { FormDates.parse($0, zone: viewer.zone) }
         if form.due_at?.isEmpty == false, due == nil {
             errors.append(FieldError(field: "due_at", code: .invalidFormat, detail: "a date and time"))
@@ -198,14 +223,12 @@ struct ServiceController {
     func createCase(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let form = try req.content.decode(CaseForm.self)
-        let customerID = form.customer_id.flatMap(CustomerID.init(string:))
         do {
-            guard let customerID else {
-                throw DomainError.invalid([FieldError(field: "customer_id", code: .required)])
-            }
+            let customerID = try await CustomerPicker.resolve(
+                form.customer_id, req: req, actor: viewer.staff, required: true)
             let opened = try await req.cases.open(
                 ServiceCaseDraft(
-                    customerID: customerID, title: form.title, detail: form.detail,
+                    customerID: customerID!, title: form.title, detail: form.detail,
                     source: form.source.flatMap(ServiceCase.Source.init(rawValue:)) ?? .complaint,
                     department: form.department, priority: form.priority.flatMap(Priority.init(rawValue:)) ?? .normal,
                     acceptedOnCustomersWord: form.accepted_on_word == "true"), actor: viewer.staff, now: req.now)

@@ -9,6 +9,9 @@ extension Tick {
     /// How far back the after-sale step looks: the longest follow-up offset and a margin, so a
     /// scheduler that was stopped for a while still creates what fell due meanwhile.
     static let afterSaleLookBack: TimeInterval = 45 * 86_400
+    /// After-sale tasks appear this long before they fall due, so Today shows what is coming
+    /// and not only what is already late.
+    static let afterSaleLead: TimeInterval = 86_400
 
     /// After-sale: the handover contact and the follow-ups of every delivered order, each
     /// created when it falls due, in the customer's consenting channel.
@@ -31,7 +34,7 @@ extension Tick {
                 let calendar = calendars[location]
             else { continue }
             for planned in FollowUpPlanner.plan(order: order, customer: customer, calendar: calendar, policy: policy)
-            where planned.dueAt <= now && !existing.contains(planned.taskKey) {
+            where planned.dueAt <= now + Self.afterSaleLead && !existing.contains(planned.taskKey) {
                 var task = ServiceTask(
                     key: planned.taskKey, kind: planned.step == .handover ? .handover : .followUp,
                     assigneeID: planned.ownerID, locationID: order.locationID, customerID: customer.id,

@@ -64,4 +64,17 @@ enum Format {
         if seconds > 0 { return lang == .ru ? "через \(amount)" : "in \(amount)" }
         return lang == .ru ? "\(amount) назад" : "\(amount) ago"
     }
+
+    /// A length of time: "45 min", "3 h 20 min", "2 дня 4 ч".
+    static func duration(_ seconds: TimeInterval, _ lang: Lang) -> String {
+        let minutes = Int((max(0, seconds) / 60).rounded())
+        let s = Strings(lang: lang)
+        let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        let hour = lang == .ru ? "ч" : "h"
+        if d > 0 {
+            return s.count(d, ru: "день", "дня", "дней", en: "day", "days") + (h > 0 ? " \(h) \(hour)" : "")
+        }
+        if h > 0 { return "\(h) \(hour)" + (m > 0 ? " \(m) " + (lang == .ru ? "мин" : "min") : "") }
+        return "\(m) " + (lang == .ru ? "мин" : "min")
+    }
 }

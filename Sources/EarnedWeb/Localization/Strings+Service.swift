@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedStore
 import Foundation
 
 /// The words of Today, promises, cases and contacts.
@@ -73,6 +74,23 @@ extension Strings {
     var toldVia: String { t("Как предупредили клиента", "How the customer was told") }
     var notTold: String { t("Клиента не предупредили", "The customer was not told") }
     var onTimeRate: String { t("Вовремя", "On time") }
+    var severalCustomers: String {
+        t(
+            "подходят несколько клиентов, уточните (например, телефоном)",
+            "several customers match; add a detail such as a phone")
+    }
+    var noPromises: String { t("Таких обещаний нет.", "No such promises.") }
+    var customerLabel: String { t("Клиент (имя, телефон, e-mail или код)", "Customer (name, phone, e-mail or id)") }
+
+    func promiseFilter(_ f: PromiseRepository.Filter) -> String {
+        switch f {
+        case .open: t("В работе", "Open")
+        case .overdue: t("Просрочены", "Overdue")
+        case .broken: t("Не выполнены", "Broken")
+        case .kept: t("Выполнены", "Kept")
+        case .all: t("Все", "All")
+        }
+    }
 
     func promiseKind(_ kind: Promise.Kind) -> String {
         switch kind {
@@ -115,6 +133,7 @@ extension Strings {
     var addAction: String { t("Исправление", "Corrective action") }
     var actionKind: String { t("Что сделали", "What was done") }
     var cost: String { t("Стоимость", "Cost") }
+    var timeSpent: String { t("Сколько времени", "Time spent") }
     var timeInDepartments: String { t("Время по отделам", "Time in each department") }
     var targets: String { t("Сроки", "Targets") }
     var firstResponse: String { t("Первый ответ", "First response") }

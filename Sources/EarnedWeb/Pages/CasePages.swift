@@ -43,7 +43,8 @@ enum CasePages {
                 [
                     customer == nil
                         ? Forms.field(
-                            "customer_id", label: s.customer, value: form.customer_id, required: true, errors: errors,
+                            "customer_id", label: s.customerLabel, value: form.customer_id, required: true,
+                            errors: errors,
                             s: s)
                         : PromisePages.hidden("customer_id", form.customer_id ?? ""),
                     Forms.field("title", label: s.caseTitle, value: form.title, required: true, errors: errors, s: s),
@@ -110,7 +111,7 @@ enum CasePages {
                         Forms.field("department", label: s.department, value: nil, errors: errors, s: s),
                         Forms.select(
                             "staff_id", label: s.assignee, options: colleagues, selected: nil, errors: errors, s: s,
-                            includeBlank: s.none),
+                            includeBlank: s.none, id: "handoff-staff"),
                         Forms.submit(s.handOff, cls: "button"),
                     ]))
             sections.append(
@@ -133,8 +134,10 @@ enum CasePages {
                         H.h2(s.transfer), PromisePages.hidden("action", "transfer"),
                         Forms.select(
                             "staff_id", label: s.accountableOwner, options: colleagues, selected: nil, errors: errors,
-                            s: s),
-                        Forms.field("reason", label: s.reason, value: nil, required: true, errors: errors, s: s),
+                            s: s, id: "transfer-staff"),
+                        Forms.field(
+                            "reason", label: s.reason, value: nil, required: true, errors: errors, s: s,
+                            id: "transfer-reason"),
                         Forms.submit(s.transfer, cls: "button"),
                     ]))
         }
@@ -144,7 +147,9 @@ enum CasePages {
                     action: path, csrf: viewer.csrf, cls: "stack",
                     [
                         H.h2(s.reopen), PromisePages.hidden("action", "reopen"),
-                        Forms.field("reason", label: s.reason, value: nil, required: true, errors: errors, s: s),
+                        Forms.field(
+                            "reason", label: s.reason, value: nil, required: true, errors: errors, s: s,
+                            id: "reopen-reason"),
                         Forms.submit(s.reopen, cls: "button danger"),
                     ]))
         }
@@ -152,17 +157,17 @@ enum CasePages {
         if !departments.isEmpty {
             sections.append(
                 H.table(
-                    caption: s.timeInDepartments, headers: [s.department, s.due],
+                    caption: s.timeInDepartments, headers: [s.department, s.timeSpent],
                     rows: departments.map {
                         [
                             H.text($0.key.isEmpty ? s.none : $0.key),
-                            H.text(Format.relative(now.addingTimeInterval($0.value), now: now, s.lang)),
+                            H.text(Format.duration($0.value, s.lang)),
                         ]
                     }))
         }
         sections.append(
             H.table(
-                caption: s.history, headers: [s.due, s.assignee, s.outcome],
+                caption: s.history, headers: [s.when, s.assignee, s.whatHappened],
                 rows: c.events.reversed().map { e in
                     [
                         H.text(Format.dateTime(e.at, s.lang, zone: zone)),

@@ -11,7 +11,8 @@ enum ContactPages {
         let s = viewer.s
         let people = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return H.group([
-            Layout.pageHead(s.contactsTitle, subtitle: s.contactsHint, action: (SiteURL.newContact.path, s.newContact)),
+            Layout.pageHead(
+                s.contactsTitle, subtitle: s.contactsHint, action: (SiteURL.newContact().path, s.newContact)),
             queue.isEmpty
                 ? H.p("empty", s.noContacts)
                 : H.table(
@@ -54,7 +55,7 @@ enum ContactPages {
                     Forms.textarea("body", label: s.message, value: form.body, errors: errors, s: s),
                     Forms.field("from_address", label: s.fromAddress, value: form.from_address, errors: errors, s: s),
                     Forms.field(
-                        "customer_id", label: s.customer, value: form.customer_id, errors: errors, s: s),
+                        "customer_id", label: s.customerLabel, value: form.customer_id, errors: errors, s: s),
                     Forms.field(
                         "received_at", label: s.receivedAt, value: form.received_at, type: "datetime-local",
                         errors: errors, s: s),

@@ -1,4 +1,5 @@
 import EarnedDomain
+import Foundation
 import Plot
 
 /// One customer: contacts, dates, consent, orders, notes, and (for managers) merge and erase.
@@ -11,6 +12,9 @@ struct CustomerPage {
     var staff: [Staff]
     var history: [AuditEntry]
     var problems: Problems
+    var promises: [Promise] = []
+    var cases: [ServiceCase] = []
+    var now = Date()
 
     /// Why one of the page's small forms was refused, shown in that form.
     struct Problems: Sendable {
@@ -40,6 +44,9 @@ struct CustomerPage {
                 "actions-row",
                 [
                     H.a(SiteURL.editCustomer(c.id.rawValue).path, s.edit, cls: "button"),
+                    H.a(SiteURL.newPromise(customer: c.id.rawValue).path, s.newPromise, cls: "button"),
+                    H.a(SiteURL.newCase(customer: c.id.rawValue).path, s.newCase, cls: "button"),
+                    H.a(SiteURL.newContact(customer: c.id.rawValue).path, s.newContact, cls: "button"),
                     c.tags.isEmpty ? H.empty : H.div("tags", c.tags.map { H.badge($0, tone: "neutral") }),
                 ]),
             H.div(
@@ -49,6 +56,27 @@ struct CustomerPage {
                     section(s.consent, consentTable(s)),
                 ]),
             section(s.customerOrders, ordersTable(s)),
+            promises.isEmpty
+                ? H.empty
+                : section(
+                    s.promisesTitle,
+                    PromisePages.table(
+                        promises, viewer: viewer, names: [c.id: c.name],
+                        people: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), now: now)),
+            cases.isEmpty
+                ? H.empty
+                : section(
+                    s.navCases,
+                    H.table(
+                        headers: [s.caseTitle, s.when, s.accountableOwner, s.outcome],
+                        rows: cases.map { k in
+                            [
+                                H.a(SiteURL.serviceCase(k.id.rawValue).path, k.title),
+                                H.text(viewer.dateTime(k.openedAt, at: k.locationID)),
+                                H.text(staff.first { $0.id == k.ownerID }?.name ?? s.none),
+                                H.text(s.caseStatus(k.status)),
+                            ]
+                        })),
             H.el(
                 "section", [("id", "notes"), ("class", "card")],
                 [

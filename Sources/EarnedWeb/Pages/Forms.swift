@@ -71,17 +71,18 @@ enum Forms {
 
     static func select(
         _ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-        errors: [FieldError], s: Strings, includeBlank: String? = nil
+        errors: [FieldError], s: Strings, includeBlank: String? = nil, id: String? = nil
     ) -> HTMLNode {
         let invalid = hasError(name, errors)
+        let id = id ?? name
         var all = options
         if let includeBlank { all.insert(("", includeBlank), at: 0) }
         return H.div(
             "field" + (invalid ? " invalid" : ""),
             [
-                H.el("label", [("for", name)], [H.text(label)]),
+                H.el("label", [("for", id)], [H.text(label)]),
                 H.el(
-                    "select", [("id", name), ("name", name), ("aria-invalid", invalid ? "true" : nil)],
+                    "select", [("id", id), ("name", name), ("aria-invalid", invalid ? "true" : nil)],
                     all.map { option in
                         H.el(
                             "option",

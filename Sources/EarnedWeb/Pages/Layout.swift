@@ -43,6 +43,7 @@ enum Layout {
         var links: [(String, String)] = []
         if let staff = user?.staff {
             links.append((SiteURL.today(team: false).path, s.navToday))
+            links.append((SiteURL.promises(filter: nil).path, s.promisesTitle))
             links.append((SiteURL.customers().path, s.navCustomers))
             links.append((SiteURL.orders().path, s.navOrders))
             links.append((SiteURL.contacts.path, s.navContacts))

@@ -64,6 +64,12 @@ enum Stylesheet {
         .alert.success { background: #eaf7f2; border-color: var(--good); color: #00513b; }
         .secret { display: block; word-break: break-all; background: #fff; padding: .5rem; border-radius: 6px; margin-top: .5rem; font-size: 1rem; }
         .empty { padding: 2rem 1rem; text-align: center; color: var(--muted); background: var(--surface); border: 1px dashed var(--line); border-radius: var(--radius); }
+        .tabs { display: flex; flex-wrap: wrap; gap: .25rem; margin: 0 0 1rem; border-bottom: 1px solid var(--line); }
+        .tabs a { padding: .5rem .8rem; text-decoration: none; color: var(--text); border-bottom: 3px solid transparent; margin-bottom: -1px; }
+        .tabs a[aria-current=page] { border-bottom-color: var(--accent); color: var(--accent); font-weight: 600; }
+        blockquote.message { margin: 0 0 1rem; padding: .75rem 1rem; background: var(--surface); border-left: 4px solid var(--line); white-space: pre-wrap; }
+        .row { display: flex; flex-wrap: wrap; gap: 1rem; }
+        .row > .field { flex: 1 1 12rem; }
         .badge { display: inline-block; font-size: .8rem; padding: .1rem .45rem; border-radius: 999px; border: 1px solid; white-space: nowrap; }
         .badge-good { color: #005c44; border-color: #009E73; background: #e6f6f1; }
         .badge-bad { color: #8f3900; border-color: #D55E00; background: #fdf0e6; }

@@ -17,6 +17,8 @@ struct TodayPage {
         var contacts: [UUID: InboundContact]
         var customerNames: [CustomerID: String]
         var staffNames: [StaffID: String]
+        /// The team's overdue work per person, counted in full (the list shows a page of it).
+        var overdueByPerson: [StaffID: Int] = [:]
 
         static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> Model {
             let me = viewer.staff
@@ -63,6 +65,7 @@ struct TodayPage {
                     customerID: c.customerID)
             }
             let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
+            let overdue = team ? try await req.tasks.overdueCounts(locations: locations, now: now) : [:]
             let staff = try await req.staffAccounts.list(actor: me)
             return Model(
                 viewer: viewer, team: team, now: now, items: AgendaItem.ordered(items, now: now),
@@ -70,7 +73,8 @@ struct TodayPage {
                 promises: Dictionary(uniqueKeysWithValues: promises.map { ($0.id.rawValue, $0) }),
                 cases: Dictionary(uniqueKeysWithValues: cases.map { ($0.id.rawValue, $0) }),
                 contacts: Dictionary(uniqueKeysWithValues: contacts.map { ($0.id.rawValue, $0) }), customerNames: names,
-                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                overdueByPerson: overdue)
         }
     }
 
@@ -95,8 +99,7 @@ struct TodayPage {
         }
         var summary: HTMLNode = H.empty
         if model.team {
-            var perPerson: [StaffID: Int] = [:]
-            for item in overdue { if let who = item.assigneeID { perPerson[who, default: 0] += 1 } }
+            let perPerson = model.overdueByPerson
             summary =
                 perPerson.isEmpty
                 ? H.empty
@@ -199,6 +202,8 @@ struct TodayPage {
                         action: path, csrf: csrf,
                         [
                             H.void("input", [("type", "hidden"), ("name", "status"), ("value", "done")]),
+                            // An unticked box sends nothing: this says the outcome form was used.
+                            H.void("input", [("type", "hidden"), ("name", "outcome_form"), ("value", "1")]),
                             Forms.checkbox("reached", label: s.reached, checked: true, id: "reached-\(id)"),
                             Forms.checkbox("satisfied", label: s.satisfied, checked: false, id: "satisfied-\(id)"),
                             Forms.checkbox(
