@@ -77,7 +77,9 @@ enum Stylesheet {
         .badge-neutral { color: var(--muted); border-color: var(--line); background: var(--page); }
         .tags { display: flex; gap: .25rem; flex-wrap: wrap; }
         .actions-row { display: flex; gap: .75rem; align-items: center; flex-wrap: wrap; margin-bottom: 1rem; }
-        dl.facts { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .35rem .75rem; margin: 0; }
+        dl.facts { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .35rem .75rem; margin: 0 0 1rem; }
+        .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 1.25rem; }
+        form.stack { margin-bottom: 1.5rem; }
         dl.facts dt { color: var(--muted); }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
         ul.consents, ul.notes, ul.history, ul.plain { list-style: none; margin: 0; padding: 0; }
