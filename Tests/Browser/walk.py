@@ -36,7 +36,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, TimeoutException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -537,6 +537,12 @@ class Walk:
         self.shot("manager-team-agenda-case", agenda["caseItem"])
 
         link = self.link_to(promise_path, suffix=True)
+        promises_page = d.execute_script(
+            "const a = [...document.querySelectorAll('header nav a')].find(a => a.getAttribute('href') === '/promises');"
+            "return a ? a.getAttribute('href') : null;")
+        if not link and promises_page:  # a list of promises, should the menu have one
+            self.open(promises_page)
+            link = self.link_to(promise_path, suffix=True)
         if not link:
             self.open(customer[1])
             link = self.link_to(promise_path, suffix=True)
