@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedStore
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -281,6 +282,60 @@ struct ServiceAPITests {
             #expect(notReached.status == .seeOther)
             let closed = try #require(try await TaskRepository(db: app.db).withKey("test:d7"))
             #expect(closed.outcome?.hasPrefix("✗") == true)
+        }
+    }
+
+    @Test("erasing a customer clears the words of their promises, cases, contacts, tasks and unsent messages")
+    func erasure() async throws {
+        try await withEarnedApp { app, f in
+            let c = try await customer(app, f)
+            let promise = try await PromiseRepository(db: app.db).create(
+                PromiseDraft(
+                    customerID: c.id, kind: .callback, text: "Перезвонить Петру насчёт кредита", dueAt: testNow + 3600),
+                actor: f.northStaff, now: testNow)
+            let opened = try await CaseRepository(db: app.db).open(
+                ServiceCaseDraft(customerID: c.id, title: "Пётр жалуется на соседа", detail: "Адрес: ул. Ленина, 5"),
+                actor: f.northStaff, now: testNow)
+            let contact = try await ContactRepository(db: app.db).create(
+                InboundContactDraft(
+                    channel: .email, customerID: c.id, subject: "Мой паспорт", body: "серия 1234",
+                    fromAddress: "petr@x.ru"),
+                actor: f.northStaff, now: testNow)
+            _ = try await TaskRepository(db: app.db).createNew([
+                ServiceTask(
+                    key: "greeting:test", kind: .greeting, assigneeID: f.northStaff.id, locationID: f.north.id,
+                    customerID: c.id, subject: nil, dueAt: testNow, text: "Пётр, с днём рождения!", createdAt: testNow,
+                    updatedAt: testNow)
+            ])
+            _ = try await WebhookStore(db: app.db).create(
+                WebhookSubscriptionDraft(url: "https://gw.example/x", events: ["greeting.due"]), secret: "s",
+                actor: f.owner, now: testNow)
+            try await WebhookStore(db: app.db).publish(
+                WebhookEvent(
+                    key: "greeting.due:test", kind: .greetingDue, occurredAt: testNow,
+                    data: ["customer_id": c.id.description, "text": "Пётр, с днём рождения!"]), now: testNow)
+            try await CustomerRepository(db: app.db).erase(c.id, actor: f.owner, now: testNow)
+            let p = try await PromiseRepository(db: app.db).get(promise.id, actor: f.owner)
+            #expect(p.text == Redaction.placeholder && p.kind == .callback && p.dueAt == promise.dueAt)
+            let k = try await CaseRepository(db: app.db).get(opened.id, actor: f.owner)
+            #expect(k.title == Redaction.placeholder && k.detail.isEmpty && k.ownerID == opened.ownerID)
+            let m = try await ContactRepository(db: app.db).get(contact.id, actor: f.owner)
+            #expect(m.subject == Redaction.placeholder && m.body == nil && m.fromAddress == nil)
+            #expect(try await TaskRepository(db: app.db).withKey("greeting:test")?.text == nil)
+            let pending = try await WebhookStore(db: app.db).deliveries()
+            #expect(pending.allSatisfy { !$0.payload.contains("Пётр") && $0.status == .failed })
+            for table in ["promises", "service_cases", "inbound_contacts", "service_tasks", "webhook_deliveries"] {
+                let sql = app.db as! any SQLDatabase
+                let rows = try await sql.raw("SELECT * FROM \(ident: table)").all()
+                for row in rows {
+                    for column in row.allColumns {
+                        let text = (try? row.decode(column: column, as: String?.self)) ?? nil
+                        #expect(
+                            text.map { !$0.contains("Пётр") && !$0.contains("паспорт") && !$0.contains("Ленина") }
+                                ?? true, "\(table).\(column)")
+                    }
+                }
+            }
         }
     }
 }

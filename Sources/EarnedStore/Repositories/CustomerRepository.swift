@@ -237,6 +237,7 @@ public struct CustomerRepository: Sendable {
             try await CustomerRecord.query(on: db).set(\.$externalID, to: nil)
                 .filter(\.$mergedIntoID == customer.id.rawValue).update()
             try await IdempotencyRecord.query(on: db).filter(\.$resourceID == customer.id.rawValue).delete()
+            try await ServiceErasure.erase(customer.id, on: db)
             try await AuditLog(db: db).record(
                 .erased, "customer", customer.id.rawValue, by: actor, summary: "personal data erased on request",
                 at: now)

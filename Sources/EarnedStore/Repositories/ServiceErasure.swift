@@ -1,0 +1,35 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Erasing a customer clears the words of the service work about them — promises, cases,
+/// inbound contacts, tasks, and webhook payloads not yet sent — and keeps what the figures
+/// need. Runs inside the erasure's transaction.
+enum ServiceErasure {
+    static func erase(_ customer: CustomerID, on db: any Database) async throws {
+        let id = customer.rawValue
+        for record in try await PromiseRecord.query(on: db).filter(\.$customerID == id).all() {
+            try record.apply(try record.domain().redacted())
+            try await record.update(on: db)
+        }
+        for record in try await ServiceCaseRecord.query(on: db).filter(\.$customerID == id).all() {
+            try record.apply(try record.domain().redacted())
+            try await record.update(on: db)
+        }
+        for record in try await InboundContactRecord.query(on: db).filter(\.$customerID == id).all() {
+            try record.apply(try record.domain().redacted())
+            try await record.update(on: db)
+        }
+        for record in try await ServiceTaskRecord.query(on: db).filter(\.$customerID == id).all() {
+            record.apply(record.domain.redacted())
+            try await record.update(on: db)
+        }
+        // Messages for gateways (a greeting's words and address) that were not delivered yet
+        // are not sent at all.
+        let sql = db as! any SQLDatabase
+        try await sql.update("webhook_deliveries").set("payload", to: "{}").set("status", to: "failed")
+            .set("last_error", to: "customer erased").where("status", .equal, "pending")
+            .where("payload", .like, "%\(id.uuidString.lowercased())%").run()
+    }
+}
