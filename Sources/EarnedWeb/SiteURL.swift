@@ -28,6 +28,7 @@ enum SiteURL: Sendable {
     case today(team: Bool)
     case completeTask(UUID)
     case promises(filter: String?)
+    case onTime(by: String?)
     case newPromise(customer: UUID?)
     case promise(UUID)
     case promiseAction(UUID)
@@ -82,6 +83,7 @@ enum SiteURL: Sendable {
         case .today(let team): return "/today" + (team ? "?view=team" : "")
         case .completeTask(let id): return "/tasks/\(id.uuidString.lowercased())/complete"
         case .promises(let filter): return "/promises" + Self.query(["filter": filter])
+        case .onTime(let by): return "/promises/on-time" + Self.query(["by": by])
         case .newPromise(let customer):
             return "/promises/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .promise(let id): return "/promises/\(id.uuidString.lowercased())"

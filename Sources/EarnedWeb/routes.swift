@@ -46,6 +46,11 @@ func routes(_ app: Application, metrics: Metrics) throws {
     user.get("today", use: service.today)
     user.post("tasks", ":id", "complete", use: service.completeTask)
     user.get("promises", use: service.promises)
+    user.get("promises", "on-time") { req async throws -> Response in
+        let viewer = try await ViewerContext.load(req)
+        let report = try await OnTimeReport.load(req, viewer: viewer)
+        return Layout.response(report.body(viewer: viewer), title: viewer.s.onTimeTitle, request: req)
+    }
     user.get("promises", "new", use: service.newPromise)
     user.post("promises", use: service.createPromise)
     user.get("promises", ":id", use: service.showPromise)

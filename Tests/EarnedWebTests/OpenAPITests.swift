@@ -90,6 +90,8 @@ struct OpenAPITests {
                     customerID: customer.id, result: OutreachResult(customerID: customer.id), outcome: .pending)
             ], figure: IncidentFigure(affected: 1, toldFirst: 0, theyContactedFirst: 0, pending: 1))
         #expect(try keys(IncidentDTO(report)) == properties("Incident"))
+        let row = OnTimeReport.Row(key: "k", label: "l", tally: OnTimeTally(), interval: nil)
+        #expect(try keys(OnTimeRowDTO(row)) == properties("OnTimeRow"))
         #expect(Set(Mirror(reflecting: IncidentInput()).children.compactMap(\.label)) == properties("IncidentInput"))
         let hook = try WebhookSubscriptionDraft(url: "https://x.example", events: ["case.opened"])
             .validated(id: WebhookSubscriptionID(), secret: "s", now: now)

@@ -106,6 +106,14 @@ public struct PromiseRepository: Sendable {
         return try await q.limit(limit).all().map { try $0.domain() }
     }
 
+    /// Promises whose due time in force falls in [from, to), in locations (nil: all): what an
+    /// on-time report counts.
+    public func due(from: Date, to: Date, locations: Set<LocationID>?) async throws -> [Promise] {
+        let q = PromiseRecord.query(on: db).filter(\.$dueInForceAt >= from).filter(\.$dueInForceAt < to)
+        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        return try await q.all().map { try $0.domain() }
+    }
+
     /// Open promises whose reminder is due and not yet sent.
     public func needingReminder(policy: PromiseReminderPolicy, now: Date) async throws -> [Promise] {
         let longest = Promise.Kind.allCases.map(policy.leadTime(for:)).max() ?? 86_400

@@ -17,6 +17,9 @@ extension APIRoutes {
                 PromiseDTO($0, now: req.now)
             }
         }
+        api.get("promises", "on-time") { req async throws -> [OnTimeRowDTO] in
+            try await OnTimeReport.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
+        }
         api.post("promises") { req async throws -> Response in
             let input = try req.content.decode(PromiseInput.self)
             let promise = try await req.promises.create(input.draft, actor: try req.actor(), now: req.now)

@@ -12,6 +12,16 @@ extension OpenAPIDocument {
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
+            method: "get", path: "/api/v1/promises/on-time",
+            summary:
+                "Share of promises kept on time per person, team, location, kind, month or ISO week, with a 95 % Wilson interval",
+            response: "OnTimeArray", status: 200,
+            query: [
+                ("by", "string", "owner (default), team, location, kind, month or week"),
+                ("from", "string", "due at or after (ISO 8601; default 90 days before to)"),
+                ("to", "string", "due before (ISO 8601; default now)"),
+            ]),
+        Operation(
             method: "post", path: "/api/v1/promises", summary: "Record a promise to a customer",
             request: "PromiseInput", response: "Promise", status: 201),
         Operation(
@@ -219,7 +229,19 @@ extension OpenAPIDocument {
             "they_contacted_first": integer(), "pending": integer(),
             "customers": array(object(affectedCustomer, required: Array(affectedCustomer.keys))), "created_at": time,
         ]
+        let count = integer()
+        let rateOrNull: [String: Any] = [
+            "type": ["number", "null"], "description": "null below 10 closed promises: not enough data",
+        ]
+        let onTime: Props = [
+            "key": string(), "label": string(), "decided": integer("kept, renegotiated, late or broken"),
+            "on_time": integer("kept on time or renegotiated in time"), "kept_on_time": count, "renegotiated": count,
+            "late": count, "broken": count, "open": count, "overdue": count, "on_time_rate": rateOrNull,
+            "lower": rateOrNull, "upper": rateOrNull,
+        ]
         return [
+            "OnTimeRow": object(onTime, required: Array(onTime.keys)),
+            "OnTimeArray": array(ref("OnTimeRow")),
             "Incident": object(incident, required: Array(incident.keys)),
             "IncidentArray": array(ref("Incident")),
             "IncidentInput": object(

@@ -79,6 +79,25 @@ extension Strings {
             "подходят несколько клиентов, уточните (например, телефоном)",
             "several customers match; add a detail such as a phone")
     }
+    var onTimeTitle: String { t("Обещания вовремя", "Promises kept on time") }
+    var onTimeHint: String {
+        t(
+            "Вовремя — выполнено в срок или срок перенесли заранее и предупредили клиента. В скобках — 95 % интервал; меньше 10 закрытых обещаний — мало данных. Срок:",
+            "On time: kept by the due time, or moved in time with the customer told. In brackets, the 95 % interval; fewer than 10 closed promises is not enough data. Due:"
+        )
+    }
+    var decided: String { t("Закрыто", "Closed") }
+
+    func onTimeGrouping(_ key: String) -> String {
+        switch key {
+        case "owner": t("Кто", "Person")
+        case "team": t("Отдел", "Team")
+        case "location": t("Точка", "Location")
+        case "kind": t("Вид", "Kind")
+        case "month": t("Месяц", "Month")
+        default: t("Неделя", "Week")
+        }
+    }
     var noPromises: String { t("Таких обещаний нет.", "No such promises.") }
     var customerLabel: String { t("Клиент (имя, телефон, e-mail или код)", "Customer (name, phone, e-mail or id)") }
 

@@ -138,6 +138,7 @@ enum PromisePages {
         return H.group([
             Layout.pageHead(s.promisesTitle, action: (SiteURL.newPromise(customer: nil).path, s.newPromise)),
             tabs,
+            H.el("p", [], [H.a(SiteURL.onTime(by: nil).path, s.onTimeTitle + " →")]),
             promises.isEmpty
                 ? H.p("empty", s.noPromises) : table(promises, viewer: viewer, names: names, people: people, now: now),
         ])
