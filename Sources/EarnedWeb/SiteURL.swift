@@ -36,6 +36,7 @@ enum SiteURL: Sendable {
     case newCase(customer: UUID?)
     case serviceCase(UUID)
     case caseAction(UUID)
+    case serviceSettings
     case outreachSettings
     case webhooks
     case toggleWebhook(UUID)
@@ -92,6 +93,7 @@ enum SiteURL: Sendable {
         case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
         case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
+        case .serviceSettings: return "/settings/service"
         case .outreachSettings: return "/settings/outreach"
         case .webhooks: return "/settings/webhooks"
         case .toggleWebhook(let id): return "/settings/webhooks/\(id.uuidString.lowercased())/active"

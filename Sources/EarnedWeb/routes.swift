@@ -61,6 +61,8 @@ func routes(_ app: Application, metrics: Metrics) throws {
     user.get("cases", ":id", use: service.showCase)
     user.post("cases", ":id", "action", use: service.caseAction)
     let settings = SettingsController()
+    user.get("settings", "service", use: settings.service)
+    user.post("settings", "service", use: settings.saveService)
     user.get("settings", "outreach", use: settings.outreach)
     user.post("settings", "outreach", use: settings.saveOutreach)
     user.get("settings", "webhooks", use: settings.webhooks)

@@ -143,4 +143,49 @@ struct GreetingSchedulerTests {
             #expect(try await app.send(.GET, "/settings/webhooks", cookie: staff.cookie).status == .forbidden)
         }
     }
+
+    @Test(
+        "service rules per location: the owner's after-sale days and reply targets are what the scheduler and the inbox use"
+    )
+    func serviceRules() async throws {
+        try await withEarnedApp { app, f in
+            let owner = try await app.session(for: f.owner)
+            let north = f.north.id.description
+            var form = SettingsController.serviceValues(.standard, locations: [f.north, f.south])
+            form["_csrf"] = owner.csrf
+            form["offsets_\(north)"] = "0, 400"
+            let bad = try await app.send(.POST, "/settings/service", cookie: owner.cookie, form: form)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("offsets_\(north)-error"))
+            #expect(try await SettingsStore(db: app.db).service() == .standard)
+            form["offsets_\(north)"] = "2, 14"
+            form["handover_\(north)"] = "call"
+            form["first_\(north)_call"] = "30"
+            let good = try await app.send(.POST, "/settings/service", cookie: owner.cookie, form: form)
+            #expect(good.status == .seeOther)
+            let rules = try await SettingsStore(db: app.db).service()
+            #expect(rules.afterSale(at: f.north.id) == AfterSalePolicy(handover: .call, offsetsDays: [2, 14]))
+            #expect(rules.replyTargets(at: f.north.id).target(for: .call, priority: .normal).firstResponse == 1800)
+
+            let anna = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Анна", phones: ["+7 900 555-00-11"],
+                    consents: [Consent(channel: .phone, given: true, at: testNow - 86_400, source: "form")],
+                    homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let order = try await OrderRepository(db: app.db).create(
+                OrderDraft(
+                    customerID: anna.id, sellerID: f.northStaff.id, locationID: f.north.id,
+                    placedAt: testNow - 4 * 86_400,
+                    amountMinorUnits: 100_00, deliveredAt: testNow - 3 * 86_400), actor: f.owner, now: testNow)
+            _ = try await Tick(app: app).run(now: testNow)
+            let keys = Set(try await TaskRepository(db: app.db).open(assignee: f.northStaff.id).map(\.key))
+            #expect(keys.contains(PlannedFollowUp.taskKey(order: order.id, step: .day(2))))
+            #expect(!keys.contains(PlannedFollowUp.taskKey(order: order.id, step: .day(1))))
+            // 14:06 in Moscow, open until 20:00: a call's first reply is due half an hour later.
+            let contact = try await ContactRepository(db: app.db).create(
+                InboundContactDraft(channel: .call, locationID: f.north.id, receivedAt: testNow, subject: "Звонок"),
+                actor: f.northStaff, now: testNow)
+            let api = try await app.send(.GET, "/api/v1/contacts/\(contact.id)", token: f.token(f.northStaff))
+            #expect(try api.json()["first_response_due_at"] as? String == APIDates.format(testNow + 1800))
+        }
+    }
 }

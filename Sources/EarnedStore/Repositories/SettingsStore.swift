@@ -10,12 +10,10 @@ public struct SettingsStore: Sendable {
     public init(db: any Database) { self.db = db }
 
     public static let outreachKey = "outreach"
+    public static let serviceKey = "service"
 
     public func outreach() async throws -> OutreachSettings {
-        guard let record = try await SettingsRecord.query(on: db).filter(\.$key == Self.outreachKey).first() else {
-            return .standard
-        }
-        return try DocumentCoding.decode(OutreachSettings.self, record.document)
+        try await document(Self.outreachKey) ?? .standard
     }
 
     /// Changes the outreach settings (owner only), reporting every bad field.
@@ -25,26 +23,46 @@ public struct SettingsStore: Sendable {
     {
         try Policy.require(actor, .manageIntegrations)
         let settings = try draft.validated(existing: try await outreach())
-        let document = try DocumentCoding.string(settings)
-        try await db.transaction { db in
-            if let record = try await SettingsRecord.query(on: db).filter(\.$key == Self.outreachKey).first() {
-                record.document = document
-                record.updatedAt = now
-                record.updatedByID = actor.id.rawValue
-                try await record.update(on: db)
-            } else {
-                let record = SettingsRecord()
-                record.id = IDGenerator.next()
-                record.key = Self.outreachKey
-                record.document = document
-                record.updatedAt = now
-                record.updatedByID = actor.id.rawValue
-                try await record.create(on: db)
-            }
-            try await AuditLog(db: db).record(
-                .updated, "settings", IDGenerator.next(), by: actor, summary: "outreach", at: now)
-        }
+        try await store(settings, under: Self.outreachKey, actor: actor, now: now)
         return settings
+    }
+
+    public func service() async throws -> ServiceRules {
+        try await document(Self.serviceKey) ?? .standard
+    }
+
+    /// Changes the service rules (owner only), reporting every bad field.
+    @discardableResult
+    public func changeService(_ rules: ServiceRules, actor: Staff, now: Date) async throws -> ServiceRules {
+        try Policy.require(actor, .manageIntegrations)
+        let checked = try rules.validated()
+        try await store(checked, under: Self.serviceKey, actor: actor, now: now)
+        return checked
+    }
+
+    func document<T: Decodable>(_ key: String) async throws -> T? {
+        guard let record = try await SettingsRecord.query(on: db).filter(\.$key == key).first() else { return nil }
+        return try DocumentCoding.decode(T.self, record.document)
+    }
+
+    func store<T: Encodable>(_ value: T, under key: String, actor: Staff, now: Date) async throws {
+        let document = try DocumentCoding.string(value)
+        try await db.transaction { db in
+            let record =
+                try await SettingsRecord.query(on: db).filter(\.$key == key).first()
+                ?? {
+                    let made = SettingsRecord()
+                    made.id = IDGenerator.next()
+                    made.key = key
+                    return made
+                }()
+            record.document = document
+            record.updatedAt = now
+            record.updatedByID = actor.id.rawValue
+            try await record.save(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "settings", IDGenerator.next(), by: actor, summary: key, at: now)
+        }
     }
 
     /// Whether the scheduler already did the work named `key`.

@@ -197,9 +197,7 @@ extension APIRoutes {
     }
 
     static func contactDTOs(_ contacts: [InboundContact], _ req: Request) async throws -> [ContactDTO] {
-        let locations = try await req.locations.all()
-        let clocks = Dictionary(
-            uniqueKeysWithValues: locations.map { ($0.id, ReplyClock(calendar: BusinessCalendar(location: $0))) })
+        let clocks = try await ContactsController.clocks(try await req.locations.all(), req: req)
         return contacts.map { ContactDTO($0, clock: clocks[$0.locationID]?.status(of: $0, now: req.now)) }
     }
 }

@@ -16,17 +16,19 @@ struct ContactsController {
         var owner_id: String?
     }
 
-    /// The reply clock of each location, with the standard targets.
-    static func clocks(_ viewer: ViewerContext) -> [LocationID: ReplyClock] {
-        Dictionary(
-            uniqueKeysWithValues: viewer.locations.map { ($0.id, ReplyClock(calendar: BusinessCalendar(location: $0))) }
-        )
+    /// The reply clock of each location: its business hours and its reply targets.
+    static func clocks(_ locations: [Location], req: Request) async throws -> [LocationID: ReplyClock] {
+        let rules = try await req.settings.service()
+        return Dictionary(
+            uniqueKeysWithValues: locations.map {
+                ($0.id, ReplyClock(calendar: BusinessCalendar(location: $0), targets: rules.replyTargets(at: $0.id)))
+            })
     }
 
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let contacts = try await req.contacts.unresolved(locations: viewer.staff.visibleLocationIDs)
-        let clocks = Self.clocks(viewer)
+        let clocks = try await Self.clocks(viewer.locations, req: req)
         let queue = ContactQueue.ordered(
             contacts.compactMap { c in clocks[c.locationID].map { (c, $0.status(of: c, now: req.now)) } })
         let names = try await req.customers.names(contacts.compactMap(\.customerID), s: viewer.s)
@@ -99,7 +101,8 @@ struct ContactsController {
     func renderContact(_ req: Request, viewer: ViewerContext, errors: [FieldError]) async throws -> Response {
         let contact = try await req.contacts.get(try req.entityID("contact") as ContactID, actor: viewer.staff)
         let customer = try await contact.customerID.asyncMap { try await req.customers.get($0, actor: viewer.staff) }
-        let status = Self.clocks(viewer)[contact.locationID]?.status(of: contact, now: req.now)
+        let status = try await Self.clocks(viewer.locations, req: req)[contact.locationID]?.status(
+            of: contact, now: req.now)
         let page = ContactPages.show(
             viewer: viewer, contact: contact, customer: customer,
             staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors)

@@ -18,12 +18,15 @@ extension Tick {
     func afterSale(now: Date, report: inout Report) async throws {
         let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
         guard !orders.isEmpty else { return }
-        let policy = AfterSalePolicy()
-        let steps = [FollowUpStep.handover] + policy.offsetsDays.map(FollowUpStep.day)
-        let allKeys = orders.flatMap { order in steps.map { PlannedFollowUp.taskKey(order: order.id, step: $0) } }
+        let rules = try await SettingsStore(db: db).service()
+        func steps(_ order: Order) -> [FollowUpStep] {
+            [FollowUpStep.handover] + rules.afterSale(at: order.locationID).offsetsDays.map(FollowUpStep.day)
+        }
+        let allKeys = orders.flatMap { order in steps(order).map { PlannedFollowUp.taskKey(order: order.id, step: $0) }
+        }
         let existing = try await TaskRepository(db: db).existingKeys(allKeys)
         let pending = orders.filter { order in
-            steps.contains { !existing.contains(PlannedFollowUp.taskKey(order: order.id, step: $0)) }
+            steps(order).contains { !existing.contains(PlannedFollowUp.taskKey(order: order.id, step: $0)) }
         }
         guard !pending.isEmpty else { return }
         let customers = try await CustomerRepository(db: db).byIDs(pending.map(\.customerID))
@@ -33,6 +36,7 @@ extension Tick {
             guard let customer = customers[order.customerID], let location = order.locationID,
                 let calendar = calendars[location]
             else { continue }
+            let policy = rules.afterSale(at: order.locationID)
             for planned in FollowUpPlanner.plan(order: order, customer: customer, calendar: calendar, policy: policy)
             where planned.dueAt <= now + Self.afterSaleLead && !existing.contains(planned.taskKey) {
                 var task = ServiceTask(
@@ -54,7 +58,7 @@ extension Tick {
     /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.
     func promiseReminders(now: Date, report: inout Report) async throws {
         let repo = PromiseRepository(db: db)
-        let due = try await repo.needingReminder(policy: PromiseReminderPolicy(), now: now)
+        let due = try await repo.needingReminder(policy: try await SettingsStore(db: db).service().reminders, now: now)
         guard !due.isEmpty else { return }
         let tasks = due.map { promise in
             ServiceTask(
@@ -127,9 +131,11 @@ extension Tick {
             default: break
             }
         }
+        let rules = try await SettingsStore(db: db).service()
         for contact in try await ContactRepository(db: db).unresolved(locations: nil) {
             guard let calendar = calendars[contact.locationID] else { continue }
-            let result = ReplyClock(calendar: calendar).status(of: contact, now: now)
+            let result = ReplyClock(calendar: calendar, targets: rules.replyTargets(at: contact.locationID)).status(
+                of: contact, now: now)
             let subject = ServiceTask.Subject(kind: .contact, id: contact.id.rawValue)
             for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
                 try await check(

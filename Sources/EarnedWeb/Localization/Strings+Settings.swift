@@ -41,6 +41,23 @@ extension Strings {
         }
     }
 
+    // MARK: Service rules
+    var serviceRulesTitle: String { t("Правила сервиса", "Service rules") }
+    var serviceRulesHint: String {
+        t(
+            "Напоминания об обещаниях, контакт после покупки и сроки ответа — для каждой точки свои. Сроки ответа считаются в рабочие часы точки, для обычного приоритета; срочные — в 4 раза короче, высокий — в 2, низкий — в 2 раза длиннее.",
+            "Promise reminders, after-sale contact and reply targets — each location its own. Reply targets count the location's business hours, for normal priority; urgent is 4 times shorter, high 2 times, low 2 times longer."
+        )
+    }
+    var reminderLeads: String { t("Напомнить об обещании заранее, минут", "Remind of a promise ahead, minutes") }
+    var handoverContact: String { t("Контакт при выдаче", "Contact at handover") }
+    var handoverVisit: String { t("Встреча лично", "In person") }
+    var handoverCall: String { t("Звонок", "A call") }
+    var followUpDays: String { t("Звонки после покупки, через сколько дней", "Follow-ups, days after handover") }
+    var replyTargetsTitle: String { t("Сроки ответа", "Reply targets") }
+    var minutesUnit: String { t("мин", "min") }
+    var hoursUnit: String { t("ч", "h") }
+
     // MARK: Webhooks
     var navWebhooks: String { t("Вебхуки", "Webhooks") }
     var webhooksTitle: String { t("Вебхуки и шлюзы сообщений", "Webhooks and message gateways") }

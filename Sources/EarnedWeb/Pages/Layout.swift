@@ -53,7 +53,7 @@ enum Layout {
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }
             if Policy.may(staff, .manageStaff) { links.append((SiteURL.staffList.path, s.navStaff)) }
             links.append((SiteURL.tokens.path, s.navTokens))
-            if Policy.may(staff, .manageIntegrations) { links.append((SiteURL.outreachSettings.path, s.navSettings)) }
+            if Policy.may(staff, .manageIntegrations) { links.append((SiteURL.serviceSettings.path, s.navSettings)) }
             if Policy.may(staff, .viewAuditLog) { links.append((SiteURL.audit.path, s.navAudit)) }
         }
         let path = here.split(separator: "?").first.map(String.init) ?? here

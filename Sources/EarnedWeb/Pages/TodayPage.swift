@@ -57,7 +57,7 @@ struct TodayPage {
                 team
                 ? try await req.contacts.unresolved(locations: locations)
                 : try await req.contacts.unresolved(locations: nil, owner: me.id)
-            let clocks = ContactsController.clocks(viewer)
+            let clocks = try await ContactsController.clocks(viewer.locations, req: req)
             items += contacts.map { c in
                 AgendaItem(
                     source: .contact, id: c.id.rawValue,
