@@ -188,4 +188,34 @@ struct GreetingSchedulerTests {
             #expect(try api.json()["first_response_due_at"] as? String == APIDates.format(testNow + 1800))
         }
     }
+
+    @Test("follow-ups share the contact budget: over it, the follow-up is skipped and says why; a reached one counts")
+    func followUpBudget() async throws {
+        try await withEarnedApp { app, f in
+            let boris = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Борис", phones: ["+7 900 555-00-22"],
+                    consents: [Consent(channel: .phone, given: true, at: testNow - 86_400 * 60, source: "form")],
+                    homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            try await TouchRepository(db: app.db).record(
+                (1...4).map { (boris.id, Touch(at: testNow - Double($0) * 3 * 86_400, kind: .greeting), nil) })
+            let order = try await OrderRepository(db: app.db).create(
+                OrderDraft(
+                    customerID: boris.id, sellerID: f.northStaff.id, locationID: f.north.id,
+                    placedAt: testNow - 4 * 86_400,
+                    amountMinorUnits: 100_00, deliveredAt: testNow - 3 * 86_400), actor: f.owner, now: testNow)
+            _ = try await Tick(app: app).run(now: testNow)
+            let tasks = TaskRepository(db: app.db)
+            let dayOne = try #require(try await tasks.withKey(PlannedFollowUp.taskKey(order: order.id, step: .day(1))))
+            #expect(dayOne.status == .skipped && dayOne.outcome == "contact limit reached")
+            let handover = try #require(
+                try await tasks.withKey(PlannedFollowUp.taskKey(order: order.id, step: .handover)))
+            #expect(handover.status == .open)
+            try await tasks.recordFollowUp(
+                handover.id, outcome: try FollowUpOutcomeDraft(reached: true, satisfied: true).validated(),
+                summary: "ok",
+                actor: f.northStaff, now: testNow)
+            #expect(try await app.count("customer_touches") == 4)
+        }
+    }
 }

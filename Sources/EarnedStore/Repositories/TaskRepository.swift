@@ -84,7 +84,12 @@ public struct TaskRepository: Sendable {
                     customerID: customer, locationID: task.locationID, title: String(problem.prefix(200)),
                     detail: problem, source: .followUp, link: task.subject?.id), actor: actor, now: now)
         }
-        return try await close(id, as: .done, outcome: summary, actor: actor, now: now)
+        let closed = try await close(id, as: .done, outcome: summary, actor: actor, now: now)
+        // A follow-up that reached the customer counts against their contact budget.
+        if outcome.reached, task.kind == .followUp, let customer = task.customerID {
+            try await TouchRepository(db: db).record([(customer, Touch(at: now, kind: .followUp), task.key)])
+        }
+        return closed
     }
 
     public func withKey(_ key: String) async throws -> ServiceTask? {

@@ -30,6 +30,10 @@ extension Tick {
         }
         guard !pending.isEmpty else { return }
         let customers = try await CustomerRepository(db: db).byIDs(pending.map(\.customerID))
+        // Follow-ups share the contact budget with greetings and surveys.
+        let budget = try await SettingsStore(db: db).outreach().budget
+        var touches = try await TouchRepository(db: db).since(
+            now - budget.window - Self.afterSaleLookBack, customers: Array(Set(pending.map(\.customerID))))
         let calendars = try await self.calendars()
         var tasks: [ServiceTask] = []
         for order in pending {
@@ -48,6 +52,15 @@ extension Tick {
                     task.status = .skipped
                     task.outcome = "no consent to contact"
                     task.completedAt = now
+                } else if planned.step != .handover {
+                    let history = touches[customer.id] ?? []
+                    if budget.allows(.followUp, at: planned.dueAt, history: history) {
+                        touches[customer.id] = history + [Touch(at: planned.dueAt, kind: .followUp)]
+                    } else {
+                        task.status = .skipped
+                        task.outcome = "contact limit reached"
+                        task.completedAt = now
+                    }
                 }
                 tasks.append(task)
             }
