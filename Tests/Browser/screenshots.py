@@ -15,7 +15,9 @@ BASE = sys.argv[1].rstrip("/")
 OUT = sys.argv[2]
 EMAIL = sys.argv[3] if len(sys.argv) > 3 else "owner@demo.earned"
 PASSWORD = sys.argv[4] if len(sys.argv) > 4 else "earned-demo"
-PAGES = ["/customers", "/customers?q=ан", "/orders", "/customers/new", "/orders/new", "/import", "/locations",
+PAGES = ["/today", "/today?view=team", "/promises", "/promises/on-time", "/contacts", "/contacts/new", "/cases",
+         "/incidents", "/incidents/new", "/settings/service", "/settings/outreach", "/settings/webhooks",
+         "/customers", "/customers?q=ан", "/orders", "/customers/new", "/orders/new", "/import", "/locations",
          "/staff", "/tokens", "/audit"]
 
 

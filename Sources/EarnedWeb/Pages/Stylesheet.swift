@@ -47,7 +47,7 @@ enum Stylesheet {
         .field label, fieldset legend { display: block; font-weight: 600; margin-bottom: .25rem; }
         .hint { color: var(--muted); font-size: .85rem; margin: 0 0 .25rem; }
         input[type=text], input[type=email], input[type=password], input[type=search], input[type=number],
-        input[type=datetime-local], input[type=file], select, textarea {
+        input[type=datetime-local], input[type=date], input[type=time], input[type=url], input[type=file], select, textarea {
           width: 100%; max-width: 40rem; padding: .55rem .6rem; border: 1px solid #8c959f; border-radius: 6px; font: inherit; background: #fff; min-height: 44px; }
         .filters input, .filters select { max-width: none; }
         .field.invalid input, .field.invalid select, .field.invalid textarea { border-color: var(--bad); border-width: 2px; }
