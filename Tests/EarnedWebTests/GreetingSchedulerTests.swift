@@ -218,4 +218,30 @@ struct GreetingSchedulerTests {
             #expect(try await app.count("customer_touches") == 4)
         }
     }
+
+    @Test("a follow-up in a written channel goes to the gateway as message.requested, in the customer's language")
+    func followUpMessage() async throws {
+        try await withEarnedApp { app, f in
+            let gateway = try await WebhookReceiver.start()
+            _ = try await WebhookStore(db: app.db).create(
+                WebhookSubscriptionDraft(url: gateway.url, events: ["message.requested"]), secret: "k", actor: f.owner,
+                now: testNow)
+            let vera = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Вера Павлова", phones: ["+7 900 555-00-33"],
+                    consents: [Consent(channel: .sms, given: true, at: testNow - 86_400 * 60, source: "form")],
+                    homeLocationID: f.north.id, language: "ru"), actor: f.owner, now: testNow)
+            _ = try await OrderRepository(db: app.db).create(
+                OrderDraft(
+                    customerID: vera.id, sellerID: f.northStaff.id, locationID: f.north.id,
+                    placedAt: testNow - 4 * 86_400,
+                    amountMinorUnits: 100_00, deliveredAt: testNow - 3 * 86_400), actor: f.owner, now: testNow)
+            _ = try await Tick(app: app).run(now: testNow)
+            let message = try #require(
+                try await WebhookStore(db: app.db).deliveries().first { $0.eventKind == .messageRequested })
+            #expect(message.payload.contains("+79005550033") && message.payload.contains("Вера, добрый день"))
+            #expect(message.payload.contains("1 день после покупки"))
+            await gateway.stop()
+        }
+    }
 }

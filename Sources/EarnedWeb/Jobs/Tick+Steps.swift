@@ -65,7 +65,23 @@ extension Tick {
                 tasks.append(task)
             }
         }
-        try await create(tasks, now: now, report: &report)
+        let created = try await create(tasks, now: now, report: &report)
+        // A follow-up in a written channel is a message: handed to the business's gateway.
+        for task in created
+        where task.status == .open && task.kind == .followUp && [.sms, .email, .messenger].contains(task.channel) {
+            guard let customerID = task.customerID, let customer = customers[customerID], let channel = task.channel,
+                let days = Int(task.text?.dropFirst() ?? "")
+            else { continue }
+            report.eventsQueued += try await publish(
+                WebhookEvent(
+                    key: "message.requested:\(task.key)", kind: .messageRequested, occurredAt: now,
+                    data: [
+                        "task_id": task.id.description, "customer_id": customerID.description,
+                        "channel": channel.rawValue, "address": Self.address(customer, channel),
+                        "language": customer.language, "text": FollowUpMessage.text(for: customer, days: days),
+                        "send_at": APIDates.format(task.dueAt), "purpose": "follow_up",
+                    ]), now: now)
+        }
     }
 
     /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.
