@@ -244,4 +244,41 @@ struct GreetingSchedulerTests {
             await gateway.stop()
         }
     }
+
+    @Test("settings through the API: the owner changes them, others may not, bad values are named and change nothing")
+    func settingsAPI() async throws {
+        try await withEarnedApp { app, f in
+            #expect(
+                try await app.send(.GET, "/api/v1/settings/service", token: f.token(f.manager)).status == .forbidden)
+            let token = f.token(f.owner)
+            let rules = try await app.send(.GET, "/api/v1/settings/service", token: token)
+            #expect(rules.status == .ok && rules.text.contains(f.north.id.description))
+            let bad = try await app.send(
+                .PATCH, "/api/v1/settings/service", token: token,
+                json: #"{"locations": [{"location_id": "\#(f.north.id)", "follow_up_days": [3, 3]}]}"#)
+            #expect(bad.status == .unprocessableEntity, "\(bad.text)")
+            #expect(try await SettingsStore(db: app.db).service() == .standard)
+            let good = try await app.send(
+                .PATCH, "/api/v1/settings/service", token: token,
+                json:
+                    #"{"reminder_lead_minutes": {"callback": 30}, "locations": [{"location_id": "\#(f.north.id)", "handover": "call", "reply_targets": {"email": {"first_response_minutes": 120, "resolution_hours": 16}}}]}"#
+            )
+            #expect(good.status == .ok, "\(good.text)")
+            let saved = try await SettingsStore(db: app.db).service()
+            #expect(saved.reminders.leadMinutes(for: .callback) == 30)
+            #expect(saved.afterSale(at: f.north.id).handover == .call)
+            #expect(saved.replyTargets(at: f.north.id).target(for: .email, priority: .normal).firstResponse == 7200)
+            let outreach = try await app.send(
+                .PATCH, "/api/v1/settings/outreach", token: token,
+                json: #"{"max_touches": 3, "send_from": "09:30", "disabled_holidays": ["ru-defender-day"]}"#)
+            #expect(outreach.status == .ok, "\(outreach.text)")
+            let o = try await SettingsStore(db: app.db).outreach()
+            #expect(
+                o.budget.maxTouches == 3 && o.quietHours.sendFrom == 570
+                    && o.holidays.disabledIDs == ["ru-defender-day"])
+            let badTime = try await app.send(
+                .PATCH, "/api/v1/settings/outreach", token: token, json: #"{"send_from": "late"}"#)
+            #expect(badTime.status == .unprocessableEntity && badTime.problemFields == ["send_from"])
+        }
+    }
 }

@@ -92,6 +92,14 @@ struct OpenAPITests {
         #expect(try keys(IncidentDTO(report)) == properties("Incident"))
         let row = OnTimeReport.Row(key: "k", label: "l", tally: OnTimeTally(), interval: nil)
         #expect(try keys(OnTimeRowDTO(row)) == properties("OnTimeRow"))
+        #expect(try keys(ServiceRulesDTO(.standard, locations: [location])) == properties("ServiceRules"))
+        #expect(try keys(OutreachSettingsDTO(.standard)) == properties("OutreachSettings"))
+        #expect(
+            Set(Mirror(reflecting: OutreachSettingsInput()).children.compactMap(\.label))
+                == properties("OutreachSettingsInput"))
+        #expect(
+            Set(Mirror(reflecting: ServiceRulesInput()).children.compactMap(\.label)) == properties("ServiceRulesInput")
+        )
         #expect(Set(Mirror(reflecting: IncidentInput()).children.compactMap(\.label)) == properties("IncidentInput"))
         let hook = try WebhookSubscriptionDraft(url: "https://x.example", events: ["case.opened"])
             .validated(id: WebhookSubscriptionID(), secret: "s", now: now)

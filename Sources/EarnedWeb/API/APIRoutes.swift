@@ -134,6 +134,7 @@ enum APIRoutes {
                     try id(req, "staff"), input.draft, passwordHash: hash, actor: try req.actor(), now: req.now))
         }
         try registerService(api)
+        try registerSettings(api)
     }
 
     static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {

@@ -229,12 +229,12 @@ enum OpenAPIDocument {
                             required: ["name", "reason", "code"])),
                 ], required: ["type", "title", "status"]),
         ]
-        return own.merging(serviceSchemas) { a, _ in a }
+        return own.merging(serviceSchemas) { a, _ in a }.merging(settingsSchemas) { a, _ in a }
     }
 
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for op in operations + serviceOperations {
+        for op in operations + serviceOperations + settingsOperations {
             var operation: [String: Any] = ["summary": op.summary, "operationId": "\(op.method)_\(op.path)"]
             var parameters: [[String: Any]] = []
             if op.path.contains("{id}") {
