@@ -12,34 +12,67 @@ enum DemoSeeder {
     }
 
     static func seed(
-        _ app: Application, seed: UInt64, scale: Int, now: Date, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        _ app: Application, seed: UInt64, scale: Int, now: Date, batchSize: Int = 20_000,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> DemoBusiness {
         let db = app.db
         if try await CustomerRepository(db: db).countAll() > 0 { throw NotEmpty() }
         let demo = DemoBusiness(seed: seed, scale: scale, now: now)
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(
             DemoBusiness.password)
+        // The business-wide part of the service history: its incidents go in with the staff, as
+        // every batch's affected customers point at them; the rest after the last batch.
+        let business = demo.businessServiceHistory()
         try await db.transaction { db in
             try await LocationRepository(db: db).insert(demo.locations)
             try await BulkWriter(db: db).insertStaff(demo.staff, passwordHash: hash)
+            try await DemoServiceWriter(db: db).write(DemoServiceHistory(incidents: business.incidents))
         }
-        let batchSize = 20_000
-        var start = 0
-        while start < demo.customerCount {
-            let batch = demo.batch(start..<min(start + batchSize, demo.customerCount))
-            try await db.transaction { db in
+        var rest = business
+        rest.incidents = []
+        let count = demo.customerCount
+        let batchSize = max(1, batchSize)
+        // Generating and writing overlap: a batch's history is worked out while its customers
+        // are written, and the next batch while the history is.
+        var next: Task<DemoBatch, Never>? = Task { demo.batch(0..<min(batchSize, count)) }
+        while let pending = next {
+            let batch = await pending.value
+            let end = batch.range.upperBound
+            let history = Task { Self.splitReferrals(demo.serviceHistory(for: batch), batch: batch) }
+            next = end < count ? Task { demo.batch(end..<min(end + batchSize, count)) } : nil
+            let later = try await db.transaction { db in
                 let writer = BulkWriter(db: db)
-                try await writer.withLargeCache {
+                return try await writer.withLargeCache {
                     try await writer.insertCustomers(batch.customers)
                     try await writer.insertOrders(batch.orders)
                     try await writer.insertNotes(batch.notes)
+                    let (part, later) = await history.value
+                    try await DemoServiceWriter(db: db).write(part)
+                    return later
                 }
             }
-            start += batchSize
-            progress(min(start, demo.customerCount), demo.customerCount)
+            rest.referrals += later
+            progress(end, count)
+        }
+        let last = rest
+        try await db.transaction { db in
+            let writer = BulkWriter(db: db)
+            try await writer.withLargeCache { try await DemoServiceWriter(db: db).write(last) }
         }
         try await QueryPlannerStatistics.refresh(db)
         return demo
+    }
+
+    /// A batch's history without the referrals whose referrer is in another batch (perhaps
+    /// not written yet), and those referrals, for after the last batch.
+    static func splitReferrals(
+        _ history: DemoServiceHistory, batch: DemoBatch
+    ) -> (history: DemoServiceHistory, later: [Referral]) {
+        let inBatch = Set(batch.customers.map(\.id))
+        var history = history
+        let later = history.referrals.filter { !inBatch.contains($0.referrerID) }
+        history.referrals.removeAll { !inBatch.contains($0.referrerID) }
+        return (history, later)
     }
 }
 
