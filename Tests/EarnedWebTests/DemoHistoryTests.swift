@@ -111,10 +111,19 @@ struct DemoHistoryTests {
             """
         ).all()
         #expect(doubled.isEmpty, "\(doubled.count) order steps with two tasks")
-        let afterSale = history.tasks.filter { $0.kind == .handover || $0.kind == .followUp }.count
-        let stored = try await Self.count(
-            app, "SELECT COUNT(*) AS n FROM service_tasks WHERE kind IN ('handover', 'follow_up')")
-        #expect(stored == afterSale, "\(stored - afterSale) after-sale tasks created by the pass")
+        // The pass may add the after-sale tasks of the coming day (they show a day ahead), but
+        // none that fell due before the demo's "now": those are all in the history.
+        let afterSale = history.tasks.filter {
+            ($0.kind == .handover || $0.kind == .followUp) && $0.dueAt <= Self.demoNow
+        }
+        .count
+        let stored = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM service_tasks WHERE kind IN ('handover', 'follow_up')
+            AND due_at <= \(bind: Self.demoNow)
+            """
+        ).first()?.decode(column: "n", as: Int.self)
+        #expect(stored == afterSale, "\((stored ?? 0) - afterSale) past after-sale tasks created by the pass")
         let open = try await sql.raw(
             "SELECT assignee_id, COUNT(*) AS n FROM service_tasks WHERE status = 'open' AND assignee_id IS NOT NULL GROUP BY assignee_id"
         ).all().map { try $0.decode(column: "n", as: Int.self) }
