@@ -188,7 +188,9 @@ struct TodayPage {
                 Forms.submit(s.skip, cls: "button subtle"),
             ])
         guard task.kind == .followUp || task.kind == .handover else {
-            return H.div("actions", [quick, skip])
+            // What to say (a greeting's words, the incident, the contact's subject) and how.
+            let what = [task.channel.map { s.channelName($0) }, task.text].compactMap { $0 }.joined(separator: " · ")
+            return H.group([what.isEmpty ? H.empty : H.p("hint", what), H.div("actions", [quick, skip])])
         }
         let channel = H.p("hint", s.channelName(task.channel))
         let id = task.id.description
