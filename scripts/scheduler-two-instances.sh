@@ -2,7 +2,7 @@
 # Proves on PostgreSQL that the scheduler inside `earned serve` is safe to run on several
 # instances and survives a crash:
 #   (a) two `earned serve` processes on one database, both ticking every second, race to create
-#       the demo's ~4,000 after-sale tasks: no task is created twice (by key, and by order and
+#       the ~4,000 after-sale tasks of a demo whose tasks were cleared: no task is created twice (by key, and by order and
 #       step), both instances ran passes, the passes' reports add up to the rows, no pass failed,
 #       and a following `earned tick` finds nothing left to create;
 #   (b) orders imported while both run, then one instance killed with SIGKILL in the middle of
@@ -246,7 +246,11 @@ earned migrate --yes >"$work/migrate.log" 2>&1 || die "migrate failed: $(tail -n
 t0=$(date +%s)
 earned demo --scale 1 >"$work/demo.log" 2>&1 || die "demo failed: $(tail -n 20 "$work/demo.log")"
 say "migrated; demo --scale 1 took $(($(date +%s) - t0)) s: $(grep -o 'Demo business created.*' "$work/demo.log" || tail -n 1 "$work/demo.log")"
-[ "$(tasks)" = 0 ] || die "the demo left $(tasks) tasks; expected none before the first scheduler pass"
+# The demo comes with two years of closed tasks; the race needs a backlog, as on a business
+# that starts using the scheduler: every task is removed, so the first passes recreate the
+# after-sale work of the last weeks (thousands of tasks) at once.
+sql "DELETE FROM service_tasks" >/dev/null
+[ "$(tasks)" = 0 ] || die "could not clear the demo's tasks"
 
 # ---- (a) two instances race for the same work
 say "(a) two instances, both ticking every second, on the demo's untouched backlog"
