@@ -11,6 +11,7 @@ enum SiteURL: Sendable {
     case customer(UUID)
     case editCustomer(UUID)
     case customerNotes(UUID)
+    case customerReferrals(UUID)
     case mergeCustomer(UUID)
     case eraseCustomer(UUID)
     case orders(location: UUID? = nil, cursor: String? = nil)
@@ -66,6 +67,7 @@ enum SiteURL: Sendable {
         case .customer(let id): return "/customers/\(id.uuidString.lowercased())"
         case .editCustomer(let id): return "/customers/\(id.uuidString.lowercased())/edit"
         case .customerNotes(let id): return "/customers/\(id.uuidString.lowercased())/notes"
+        case .customerReferrals(let id): return "/customers/\(id.uuidString.lowercased())/referrals"
         case .mergeCustomer(let id): return "/customers/\(id.uuidString.lowercased())/merge"
         case .eraseCustomer(let id): return "/customers/\(id.uuidString.lowercased())/erase"
         case .orders(let location, let cursor):

@@ -89,6 +89,7 @@ func routes(_ app: Application, metrics: Metrics) throws {
     user.get("customers", ":id", "edit", use: customers.edit)
     user.post("customers", ":id", use: customers.update)
     user.post("customers", ":id", "notes", use: customers.addNote)
+    user.post("customers", ":id", "referrals", use: customers.addReferral)
     user.post("customers", ":id", "merge", use: customers.merge)
     user.post("customers", ":id", "erase", use: customers.erase)
 

@@ -94,6 +94,9 @@ struct OpenAPITests {
         #expect(try keys(OnTimeRowDTO(row)) == properties("OnTimeRow"))
         #expect(try keys(ServiceRulesDTO(.standard, locations: [location])) == properties("ServiceRules"))
         #expect(try keys(OutreachSettingsDTO(.standard)) == properties("OutreachSettings"))
+        let referral = Referral(referrerID: customer.id, referredID: CustomerID(), recordedAt: now)
+        #expect(try keys(ReferralDTO(referral)) == properties("Referral"))
+        #expect(Set(Mirror(reflecting: ReferralInput()).children.compactMap(\.label)) == properties("ReferralInput"))
         #expect(
             Set(Mirror(reflecting: OutreachSettingsInput()).children.compactMap(\.label))
                 == properties("OutreachSettingsInput"))

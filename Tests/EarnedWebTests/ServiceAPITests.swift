@@ -327,4 +327,32 @@ struct ServiceAPITests {
             #expect(leaks.isEmpty, "\(leaks)")
         }
     }
+
+    @Test("referrals: recorded on the customer's page by name and through the API, each pair once, never oneself")
+    func referrals() async throws {
+        try await withEarnedApp { app, f in
+            let petr = try await customer(app, f)
+            let olga = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Ольга Новикова", phones: ["+7 900 777-88-99"], homeLocationID: f.north.id),
+                actor: f.owner, now: testNow)
+            let staff = try await app.session(for: f.northStaff)
+            let made = try await app.send(
+                .POST, "/customers/\(petr.id)/referrals", cookie: staff.cookie,
+                form: ["_csrf": staff.csrf, "referred": "+7 900 777-88-99"])
+            #expect(made.status == .seeOther, "\(made.text)")
+            let page = try await app.send(.GET, "/customers/\(olga.id)", cookie: staff.cookie)
+            #expect(page.text.contains("Пётр Иванов"))
+            let twice = try await app.send(
+                .POST, "/api/v1/customers/\(petr.id)/referrals", token: f.token(f.northStaff),
+                json: #"{"referred_id": "\#(olga.id)"}"#)
+            #expect(twice.status == .unprocessableEntity && twice.problemFields == ["referred_id"])
+            let oneself = try await app.send(
+                .POST, "/api/v1/customers/\(olga.id)/referrals", token: f.token(f.northStaff),
+                json: #"{"referred_id": "\#(olga.id)"}"#)
+            #expect(oneself.status == .unprocessableEntity)
+            let list = try await app.send(.GET, "/api/v1/customers/\(olga.id)/referrals", token: f.token(f.northStaff))
+            #expect(list.text.contains(petr.id.description))
+            #expect(try await app.count("referrals") == 1)
+        }
+    }
 }

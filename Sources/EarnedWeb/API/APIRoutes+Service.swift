@@ -135,6 +135,21 @@ extension APIRoutes {
                     taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
         }
 
+        // Referrals: who brought whom
+        api.get("customers", ":id", "referrals") { req async throws -> [ReferralDTO] in
+            let customer = try await req.customers.get(try id(req, "customer"), actor: try req.actor())
+            let found = try await req.referrals.of(customer.id)
+            return (found.broughtBy + found.gave).map(ReferralDTO.init)
+        }
+        api.post("customers", ":id", "referrals") { req async throws -> Response in
+            let input = try req.content.decode(ReferralInput.self)
+            let referral = try await req.referrals.record(
+                ReferralDraft(
+                    referrerID: try id(req, "customer"), referredID: input.referred_id.map(CustomerID.init),
+                    orderID: input.order_id.map(OrderID.init)), actor: try req.actor(), now: req.now)
+            return try await created(ReferralDTO(referral), req, location: nil, resource: referral.referrerID.rawValue)
+        }
+
         // Call-first incidents
         api.get("incidents") { req async throws -> [IncidentDTO] in
             try await req.incidents.list(actor: try req.actor(), limit: try limit(req)).map(IncidentDTO.init)

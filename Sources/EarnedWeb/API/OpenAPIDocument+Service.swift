@@ -79,6 +79,13 @@ extension OpenAPIDocument {
             summary: "Close a task; for a follow-up, its outcome (a problem opens a case)",
             request: "TaskCompletion", response: "Task", status: 200),
         Operation(
+            method: "get", path: "/api/v1/customers/{id}/referrals",
+            summary: "Who referred this customer, and whom they referred", response: "ReferralArray", status: 200),
+        Operation(
+            method: "post", path: "/api/v1/customers/{id}/referrals",
+            summary: "Record that this customer referred another (each pair once)", request: "ReferralInput",
+            response: "Referral", status: 201),
+        Operation(
             method: "get", path: "/api/v1/incidents", summary: "Call-first incidents, newest first, with their figures",
             response: "IncidentArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
         Operation(
@@ -239,7 +246,16 @@ extension OpenAPIDocument {
             "late": count, "broken": count, "open": count, "overdue": count, "on_time_rate": rateOrNull,
             "lower": rateOrNull, "upper": rateOrNull,
         ]
+        let referral: Props = [
+            "id": uuid, "referrer_id": uuid, "referred_id": uuid, "order_id": uuidOrNull, "recorded_by_id": uuidOrNull,
+            "recorded_at": time,
+        ]
         return [
+            "Referral": object(referral, required: Array(referral.keys)),
+            "ReferralArray": array(ref("Referral")),
+            "ReferralInput": object(
+                ["referred_id": uuid, "order_id": string("the order the referral led to", format: "uuid")],
+                required: ["referred_id"]),
             "OnTimeRow": object(onTime, required: Array(onTime.keys)),
             "OnTimeArray": array(ref("OnTimeRow")),
             "Incident": object(incident, required: Array(incident.keys)),

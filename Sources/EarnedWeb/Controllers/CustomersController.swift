@@ -42,10 +42,13 @@ struct CustomersController {
         let promises = try await req.promises.list(
             .all, customer: customer.id, locations: visible, now: req.now, limit: 20)
         let cases = try await req.cases.list(locations: visible, activeOnly: false, customer: customer.id, limit: 20)
+        let referrals = try await req.referrals.of(customer.id)
+        let referralNames = try await req.customers.names(
+            referrals.gave.map(\.referredID) + referrals.broughtBy.map(\.referrerID), s: viewer.s)
         let model = CustomerPage(
             viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
             notes: notes, staff: staff, history: history, problems: problems, promises: promises, cases: cases,
-            now: req.now)
+            referrals: referrals, referralNames: referralNames, now: req.now)
         return Layout.response(
             model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
             status: status)
@@ -129,6 +132,26 @@ struct CustomersController {
             return try await refused(req, id: id, error, field: \.note)
         }
         return req.redirect(to: SiteURL.customer(id.rawValue).path + "#notes")
+    }
+
+    struct ReferralForm: Content {
+        var referred: String?
+    }
+
+    /// Records that this customer brought another one, named by name, phone, e-mail or id.
+    func addReferral(_ req: Request) async throws -> Response {
+        let actor = try req.actor()
+        let id = try customerID(req)
+        let form = try req.content.decode(ReferralForm.self)
+        do {
+            let referred = try await CustomerPicker.resolve(
+                form.referred, req: req, actor: actor, required: true, field: "referred_id")
+            _ = try await req.referrals.record(
+                ReferralDraft(referrerID: id, referredID: referred), actor: actor, now: req.now)
+        } catch {
+            return try await refused(req, id: id, error, field: \.referral)
+        }
+        return req.redirect(to: SiteURL.customer(id.rawValue).path + "#referrals")
     }
 
     struct MergeForm: Content {

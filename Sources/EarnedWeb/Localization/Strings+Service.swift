@@ -59,6 +59,15 @@ extension Strings {
         }
     }
 
+    // MARK: Referrals
+    var referralsTitle: String { t("Рекомендации", "Referrals") }
+    var broughtBy: String { t("Пришёл по рекомендации", "Referred by") }
+    var referred: String { t("Привёл", "Referred") }
+    var noReferrals: String { t("Рекомендаций пока нет.", "No referrals yet.") }
+    var recordReferral: String {
+        t("Привёл нового клиента (имя, телефон или e-mail)", "Brought a new customer (name, phone or e-mail)")
+    }
+
     // MARK: Promises
     var promisesTitle: String { t("Обещания", "Promises") }
     var newPromise: String { t("Новое обещание", "New promise") }

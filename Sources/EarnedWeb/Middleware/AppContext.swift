@@ -71,6 +71,7 @@ extension Request {
     var contacts: ContactRepository { ContactRepository(db: db) }
     var incidents: IncidentRepository { IncidentRepository(db: db) }
     var settings: SettingsStore { SettingsStore(db: db) }
+    var referrals: ReferralRepository { ReferralRepository(db: db) }
     var audit: AuditLog { AuditLog(db: db) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.

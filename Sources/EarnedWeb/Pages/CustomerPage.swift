@@ -14,6 +14,8 @@ struct CustomerPage {
     var problems: Problems
     var promises: [Promise] = []
     var cases: [ServiceCase] = []
+    var referrals: (gave: [Referral], broughtBy: [Referral]) = ([], [])
+    var referralNames: [CustomerID: String] = [:]
     var now = Date()
 
     /// Why one of the page's small forms was refused, shown in that form.
@@ -21,6 +23,7 @@ struct CustomerPage {
         var note: String?
         var merge: String?
         var erase: String?
+        var referral: String?
     }
 
     var body: HTMLNode {
@@ -77,6 +80,7 @@ struct CustomerPage {
                                 H.text(s.caseStatus(k.status)),
                             ]
                         })),
+            referralSection(s),
             H.el(
                 "section", [("id", "notes"), ("class", "card")],
                 [
@@ -155,6 +159,40 @@ struct CustomerPage {
         if let channel = c.preferredChannel { rows.append((s.preferredChannel, s.contactChannel(channel))) }
         if let external = c.externalID { rows.append((s.externalID, external)) }
         return CasePages.facts(rows.map { ($0.0, H.text($0.1)) })
+    }
+
+    /// Who brought this customer, whom they brought, and a form to record a new one.
+    func referralSection(_ s: Strings) -> HTMLNode {
+        func link(_ id: CustomerID) -> HTMLNode {
+            H.a(SiteURL.customer(id.rawValue).path, referralNames[id] ?? s.none)
+        }
+        var facts: [(String, HTMLNode)] = []
+        if !referrals.broughtBy.isEmpty {
+            facts.append((s.broughtBy, H.group(referrals.broughtBy.map { link($0.referrerID) })))
+        }
+        if !referrals.gave.isEmpty {
+            facts.append(
+                (
+                    s.referred,
+                    H.group(
+                        referrals.gave.enumerated().map { index, r in
+                            H.group([index > 0 ? H.text(", ") : H.empty, link(r.referredID)])
+                        })
+                ))
+        }
+        return H.el(
+            "section", [("id", "referrals"), ("class", "card")],
+            [
+                H.h2(s.referralsTitle),
+                facts.isEmpty ? H.p("muted", s.noReferrals) : CasePages.facts(facts),
+                Forms.form(
+                    action: SiteURL.customerReferrals(customer.id.rawValue).path, csrf: viewer.csrf, cls: "inline",
+                    [
+                        Self.alert(problems.referral),
+                        Forms.field("referred", label: s.recordReferral, value: nil, errors: [], s: s),
+                        Forms.submit(s.save, cls: "button"),
+                    ]),
+            ])
     }
 
     func consentTable(_ s: Strings) -> HTMLNode {
