@@ -123,8 +123,9 @@ public struct IncidentRepository: Sendable {
         }
         let incident = try record.domain()
         guard
+            // An incident of no one location is the whole business's, as in `list`.
             actor.role == .owner || incident.reportedByID == actor.id
-                || (incident.locationID.map { actor.canSee(location: $0) } ?? false)
+                || (incident.locationID.map { actor.canSee(location: $0) } ?? true)
         else { throw DomainError.notFound("incident") }
         return try await report(incident)
     }
