@@ -98,4 +98,22 @@ struct IncidentTests {
             #expect(try await app.send(.GET, "/api/v1/incidents", token: f.token(f.southStaff)).text == "[]")
         }
     }
+
+    @Test("a business-wide incident: everyone sees its figure, each person only their locations' customers")
+    func businessWide() async throws {
+        try await withEarnedApp { app, f in
+            let people = try await buyers(app, f)
+            let south = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Юрий Южный", homeLocationID: f.south.id), actor: f.owner, now: testNow)
+            let report = try await IncidentRepository(db: app.db).record(
+                IncidentDraft(title: "Сбой оплаты", scope: .customers(ids: [people[0].id, south.id])), actor: f.owner,
+                now: testNow)
+            #expect(report.incident.locationID == nil)
+            let seen = try await IncidentRepository(db: app.db).get(report.incident.id, actor: f.southStaff)
+            #expect(seen.figure.affected == 2 && seen.affected.map(\.customerID) == [south.id])
+            let session = try await app.session(for: f.southStaff)
+            let page = try await app.send(.GET, "/incidents/\(report.incident.id)", cookie: session.cookie)
+            #expect(page.text.contains("Юрий Южный") && !page.text.contains("Анна"))
+        }
+    }
 }

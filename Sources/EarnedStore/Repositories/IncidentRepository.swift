@@ -127,7 +127,19 @@ public struct IncidentRepository: Sendable {
             actor.role == .owner || incident.reportedByID == actor.id
                 || (incident.locationID.map { actor.canSee(location: $0) } ?? true)
         else { throw DomainError.notFound("incident") }
-        return try await report(incident)
+        return try await visible(try await report(incident), to: actor)
+    }
+
+    /// The report as the actor may see it: the figure whole, the customers listed only when
+    /// they belong to one of the actor's locations.
+    func visible(_ report: Report, to actor: Staff) async throws -> Report {
+        guard actor.visibleLocationIDs != nil else { return report }
+        let customers = try await CustomerRepository(db: db).byIDs(report.affected.map(\.customerID))
+        var seen = report
+        seen.affected = report.affected.filter { a in
+            customers[a.customerID].map { actor.canSee(location: $0.homeLocationID) } ?? false
+        }
+        return seen
     }
 
     /// Incidents the actor may see, newest first, each with its figure.
@@ -138,7 +150,7 @@ public struct IncidentRepository: Sendable {
         }
         var reports: [Report] = []
         for record in try await q.sort(\.$foundAt, .descending).limit(limit).all() {
-            reports.append(try await report(try record.domain()))
+            reports.append(try await visible(try await report(try record.domain()), to: actor))
         }
         return reports
     }
