@@ -5,13 +5,13 @@ import Foundation
 /// written or said may identify the person.
 public enum Redaction {
     /// Shown where erased words were.
-    public static let placeholder = "—"
+    public static let erasedText = "—"
 }
 
 extension Promise {
     public func redacted() -> Promise {
         var p = self
-        p.text = Redaction.placeholder
+        p.text = Redaction.erasedText
         p.brokenReason = nil
         p.renegotiations = p.renegotiations.map { r in
             var r = r
@@ -25,7 +25,7 @@ extension Promise {
 extension ServiceCase {
     public func redacted() -> ServiceCase {
         var c = self
-        c.title = Redaction.placeholder
+        c.title = Redaction.erasedText
         c.detail = ""
         c.actions = c.actions.map { a in
             var a = a
@@ -35,10 +35,10 @@ extension ServiceCase {
         c.events = c.events.map { e in
             var e = e
             switch e.kind {
-            case .note: e.kind = .note(text: Redaction.placeholder)
-            case .reopened: e.kind = .reopened(reason: Redaction.placeholder)
+            case .note: e.kind = .note(text: Redaction.erasedText)
+            case .reopened: e.kind = .reopened(reason: Redaction.erasedText)
             case .transferred(let from, let to, _):
-                e.kind = .transferred(fromOwner: from, toOwner: to, reason: Redaction.placeholder)
+                e.kind = .transferred(fromOwner: from, toOwner: to, reason: Redaction.erasedText)
             case .action(var action):
                 action.note = nil
                 e.kind = .action(action)
@@ -53,7 +53,7 @@ extension ServiceCase {
 extension InboundContact {
     public func redacted() -> InboundContact {
         var c = self
-        c.subject = Redaction.placeholder
+        c.subject = Redaction.erasedText
         c.body = nil
         c.fromAddress = nil
         return c
@@ -64,7 +64,7 @@ extension ServiceTask {
     public func redacted() -> ServiceTask {
         var t = self
         t.text = t.kind == .followUp || t.kind == .handover ? t.text : nil
-        t.outcome = t.outcome == nil ? nil : Redaction.placeholder
+        t.outcome = t.outcome == nil ? nil : Redaction.erasedText
         return t
     }
 }
