@@ -22,6 +22,33 @@ struct WebhookSender: Sendable {
         return "t=\(t),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// How many deliveries are in flight at once.
+    static let concurrentSends = 8
+
+    /// Posts one delivery; answers its status code and, unless a 2xx, what went wrong.
+    func send(_ delivery: WebhookDelivery, to subscription: WebhookSubscription, now: Date) async throws -> (
+        WebhookDelivery, WebhookSubscription, Int?, String?
+    ) {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.add(name: "User-Agent", value: "Earned-Webhooks/1")
+        headers.add(name: "Earned-Event", value: delivery.eventKind?.rawValue ?? "")
+        headers.add(name: "Earned-Delivery", value: delivery.id.uuidString.lowercased())
+        headers.add(
+            name: "Earned-Signature",
+            value: Self.signature(body: delivery.payload, secret: subscription.secret, time: now))
+        do {
+            let response = try await client.post(URI(string: subscription.url), headers: headers) { request in
+                request.body = ByteBuffer(string: delivery.payload)
+                request.timeout = .seconds(timeoutSeconds)
+            }
+            let code = Int(response.status.code)
+            return (delivery, subscription, code, (200..<300).contains(code) ? nil : "answered \(code)")
+        } catch {
+            return (delivery, subscription, nil, String(describing: error))
+        }
+    }
+
     /// Claims and sends what is due; returns how many were delivered and how many failed.
     func sendDue(now: Date, limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
         let store = WebhookStore(db: db)
@@ -29,30 +56,25 @@ struct WebhookSender: Sendable {
         guard !due.isEmpty else { return (0, 0) }
         var secrets: [WebhookSubscriptionID: WebhookSubscription] = [:]
         for subscription in try await store.subscriptions() { secrets[subscription.id] = subscription }
+        // Several receivers at once, so one that does not answer costs its timeout once, not
+        // once per delivery.
+        let sends = due.compactMap { d in secrets[d.subscriptionID].map { (d, $0) } }
+        var results: [(WebhookDelivery, WebhookSubscription, code: Int?, problem: String?)] = []
+        try await withThrowingTaskGroup(of: (WebhookDelivery, WebhookSubscription, Int?, String?).self) { group in
+            var next = sends.makeIterator()
+            func startNext() {
+                guard let (delivery, subscription) = next.next() else { return }
+                group.addTask { try await send(delivery, to: subscription, now: now) }
+            }
+            for _ in 0..<Self.concurrentSends { startNext() }
+            while let result = try await group.next() {
+                results.append((result.0, result.1, result.2, result.3))
+                startNext()
+            }
+        }
         var delivered = 0
         var failed = 0
-        for delivery in due {
-            guard let subscription = secrets[delivery.subscriptionID] else { continue }
-            var headers = HTTPHeaders()
-            headers.contentType = .json
-            headers.add(name: "User-Agent", value: "Earned-Webhooks/1")
-            headers.add(name: "Earned-Event", value: delivery.eventKind?.rawValue ?? "")
-            headers.add(name: "Earned-Delivery", value: delivery.id.uuidString.lowercased())
-            headers.add(
-                name: "Earned-Signature",
-                value: Self.signature(body: delivery.payload, secret: subscription.secret, time: now))
-            var code: Int?
-            var problem: String?
-            do {
-                let response = try await client.post(URI(string: subscription.url), headers: headers) { request in
-                    request.body = ByteBuffer(string: delivery.payload)
-                    request.timeout = .seconds(timeoutSeconds)
-                }
-                code = Int(response.status.code)
-                if !(200..<300).contains(Int(response.status.code)) { problem = "answered \(response.status.code)" }
-            } catch {
-                problem = String(describing: error)
-            }
+        for (delivery, subscription, code, problem) in results {
             let ok = problem == nil
             let next =
                 ok
