@@ -96,6 +96,7 @@ extension Strings {
         )
     }
     var decided: String { t("Закрыто", "Closed") }
+    var lateColumn: String { t("С опозданием", "Late") }
 
     func onTimeGrouping(_ key: String) -> String {
         switch key {

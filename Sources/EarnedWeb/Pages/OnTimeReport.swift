@@ -105,7 +105,7 @@ struct OnTimeReport {
                 ? H.p("empty", s.noPromises)
                 : H.table(
                     headers: [
-                        s.onTimeGrouping(grouping.rawValue), s.decided, s.onTimeRate, s.late, s.broken, s.overdue,
+                        s.onTimeGrouping(grouping.rawValue), s.decided, s.onTimeRate, s.lateColumn, s.broken, s.overdue,
                     ],
                     rows: rows.map { r in
                         [
