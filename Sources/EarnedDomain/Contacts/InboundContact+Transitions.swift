@@ -18,6 +18,18 @@ extension InboundContact {
         touch(at)
     }
 
+    /// A reply by `staff`: whoever answers a contact nobody had taken becomes its owner.
+    public mutating func respond(at: Date, by staff: StaffID) throws(DomainError) {
+        if ownerID == nil { try assign(to: staff, at: at) }
+        try respond(at: at)
+    }
+
+    /// A resolution by `staff`, who becomes the owner of a contact nobody had taken.
+    public mutating func resolve(at: Date, by staff: StaffID) throws(DomainError) {
+        if ownerID == nil { try assign(to: staff, at: at) }
+        try resolve(at: at)
+    }
+
     /// Starts waiting on the customer: the reply clocks stop until `endWaiting`. Conflict when
     /// resolved or already waiting; invalid before the contact was received or before the last
     /// wait ended.

@@ -27,6 +27,11 @@ public struct ServiceRules: Hashable, Codable, Sendable {
         location.flatMap { replyTargets[$0] } ?? .standard
     }
 
+    /// A location's reply clock: its business hours and its reply targets.
+    public func replyClock(for location: Location) -> ReplyClock {
+        ReplyClock(calendar: BusinessCalendar(location: location), targets: replyTargets(at: location.id))
+    }
+
     /// Every rule checked, each problem under its own field (`after_sale.<location>.…`,
     /// `reply_targets.<location>.…`, `lead_minutes.<kind>`).
     public func validated() throws(DomainError) -> ServiceRules {

@@ -34,10 +34,7 @@ public struct CaseRepository: Sendable {
     }
 
     public func get(_ id: CaseID, actor: Staff) async throws -> ServiceCase {
-        guard let record = try await ServiceCaseRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("case")
-        }
-        let found = try record.domain()
+        let found = try await ServiceCaseRecord.value(id.rawValue, entity: "case", on: db)
         guard found.ownerID == actor.id || found.holder.staffID == actor.id || actor.canSee(location: found.locationID)
         else { throw DomainError.notFound("case") }
         return found
@@ -55,12 +52,8 @@ public struct CaseRepository: Sendable {
         found.updatedAt = now
         let changed = found
         try await db.transaction { db in
-            guard let record = try await ServiceCaseRecord.find(id.rawValue, on: db) else {
-                throw DomainError.notFound("case")
-            }
-            try record.apply(changed)
-            try await record.update(on: db)
-            try await AuditLog(db: db).record(.updated, "case", id.rawValue, by: actor, summary: summary, at: now)
+            try await ServiceCaseRecord.overwrite(
+                id.rawValue, with: changed, entity: "case", by: actor, summary: summary, at: now, on: db)
         }
         return changed
     }

@@ -69,10 +69,7 @@ public struct ContactRepository: Sendable {
     }
 
     public func get(_ id: ContactID, actor: Staff) async throws -> InboundContact {
-        guard let record = try await InboundContactRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("contact")
-        }
-        let contact = try record.domain()
+        let contact = try await InboundContactRecord.value(id.rawValue, entity: "contact", on: db)
         guard contact.ownerID == actor.id || actor.canSee(location: contact.locationID) else {
             throw DomainError.notFound("contact")
         }
@@ -90,12 +87,8 @@ public struct ContactRepository: Sendable {
         contact.updatedAt = now
         let changed = contact
         try await db.transaction { db in
-            guard let record = try await InboundContactRecord.find(id.rawValue, on: db) else {
-                throw DomainError.notFound("contact")
-            }
-            try record.apply(changed)
-            try await record.update(on: db)
-            try await AuditLog(db: db).record(.updated, "contact", id.rawValue, by: actor, summary: summary, at: now)
+            try await InboundContactRecord.overwrite(
+                id.rawValue, with: changed, entity: "contact", by: actor, summary: summary, at: now, on: db)
         }
         return changed
     }

@@ -118,10 +118,7 @@ public struct IncidentRepository: Sendable {
     }
 
     public func get(_ id: IncidentID, actor: Staff) async throws -> Report {
-        guard let record = try await IncidentRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("incident")
-        }
-        let incident = try record.domain()
+        let incident = try await IncidentRecord.value(id.rawValue, entity: "incident", on: db)
         guard
             // An incident of no one location is the whole business's, as in `list`.
             actor.role == .owner || incident.reportedByID == actor.id
@@ -160,13 +157,10 @@ public struct IncidentRepository: Sendable {
         var incident = try await get(id, actor: actor).incident
         try Policy.require(actor, .recordIncidents)
         incident = try IncidentDraft(closedAt: now).validated(id: incident.id, now: now, existing: incident)
-        guard let record = try await IncidentRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("incident")
-        }
-        try record.apply(incident)
+        let closed = incident
         try await db.transaction { db in
-            try await record.update(on: db)
-            try await AuditLog(db: db).record(.updated, "incident", id.rawValue, by: actor, summary: "closed", at: now)
+            try await IncidentRecord.overwrite(
+                id.rawValue, with: closed, entity: "incident", by: actor, summary: "closed", at: now, on: db)
         }
         return try await report(incident)
     }

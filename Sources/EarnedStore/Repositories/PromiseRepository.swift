@@ -25,10 +25,7 @@ public struct PromiseRepository: Sendable {
     }
 
     public func get(_ id: PromiseID, actor: Staff) async throws -> Promise {
-        guard let record = try await PromiseRecord.find(id.rawValue, on: db) else {
-            throw DomainError.notFound("promise")
-        }
-        let promise = try record.domain()
+        let promise = try await PromiseRecord.value(id.rawValue, entity: "promise", on: db)
         guard promise.ownerID == actor.id || actor.canSee(location: promise.locationID) else {
             throw DomainError.notFound("promise")
         }
@@ -49,13 +46,8 @@ public struct PromiseRepository: Sendable {
         promise.updatedAt = now
         let changed = promise
         try await db.transaction { db in
-            guard let record = try await PromiseRecord.find(id.rawValue, on: db) else {
-                throw DomainError.notFound("promise")
-            }
-            try record.apply(changed)
-            try await record.update(on: db)
-            try await AuditLog(db: db).record(
-                .updated, "promise", id.rawValue, by: actor, summary: "outcome, due_at", at: now)
+            try await PromiseRecord.overwrite(
+                id.rawValue, with: changed, entity: "promise", by: actor, summary: "outcome, due_at", at: now, on: db)
             if wasOpen, changed.brokenAt != nil {
                 try await WebhookStore(db: db).publish(
                     WebhookEvent(

@@ -21,7 +21,7 @@ struct ContactsController {
         let rules = try await req.settings.service()
         return Dictionary(
             uniqueKeysWithValues: locations.map {
-                ($0.id, ReplyClock(calendar: BusinessCalendar(location: $0), targets: rules.replyTargets(at: $0.id)))
+                ($0.id, rules.replyClock(for: $0))
             })
     }
 
@@ -70,14 +70,8 @@ struct ContactsController {
         if form.received_at?.isEmpty == false, received == nil {
             errors.append(FieldError(field: "received_at", code: .invalidFormat, detail: "a date and time"))
         }
-        var customerID: CustomerID?
-        do {
-            customerID = try await CustomerPicker.resolve(
-                form.customer_id, req: req, actor: viewer.staff, required: false)
-        } catch let error as DomainError {
-            guard case .invalid(let fields) = error else { throw error }
-            errors += fields
-        }
+        let customerID = try await CustomerPicker.resolve(
+            form.customer_id, req: req, actor: viewer.staff, required: false, collecting: &errors)
         let draft = InboundContactDraft(
             channel: form.channel.flatMap(InboundContact.Channel.init(rawValue:)),
             priority: form.priority.flatMap(Priority.init(rawValue:)), customerID: customerID,
@@ -153,14 +147,10 @@ struct ContactsController {
             (c) throws(DomainError) in
             switch action {
             case "take": try c.assign(to: actor.id, at: now)
-            case "respond":
-                if c.ownerID == nil { try c.assign(to: actor.id, at: now) }
-                try c.respond(at: now)
+            case "respond": try c.respond(at: now, by: actor.id)
             case "wait": try c.startWaiting(at: now)
             case "resume": try c.endWaiting(at: now)
-            case "resolve":
-                if c.ownerID == nil { try c.assign(to: actor.id, at: now) }
-                try c.resolve(at: now)
+            case "resolve": try c.resolve(at: now, by: actor.id)
             case "reopen": try c.reopen(at: now)
             default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
             }

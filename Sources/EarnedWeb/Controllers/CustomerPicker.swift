@@ -33,4 +33,17 @@ enum CustomerPicker {
             ])
         }
     }
+
+    /// The same, for a form that reports every bad field at once: a refusal joins `errors`.
+    static func resolve(
+        _ text: String?, req: Request, actor: Staff, required: Bool, collecting errors: inout [FieldError]
+    ) async throws -> CustomerID? {
+        do {
+            return try await resolve(text, req: req, actor: actor, required: required)
+        } catch let error as DomainError {
+            guard case .invalid(let fields) = error else { throw error }
+            errors += fields
+            return nil
+        }
+    }
 }

@@ -107,14 +107,8 @@ struct ServiceController {
         let viewer = try await ViewerContext.load(req)
         let form = try req.content.decode(PromiseForm.self)
         var errors: [FieldError] = []
-        var customerID: CustomerID?
-        do {
-            customerID = try await CustomerPicker.resolve(
-                form.customer_id, req: req, actor: viewer.staff, required: true)
-        } catch let error as DomainError {
-            guard case .invalid(let fields) = error else { throw error }
-            errors += fields
-        }
+        let customerID = try await CustomerPicker.resolve(
+            form.customer_id, req: req, actor: viewer.staff, required: true, collecting: &errors)
         let due = form.due_at.flatMap { FormDates.parse($0, zone: viewer.zone) }
         if form.due_at?.isEmpty == false, due == nil {
             errors.append(FieldError(field: "due_at", code: .invalidFormat, detail: "a date and time"))

@@ -10,11 +10,11 @@ extension Tick {
     /// fatigue budget. Each is told to subscribers as `greeting.due` with the words and the
     /// address, for an SMS, messenger or e-mail gateway. The day is marked done only after its
     /// tasks exist, so a pass killed half-way is redone; task keys keep it from doubling.
-    func greetings(now: Date, report: inout Report) async throws {
+    func greetings(now: Date, _ setting: Setting, report: inout Report) async throws {
         let settingsStore = SettingsStore(db: db)
-        let settings = try await settingsStore.outreach()
+        let settings = setting.outreach
         guard settings.greetingsEnabled else { return }
-        for location in try await LocationRepository(db: db).all() {
+        for location in setting.locations {
             guard let zone = TimeZone(identifier: location.timeZone) else { continue }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone

@@ -15,10 +15,10 @@ extension Tick {
 
     /// After-sale: the handover contact and the follow-ups of every delivered order, each
     /// created when it falls due, in the customer's consenting channel.
-    func afterSale(now: Date, report: inout Report) async throws {
+    func afterSale(now: Date, _ setting: Setting, report: inout Report) async throws {
         let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
         guard !orders.isEmpty else { return }
-        let rules = try await SettingsStore(db: db).service()
+        let rules = setting.rules
         func steps(_ order: Order) -> [FollowUpStep] {
             [FollowUpStep.handover] + rules.afterSale(at: order.locationID).offsetsDays.map(FollowUpStep.day)
         }
@@ -31,10 +31,10 @@ extension Tick {
         guard !pending.isEmpty else { return }
         let customers = try await CustomerRepository(db: db).byIDs(pending.map(\.customerID))
         // Follow-ups share the contact budget with greetings and surveys.
-        let budget = try await SettingsStore(db: db).outreach().budget
+        let budget = setting.outreach.budget
         var touches = try await TouchRepository(db: db).since(
             now - budget.window - Self.afterSaleLookBack, customers: Array(Set(pending.map(\.customerID))))
-        let calendars = try await self.calendars()
+        let calendars = setting.calendars
         var tasks: [ServiceTask] = []
         for order in pending {
             guard let customer = customers[order.customerID], let location = order.locationID,
@@ -85,9 +85,9 @@ extension Tick {
     }
 
     /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.
-    func promiseReminders(now: Date, report: inout Report) async throws {
+    func promiseReminders(now: Date, _ setting: Setting, report: inout Report) async throws {
         let repo = PromiseRepository(db: db)
-        let due = try await repo.needingReminder(policy: try await SettingsStore(db: db).service().reminders, now: now)
+        let due = try await repo.needingReminder(policy: setting.rules.reminders, now: now)
         guard !due.isEmpty else { return }
         let tasks = due.map { promise in
             ServiceTask(
@@ -113,8 +113,8 @@ extension Tick {
 
     /// Reply targets of inbound contacts and cases: a warning to whoever has it before a
     /// breach, an escalation to the location's managers after it.
-    func replyTargets(now: Date, report: inout Report) async throws {
-        let calendars = try await self.calendars()
+    func replyTargets(now: Date, _ setting: Setting, report: inout Report) async throws {
+        let calendars = setting.calendars
         let staff = StaffRepository(db: db)
         // Who answers for each location, read once a pass rather than once a contact.
         var managers: [LocationID?: [StaffID]] = [:]
@@ -160,11 +160,10 @@ extension Tick {
             default: break
             }
         }
-        let rules = try await SettingsStore(db: db).service()
+        let clocks = Dictionary(
+            setting.locations.map { ($0.id, setting.rules.replyClock(for: $0)) }, uniquingKeysWith: { a, _ in a })
         for contact in try await ContactRepository(db: db).unresolved(locations: nil) {
-            guard let calendar = calendars[contact.locationID] else { continue }
-            let result = ReplyClock(calendar: calendar, targets: rules.replyTargets(at: contact.locationID)).status(
-                of: contact, now: now)
+            guard let result = clocks[contact.locationID]?.status(of: contact, now: now) else { continue }
             let subject = ServiceTask.Subject(kind: .contact, id: contact.id.rawValue)
             for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
                 try await check(
@@ -184,13 +183,5 @@ extension Tick {
         }
         try await create(tasks, now: now, report: &report)
         for event in breaches { report.eventsQueued += try await publish(event, now: now) }
-    }
-
-    func calendars() async throws -> [LocationID: BusinessCalendar] {
-        var calendars: [LocationID: BusinessCalendar] = [:]
-        for location in try await LocationRepository(db: db).all() {
-            calendars[location.id] = BusinessCalendar(location: location)
-        }
-        return calendars
     }
 }

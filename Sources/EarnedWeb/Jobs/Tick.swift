@@ -29,12 +29,32 @@ struct Tick: Sendable {
         logger = app.logger
     }
 
+    /// What every step of a pass reads: the locations with their calendars and the owner's
+    /// settings, read once a pass.
+    struct Setting: Sendable {
+        var locations: [Location]
+        var calendars: [LocationID: BusinessCalendar]
+        var rules: ServiceRules
+        var outreach: OutreachSettings
+
+        static func load(_ db: any Database) async throws -> Setting {
+            let locations = try await LocationRepository(db: db).all()
+            let store = SettingsStore(db: db)
+            return Setting(
+                locations: locations,
+                calendars: Dictionary(
+                    locations.map { ($0.id, BusinessCalendar(location: $0)) }, uniquingKeysWith: { a, _ in a }),
+                rules: try await store.service(), outreach: try await store.outreach())
+        }
+    }
+
     func run(now: Date) async throws -> Report {
         var report = Report()
-        try await afterSale(now: now, report: &report)
-        try await promiseReminders(now: now, report: &report)
-        try await replyTargets(now: now, report: &report)
-        try await greetings(now: now, report: &report)
+        let setting = try await Setting.load(db)
+        try await afterSale(now: now, setting, report: &report)
+        try await promiseReminders(now: now, setting, report: &report)
+        try await replyTargets(now: now, setting, report: &report)
+        try await greetings(now: now, setting, report: &report)
         let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
