@@ -19,6 +19,7 @@ public enum EarnedMigrations {
             CreateIncidents(),  // 0013 call-first incidents and the customers they affect
             CreateTouchesAndReferrals(),  // 0014 the fatigue budget's touches; who referred whom
             CreateSettingsAndMarks(),  // 0015 settings documents; the scheduler's once-a-day marks
+            CreateSurveys(),  // 0016 survey definitions, one-time invitations, answers
         ]
     }
 }

@@ -25,6 +25,15 @@ public struct Config: Sendable {
     /// Seconds between scheduler passes inside `earned serve`; nil runs no loop (tests, and
     /// instances left to `earned tick`).
     public var schedulerInterval: TimeInterval?
+    /// Where customers reach this instance: the start of every survey link. Nil: the
+    /// listening address (right only when customers reach it directly).
+    public var publicURL: String?
+
+    /// The start of links customers open, without a trailing slash.
+    public var publicBase: String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        return "http://\(hostname):\(port)"
+    }
 
     public init(
         database: Database = .sqlite(path: "earned.sqlite"), hostname: String = "127.0.0.1", port: Int = 8080,
@@ -67,6 +76,7 @@ public struct Config: Sendable {
         ("EARNED_LANGUAGE", "ru or en, when the browser does not say", "ru"),
         ("EARNED_SECURE_COOKIES", "true behind HTTPS", "false"),
         ("EARNED_TICK_SECONDS", "seconds between scheduler passes in serve; 0 for none", "60"),
+        ("EARNED_PUBLIC_URL", "where customers open survey links, e.g. https://earned.example.ru", "http://HOST:PORT"),
     ]
 
     /// Reads the environment; `.env` values fill in what the environment lacks.
@@ -129,6 +139,17 @@ public struct Config: Sendable {
             case "true", "1", "yes": config.secureCookies = true
             case "false", "0", "no": config.secureCookies = false
             default: problems.append("EARNED_SECURE_COOKIES must be true or false, not '\(text)'")
+            }
+        }
+        if let text = env["EARNED_PUBLIC_URL"], !text.isEmpty {
+            if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                url.query == nil
+            {
+                config.publicURL = text
+            } else {
+                problems.append(
+                    "EARNED_PUBLIC_URL must be an http or https address such as https://earned.example.ru, not '\(text)'"
+                )
             }
         }
         config.schedulerInterval = 60

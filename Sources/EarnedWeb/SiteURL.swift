@@ -49,6 +49,13 @@ enum SiteURL: Sendable {
     case newContact(customer: UUID? = nil)
     case contact(UUID)
     case contactAction(UUID)
+    case surveys(by: String? = nil, days: Int? = nil)
+    case surveyDefinitions
+    case newSurvey
+    case survey(UUID)
+    case surveyInvitations(state: String? = nil)
+    case surveyInvitation(UUID)
+    case renewSurveyLink(UUID)
     case stylesheet
     case health
     case metrics
@@ -108,6 +115,14 @@ enum SiteURL: Sendable {
             return "/contacts/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .contact(let id): return "/contacts/\(id.uuidString.lowercased())"
         case .contactAction(let id): return "/contacts/\(id.uuidString.lowercased())/action"
+        case .surveys(let by, let days):
+            return "/surveys" + Self.query(["by": by, "days": days.map(String.init)])
+        case .surveyDefinitions: return "/surveys/definitions"
+        case .newSurvey: return "/surveys/definitions/new"
+        case .survey(let id): return "/surveys/definitions/\(id.uuidString.lowercased())"
+        case .surveyInvitations(let state): return "/surveys/invitations" + Self.query(["state": state])
+        case .surveyInvitation(let id): return "/surveys/invitations/\(id.uuidString.lowercased())"
+        case .renewSurveyLink(let id): return "/surveys/invitations/\(id.uuidString.lowercased())/link"
         case .stylesheet: return "/static/earned.css"
         case .health: return "/health"
         case .metrics: return "/metrics"

@@ -132,7 +132,11 @@ enum PersonalDataScan {
                 where !["_hash", "secret", "prefix", "csrf_token"].contains(where: column.hasSuffix) {
                     guard let text = try? row.decode(column: column, as: String.self), UUID(uuidString: text) == nil
                     else { continue }
-                    for needle in needles where text.localizedCaseInsensitiveContains(needle) {
+                    // A number is a timestamp or a count: only the whole number itself (a birth year) is a leak,
+                    // or a timestamp such as 1795381970.25 would "hold" 1970 by chance.
+                    let isNumber = Double(text) != nil
+                    for needle in needles
+                    where isNumber ? text == needle : text.localizedCaseInsensitiveContains(needle) {
                         leaks.append("\(table).\(column) holds \(needle)")
                     }
                 }

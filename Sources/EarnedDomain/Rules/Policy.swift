@@ -13,13 +13,18 @@ public enum Policy {
         case manageIntegrations
         /// Call-first incidents: recording one sends outreach tasks to many people.
         case recordIncidents
+        /// Survey definitions: what is asked, of whom, how often.
+        case manageSurveys
+        /// Survey results and invitations of the locations one sees.
+        case viewSurveys
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
-        case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations: return staff.role == .owner
-        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents:
+        case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations, .manageSurveys:
+            return staff.role == .owner
+        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents, .viewSurveys:
             return staff.role >= .manager
         }
     }

@@ -21,6 +21,10 @@ public struct ServiceTask: Hashable, Codable, Sendable, Identifiable {
         case greeting
         /// Ask a satisfied customer for a referral.
         case referralAsk = "referral_ask"
+        /// Send a customer their survey link by hand (no gateway takes survey messages).
+        case surveySend = "survey_send"
+        /// Contact a customer who gave a low survey score, within the survey's follow-up target.
+        case surveyFollowUp = "survey_follow_up"
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {
@@ -39,6 +43,8 @@ public struct ServiceTask: Hashable, Codable, Sendable, Identifiable {
             case contact
             case incident
             case customer
+            /// A survey invitation.
+            case survey
         }
 
         public var kind: Kind

@@ -13,6 +13,10 @@ public struct WebhookEvent: Hashable, Codable, Sendable {
         /// A message for the customer (a greeting, a follow-up) for the business's SMS,
         /// messenger or e-mail gateway to send.
         case messageRequested = "message.requested"
+        /// A survey invitation is due: its one-time link for the gateway to send.
+        case surveyRequested = "survey.requested"
+        /// A customer answered a survey.
+        case surveyAnswered = "survey.answered"
     }
 
     public var key: String

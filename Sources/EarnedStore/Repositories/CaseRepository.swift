@@ -17,20 +17,24 @@ public struct CaseRepository: Sendable {
         draft.locationID = try await WorkPlacement.location(
             customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let opened = try draft.validated(id: CaseID(), now: now)
-        try await db.transaction { db in
-            try await ServiceCaseRecord(opened).create(on: db)
-            try await AuditLog(db: db).record(
-                .created, "case", opened.id.rawValue, by: actor, summary: "title, owner, source", at: now)
-            try await WebhookStore(db: db).publish(
-                WebhookEvent(
-                    key: "case.opened:\(opened.id)", kind: .caseOpened, occurredAt: now,
-                    data: [
-                        "case_id": opened.id.description, "customer_id": opened.customerID.description,
-                        "owner_id": opened.ownerID.description, "source": opened.source.rawValue,
-                        "priority": opened.priority.rawValue,
-                    ]), now: now)
-        }
+        try await db.transaction { db in try await Self.insert(opened, by: actor, now: now, on: db) }
         return opened
+    }
+
+    /// Stores a new case, records it in the audit log (by nobody when the system opened it,
+    /// from a survey answer) and tells webhook subscribers.
+    static func insert(_ opened: ServiceCase, by actor: Staff?, now: Date, on db: any Database) async throws {
+        try await ServiceCaseRecord(opened).create(on: db)
+        try await AuditLog(db: db).record(
+            .created, "case", opened.id.rawValue, by: actor, summary: "title, owner, source", at: now)
+        try await WebhookStore(db: db).publish(
+            WebhookEvent(
+                key: "case.opened:\(opened.id)", kind: .caseOpened, occurredAt: now,
+                data: [
+                    "case_id": opened.id.description, "customer_id": opened.customerID.description,
+                    "owner_id": opened.ownerID.description, "source": opened.source.rawValue,
+                    "priority": opened.priority.rawValue,
+                ]), now: now)
     }
 
     public func get(_ id: CaseID, actor: Staff) async throws -> ServiceCase {

@@ -4,7 +4,7 @@ import Foundation
 import SQLKit
 
 /// Erasing a customer clears the words of the service work about them — promises, cases,
-/// inbound contacts, tasks, and webhook payloads not yet sent — and keeps what the figures
+/// inbound contacts, tasks, survey comments, and webhook payloads not yet sent — and keeps what the figures
 /// need. Runs inside the erasure's transaction.
 enum ServiceErasure {
     static func erase(_ customer: CustomerID, on db: any Database) async throws {
@@ -25,6 +25,13 @@ enum ServiceErasure {
             record.apply(record.domain.redacted())
             try await record.update(on: db)
         }
+        // Survey answers keep their scores for the figures, not the customer's words; their
+        // open links stop working.
+        let surveys = db as! any SQLDatabase
+        try await surveys.update("survey_answers").set("comment", to: SQLLiteral.null).where("customer_id", .equal, id)
+            .run()
+        try await surveys.update("survey_invitations").set("state", to: "expired").where("customer_id", .equal, id)
+            .where("state", .equal, "open").run()
         // Messages for gateways (a greeting's words and address) that were not delivered yet
         // are not sent at all.
         let sql = db as! any SQLDatabase

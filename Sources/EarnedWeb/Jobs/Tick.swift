@@ -22,11 +22,14 @@ struct Tick: Sendable {
     let db: any Database
     let client: any Client
     let logger: Logger
+    /// The start of survey links.
+    let linkBase: String
 
     init(app: Application) {
         db = app.db
         client = app.client
         logger = app.logger
+        linkBase = app.earned.config.publicBase
     }
 
     /// What every step of a pass reads: the locations with their calendars and the owner's
@@ -55,6 +58,7 @@ struct Tick: Sendable {
         try await promiseReminders(now: now, setting, report: &report)
         try await replyTargets(now: now, setting, report: &report)
         try await greetings(now: now, setting, report: &report)
+        try await surveys(now: now, setting, report: &report)
         let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed

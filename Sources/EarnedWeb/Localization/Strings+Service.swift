@@ -36,6 +36,8 @@ extension Strings {
         case .outreach: t("Предупредить клиента", "Tell the customer first")
         case .greeting: t("Поздравление", "Greeting")
         case .referralAsk: t("Попросить рекомендацию", "Ask for a referral")
+        case .surveySend: t("Отправить ссылку на опрос", "Send the survey link")
+        case .surveyFollowUp: t("Связаться после низкой оценки", "Call back after a low score")
         }
     }
 

@@ -92,6 +92,8 @@ extension Strings {
         case .taskCreated: t("Новая задача", "Task created")
         case .greetingDue: t("Пора поздравить (для шлюза)", "Greeting due (for a gateway)")
         case .messageRequested: t("Отправить сообщение (для шлюза)", "Message requested (for a gateway)")
+        case .surveyRequested: t("Отправить опрос (для шлюза)", "Survey requested (for a gateway)")
+        case .surveyAnswered: t("Клиент ответил на опрос", "Survey answered")
         }
     }
 

@@ -49,6 +49,11 @@ enum Layout {
             links.append((SiteURL.contacts.path, s.navContacts))
             links.append((SiteURL.cases.path, s.navCases))
             links.append((SiteURL.incidents.path, s.navIncidents))
+            links.append(
+                (
+                    Policy.may(staff, .viewSurveys) ? SiteURL.surveys().path : SiteURL.surveyInvitations().path,
+                    s.navSurveys
+                ))
             if Policy.may(staff, .importData) { links.append((SiteURL.importData.path, s.navImport)) }
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }
             if Policy.may(staff, .manageStaff) { links.append((SiteURL.staffList.path, s.navStaff)) }

@@ -124,5 +124,21 @@ enum Stylesheet {
         .agenda-meta { display: flex; flex-wrap: wrap; gap: .75rem; margin: .25rem 0; }
         .agenda-item .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .5rem; }
         details.outcome > summary { cursor: pointer; margin: .25rem 0; }
+        body.public { display: block; background: var(--surface); }
+        main.public { max-width: 36rem; padding: 1.25rem 1rem 2.5rem; }
+        form.survey fieldset { border: none; border-top: 1px solid var(--line); border-radius: 0; padding: 1rem 0 .5rem; }
+        form.survey fieldset.invalid legend { color: var(--bad); }
+        .scale { display: grid; gap: .35rem; grid-template-columns: repeat(var(--n, 5), 1fr); }
+        .scale-5 { --n: 5; } .scale-7 { --n: 7; } .scale-11 { --n: 6; }
+        @media (min-width: 480px) { .scale-11 { --n: 11; } }
+        .choice input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+        .choice label { display: flex; align-items: center; justify-content: center; min-height: 44px; padding: .4rem .6rem;
+          border: 1px solid var(--line); border-radius: 6px; background: var(--surface); cursor: pointer; font-weight: 600; text-align: center; }
+        .choice input:checked + label { background: var(--accent); border-color: var(--accent); color: var(--accent-text); }
+        .choice input:focus-visible + label { outline: 3px solid #E69F00; outline-offset: 2px; }
+        .choices { display: grid; gap: .35rem; } .choices.inline { grid-template-columns: 1fr 1fr; }
+        .choices .choice label { justify-content: flex-start; font-weight: 400; }
+        .scale-ends { display: flex; justify-content: space-between; color: var(--muted); font-size: .85rem; margin-top: .25rem; }
+        .button.wide { width: 100%; margin-top: .5rem; }
         """
 }

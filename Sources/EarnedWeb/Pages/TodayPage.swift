@@ -144,9 +144,12 @@ struct TodayPage {
         switch item.source {
         case .task:
             guard let task = model.tasks[item.id] else { return H.empty }
-            title = H.el(
-                "strong", [],
-                [H.text(s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : ""))])
+            let label = s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : "")
+            switch task.subject?.kind {
+            case .survey: title = H.a(SiteURL.surveyInvitation(task.subject!.id).path, label)
+            case .serviceCase: title = H.a(SiteURL.serviceCase(task.subject!.id).path, label)
+            default: title = H.el("strong", [], [H.text(label)])
+            }
             actions = taskActions(task)
         case .promise:
             guard let promise = model.promises[item.id] else { return H.empty }

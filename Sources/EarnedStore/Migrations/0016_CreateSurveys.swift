@@ -1,0 +1,87 @@
+import FluentKit
+import SQLKit
+
+/// Surveys: their definitions, the one-time invitations (only a hash of each link's token is
+/// kept), and the answers, each with the person, shift, location and channel that served the
+/// customer copied in when it was answered or imported, so reassignments never move it.
+struct CreateSurveys: AsyncMigration {
+    var name: String { "0016_CreateSurveys" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("survey_definitions")
+            .id()
+            .field("name", .string, .required)
+            .field("trigger", .string, .required)
+            .field("is_active", .bool, .required)
+            .field("document", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.schema("survey_invitations")
+            .id()
+            .field("key", .string, .required)
+            .field("definition_id", .uuid, .required, .references("survey_definitions", "id"))
+            .field("customer_id", .uuid, .required, .references("customers", "id"))
+            .field("subject_kind", .string, .required)
+            .field("subject_id", .uuid, .required)
+            .field("channel", .string, .required)
+            .field("language", .string, .required)
+            .field("send_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("token_hash", .string, .required)
+            .field("state", .string, .required)
+            .field("answered_at", .datetime)
+            .field("sent_at", .datetime)
+            .field("staff_id", .uuid)
+            .field("role", .string, .required)
+            .field("location_id", .uuid)
+            .field("shift_name", .string)
+            .field("served_channel", .string)
+            .field("served_at", .datetime, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "key")
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema("survey_answers")
+            .id()
+            .field("invitation_id", .uuid, .references("survey_invitations", "id"))
+            .field("external_id", .string)
+            .field("definition_id", .uuid, .references("survey_definitions", "id", onDelete: .setNull))
+            .field("customer_id", .uuid, .references("customers", "id", onDelete: .setNull))
+            .field("subject_kind", .string)
+            .field("subject_id", .uuid)
+            .field("language", .string, .required)
+            .field("answered_at", .datetime, .required)
+            .field("csat", .int)
+            .field("nps", .int)
+            .field("ces", .int)
+            .field("share_of_wallet", .string)
+            .field("fast_enough", .bool)
+            .field("comment", .string)
+            .field("may_quote", .bool)
+            .field("may_ask_referral", .bool)
+            .field("staff_id", .uuid)
+            .field("role", .string)
+            .field("location_id", .uuid)
+            .field("shift_name", .string)
+            .field("served_channel", .string)
+            .field("served_at", .datetime)
+            .field("case_id", .uuid)
+            .field("source", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "invitation_id")
+            .unique(on: "external_id")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "survey_invitations_send").on("survey_invitations").column("send_at").run()
+        try await sql.create(index: "survey_invitations_customer").on("survey_invitations").column("customer_id")
+            .run()
+        try await sql.create(index: "survey_answers_answered").on("survey_answers").column("answered_at").run()
+        try await sql.create(index: "survey_answers_customer").on("survey_answers").column("customer_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("survey_answers").delete()
+        try await database.schema("survey_invitations").delete()
+        try await database.schema("survey_definitions").delete()
+    }
+}

@@ -1,0 +1,159 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// The survey link's page: `/s/<token>`. Anyone with the link may answer, once, before it
+/// expires; an unknown, expired or answered link gets a plain page that says which and
+/// nothing more. Posts are limited per address, and so are unknown links (so tokens cannot
+/// be tried one after another).
+struct SurveyPublicController {
+    /// Answers (and unknown links) allowed per address in `window`.
+    static let postLimit = 20
+    static let unknownLimit = 30
+    static let window: TimeInterval = 15 * 60
+
+    struct Form: Content {
+        var csat: String?
+        var nps: String?
+        var ces: String?
+        var share_of_wallet: String?
+        var fast_enough: String?
+        var comment: String?
+        var may_quote: String?
+        var may_ask_referral: String?
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let (invitation, definition, refusal) = try await open(req)
+        if let refusal { return refusal }
+        guard let invitation, let definition else { throw Abort(.notFound) }
+        return page(
+            req, SurveyPublicPage(definition: definition, language: invitation.language, action: req.url.path, csrf: "")
+        )
+    }
+
+    func submit(_ req: Request) async throws -> Response {
+        let ip = "survey-post:" + (req.remoteAddress?.ipAddress ?? "unknown")
+        let now = req.now
+        if try await req.security.failures(key: ip, since: now - Self.window) >= Self.postLimit {
+            return tooMany(req)
+        }
+        try await req.security.recordFailure(key: ip, now: now)
+        let (invitation, definition, refusal) = try await open(req)
+        if let refusal { return refusal }
+        guard let invitation, let definition else { throw Abort(.notFound) }
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        var problems: [FieldError] = []
+        func score(_ name: String, _ text: String?) -> Int? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Int(text) else {
+                problems.append(FieldError(field: name, code: .invalidFormat))
+                return nil
+            }
+            return value
+        }
+        let draft = SurveyAnswerDraft(
+            csat: score("csat", form.csat), nps: score("nps", form.nps), ces: score("ces", form.ces),
+            shareOfWallet: form.share_of_wallet,
+            fastEnough: form.fast_enough.flatMap { ["yes": true, "no": false][$0] },
+            comment: form.comment,
+            mayQuote: definition.asks(.quotePermission) ? form.may_quote == "true" : nil,
+            mayAskReferral: definition.asks(.referralPermission) ? form.may_ask_referral == "true" : nil)
+        let base = SurveyPublicPage(
+            definition: definition, language: invitation.language, action: req.url.path, csrf: "", values: draft)
+        guard problems.isEmpty else {
+            var page = base
+            page.errors = problems
+            return self.page(req, page, status: .unprocessableEntity)
+        }
+        do {
+            let submission = try await SurveyRepository(db: req.db).submit(
+                tokenHash: invitation.tokenHash, draft: draft, now: now)
+            let s = base.s
+            let low = submission.openedCase != nil
+            return notice(
+                req, language: invitation.language, title: s.surveyThanksTitle, text: s.surveyThanks,
+                extra: low ? s.surveySorry : nil)
+        } catch let error as SurveyAnswerError {
+            switch error {
+            case .refused(let access): return refused(req, access, language: invitation.language)
+            case .invalid(let errors):
+                var page = base
+                page.errors = errors
+                return self.page(req, page, status: .unprocessableEntity)
+            }
+        }
+    }
+
+    /// The invitation and survey of the link, or the page that refuses it.
+    func open(_ req: Request) async throws -> (SurveyInvitation?, SurveyDefinition?, Response?) {
+        let now = req.now
+        let language = req.lang.rawValue
+        guard let text = req.parameters.get("token"), let token = SurveyToken(text: text),
+            let invitation = try await SurveyRepository(db: req.db).invitation(tokenHash: Secrets.sha256(token.text))
+        else {
+            let key = "survey-unknown:" + (req.remoteAddress?.ipAddress ?? "unknown")
+            if try await req.security.failures(key: key, since: now - Self.window) >= Self.unknownLimit {
+                return (nil, nil, tooMany(req))
+            }
+            try await req.security.recordFailure(key: key, now: now)
+            return (nil, nil, refused(req, .unknown, language: language))
+        }
+        let access = SurveyAccess.check(invitation, now: now)
+        guard access == .ok else { return (nil, nil, refused(req, access, language: invitation.language)) }
+        let definition = try await SurveyRepository(db: req.db).definition(invitation.definitionID)
+        return (invitation, definition, nil)
+    }
+
+    func refused(_ req: Request, _ access: SurveyAccess, language: String) -> Response {
+        let s = Strings(lang: language == "en" ? .en : .ru)
+        switch access {
+        case .alreadyAnswered:
+            return notice(
+                req, language: language, title: s.surveyAnsweredTitle, text: s.surveyAnswered, status: .conflict)
+        case .expired:
+            return notice(req, language: language, title: s.surveyExpiredTitle, text: s.surveyExpired, status: .gone)
+        case .unknown, .ok:
+            return notice(
+                req, language: language, title: s.surveyUnknownTitle, text: s.surveyUnknown, status: .notFound)
+        }
+    }
+
+    func tooMany(_ req: Request) -> Response {
+        let s = req.strings
+        let response = notice(
+            req, language: req.lang.rawValue, title: s.surveyTitle, text: s.surveyTooMany, status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(Self.window))")
+        return response
+    }
+
+    func notice(
+        _ req: Request, language: String, title: String, text: String, extra: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) -> Response {
+        respond(
+            SurveyPublicPage.document(
+                SurveyPublicPage.notice(title, text, extra: extra), title: title, language: language),
+            status: status)
+    }
+
+    /// The form with this visitor's CSRF token (their session's, or a double-submit cookie).
+    func page(_ req: Request, _ page: SurveyPublicPage, status: HTTPResponseStatus = .ok) -> Response {
+        let cookieToken = req.cookies[CSRFMiddleware.cookieName]?.string ?? Secrets.token()
+        var page = page
+        page.csrf = req.currentUser?.csrfToken ?? cookieToken
+        let response = respond(
+            SurveyPublicPage.document(page.body(), title: page.s.surveyTitle, language: page.language), status: status)
+        response.cookies[CSRFMiddleware.cookieName] = HTTPCookies.Value(
+            string: cookieToken, maxAge: 86_400, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+        return response
+    }
+
+    func respond(_ html: String, status: HTTPResponseStatus) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
