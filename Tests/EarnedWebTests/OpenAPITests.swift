@@ -128,5 +128,38 @@ struct OpenAPITests {
         #expect(
             Set(Mirror(reflecting: PromiseActionInput()).children.compactMap(\.label)) == properties("PromiseAction"))
         #expect(Set(Mirror(reflecting: CaseActionInput()).children.compactMap(\.label)) == properties("CaseAction"))
+        // Surveys.
+        let survey = try SurveyDefinitionDraft(
+            name: "s", trigger: .relationship(intervalDays: 90), questions: [SurveyQuestion(kind: .nps)]
+        ).validated(id: SurveyDefinitionID(), now: now)
+        #expect(try keys(SurveyDTO(survey)) == properties("Survey"))
+        #expect(Set(Mirror(reflecting: SurveyInput()).children.compactMap(\.label)) == properties("SurveyInput"))
+        let attribution = SurveyAttribution(
+            staffID: staff.id, role: .seller, locationID: location.id, shiftName: "d", channel: .sales(.store),
+            servedAt: now)
+        let invitation = SurveyInvitation(
+            key: "k", definitionID: survey.id, customerID: customer.id,
+            subject: .init(kind: .order, id: order.id.rawValue),
+            channel: .sms, language: "ru", sendAt: now, expiresAt: now + 60, tokenHash: "h", attribution: attribution,
+            createdAt: now)
+        #expect(try keys(SurveyInvitationDTO(invitation, now: now)) == properties("SurveyInvitation"))
+        #expect(
+            try keys(SurveyLinkDTO(invitation_id: UUID(), url: "u", text: "t", address: "a", expires_at: now))
+                == properties("SurveyLink"))
+        let response = SurveyResponse(
+            id: SurveyAnswerID(), invitationID: invitation.id, externalID: nil, definitionID: survey.id,
+            customerID: customer.id, subject: invitation.subject, language: "ru", answeredAt: now,
+            values: SurveyAnswerValues(nps: 9), attribution: attribution, caseID: nil, source: .link)
+        #expect(try keys(SurveyAnswerDTO(response)) == properties("SurveyAnswer"))
+        let results = SurveyResults(
+            by: .location, answers: [SurveyTally(locationID: location.id, csat: 5, nps: 9, ces: 2, count: 12)],
+            invitations: [InvitationTally(locationID: location.id, sent: 20, answered: 12)])
+        let group = SurveyGroupDTO(results.total)
+        #expect(try keys(group) == properties("SurveyGroup"))
+        #expect(try keys(group.response_rate) == properties("Share"))
+        #expect(try keys(try #require(group.nps)) == properties("NPS"))
+        #expect(
+            try keys(SurveyResultsDTO(by: "location", from: now, to: now, total: group, groups: [group]))
+                == properties("SurveyResults"))
     }
 }

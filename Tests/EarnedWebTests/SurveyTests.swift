@@ -324,4 +324,95 @@ struct SurveyTests {
             #expect(try await app.send(.GET, "/surveys/definitions", cookie: manager.cookie).status == .forbidden)
         }
     }
+
+    @Test("through the API: surveys created and changed by the owner, bad input named; links, answers and results")
+    func api() async throws {
+        try await withEarnedApp { app, f in
+            let bad = try await app.send(
+                .POST, "/api/v1/surveys", token: f.token(f.owner),
+                json: #"{"name": "", "trigger": "weekly", "questions": [{"kind": "nps"}], "sampling_rate": 2}"#)
+            #expect(bad.status == .unprocessableEntity && bad.isProblem)
+            #expect(bad.problemFields.contains("trigger"))
+            let forbidden = try await app.send(
+                .POST, "/api/v1/surveys", token: f.token(f.manager),
+                json: #"{"name": "x", "trigger": "case_closed", "questions": [{"kind": "csat"}]}"#)
+            #expect(forbidden.status == .forbidden)
+            let created = try await app.send(
+                .POST, "/api/v1/surveys", token: f.token(f.owner),
+                json:
+                    #"{"name": "После покупки", "trigger": "order_delivered", "questions": [{"kind": "csat"}, {"kind": "nps", "wording": {"en": "Would you recommend us?"}}], "sampling_rate": 0.5, "send_from": "10:00", "send_until": "20:00"}"#
+            )
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? String)
+            let changed = try await app.send(
+                .PATCH, "/api/v1/surveys/\(id)", token: f.token(f.owner),
+                json: #"{"low_scores": {"csat_at_most": 3, "nps_at_most": 6, "ces_at_least": 5}, "is_active": false}"#)
+            #expect(changed.status == .ok)
+            let body = try changed.json()
+            #expect(body["is_active"] as? Bool == false && body["send_from"] as? String == "10:00")
+            #expect((body["low_scores"] as? [String: Any])?["csat_at_most"] as? Int == 3)
+            let survey = try await SurveyRepository(db: app.db).definition(try #require(SurveyDefinitionID(string: id)))
+            let anna = try await customer(app, f, name: "Анна", consent: .sms)
+            let order = try await deliver(app, f, anna, at: testNow - 2 * 86_400)
+            let (invitation, token) = try await invite(app, f, customer: anna, order: order, definition: survey)
+            let list = try await app.send(.GET, "/api/v1/survey-invitations?state=open", token: f.token(f.northStaff))
+            #expect((try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as? [Any])?.count == 1)
+            let link = try await app.send(
+                .POST, "/api/v1/survey-invitations/\(invitation.id)/link", token: f.token(f.northStaff))
+            #expect(link.status == .ok)
+            let url = try #require(try link.json()["url"] as? String)
+            #expect(try await app.send(.GET, "/s/\(token.text)").status == .notFound)
+            let path = String(try #require(url.firstMatch(of: /\/s\/[A-Za-z0-9_-]+/)?.0))
+            #expect(try await app.send(.GET, path).status == .ok)
+            let fresh = try #require(SurveyToken(text: String(path.dropFirst(3))))
+            _ = try await answer(app, fresh, ["csat": "2"])
+            let answers = try await app.send(.GET, "/api/v1/survey-answers?low=true", token: f.token(f.manager))
+            let first = try #require(
+                (try JSONSerialization.jsonObject(with: Data(answers.text.utf8)) as? [[String: Any]])?.first)
+            #expect(first["csat"] as? Int == 2 && first["case_id"] as? String != nil)
+            let results = try await app.send(.GET, "/api/v1/surveys/results?by=staff", token: f.token(f.manager))
+            #expect(results.status == .ok)
+            let total = try #require(try results.json()["total"] as? [String: Any])
+            #expect(total["answers"] as? Int == 1)
+            #expect((total["response_rate"] as? [String: Any])?["lower"] is NSNull)
+            let wrong = try await app.send(.GET, "/api/v1/surveys/results?by=weather", token: f.token(f.manager))
+            #expect(wrong.status == .unprocessableEntity && wrong.problemFields == ["by"])
+            #expect(
+                try await app.send(.GET, "/api/v1/surveys/results", token: f.token(f.northStaff)).status == .forbidden)
+        }
+    }
+
+    @Test("past answers import from CSV with their person, location and shift; problems name line and column")
+    func importAnswers() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Анна", homeLocationID: f.north.id, externalID: "C-1"), actor: f.owner, now: testNow
+            )
+            let bad =
+                "Номер ответа;Клиент;Дата ответа;Оценка;NPS;Сотрудник\nR1;C-1;01.11.2026 12:00;7;10;\nR2;C-9;01.11.2026 13:00;5;9;nobody@x.ru\n"
+            let refused = try await Importer(db: app.db).run(
+                records: CSVRecordStream(data: Data(bad.utf8)), options: .init(kind: .surveyAnswers), actor: f.owner,
+                now: testNow)
+            #expect(refused.rolledBack)
+            #expect(refused.problems.contains { $0.line == 2 && $0.column == "Оценка" })
+            #expect(refused.problems.contains { $0.line == 3 && $0.column == "Клиент" })
+            #expect(refused.problems.contains { $0.line == 3 && $0.column == "Сотрудник" })
+            #expect(try await app.count("survey_answers") == 0)
+            let good =
+                "Номер ответа;Клиент;Дата ответа;Оценка;NPS;Комментарий;Точка;Сотрудник;Канал\n"
+                + "R1;C-1;01.11.2026 12:00;2;3;Долго;\(f.north.name);\(f.northStaff.email);звонок\n"
+                + "R2;;02.11.2026 10:00;5;10;;\(f.north.name);;\n"
+            for expected in [2, 0] {
+                let report = try await Importer(db: app.db).run(
+                    records: CSVRecordStream(data: Data(good.utf8)), options: .init(kind: .surveyAnswers),
+                    actor: f.owner, now: testNow)
+                #expect(report.problems.isEmpty && report.created == expected)
+            }
+            let imported = try await SurveyRepository(db: app.db).responses(actor: f.owner)
+            let first = try #require(imported.first { $0.externalID == "R1" })
+            #expect(first.attribution?.staffID == f.northStaff.id && first.attribution?.locationID == f.north.id)
+            #expect(first.attribution?.channel == .contact(.call) && first.source == .imported)
+            #expect(first.values.comment == "Долго" && first.caseID == nil)
+        }
+    }
 }

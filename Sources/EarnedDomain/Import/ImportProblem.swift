@@ -41,6 +41,8 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case transactions
     /// Inbound contacts (calls, e-mails, chats, reviews, visits), read by `ContactImportParser`.
     case contacts
+    /// Past survey answers, read by `SurveyImportParser`.
+    case surveyAnswers = "survey-answers"
 }
 
 /// The problems of one line, as an error.

@@ -67,6 +67,8 @@ public struct ImportRowParser: Sendable {
                 ]))
         case .contacts:
             return ContactImportParser.aliases
+        case .surveyAnswers:
+            return SurveyImportParser.aliases
         case .orders, .transactions:
             return CSVFieldAliases.orders.merging(
                 CSVFieldAliases([

@@ -11,42 +11,19 @@ extension Importer {
         -> ImportReport
     {
         var report = ImportReport()
-        var parser: ContactImportParser?
         var rows: [ContactImportParser.Row] = []
-        do {
-            while let record = try records.next() {
-                guard let parser else {
-                    let mapping = try CSVHeader(record).mapping(
-                        aliases: ContactImportParser.aliases, overrides: options.overrides)
-                    try mapping.require(ContactImportParser.requiredFields)
-                    parser = ContactImportParser(mapping: mapping, timeZone: options.timeZone, now: now)
-                    report.encoding = records.encoding.rawValue
-                    report.separator = records.dialect?.description ?? ""
-                    continue
-                }
-                report.rows += 1
+        let parser = readHeaded(
+            records, options: options, report: &report, aliases: ContactImportParser.aliases,
+            required: ContactImportParser.requiredFields,
+            make: { ContactImportParser(mapping: $0, timeZone: options.timeZone, now: now) },
+            row: { parser, record, report in
                 switch parser.contact(record) {
                 case .success(let row): rows.append(row)
                 case .failure(let problems): report.problems += problems.list
                 }
-            }
-        } catch let error as CSVError {
-            report.problems.append(
-                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
-            report.rolledBack = true
-            return report
-        } catch let error as CSVHeaderError {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: error.description))
-            report.rolledBack = true
-            return report
-        }
-        if parser == nil {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
-            report.rolledBack = true
-            return report
-        }
-        let firstProblem = report.problems.count
+            })
         guard let parser else { return report }
+        let firstProblem = report.problems.count
         let refs = try await references()
         let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))
         var drafts: [InboundContactDraft] = []
@@ -101,5 +78,51 @@ extension Importer {
         report.created = result.created
         report.unchanged = result.unchanged
         return report
+    }
+}
+
+extension Importer {
+    /// Reads a file whose first line names its columns: the header mapped by `aliases` with
+    /// the required fields checked, then each line handed to `row`. Nil (with the problem in
+    /// the report, rolled back) for an unreadable or empty file or a header without a required
+    /// column.
+    func readHeaded<Parser>(
+        _ records: CSVRecordStream, options: Options, report: inout ImportReport, aliases: CSVFieldAliases,
+        required: [String], make: (CSVColumnMapping) -> Parser,
+        row: (Parser, CSVRecord, inout ImportReport) -> Void
+    ) -> Parser? {
+        var parser: Parser?
+        do {
+            while let record = try records.next() {
+                guard let parser else {
+                    let mapping = try CSVHeader(record).mapping(aliases: aliases, overrides: options.overrides)
+                    try mapping.require(required)
+                    parser = make(mapping)
+                    report.encoding = records.encoding.rawValue
+                    report.separator = records.dialect?.description ?? ""
+                    continue
+                }
+                report.rows += 1
+                row(parser, record, &report)
+            }
+        } catch let error as CSVError {
+            report.problems.append(
+                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
+            report.rolledBack = true
+            return nil
+        } catch let error as CSVHeaderError {
+            report.problems.append(ImportProblem(line: 1, column: nil, reason: error.description))
+            report.rolledBack = true
+            return nil
+        } catch {
+            report.problems.append(ImportProblem(line: 0, column: nil, reason: String(describing: error)))
+            report.rolledBack = true
+            return nil
+        }
+        if parser == nil {
+            report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
+            report.rolledBack = true
+        }
+        return parser
     }
 }

@@ -43,6 +43,9 @@ public struct Importer: Sendable {
         if options.kind == .contacts {
             return try await importContacts(records: records, options: options, actor: actor, now: now)
         }
+        if options.kind == .surveyAnswers {
+            return try await importSurveyAnswers(records: records, options: options, actor: actor, now: now)
+        }
         var report = ImportReport()
         var parser: ImportRowParser?
         var customers: [ImportRowParser.CustomerRow] = []
@@ -66,7 +69,7 @@ public struct Importer: Sendable {
                     case .success(let row): customers.append(row)
                     case .failure(let problems): report.problems += problems.list
                     }
-                case .orders, .transactions, .contacts:
+                case .orders, .transactions, .contacts, .surveyAnswers:
                     switch parser.order(record) {
                     case .success(let row): orders.append(row)
                     case .failure(let problems): report.problems += problems.list
@@ -92,7 +95,7 @@ public struct Importer: Sendable {
         }
         switch options.kind {
         case .customers: try await importCustomers(customers, options: options, actor: actor, now: now, report: &report)
-        case .orders, .transactions, .contacts:
+        case .orders, .transactions, .contacts, .surveyAnswers:
             try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
         }
         if !report.rolledBack, report.created + report.updated > 10_000 {

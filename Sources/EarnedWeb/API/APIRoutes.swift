@@ -135,6 +135,7 @@ enum APIRoutes {
         }
         try registerService(api)
         try registerSettings(api)
+        try registerSurveys(api)
     }
 
     static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {

@@ -3,12 +3,14 @@ import EarnedStore
 import Fluent
 import Vapor
 
-/// `earned import customers|orders|transactions|contacts FILE`.
+/// `earned import customers|orders|transactions|contacts|survey-answers FILE`.
 struct ImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(
             name: "kind",
-            help: "customers, orders, transactions (a log: customer id, date, quantity, amount) or contacts")
+            help:
+                "customers, orders, transactions (a log: customer id, date, quantity, amount) contacts or survey-answers (past survey answers)"
+        )
         var kind: String
         @Argument(name: "file", help: "the CSV file (UTF-8 or Windows-1251; comma, semicolon, tab or space separated)")
         var file: String
@@ -33,7 +35,9 @@ struct ImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let kind = ImportKind(rawValue: signature.kind) else {
-            throw Abort(.badRequest, reason: "kind must be customers, orders, transactions or contacts")
+            throw Abort(
+                .badRequest,
+                reason: "kind must be customers, orders, transactions contacts or survey-answers (past survey answers)")
         }
         try await prepareDatabase(app)
         let actor = try await CommandActor.resolve(app, email: signature.actor)

@@ -74,6 +74,7 @@ struct ImportPage {
                         options: [
                             ("customers", s.importCustomers), ("orders", s.importOrders),
                             ("transactions", s.importTransactions), ("contacts", s.importContacts),
+                            ("survey-answers", s.importSurveyAnswers),
                         ],
                         selected: kind.rawValue, errors: [], s: s),
                     H.div(

@@ -173,3 +173,9 @@ extension Strings {
     var messageToSend: String { t("Текст сообщения", "Message") }
     var sendTo: String { t("Куда", "Send to") }
 }
+
+extension Strings {
+    var importSurveyAnswers: String {
+        t("Ответы прошлых опросов (CSAT, NPS, CES, комментарии)", "Past survey answers (CSAT, NPS, CES, comments)")
+    }
+}
