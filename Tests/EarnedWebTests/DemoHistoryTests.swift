@@ -29,22 +29,27 @@ struct DemoHistoryTests {
             history.append(demo.businessServiceHistory())
             let owner = try #require(demo.staff.first { $0.role == .owner })
 
-            try await checkCounts(app, history)
+            let surveys = demo.surveyHistory(
+                for: demo.batch(0..<demo.customerCount), service: history, hash: { $0 })
+            try await checkCounts(app, history, surveyTouches: surveys.touches.count)
             try await checkReadBack(app, history, owner: owner)
             try await checkIncidents(app, history, owner: owner)
+            try await checkSurveys(app, surveys, demo: demo)
             try await checkSchedulerPass(app, history)
+            // The pass meets the survey history as the scheduler left it: next to nothing new.
+            #expect(try await app.count("survey_invitations") - surveys.invitations.count < 30)
         }
     }
 
     /// Every table holds exactly the generated rows, in the volumes the generator promises.
-    func checkCounts(_ app: Application, _ history: DemoServiceHistory) async throws {
+    func checkCounts(_ app: Application, _ history: DemoServiceHistory, surveyTouches: Int) async throws {
         let expected: [(table: String, rows: Int, range: ClosedRange<Int>)] = [
             ("promises", history.promises.count, 3_000...10_000),
             ("inbound_contacts", history.contacts.count, 2_000...8_000),
             ("service_cases", history.cases.count, 200...1_500),
             ("incidents", history.incidents.count, 3...6),
             ("incident_customers", history.outreach.count, 100...1_000),
-            ("customer_touches", history.touches.count, 10_000...100_000),
+            ("customer_touches", history.touches.count + surveyTouches, 10_000...100_000),
             ("referrals", history.referrals.count, 50...600),
             ("service_tasks", history.tasks.count, 30_000...150_000),
         ]
@@ -100,6 +105,31 @@ struct DemoHistoryTests {
     /// A pass at the demo's "now" finds the after-sale and greeting tasks already there: it adds
     /// only a few (reminders, reply warnings), never a second task for an order's step, and
     /// nobody's Today grows beyond a few dozen items.
+    /// The survey history is stored, and the results pages' figures show the planted
+    /// weakness: Yekaterinburg's evening shift answers less often and recommends less.
+    func checkSurveys(_ app: Application, _ surveys: DemoSurveyHistory, demo: DemoBusiness) async throws {
+        #expect(try await app.count("survey_definitions") == demo.surveyDefinitions.count)
+        #expect(try await app.count("survey_invitations") == surveys.invitations.count)
+        #expect(try await app.count("survey_answers") == surveys.answers.count)
+        #expect(surveys.answers.count > 500, "\(surveys.answers.count) answers")
+        let repo = SurveyRepository(db: app.db)
+        let (answers, invitations) = try await repo.tallies(
+            from: Self.demoNow - 800 * 86_400, to: Self.demoNow, locations: nil, now: Self.demoNow)
+        let results = SurveyResults(by: .shift, answers: answers, invitations: invitations)
+        let slot = try #require(
+            demo.surveyWeaknesses.compactMap { weakness -> String? in
+                if case .shift(let location, let shift) = weakness.slot { return "\(location)|\(shift)" }
+                return nil
+            }.first)
+        let weak = try #require(results.groups.first { $0.key == slot })
+        let others = results.groups.filter { $0.key != slot && $0.responseRate.sent > 200 }
+        #expect(!others.isEmpty)
+        for other in others {
+            #expect((weak.responseRate.rate ?? 1) < (other.responseRate.rate ?? 0), "\(other.key)")
+            #expect((weak.nps?.score ?? 100) < (other.nps?.score ?? -100), "\(other.key)")
+        }
+    }
+
     func checkSchedulerPass(_ app: Application, _ history: DemoServiceHistory) async throws {
         let report = try await Tick(app: app).run(now: Self.demoNow)
         #expect(report.tasksCreated < 100, "\(report)")

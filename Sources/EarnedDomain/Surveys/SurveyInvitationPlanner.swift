@@ -96,7 +96,13 @@ public enum SurveyInvitationPlanner {
 
     /// The part of a key after "survey:<definition id>:".
     static func subjectKey(_ key: String) -> String {
-        String(key.split(separator: ":", maxSplits: 2).last ?? "")
+        // What follows the second colon ("<kind>:<id>[:<period>]"), found without splitting.
+        var colons = 0
+        for index in key.utf8.indices where key.utf8[index] == UInt8(ascii: ":") {
+            colons += 1
+            if colons == 2 { return String(key[key.index(after: index)...]) }
+        }
+        return String(key.split(separator: ":", maxSplits: 2).last ?? "")
     }
 
     /// Who served the customer and where, as the event says now.

@@ -27,7 +27,12 @@ enum DemoSeeder {
             try await LocationRepository(db: db).insert(demo.locations)
             try await BulkWriter(db: db).insertStaff(demo.staff, passwordHash: hash)
             try await DemoServiceWriter(db: db).write(DemoServiceHistory(incidents: business.incidents))
+            try await SurveyRepository(db: db).insert(demo.surveyDefinitions)
         }
+        // Demo links are stored under a salted hash: no link, not even one made again from the
+        // seed, opens a demo invitation.
+        let salt = Secrets.token()
+        let linkHash: @Sendable (String) -> String = { Secrets.sha256(salt + $0) }
         var rest = business
         rest.incidents = []
         let count = demo.customerCount
@@ -38,7 +43,11 @@ enum DemoSeeder {
         while let pending = next {
             let batch = await pending.value
             let end = batch.range.upperBound
-            let history = Task { Self.splitReferrals(demo.serviceHistory(for: batch), batch: batch) }
+            let history = Task {
+                let service = demo.serviceHistory(for: batch)
+                let surveys = demo.surveyHistory(for: batch, service: service, hash: linkHash)
+                return (Self.splitReferrals(service, batch: batch), surveys)
+            }
             next = end < count ? Task { demo.batch(end..<min(end + batchSize, count)) } : nil
             let later = try await db.transaction { db in
                 let writer = BulkWriter(db: db)
@@ -46,8 +55,9 @@ enum DemoSeeder {
                     try await writer.insertCustomers(batch.customers)
                     try await writer.insertOrders(batch.orders)
                     try await writer.insertNotes(batch.notes)
-                    let (part, later) = await history.value
+                    let ((part, later), surveys) = await history.value
                     try await DemoServiceWriter(db: db).write(part)
+                    try await DemoServiceWriter(db: db).write(surveys)
                     return later
                 }
             }
