@@ -136,22 +136,28 @@ class Server:
             return db.execute(sql, args).fetchall()
 
 
+def chrome(size="1280,1000", lang="en-US"):
+    """Headless Chromium through Debian's chromedriver (never a downloaded one)."""
+    options = webdriver.ChromeOptions()
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                f"--window-size={size}", f"--lang={lang}"]:
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": f"{lang},{lang.split('-')[0]}"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(60)
+    return driver
+
+
 class Walk:
     def __init__(self, server):
         self.server = server
         self.base = server.base
         self.shot_number = 0
         self.problems = []  # what a new user could not do by clicking; reported and failed at the end
-        options = webdriver.ChromeOptions()
-        if os.path.exists("/usr/bin/chromium"):
-            options.binary_location = "/usr/bin/chromium"
-        for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                    "--window-size=1280,1000", "--lang=en-US"]:
-            options.add_argument(arg)
-        options.add_experimental_option("prefs", {"intl.accept_languages": "en-US,en"})
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        self.driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.driver.set_page_load_timeout(60)
+        self.driver = chrome()
 
     # ---- helpers
 
@@ -564,7 +570,8 @@ class Walk:
             self.problem(f"browser console errors: {severe[:5]}")
 
 
-def main():
+def main(walk_class=None):
+    """Runs a walk (this file's, or another script's subclass of Walk) against a fresh demo."""
     os.makedirs(SHOTS, exist_ok=True)
     for old in os.listdir(SHOTS):  # an earlier walk's screenshots would mislead
         if re.fullmatch(r"\d\d-[\w-]+\.png", old):
@@ -577,7 +584,7 @@ def main():
         log(f"earned: {BIN}\nscreenshots: {SHOTS}")
         server.start()
         log(f"serving the demo at {server.base} ({time.time() - started:.0f} s)")
-        walk = Walk(server)
+        walk = (walk_class or Walk)(server)
         walk.run()
         if walk.problems:
             warn = os.environ.get("EARNED_WALK_PROBLEMS") == "warn"

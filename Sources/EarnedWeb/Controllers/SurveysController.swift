@@ -77,8 +77,12 @@ struct SurveysController {
         let form = try req.content.decode(SurveyPages.DefinitionForm.self)
         let repo = SurveyRepository(db: req.db)
         do {
-            let draft = try Self.draft(form)
+            var draft = try Self.draft(form)
             if let id {
+                // The page does not show custom wording (set through the API): kept for the
+                // questions still asked.
+                let existing = try await repo.definition(id)
+                draft.questions = draft.questions?.map { q in existing.question(q.kind) ?? q }
                 _ = try await repo.change(id, draft, actor: viewer.staff, now: req.now)
             } else {
                 _ = try await repo.create(draft, actor: viewer.staff, now: req.now)
