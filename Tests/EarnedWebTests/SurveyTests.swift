@@ -216,6 +216,9 @@ struct SurveyTests {
             let seller = try await app.session(for: f.northStaff)
             let today = try await app.send(.GET, "/today", cookie: seller.cookie)
             #expect(today.text.contains(opened.title.replacingOccurrences(of: "\"", with: "&quot;")))
+            // The customer's page shows the answer with its case.
+            let page = try await app.send(.GET, "/customers/\(anna.id)", cookie: seller.cookie)
+            #expect(page.text.contains("Долго ждали выдачу") && page.text.contains("/cases/\(opened.id)"))
             // No referral ask after a low score.
             #expect(
                 try await TaskRepository(db: app.db).open(assignee: f.northStaff.id).allSatisfy {

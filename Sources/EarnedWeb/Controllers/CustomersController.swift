@@ -45,10 +45,14 @@ struct CustomersController {
         let referrals = try await req.referrals.of(customer.id)
         let referralNames = try await req.customers.names(
             referrals.gave.map(\.referredID) + referrals.broughtBy.map(\.referrerID), s: viewer.s)
+        let answers = try await SurveyRepository(db: req.db).responses(of: customer.id).filter {
+            viewer.staff.canSee(location: $0.attribution?.locationID) || $0.attribution?.staffID == viewer.staff.id
+        }
         let model = CustomerPage(
             viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
             notes: notes, staff: staff, history: history, problems: problems, promises: promises, cases: cases,
-            referrals: referrals, referralNames: referralNames, now: req.now)
+            referrals: referrals, referralNames: referralNames, surveyAnswers: Array(answers.prefix(20)),
+            now: req.now)
         return Layout.response(
             model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
             status: status)

@@ -16,6 +16,8 @@ struct CustomerPage {
     var cases: [ServiceCase] = []
     var referrals: (gave: [Referral], broughtBy: [Referral]) = ([], [])
     var referralNames: [CustomerID: String] = [:]
+    /// The customer's survey answers of the locations the viewer sees.
+    var surveyAnswers: [SurveyResponse] = []
     var now = Date()
 
     /// Why one of the page's small forms was refused, shown in that form.
@@ -81,6 +83,23 @@ struct CustomerPage {
                             ]
                         })),
             referralSection(s),
+            surveyAnswers.isEmpty
+                ? H.empty
+                : section(
+                    s.navSurveys,
+                    H.table(
+                        headers: [s.answeredAt, s.scores, s.servedBy, s.comment, s.openCase],
+                        rows: surveyAnswers.map { r in
+                            [
+                                H.text(viewer.dateTime(r.answeredAt, at: r.attribution?.locationID)),
+                                H.text(SurveyResultsPage.scoreText(r.values)),
+                                H.text(
+                                    r.attribution?.staffID.flatMap { id in staff.first { $0.id == id }?.name } ?? s.none
+                                ),
+                                H.text(r.values.comment ?? ""),
+                                r.caseID.map { H.a(SiteURL.serviceCase($0.rawValue).path, s.openCase) } ?? H.empty,
+                            ]
+                        })),
             H.el(
                 "section", [("id", "notes"), ("class", "card")],
                 [
