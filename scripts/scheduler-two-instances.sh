@@ -142,6 +142,9 @@ passes() { grep -c "$pass_start" "$1" || true; }
 in_pass() { awk -v s="$pass_start" -v e="$pass_end" '$0 ~ s {open = 1} $0 ~ e {open = 0} END {exit !open}' "$1"; }
 # Tasks a log's pass reports say were created.
 reported() { { grep -o 'scheduler: [0-9]* tasks created' "$1" || true; } | awk '{s += $2} END {print s + 0}'; }
+# Whether a log's passes report at least N tasks created (a pass logs after its last step, a
+# little after its tasks are stored).
+reported_at_least() { [ "$(reported "$1")" -ge "$2" ]; }
 failed_passes() { grep -c 'scheduler pass failed' "$1" || true; }
 
 tasks() { sql "SELECT count(*) FROM service_tasks"; }
@@ -328,6 +331,7 @@ if wait_for 60 "tasks for the orders" all_handovers SCHED-Y-; then
 else
     fail "(b) $(missing_handover SCHED-Y-) of 3 orders imported while nothing ran have no handover task 60 s after the restart"
 fi
+wait_for 30 "the pass's report" reported_at_least "${logs[a]}" 3 || true
 made=$(reported "${logs[a]}")
 if [ "$made" -ge 3 ]; then
     pass "(b) the restarted a reports creating them ($(grep -m 1 -o 'scheduler: .*failed' "${logs[a]}"))"
