@@ -27,6 +27,21 @@ public enum SurveyTrigger: Hashable, Codable, Sendable {
     }
 
     /// The kind of subject a survey of this trigger is about.
+    /// The trigger its `key` names; a relationship survey asks every `intervalDays`. Nil for
+    /// an unknown key.
+    public init?(key: String, intervalDays: Int) {
+        switch key {
+        case "order_delivered": self = .orderDelivered
+        case "contact_resolved": self = .contactResolved
+        case "case_closed": self = .caseClosed
+        case "relationship": self = .relationship(intervalDays: intervalDays)
+        default: return nil
+        }
+    }
+
+    /// Every trigger's key, for choices and messages.
+    public static let keys = ["order_delivered", "contact_resolved", "case_closed", "relationship"]
+
     public var subjectKind: ServiceTask.Subject.Kind {
         switch self {
         case .orderDelivered: .order

@@ -11,18 +11,13 @@ extension Importer {
         -> ImportReport
     {
         var report = ImportReport()
-        var rows: [ContactImportParser.Row] = []
-        let parser = readHeaded(
-            records, options: options, report: &report, aliases: ContactImportParser.aliases,
-            required: ContactImportParser.requiredFields,
-            make: { ContactImportParser(mapping: $0, timeZone: options.timeZone, now: now) },
-            row: { parser, record, report in
-                switch parser.contact(record) {
-                case .success(let row): rows.append(row)
-                case .failure(let problems): report.problems += problems.list
-                }
-            })
-        guard let parser else { return report }
+        guard
+            let (parser, rows) = readHeaded(
+                records, options: options, report: &report, aliases: ContactImportParser.aliases,
+                required: ContactImportParser.requiredFields,
+                make: { ContactImportParser(mapping: $0, timeZone: options.timeZone, now: now) },
+                parse: { $0.contact($1) })
+        else { return report }
         let firstProblem = report.problems.count
         let refs = try await references()
         let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))
@@ -83,15 +78,16 @@ extension Importer {
 
 extension Importer {
     /// Reads a file whose first line names its columns: the header mapped by `aliases` with
-    /// the required fields checked, then each line handed to `row`. Nil (with the problem in
-    /// the report, rolled back) for an unreadable or empty file or a header without a required
-    /// column.
-    func readHeaded<Parser>(
+    /// the required fields checked, then each line parsed; a line's problems go in the report.
+    /// Nil (with the problem in the report, rolled back) for an unreadable or empty file or a
+    /// header without a required column.
+    func readHeaded<Parser, Row>(
         _ records: CSVRecordStream, options: Options, report: inout ImportReport, aliases: CSVFieldAliases,
         required: [String], make: (CSVColumnMapping) -> Parser,
-        row: (Parser, CSVRecord, inout ImportReport) -> Void
-    ) -> Parser? {
+        parse: (Parser, CSVRecord) -> Result<Row, ImportProblems>
+    ) -> (parser: Parser, rows: [Row])? {
         var parser: Parser?
+        var rows: [Row] = []
         do {
             while let record = try records.next() {
                 guard let parser else {
@@ -103,7 +99,10 @@ extension Importer {
                     continue
                 }
                 report.rows += 1
-                row(parser, record, &report)
+                switch parse(parser, record) {
+                case .success(let row): rows.append(row)
+                case .failure(let problems): report.problems += problems.list
+                }
             }
         } catch let error as CSVError {
             report.problems.append(
@@ -119,10 +118,11 @@ extension Importer {
             report.rolledBack = true
             return nil
         }
-        if parser == nil {
+        guard let parser else {
             report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
             report.rolledBack = true
+            return nil
         }
-        return parser
+        return (parser, rows)
     }
 }

@@ -12,18 +12,13 @@ extension Importer {
         -> ImportReport
     {
         var report = ImportReport()
-        var rows: [SurveyImportParser.Row] = []
-        let parser = readHeaded(
-            records, options: options, report: &report, aliases: SurveyImportParser.aliases,
-            required: SurveyImportParser.requiredFields,
-            make: { SurveyImportParser(mapping: $0, timeZone: options.timeZone, now: now) },
-            row: { parser, record, report in
-                switch parser.answer(record) {
-                case .success(let row): rows.append(row)
-                case .failure(let problems): report.problems += problems.list
-                }
-            })
-        guard let parser else { return report }
+        guard
+            let (parser, rows) = readHeaded(
+                records, options: options, report: &report, aliases: SurveyImportParser.aliases,
+                required: SurveyImportParser.requiredFields,
+                make: { SurveyImportParser(mapping: $0, timeZone: options.timeZone, now: now) },
+                parse: { $0.answer($1) })
+        else { return report }
         let firstProblem = report.problems.count
         let refs = try await references()
         let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))

@@ -119,21 +119,31 @@ public struct SurveyRepository: Sendable {
         try await SurveyInvitationRecord.find(id.rawValue, on: db)?.sentAt
     }
 
+    /// The key of the task that asks a person to send an invitation's link by hand.
+    public static func sendTaskKey(_ id: SurveyInvitationID) -> String { "survey-send:\(id)" }
+
     /// Gives an open invitation a new link (a person sends it by hand, or the first was lost):
-    /// the old token stops working. Returns the invitation with its new hash.
+    /// the old token stops working, and the task of sending it is done, whether the link was
+    /// taken from the page or the API. Returns the invitation with its new hash.
     public func renewLink(
         _ id: SurveyInvitationID, tokenHash: String, actor: Staff, now: Date
     ) async throws -> SurveyInvitation {
         let invitation = try await invitation(id, actor: actor)
         let access = SurveyAccess.check(invitation, now: now)
         if let error = access.error { throw error }
-        let sql = db as! any SQLDatabase
-        let rows = try await sql.update(SurveyInvitationRecord.schema).set("token_hash", to: tokenHash)
-            .set("sent_at", to: now).where("id", .equal, id.rawValue).where("state", .equal, "open")
-            .returning("id").all()
-        guard !rows.isEmpty else { throw SurveyAccess.alreadyAnswered.error ?? DomainError.conflict("") }
-        try await AuditLog(db: db).record(
-            .updated, "survey_invitation", id.rawValue, by: actor, summary: "new link", at: now)
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let rows = try await sql.update(SurveyInvitationRecord.schema).set("token_hash", to: tokenHash)
+                .set("sent_at", to: now).where("id", .equal, id.rawValue).where("state", .equal, "open")
+                .returning("id").all()
+            guard !rows.isEmpty else { throw SurveyAccess.alreadyAnswered.error ?? DomainError.conflict("") }
+            try await sql.update(ServiceTaskRecord.schema).set("status", to: ServiceTask.Status.done.rawValue)
+                .set("completed_at", to: now).set("completed_by_id", to: actor.id.rawValue).set("updated_at", to: now)
+                .where("key", .equal, Self.sendTaskKey(id)).where("status", .equal, ServiceTask.Status.open.rawValue)
+                .run()
+            try await AuditLog(db: db).record(
+                .updated, "survey_invitation", id.rawValue, by: actor, summary: "new link", at: now)
+        }
         var renewed = invitation
         renewed.tokenHash = tokenHash
         return renewed

@@ -75,9 +75,6 @@ struct SurveyInput: Content {
             if case .relationship = existing?.trigger, let interval_days {
                 trigger = .relationship(intervalDays: interval_days)
             }
-        case "order_delivered": trigger = .orderDelivered
-        case "contact_resolved": trigger = .contactResolved
-        case "case_closed": trigger = .caseClosed
         case "relationship":
             if case .relationship(let days) = existing?.trigger {
                 trigger = .relationship(intervalDays: interval_days ?? days)
@@ -86,11 +83,14 @@ struct SurveyInput: Content {
             } else {
                 errors.append(FieldError(field: "interval_days", code: .required))
             }
-        default:
-            errors.append(
-                FieldError(
-                    field: "trigger", code: .invalidChoice,
-                    detail: "order_delivered, contact_resolved, case_closed or relationship"))
+        case let key?:
+            trigger = SurveyTrigger(key: key, intervalDays: 0)
+            if trigger == nil {
+                errors.append(
+                    FieldError(
+                        field: "trigger", code: .invalidChoice,
+                        detail: SurveyTrigger.keys.joined(separator: ", ")))
+            }
         }
         func minutes(_ field: String, _ text: String?) -> Int? {
             guard let text else { return nil }

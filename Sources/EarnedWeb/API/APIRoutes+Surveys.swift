@@ -71,18 +71,11 @@ extension APIRoutes {
             ).map { SurveyInvitationDTO($0, now: now) }
         }
         api.post("survey-invitations", ":id", "link") { req async throws -> SurveyLinkDTO in
-            let actor = try req.actor()
-            var generator = SystemRandomNumberGenerator()
-            let token = SurveyToken.generate(using: &generator)
-            let invitation = try await SurveyRepository(db: req.db).renewLink(
-                try id(req, "survey invitation") as SurveyInvitationID, tokenHash: Secrets.sha256(token.text),
-                actor: actor, now: req.now)
-            let customer = try await req.customers.get(invitation.customerID, actor: actor)
-            let url = SurveyLink.url(base: req.config.publicBase, token: token)
+            let renewed = try await SurveyLink.renew(
+                try id(req, "survey invitation") as SurveyInvitationID, req: req, actor: try req.actor())
             return SurveyLinkDTO(
-                invitation_id: invitation.id.rawValue, url: url,
-                text: SurveyLink.message(link: url, customer: customer, language: invitation.language),
-                address: Tick.address(customer, invitation.channel), expires_at: invitation.expiresAt)
+                invitation_id: renewed.invitation.id.rawValue, url: renewed.url, text: renewed.message,
+                address: renewed.address, expires_at: renewed.invitation.expiresAt)
         }
         api.get("survey-answers") { req async throws -> [SurveyAnswerDTO] in
             try await SurveyRepository(db: req.db).responses(

@@ -131,7 +131,7 @@ struct SurveyPublicController {
         _ req: Request, language: String, title: String, text: String, extra: String? = nil,
         status: HTTPResponseStatus = .ok
     ) -> Response {
-        respond(
+        Layout.html(
             SurveyPublicPage.document(
                 SurveyPublicPage.notice(title, text, extra: extra), title: title, language: language),
             status: status)
@@ -142,18 +142,11 @@ struct SurveyPublicController {
         let cookieToken = req.cookies[CSRFMiddleware.cookieName]?.string ?? Secrets.token()
         var page = page
         page.csrf = req.currentUser?.csrfToken ?? cookieToken
-        let response = respond(
+        let response = Layout.html(
             SurveyPublicPage.document(page.body(), title: page.s.surveyTitle, language: page.language), status: status)
         response.cookies[CSRFMiddleware.cookieName] = HTTPCookies.Value(
             string: cookieToken, maxAge: 86_400, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
             sameSite: .lax)
         return response
-    }
-
-    func respond(_ html: String, status: HTTPResponseStatus) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: status, headers: headers, body: .init(string: html))
     }
 }

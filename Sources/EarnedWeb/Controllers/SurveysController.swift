@@ -117,14 +117,10 @@ struct SurveysController {
             }
             return n
         }
-        var trigger: SurveyTrigger?
-        switch form.trigger ?? "" {
-        case "order_delivered": trigger = .orderDelivered
-        case "contact_resolved": trigger = .contactResolved
-        case "case_closed": trigger = .caseClosed
-        case "relationship": trigger = .relationship(intervalDays: int("interval_days", form.interval_days) ?? 0)
-        default: errors.append(FieldError(field: "trigger", code: .invalidChoice))
-        }
+        let key = form.trigger ?? ""
+        let days = key == "relationship" ? int("interval_days", form.interval_days) ?? 0 : 0
+        let trigger = SurveyTrigger(key: key, intervalDays: days)
+        if trigger == nil { errors.append(FieldError(field: "trigger", code: .invalidChoice)) }
         var questions: [SurveyQuestion] = []
         for raw in form.questions ?? [] {
             if let kind = SurveyQuestion.Kind(rawValue: raw) {
@@ -182,25 +178,8 @@ struct SurveysController {
     /// A new link for a person to send by hand: shown once; the old one stops working.
     func renewLink(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        var generator = SystemRandomNumberGenerator()
-        let token = SurveyToken.generate(using: &generator)
-        let id = try Self.invitationID(req)
-        let invitation = try await SurveyRepository(db: req.db).renewLink(
-            id, tokenHash: Secrets.sha256(token.text), actor: viewer.staff, now: req.now)
-        let customer = try await req.customers.get(invitation.customerID, actor: viewer.staff)
-        let url = SurveyLink.url(base: req.config.publicBase, token: token)
-        // The person sending it has now done the task of sending it.
-        if let task = try await TaskRepository(db: req.db).withKey("survey-send:\(invitation.id)"), task.status == .open
-        {
-            _ = try await TaskRepository(db: req.db).close(
-                task.id, as: .done, outcome: nil, actor: viewer.staff, now: req.now)
-        }
-        return try await showInvitation(
-            req,
-            link: (
-                url, SurveyLink.message(link: url, customer: customer, language: invitation.language),
-                Tick.address(customer, invitation.channel)
-            ))
+        let renewed = try await SurveyLink.renew(try Self.invitationID(req), req: req, actor: viewer.staff)
+        return try await showInvitation(req, link: (renewed.url, renewed.message, renewed.address))
     }
 
     func showInvitation(_ req: Request, link: (url: String, message: String, address: String)?) async throws -> Response

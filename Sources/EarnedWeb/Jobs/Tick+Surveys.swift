@@ -101,7 +101,7 @@ extension Tick {
             if queued == 0 {
                 byHand.append(
                     ServiceTask(
-                        key: "survey-send:\(invitation.id)", kind: .surveySend,
+                        key: SurveyRepository.sendTaskKey(invitation.id), kind: .surveySend,
                         assigneeID: invitation.attribution.staffID ?? customer.ownerID,
                         locationID: invitation.attribution.locationID ?? customer.homeLocationID,
                         customerID: customer.id, subject: .init(kind: .survey, id: invitation.id.rawValue),

@@ -7,7 +7,11 @@ enum Layout {
     static func response(
         _ content: HTMLNode, title: String, request: Request, status: HTTPResponseStatus = .ok
     ) -> Response {
-        let html = document(content, title: title, request: request)
+        html(document(content, title: title, request: request), status: status)
+    }
+
+    /// A rendered page as a response, never cached (pages show one person's data).
+    static func html(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")

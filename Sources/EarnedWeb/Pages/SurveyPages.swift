@@ -73,9 +73,7 @@ enum SurveyPages {
         viewer: ViewerContext, form: DefinitionForm, action: String, title: String, errors: [FieldError]
     ) -> HTMLNode {
         let s = viewer.s
-        let triggers = ["order_delivered", "contact_resolved", "case_closed", "relationship"].map {
-            ($0, s.triggerName($0))
-        }
+        let triggers = SurveyTrigger.keys.map { ($0, s.triggerName($0)) }
         let chosen = Set(form.questions ?? [])
         func number(_ name: String, _ label: String, _ value: String?, field: String? = nil) -> HTMLNode {
             Forms.field(
