@@ -20,6 +20,7 @@ public enum EarnedMigrations {
             CreateTouchesAndReferrals(),  // 0014 the fatigue budget's touches; who referred whom
             CreateSettingsAndMarks(),  // 0015 settings documents; the scheduler's once-a-day marks
             CreateSurveys(),  // 0016 survey definitions, one-time invitations, answers
+            CreateScores(),  // 0017 customer scores, score snapshots, the one-instance lease
         ]
     }
 }

@@ -142,4 +142,9 @@ extension StaffRepository {
         else { return nil }
         return try await load([record]).first
     }
+
+    /// Every account, active or not, for analyses that attribute records to people and teams.
+    public func all() async throws -> [Staff] {
+        try await load(try await StaffRecord.query(on: db).sort(\.$name).all())
+    }
 }

@@ -6,6 +6,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(TickCommand(), as: "tick")
+    app.asyncCommands.use(ScoreCommand(), as: "score")
     var user = AsyncCommandGroupBuilder(help: "Manage staff accounts")
     user.add(UserAddCommand(), as: "add")
     app.asyncCommands.use(user, as: "user")

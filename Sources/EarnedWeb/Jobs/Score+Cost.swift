@@ -1,0 +1,112 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Foundation
+
+/// What a broken promise and a late reply have cost, as stored.
+struct ServiceCostReport: Codable, Sendable {
+    static let key = "service-cost"
+
+    struct Part: Codable, Sendable {
+        /// The currency the spend figures are in (the business's most used one).
+        var currency: String?
+        var result: PromiseCostResult
+
+        var summaryLine: String {
+            switch result {
+            case .estimated(let e):
+                String(
+                    format: "%+.3f purchases per customer over %d days (%.3f … %.3f), %d exposed matched",
+                    e.purchases.exposedMean - e.purchases.matchedControlMean, e.horizonDays, e.purchases.lower,
+                    e.purchases.upper, e.matchedExposed)
+            case .notEnoughData(let n):
+                "not enough data (\(n.matchedExposed) exposed and \(n.matchedControls) controls matched)"
+            }
+        }
+    }
+
+    /// Customers whose first promise in the window was broken or kept late, against those whose
+    /// was kept on time.
+    var promise: Part
+    /// Customers whose first contact in the window got its first reply after the target, against
+    /// those answered within it.
+    var reply: Part
+    var horizonDays: Int
+}
+
+/// The cost of a broken promise and of a late reply from the business's own data
+/// (`PromiseCost`: coarsened exact matching on earlier purchasing). Each customer counts once,
+/// anchored at their first decided promise (or answered contact) that lies at least the horizon
+/// before now, so every unit's later purchasing is fully observed.
+struct ServiceCost {
+    static let horizonDays = 180
+    var report: ServiceCostReport
+
+    init(facts: ScoreFacts, observations: ServiceObservations, now: Date) {
+        let horizon = TimeInterval(Self.horizonDays) * 86_400
+        let latest = now.addingTimeInterval(-horizon)
+        // The most used currency: spend is compared within it only.
+        var used = [Int](repeating: 0, count: facts.currencies.count)
+        for o in facts.orders { used[Int(o.currency)] += 1 }
+        let main = used.indices.max { used[$0] < used[$1] }
+        var ordersOf: [CustomerID: Range<Int>] = [:]
+        var start = 0
+        while start < facts.orders.count {
+            var end = start
+            while end < facts.orders.count, facts.orders[end].customer == facts.orders[start].customer { end += 1 }
+            ordersOf[facts.customerIDs[Int(facts.orders[start].customer)]] = start..<end
+            start = end
+        }
+        func unit(_ customer: CustomerID, anchor: Date, exposed: Bool) -> PromiseCostUnit? {
+            guard let range = ordersOf[customer], let main,
+                facts.orders[range.lowerBound].currency == UInt8(truncatingIfNeeded: main)
+            else { return nil }
+            let t = anchor.timeIntervalSince1970
+            var prior = (n: 0, spend: 0.0)
+            var after = (n: 0, spend: 0.0)
+            var previous: Double?
+            for o in facts.orders[range] {
+                if o.placedAt < t {
+                    previous = o.placedAt
+                    if o.placedAt >= t - 365 * 86_400 {
+                        prior.n += 1
+                        prior.spend += Double(o.amountMinor)
+                    }
+                } else if o.placedAt < t + horizon {
+                    after.n += 1
+                    after.spend += Double(o.amountMinor)
+                }
+            }
+            return PromiseCostUnit(
+                isExposed: exposed, priorPurchases: prior.n, priorSpend: prior.spend,
+                daysSincePreviousPurchase: previous.map { (t - $0) / 86_400 }, purchasesAfter: after.n,
+                spendAfter: after.spend)
+        }
+        var firstPromise: [CustomerID: Promise] = [:]
+        for p in facts.promises where p.originalDueAt <= latest && p.outcome(at: now).isDecided {
+            if let seen = firstPromise[p.customerID], seen.originalDueAt <= p.originalDueAt { continue }
+            firstPromise[p.customerID] = p
+        }
+        let promiseUnits = firstPromise.values.compactMap { p -> PromiseCostUnit? in
+            let outcome = p.outcome(at: now)
+            return unit(p.customerID, anchor: p.originalDueAt, exposed: outcome == .broken || outcome == .late)
+        }
+        var firstContact: [CustomerID: InboundContact] = [:]
+        for c in facts.contacts where c.receivedAt <= latest {
+            guard let customer = c.customerID, let state = observations.replyStatus[c.id]?.firstResponse.state,
+                state == .met || state == .missed
+            else { continue }
+            if let seen = firstContact[customer], seen.receivedAt <= c.receivedAt { continue }
+            firstContact[customer] = c
+        }
+        let replyUnits = firstContact.compactMap { customer, c -> PromiseCostUnit? in
+            unit(
+                customer, anchor: c.receivedAt, exposed: observations.replyStatus[c.id]?.firstResponse.state == .missed)
+        }
+        let estimator = PromiseCost(horizonDays: Self.horizonDays)
+        let currency = main.map { facts.currencies[$0] }
+        report = ServiceCostReport(
+            promise: .init(currency: currency, result: estimator.estimate(promiseUnits)),
+            reply: .init(currency: currency, result: estimator.estimate(replyUnits)), horizonDays: Self.horizonDays)
+    }
+}

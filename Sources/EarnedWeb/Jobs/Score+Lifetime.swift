@@ -1,0 +1,141 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Foundation
+
+/// A fitted model as stored: parameters, standard errors, log-likelihood.
+struct ModelFitSummary: Codable, Sendable, Equatable {
+    var names: [String]
+    var estimates: [Double]
+    var standardErrors: [Double]
+    var logLikelihood: Double
+    var sampleSize: Double
+    var converged: Bool
+
+    init<Model>(_ fit: FitResult<Model>) {
+        names = fit.parameterNames
+        estimates = fit.estimates
+        standardErrors = fit.standardErrors.map { $0.isFinite ? $0 : -1 }
+        logLikelihood = fit.logLikelihood
+        sampleSize = fit.sampleSize
+        converged = fit.converged
+    }
+}
+
+/// What the lifetime models were fitted on and gave.
+struct LifetimeSummary: Codable, Sendable, Equatable {
+    /// "week": the models' time unit.
+    var timeUnit: String
+    var calibrationEnd: Date
+    var customers: Int
+    var repeatBuyers: Int
+    var purchases: ModelFitSummary
+    /// Gamma-Gamma per currency, fitted on the repeat buyers whose orders are in it.
+    var spend: [String: ModelFitSummary]
+    /// The weeks ahead expected purchases count.
+    var horizonWeeks: Double
+    /// The lifetime value's months and monthly discount rate.
+    var months: Int
+    var monthlyDiscountRate: Double
+}
+
+/// BG/NBD and Gamma-Gamma fitted on every customer's orders (same-day orders merged, weeks,
+/// calibration ending today), and per customer: P(alive), expected purchases in the coming
+/// year, and the revenue lifetime value over 12 months at 1 % a month (`LifetimeValue`), in the
+/// currency of the customer's first order. Figures are indexed like `ScoreFacts.customerIDs`.
+struct LifetimeScores {
+    static let horizonWeeks = 52.0
+    static let months = 12
+    static let monthlyDiscountRate = 0.01
+    /// The fewest customers and repeat buyers a fit needs.
+    static let minimumCustomers = 50
+    static let minimumRepeatBuyers = 30
+
+    var purchases: [Int]
+    var frequency: [Int]
+    var recency: [Double]
+    var age: [Double]
+    var probabilityAlive: [Double?]
+    var expectedPurchases: [Double?]
+    var lifetimeValueMinor: [Int64?]
+    /// Index into `ScoreFacts.currencies` of each customer's first order.
+    var currency: [Int]
+    var model: BGNBD?
+    var summary: LifetimeSummary?
+
+    init(facts: ScoreFacts, now: Date) {
+        let count = facts.customerIDs.count
+        var transactions: [CalibrationSummary.Transaction] = []
+        transactions.reserveCapacity(facts.orders.count)
+        var currency = [Int](repeating: -1, count: count)
+        for order in facts.orders {
+            let c = Int(order.customer)
+            if currency[c] < 0 { currency[c] = Int(order.currency) }
+            transactions.append(
+                .init(
+                    customerID: String(c), day: Int((order.placedAt / 86_400).rounded(.down)),
+                    amount: Double(order.amountMinor)))
+        }
+        let today = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
+        let summary = CalibrationSummary(transactions: transactions, calibrationEnd: today, timeUnit: .weeks)
+        var frequency = [Int](repeating: 0, count: count)
+        var recency = [Double](repeating: 0, count: count)
+        var age = [Double](repeating: 0, count: count)
+        var averageSpend = [Double](repeating: 0, count: count)
+        var seen = [Bool](repeating: false, count: count)
+        for i in 0..<summary.count {
+            guard let c = Int(summary.customerIDs[i]) else { continue }
+            frequency[c] = summary.frequency[i]
+            recency[c] = summary.recency[i]
+            age[c] = summary.age[i]
+            averageSpend[c] = summary.averageSpend[i]
+            seen[c] = true
+        }
+        self.frequency = frequency
+        self.recency = recency
+        self.age = age
+        self.currency = currency
+        purchases = (0..<count).map { seen[$0] ? frequency[$0] + 1 : 0 }
+        probabilityAlive = Array(repeating: nil, count: count)
+        expectedPurchases = Array(repeating: nil, count: count)
+        lifetimeValueMinor = Array(repeating: nil, count: count)
+        let scored = (0..<count).filter { seen[$0] && age[$0] > 0 }
+        guard scored.count >= Self.minimumCustomers,
+            let histories = try? CustomerHistories(
+                frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
+                age: scored.map { age[$0] }),
+            let fit = try? BGNBD.fit(histories)
+        else { return }
+        model = fit.model
+        let alive = fit.model.probabilityAlive(histories)
+        let expected = fit.model.conditionalExpectedPurchases(in: Self.horizonWeeks, histories)
+        for (k, c) in scored.enumerated() {
+            probabilityAlive[c] = alive[k]
+            expectedPurchases[c] = expected[k]
+        }
+        var spendFits: [String: ModelFitSummary] = [:]
+        let definition = LifetimeValue(
+            months: Self.months, monthlyDiscountRate: Self.monthlyDiscountRate, margin: 1,
+            monthLength: LifetimeValue.weeksPerMonth)
+        for (index, code) in facts.currencies.enumerated() {
+            let members = scored.filter { currency[$0] == index }
+            let repeaters = members.filter { frequency[$0] > 0 && averageSpend[$0] > 0 }
+            guard repeaters.count >= Self.minimumRepeatBuyers,
+                let spendFit = try? GammaGamma.fit(
+                    frequency: repeaters.map { frequency[$0] }, averageSpend: repeaters.map { averageSpend[$0] })
+            else { continue }
+            spendFits[code] = ModelFitSummary(spendFit)
+            for c in members {
+                let value = definition.value(
+                    model: fit.model, spendModel: spendFit.model, frequency: frequency[c], recency: recency[c],
+                    age: age[c], averageSpend: averageSpend[c])
+                if value.isFinite { lifetimeValueMinor[c] = Int64(value.rounded()) }
+            }
+        }
+        self.summary = LifetimeSummary(
+            timeUnit: "week", calibrationEnd: now, customers: scored.count,
+            repeatBuyers: scored.filter { frequency[$0] > 0 }.count, purchases: ModelFitSummary(fit),
+            spend: spendFits, horizonWeeks: Self.horizonWeeks, months: Self.months,
+            monthlyDiscountRate: Self.monthlyDiscountRate)
+    }
+}

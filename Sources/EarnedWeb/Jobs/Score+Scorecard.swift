@@ -1,0 +1,133 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Foundation
+
+/// Each incident's affected customers and whether the business told them first.
+struct IncidentFacts: Sendable {
+    struct Affected: Sendable {
+        var incidentID: IncidentID
+        var customerID: CustomerID
+        var locationID: LocationID?
+        var foundAt: Date
+        var outcome: ToldFirst
+    }
+
+    var affected: [Affected]
+
+    static func load(_ db: any Database) async throws -> IncidentFacts {
+        guard let owner = try await StaffRepository(db: db).firstOwner() else { return IncidentFacts(affected: []) }
+        let reports = try await IncidentRepository(db: db).list(actor: owner, limit: 10_000)
+        return IncidentFacts(
+            affected: reports.flatMap { report in
+                report.affected.map {
+                    Affected(
+                        incidentID: report.incident.id, customerID: $0.customerID,
+                        locationID: report.incident.locationID, foundAt: report.incident.foundAt, outcome: $0.outcome)
+                }
+            })
+    }
+}
+
+extension ServiceObservations {
+    /// How long a resolved case waits for the customer's confirmation before it counts as not
+    /// confirmed.
+    static let confirmationWait: TimeInterval = 14 * 86_400
+
+    /// The records behind each scorecard step (see `ScorecardStep` for what each counts).
+    func scorecard(incidents: IncidentFacts) -> [ScorecardObservation] {
+        var out: [ScorecardObservation] = []
+        for a in answers {
+            guard let csat = a.csat else { continue }
+            out.append(
+                .init(
+                    step: .qualityService, recordID: a.subjectID ?? UUID(), at: a.servedAt ?? a.answeredAt,
+                    locationID: a.locationID, staffID: a.staffID, success: csat >= 4, value: Double(csat)))
+        }
+        for p in promises {
+            let outcome = p.outcome(at: now)
+            guard outcome.isDecided else { continue }
+            out.append(
+                .init(
+                    step: .keepPromises, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
+                    staffID: p.ownerID, success: outcome != .broken))
+            let onTime = outcome == .keptOnTime || outcome == .renegotiated
+            let slot = shiftSlot(p.originalDueAt, p.locationID)
+            out.append(
+                .init(
+                    step: .neverLate, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
+                    staffID: p.ownerID, success: onTime))
+            out.append(
+                .init(
+                    step: .buildTrust, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
+                    staffID: p.ownerID, success: onTime, slot: slot))
+        }
+        for d in deliveries {
+            let onTime = d.delivered <= d.promised
+            out.append(
+                .init(
+                    step: .neverLate, recordID: d.id, at: d.promised, locationID: d.location, staffID: d.seller,
+                    success: onTime))
+            out.append(
+                .init(
+                    step: .buildTrust, recordID: d.id, at: d.promised, locationID: d.location, staffID: d.seller,
+                    success: onTime, slot: shiftSlot(d.promised, d.location)))
+        }
+        for c in cases {
+            let transferred = c.events.contains { if case .transferred = $0.kind { true } else { false } }
+            if c.status == .closed, let closed = c.confirmedAt ?? c.resolvedAt {
+                out.append(
+                    .init(
+                        step: .takeResponsibility, recordID: c.id.rawValue, at: closed, locationID: c.locationID,
+                        staffID: c.ownerID, success: !transferred))
+            }
+            if let resolved = c.resolvedAt {
+                let confirmed = c.confirmedAt != nil
+                if confirmed || c.reopenCount > 0 || now.timeIntervalSince(resolved) > Self.confirmationWait {
+                    out.append(
+                        .init(
+                            step: .solveProblems, recordID: c.id.rawValue, at: resolved, locationID: c.locationID,
+                            staffID: c.ownerID, success: confirmed, value: resolved.timeIntervalSince(c.openedAt)))
+                }
+            }
+            if c.source == .complaint || c.source == .problem, !c.actions.isEmpty {
+                out.append(
+                    .init(
+                        step: .trustThem, recordID: c.id.rawValue, at: c.openedAt, locationID: c.locationID,
+                        staffID: c.ownerID, success: c.acceptedOnCustomersWord))
+            }
+        }
+        for c in contacts {
+            guard let status = replyStatus[c.id]?.firstResponse else { continue }
+            switch status.state {
+            case .met, .missed, .breached:
+                out.append(
+                    .init(
+                        step: .beReachable, recordID: c.id.rawValue, at: c.receivedAt, locationID: c.locationID,
+                        staffID: c.ownerID, success: c.firstResponseAt != nil))
+            case .onTrack, .dueSoon: break
+            }
+            if let first = c.firstResponseAt {
+                out.append(
+                    .init(
+                        step: .answerFast, recordID: c.id.rawValue, at: c.receivedAt, locationID: c.locationID,
+                        staffID: c.ownerID, success: status.state == .met, value: first.timeIntervalSince(c.receivedAt))
+                )
+            }
+        }
+        for a in incidents.affected where a.outcome != .pending {
+            out.append(
+                .init(
+                    step: .callFirst, recordID: a.customerID.rawValue, at: a.foundAt, locationID: a.locationID,
+                    staffID: nil, success: a.outcome == .toldFirst))
+        }
+        return out
+    }
+
+    /// The location × shift slot of a moment, the slots the consistency step compares.
+    func shiftSlot(_ at: Date, _ location: LocationID?) -> String? {
+        guard let location, let shift = slotters[location]?.slot(of: at).shiftName else { return nil }
+        return "loc=\(location);shift=\(shift)"
+    }
+}

@@ -1,0 +1,152 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Fluent
+import Foundation
+import Vapor
+
+/// `earned score`: recomputes every analysis from the data and stores it — the lifetime models
+/// and each customer's segment, the consistency of service across slots with its control
+/// charts, what a broken promise or a late reply costs, and the ten-step scorecards. Runs from
+/// the command line, and inside `earned serve` whenever the data changed (see
+/// `ScoreSchedule`); a lease in the database lets one instance compute at a time.
+struct Score: Sendable {
+    let db: any Database
+    let logger: Logger
+
+    /// The key of the run summary snapshot.
+    static let runKey = "run"
+    /// The lease every instance asks for before computing.
+    static let leaseKey = "score"
+    /// How far back service records are read: the consistency window and the scorecard's trend.
+    static let lookBack: TimeInterval = 731 * 86_400
+    /// The scorecard's period, ending now.
+    static let scorecardPeriod: TimeInterval = 90 * 86_400
+    /// The window of the consistency analysis, ending now: two years, so that rare slots such as
+    /// inventory days (four a year) gather enough records in a business of a few thousand
+    /// customers; the control charts show change within it.
+    static let consistencyWindow: TimeInterval = 730 * 86_400
+
+    /// What one run stored about itself.
+    struct RunSummary: Codable, Sendable, Equatable {
+        var computedAt: Date
+        var dataMark: String
+        var seconds: Double
+        var customers: Int
+        var orders: Int
+        var segments: [String: Int]
+        var lifetime: LifetimeSummary?
+        var flags: Int
+    }
+
+    /// Runs every step and stores the results; `progress` hears each step as it ends.
+    func run(now: Date, progress: @Sendable (String) -> Void = { _ in }) async throws -> RunSummary {
+        let started = ContinuousClock.now
+        let store = ScoreStore(db: db)
+        let mark = try await store.dataMark()
+        let facts = try await ScoreFactsReader(db: db).read(since: now.addingTimeInterval(-Self.lookBack), now: now) {
+            progress("read " + $0)
+        }
+        let setting = try await Tick.Setting.load(db)
+        let staff = try await StaffRepository(db: db).all()
+
+        let lifetime = LifetimeScores(facts: facts, now: now)
+        progress(
+            "lifetime models: " + (lifetime.summary.map { "BG/NBD on \($0.customers) customers" } ?? "not enough data"))
+
+        let observations = ServiceObservations(facts: facts, setting: setting, now: now)
+        let consistency = observations.consistency(
+            from: now.addingTimeInterval(-Self.consistencyWindow), to: now, seed: 1)
+        try await store.save(consistency, as: ConsistencyReport.key, at: now)
+        progress("consistency: \(consistency.flags.count) weak slots flagged of \(consistency.testCount) tested")
+
+        let incidents = try await IncidentFacts.load(db)
+        let scorecardObservations = observations.scorecard(incidents: incidents)
+        let departments = Dictionary(
+            staff.compactMap { s in s.department.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        var scopes: [ScorecardScope] = [.business]
+        scopes += setting.locations.map { .location($0.id) }
+        scopes += Set(departments.values).sorted().map { .team($0) }
+        scopes += staff.filter(\.isActive).map { .person($0.id) }
+        let start = now.addingTimeInterval(-Self.scorecardPeriod)
+        for scope in scopes {
+            let card = Scorecard.build(
+                scope: scope, start: start, end: now, observations: scorecardObservations,
+                department: { departments[$0] })
+            try await store.save(card, as: "scorecard:" + scope.key, at: now)
+        }
+        progress("scorecards: \(scopes.count)")
+
+        let loyalty = LoyaltyScores(facts: facts, lifetime: lifetime, replyStatus: observations.replyStatus, now: now)
+        try await store.replaceCustomerScores(loyalty.rows, at: now)
+        try await store.save(loyalty.summary, as: LoyaltySummary.key, at: now)
+        progress("segments: \(loyalty.rows.count) customers")
+
+        let costs = ServiceCost(facts: facts, observations: observations, now: now)
+        try await store.save(costs.report, as: ServiceCostReport.key, at: now)
+        progress("cost of a broken promise: " + costs.report.promise.summaryLine)
+
+        let elapsed = ContinuousClock.now - started
+        let summary = RunSummary(
+            computedAt: now, dataMark: mark,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+            customers: facts.customerIDs.count, orders: facts.orders.count, segments: loyalty.summary.counts,
+            lifetime: lifetime.summary, flags: consistency.flags.count)
+        try await store.save(summary, as: Self.runKey, at: now)
+        return summary
+    }
+
+    /// Runs when the data changed since the last run (or a day has passed, as P(alive) moves
+    /// with time alone), holding the lease; nil when it did not run.
+    func runIfDue(now: Date, holder: String, minimumGap: TimeInterval = 600) async throws -> RunSummary? {
+        let store = ScoreStore(db: db)
+        if let (last, at) = try await store.snapshot(RunSummary.self, key: Self.runKey) {
+            let age = now.timeIntervalSince(at)
+            if age < minimumGap { return nil }
+            if age < 86_400, try await store.dataMark() == last.dataMark { return nil }
+        }
+        guard try await store.acquire(Self.leaseKey, holder: holder, now: now, duration: 3600) else { return nil }
+        do {
+            let summary = try await run(now: now)
+            try await store.release(Self.leaseKey, holder: holder)
+            return summary
+        } catch {
+            try? await store.release(Self.leaseKey, holder: holder)
+            throw error
+        }
+    }
+}
+
+/// `earned score`: one run now, with progress on the terminal.
+struct ScoreCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String {
+        "Recomputes and stores lifetime models, segments, consistency, the cost of broken promises and the scorecards."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app)
+        let store = ScoreStore(db: app.db)
+        let holder = "command-" + UUID().uuidString
+        let now = app.earned.clock()
+        guard try await store.acquire(Score.leaseKey, holder: holder, now: now, duration: 3600) else {
+            context.console.print("Another instance is computing the scores now; try again when it is done.")
+            throw ExitCode(1)
+        }
+        let console = context.console
+        do {
+            let summary = try await Score(db: app.db, logger: app.logger).run(now: now) { line in
+                console.print("  " + line)
+            }
+            try await store.release(Score.leaseKey, holder: holder)
+            console.print(
+                "Scored \(summary.customers) customers and \(summary.orders) orders in "
+                    + String(format: "%.1f", summary.seconds) + " s.")
+        } catch {
+            try? await store.release(Score.leaseKey, holder: holder)
+            throw error
+        }
+    }
+}
