@@ -2,6 +2,7 @@ import EarnedAnalytics
 import EarnedDomain
 import EarnedStore
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 
@@ -33,11 +34,36 @@ struct ScoreDemoTests {
             try checkPlanted(report, demo: demo)
             try await checkUnplanted(app, report: report, demo: demo)
             try await checkHunters(store, demo: demo)
-            #expect(try await store.snapshot(Scorecard.self, key: "scorecard:business") != nil)
+            try await checkScorecard(app, store)
             for location in demo.locations {
                 #expect(try await store.snapshot(Scorecard.self, key: "scorecard:location:\(location.id)") != nil)
             }
         }
+    }
+
+    /// The business's CSAT figure counts exactly the answers plain SQL finds in the period, and
+    /// the stored scorecard covers every step.
+    func checkScorecard(_ app: Application, _ store: ScoreStore) async throws {
+        let (card, _) = try #require(try await store.snapshot(Scorecard.self, key: "scorecard:business"))
+        #expect(card.figures.map(\.step) == ScorecardStep.allCases)
+        let start = Self.demoNow.addingTimeInterval(-Score.scorecardPeriod)
+        let sql = app.db as! any SQLDatabase
+        let row = try #require(
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n, SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END) AS satisfied FROM survey_answers
+                WHERE csat IS NOT NULL AND COALESCE(served_at, answered_at) >= \(bind: start)
+                AND COALESCE(served_at, answered_at) < \(bind: Self.demoNow)
+                """
+            ).first())
+        let quality = try #require(card.figure(.qualityService))
+        #expect(quality.sampleSize == (try row.decode(column: "n", as: Int.self)))
+        #expect(quality.successes == (try row.decode(column: "satisfied", as: Int.self)))
+        let estimate = try #require(quality.estimate)
+        #expect(abs(estimate.value - Double(quality.successes) / Double(quality.sampleSize)) < 1e-12)
+        #expect(estimate.lower < estimate.value && estimate.value < estimate.upper)
+        let trust = try #require(card.figure(.buildTrust)?.estimate)
+        #expect(trust.value > 0 && trust.value < 1)
     }
 
     /// The planted slots, per measure, as the consistency report keys them.

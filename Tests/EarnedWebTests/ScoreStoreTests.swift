@@ -1,0 +1,68 @@
+import EarnedDomain
+import EarnedStore
+import Foundation
+import Testing
+import Vapor
+
+@testable import EarnedWeb
+
+/// The score lease and the run-when-changed rule, on SQLite and PostgreSQL.
+@Suite("Score storage")
+struct ScoreStoreTests {
+    @Test("one holder at a time: a second instance waits until the lease is released or runs out")
+    func lease() async throws {
+        try await withEarnedApp(seed: false) { app, _ in
+            let store = ScoreStore(db: app.db)
+            #expect(try await store.acquire("score", holder: "a", now: testNow, duration: 3600))
+            #expect(
+                !(try await store.acquire("score", holder: "b", now: testNow.addingTimeInterval(60), duration: 3600)))
+            // The holder renews its own lease.
+            #expect(try await store.acquire("score", holder: "a", now: testNow.addingTimeInterval(120), duration: 3600))
+            // Someone else's release changes nothing.
+            try await store.release("score", holder: "b")
+            #expect(
+                !(try await store.acquire("score", holder: "b", now: testNow.addingTimeInterval(180), duration: 3600)))
+            // An expired lease goes to whoever asks.
+            #expect(
+                try await store.acquire("score", holder: "b", now: testNow.addingTimeInterval(7200), duration: 3600))
+            try await store.release("score", holder: "b")
+            #expect(try await store.acquire("score", holder: "c", now: testNow.addingTimeInterval(7300), duration: 60))
+        }
+    }
+
+    @Test("scores run again only when the data changed, a day passed, and never while another instance holds the lease")
+    func runIfDue() async throws {
+        try await withEarnedApp { app, fixture in
+            let customers = CustomerRepository(db: app.db)
+            let customer = try await customers.create(
+                CustomerDraft(kind: .person, name: "Анна Петрова"), actor: fixture.owner, now: testNow)
+            let score = Score(db: app.db, logger: app.logger)
+            let first = try #require(try await score.runIfDue(now: testNow, holder: "x", minimumGap: 0))
+            #expect(first.customers == 0)
+            #expect(try await app.count("customer_scores") == 1)
+            // Nothing changed: no run an hour later.
+            #expect(try await score.runIfDue(now: testNow.addingTimeInterval(3600), holder: "x", minimumGap: 0) == nil)
+            // A new order changes the data mark.
+            _ = try await OrderRepository(db: app.db).create(
+                OrderDraft(
+                    customerID: customer.id, locationID: fixture.north.id,
+                    placedAt: testNow.addingTimeInterval(-86_400),
+                    amountMinorUnits: 150_000, currency: "RUB"), actor: fixture.owner, now: testNow)
+            let store = ScoreStore(db: app.db)
+            #expect(try await store.acquire(Score.leaseKey, holder: "other", now: testNow, duration: 86_400))
+            #expect(try await score.runIfDue(now: testNow.addingTimeInterval(7200), holder: "x", minimumGap: 0) == nil)
+            try await store.release(Score.leaseKey, holder: "other")
+            let second = try #require(
+                try await score.runIfDue(now: testNow.addingTimeInterval(7200), holder: "x", minimumGap: 0))
+            #expect(second.orders == 1)
+            let row = try #require(try await store.customerScore(customer.id))
+            #expect(row.purchases == 1)
+            // Too few customers for the lifetime models: no figures rather than made-up ones.
+            #expect(row.probabilityAlive == nil && second.lifetime == nil)
+            // A day later the scores are due again even without new data.
+            #expect(
+                try await score.runIfDue(now: testNow.addingTimeInterval(7200 + 86_401), holder: "x", minimumGap: 0)
+                    != nil)
+        }
+    }
+}
