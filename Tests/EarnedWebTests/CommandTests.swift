@@ -32,6 +32,24 @@ struct CommandTests {
         try await body(directory.appendingPathComponent("earned.sqlite").path)
     }
 
+    @Test("fit simulates a summary, fits it with per-customer scores, and refuses a bad file with its line")
+    func fit() async throws {
+        try await withDatabase { db in
+            let summary = directory.appendingPathComponent("summary.csv")
+            try await run(["fit", summary.path, "--simulate", "3000", "--seed", "7"], database: db)
+            let lines = try String(contentsOf: summary, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 3001)
+            let customers = directory.appendingPathComponent("scores.csv")
+            try await run(["fit", summary.path, "--customers", customers.path], database: db)
+            let rows = try String(contentsOf: customers, encoding: .utf8).split(separator: "\n")
+            #expect(rows.count == 3001)
+            #expect(rows[0].hasPrefix("customer_id,frequency,recency,T,p_alive"))
+            let bad = directory.appendingPathComponent("bad.csv")
+            try Data("customer,date,amount\nA,2024-01-05,10\nA,2024-02-30,12\n".utf8).write(to: bad)
+            await #expect(throws: ExitCode.self) { try await run(["fit", bad.path], database: db) }
+        }
+    }
+
     @Test("user add creates the first owner; import, export and backup work on the file")
     func lifecycle() async throws {
         try await withDatabase { db in

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Writes the CSV files of `earned fit` into byte buffers, a range of customers at a time, so a
+/// caller can flush every few thousand rows and write millions without building one string.
+///
+/// Numbers are written in Swift's shortest round-trip form (`27.142857142857142`, `1e-05`), so a
+/// file read back gives the same doubles; an undefined value (NaN) is an empty cell. Identifiers
+/// are quoted as RFC 4180 requires when they hold a comma, a quote or a line break.
+public enum FitCSVWriter {
+    /// Header of the per-customer forecasts file.
+    public static let customerColumns = [
+        "customer_id", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv",
+    ]
+
+    /// Header of a summary file, as `lifetimes` names the columns; `monetary_value` only when the
+    /// data have spend.
+    public static func summaryColumns(_ data: FitData) -> [String] {
+        ["customer_id", "frequency", "recency", "T"] + (data.averageSpend == nil ? [] : ["monetary_value"])
+    }
+
+    /// Appends the header line of the per-customer forecasts file.
+    public static func appendCustomerHeader(to buffer: inout [UInt8]) {
+        appendLine(customerColumns, to: &buffer)
+    }
+
+    /// Appends one line per customer in `rows`: id, x, t_x, T, P(alive), expected purchases over
+    /// the horizon, expected spend and CLV (the last two empty without a spend model).
+    public static func appendCustomers(_ analysis: FitAnalysis, rows: Range<Int>, to buffer: inout [UInt8]) {
+        let data = analysis.data
+        let scores = analysis.scores
+        buffer.reserveCapacity(buffer.count + rows.count * 96)
+        for i in rows {
+            appendID(data.customerID(at: i), to: &buffer)
+            buffer.append(comma)
+            appendInteger(data.frequency[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(data.recency[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(data.age[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(scores.probabilityAlive[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(scores.expectedPurchases[i], to: &buffer)
+            buffer.append(comma)
+            if let spend = scores.expectedSpend { appendNumber(spend[i], to: &buffer) }
+            buffer.append(comma)
+            if let clv = scores.lifetimeValue { appendNumber(clv[i], to: &buffer) }
+            buffer.append(newline)
+        }
+    }
+
+    /// Appends the header line of a summary file.
+    public static func appendSummaryHeader(_ data: FitData, to buffer: inout [UInt8]) {
+        appendLine(summaryColumns(data), to: &buffer)
+    }
+
+    /// Appends one summary line per customer in `rows`: id, x, t_x, T and, with spend, z̄ — the
+    /// (x, t_x, T) summary of Fader, Hardie & Lee (2005, §3) that `FitInputReader` reads back.
+    public static func appendSummary(_ data: FitData, rows: Range<Int>, to buffer: inout [UInt8]) {
+        buffer.reserveCapacity(buffer.count + rows.count * 64)
+        for i in rows {
+            appendID(data.customerID(at: i), to: &buffer)
+            buffer.append(comma)
+            appendInteger(data.frequency[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(data.recency[i], to: &buffer)
+            buffer.append(comma)
+            appendNumber(data.age[i], to: &buffer)
+            if let spend = data.averageSpend {
+                buffer.append(comma)
+                appendNumber(spend[i], to: &buffer)
+            }
+            buffer.append(newline)
+        }
+    }
+
+    // MARK: - Cells
+
+    static let comma = UInt8(ascii: ",")
+    static let newline = UInt8(ascii: "\n")
+    static let quote = UInt8(ascii: "\"")
+
+    static func appendLine(_ cells: [String], to buffer: inout [UInt8]) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { buffer.append(comma) }
+            appendID(cell, to: &buffer)
+        }
+        buffer.append(newline)
+    }
+
+    /// A text cell, quoted (with quotes doubled) when it holds `,`, `"`, CR or LF.
+    static func appendID(_ text: String, to buffer: inout [UInt8]) {
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == comma || $0 == quote || $0 == newline || $0 == 0x0D }
+        guard needsQuotes else {
+            buffer.append(contentsOf: utf8)
+            return
+        }
+        buffer.append(quote)
+        for byte in utf8 {
+            if byte == quote { buffer.append(quote) }
+            buffer.append(byte)
+        }
+        buffer.append(quote)
+    }
+
+    /// Decimal digits of an integer (a small string: no allocation).
+    static func appendInteger(_ value: Int, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: String(value).utf8)
+    }
+
+    /// The shortest decimal that reads back as `value`; nothing for NaN.
+    static func appendNumber(_ value: Double, to buffer: inout [UInt8]) {
+        guard !value.isNaN else { return }
+        buffer.append(contentsOf: value.description.utf8)
+    }
+}

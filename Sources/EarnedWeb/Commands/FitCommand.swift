@@ -1,0 +1,122 @@
+import EarnedAnalytics
+import EarnedDomain
+import Foundation
+import Vapor
+
+/// `earned fit FILE`: BG/NBD and Gamma-Gamma on a transaction log or a summary CSV, printed as
+/// JSON (parameters, standard errors, log-likelihoods); `--customers OUT.csv` adds P(alive),
+/// expected purchases and lifetime value per customer. `earned fit --simulate N OUT.csv` writes
+/// N customers drawn from the published CDNOW parameters (`earned fit OUT.csv --simulate N`), for benchmarks. Works on files only:
+/// no database is opened.
+struct FitCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "The CSV to fit, or with --simulate the summary CSV to write")
+        var file: String
+        @Option(name: "calibration-end", help: "Last day of the calibration period, YYYY-MM-DD (a log only)")
+        var calibrationEnd: String?
+        @Option(name: "time-unit", help: "week (default) or day")
+        var timeUnit: String?
+        @Option(name: "customers", help: "Write per-customer P(alive), expected purchases and CLV here")
+        var customers: String?
+        @Option(name: "horizon", help: "Periods ahead for expected purchases (default 52 weeks or 364 days)")
+        var horizon: Double?
+        @Option(name: "months", help: "Lifetime value horizon in months (default 12)")
+        var months: Int?
+        @Option(name: "discount-rate", help: "Monthly discount rate of the lifetime value (default 0.01)")
+        var discountRate: Double?
+        @Option(name: "simulate", help: "Write this many simulated customers to FILE instead of fitting")
+        var simulate: Int?
+        @Option(name: "seed", help: "Seed of --simulate (default 1)")
+        var seed: UInt64?
+    }
+
+    var help: String {
+        "Fits BG/NBD and Gamma-Gamma on a transaction log or summary CSV and prints the result as JSON."
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        do {
+            try await fit(context, signature)
+        } catch let failure as Failure {
+            context.console.error(failure.description)
+            throw ExitCode(1)
+        }
+    }
+
+    func fit(_ context: CommandContext, _ signature: Signature) async throws {
+        let url = URL(fileURLWithPath: signature.file)
+        if let count = signature.simulate {
+            guard count > 0 else { throw Failure(description: "--simulate needs a positive count") }
+            var rng = SeededGenerator(seed: signature.seed ?? 1)
+            let data = FitSimulation().simulate(count: count, using: &rng)
+            try Self.write(url, count: data.count, header: { FitCSVWriter.appendSummaryHeader(data, to: &$0) }) {
+                FitCSVWriter.appendSummary(data, rows: $1, to: &$0)
+            }
+            context.console.print("Wrote \(count) simulated customers to \(signature.file).")
+            return
+        }
+        var options = FitOptions()
+        if let text = signature.calibrationEnd {
+            do {
+                options.calibrationEnd = try LocaleDateParser(timeZone: .gmt).calendarDay(from: text)
+            } catch {
+                throw Failure(description: "--calibration-end: '\(text)' is not a date (YYYY-MM-DD)")
+            }
+        }
+        switch signature.timeUnit {
+        case nil, "week", "weeks": options.timeUnit = .weeks
+        case "day", "days": options.timeUnit = .days
+        case let other?: throw Failure(description: "--time-unit is week or day, not '\(other)'")
+        }
+        options.horizon = signature.horizon ?? options.horizon
+        options.months = signature.months ?? options.months
+        options.monthlyDiscountRate = signature.discountRate ?? options.monthlyDiscountRate
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
+            throw Failure(description: "\(signature.file): no such file, or it cannot be read")
+        }
+        do {
+            let stream = try CSVReader().stream(contentsOf: url)
+            let data = try FitInputReader(options: options).read(stream)
+            let analysis = try FitAnalysis(data, options: options)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            context.console.print(String(decoding: try encoder.encode(analysis.report), as: UTF8.self))
+            if let path = signature.customers {
+                try Self.write(
+                    URL(fileURLWithPath: path), count: data.count,
+                    header: { FitCSVWriter.appendCustomerHeader(to: &$0) }
+                ) { FitCSVWriter.appendCustomers(analysis, rows: $1, to: &$0) }
+            }
+        } catch let error as FitError {
+            throw Failure(description: "\(signature.file): \(error.description)")
+        } catch let error as CSVError {
+            throw Failure(description: "\(signature.file): \(error.description)")
+        }
+    }
+
+    /// Writes a CSV in chunks of 65,536 rows, so a million rows never sit in memory as text.
+    static func write(
+        _ url: URL, count: Int, header: (inout [UInt8]) -> Void, rows: (inout [UInt8], Range<Int>) -> Void
+    ) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw Failure(description: "cannot write \(url.path)")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        header(&buffer)
+        var start = 0
+        while start < count {
+            let end = min(start + 65_536, count)
+            rows(&buffer, start..<end)
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+            start = end
+        }
+        if !buffer.isEmpty { try handle.write(contentsOf: buffer) }
+    }
+}
