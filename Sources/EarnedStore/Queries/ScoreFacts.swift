@@ -25,6 +25,7 @@ public struct ScoreFacts: Sendable {
 
     /// A survey answer with the attribution copied into it.
     public struct AnswerFact: Sendable, Hashable {
+        public var id: UUID
         public var customerID: CustomerID?
         public var answeredAt: Date
         public var nps: Int?
@@ -44,6 +45,7 @@ public struct ScoreFacts: Sendable {
 
     /// A survey invitation that was sent (or could be answered), with its attribution.
     public struct InvitationFact: Sendable, Hashable {
+        public var id: UUID
         public var staffID: StaffID?
         /// The part the person played (`SurveyAttribution.Role` raw value).
         public var role: String
@@ -208,12 +210,14 @@ public struct ScoreFactsReader: Sendable {
         let sql = db as! any SQLDatabase
         facts.answers = try await sql.select()
             .columns(
-                "customer_id", "answered_at", "nps", "csat", "ces", "share_of_wallet", "fast_enough", "subject_kind",
+                "id", "customer_id", "answered_at", "nps", "csat", "ces", "share_of_wallet", "fast_enough",
+                "subject_kind",
                 "subject_id", "staff_id", "role", "location_id", "shift_name", "served_at"
             )
             .from("survey_answers").where("answered_at", .greaterThanOrEqual, since).all()
             .map { row in
                 ScoreFacts.AnswerFact(
+                    id: try row.decode(column: "id", as: UUID.self),
                     customerID: try row.decode(column: "customer_id", as: UUID?.self).map(CustomerID.init),
                     answeredAt: try row.decode(column: "answered_at", as: Date.self),
                     nps: try row.decode(column: "nps", as: Int?.self),
@@ -233,13 +237,14 @@ public struct ScoreFactsReader: Sendable {
         // Invitations whose fate is known: answered, or past their validity unanswered. Those
         // still open may yet be answered and would pull the response rate down.
         facts.invitations = try await sql.select()
-            .columns("staff_id", "role", "location_id", "shift_name", "served_at", "state", "expires_at")
+            .columns("id", "staff_id", "role", "location_id", "shift_name", "served_at", "state", "expires_at")
             .from("survey_invitations").where("served_at", .greaterThanOrEqual, since).all()
             .compactMap { row in
                 let answered = try row.decode(column: "state", as: String.self) == "answered"
                 let expires = try row.decode(column: "expires_at", as: Date.self)
                 guard answered || expires <= now else { return nil }
                 return ScoreFacts.InvitationFact(
+                    id: try row.decode(column: "id", as: UUID.self),
                     staffID: try row.decode(column: "staff_id", as: UUID?.self).map(StaffID.init),
                     role: try row.decode(column: "role", as: String.self),
                     locationID: try row.decode(column: "location_id", as: UUID?.self).map(LocationID.init),

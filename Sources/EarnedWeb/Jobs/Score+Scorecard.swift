@@ -42,7 +42,7 @@ extension ServiceObservations {
             guard let csat = a.csat else { continue }
             out.append(
                 .init(
-                    step: .qualityService, recordID: a.subjectID ?? UUID(), at: a.servedAt ?? a.answeredAt,
+                    step: .qualityService, recordID: a.id, at: a.servedAt ?? a.answeredAt,
                     locationID: a.locationID, staffID: a.staffID, success: csat >= 4, value: Double(csat)))
         }
         for p in promises {

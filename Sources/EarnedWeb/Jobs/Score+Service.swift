@@ -162,9 +162,9 @@ struct ServiceObservations {
         // Relationship surveys are attributed to the start of their period, not to a moment of
         // service: they stay out of the slots (the scorecard still counts their scores).
         let relationship = SurveyAttribution.Role.relationshipOwner.rawValue
-        for (n, a) in facts.answers.enumerated() where a.role != relationship {
+        for a in facts.answers where a.role != relationship {
             let served = a.servedAt ?? a.answeredAt
-            let id = a.subjectID ?? UUID(uuid: Self.uuidBytes(n))
+            let id = a.id
             if let csat = a.csat {
                 records.append(
                     ServiceRecord(
@@ -180,24 +180,13 @@ struct ServiceObservations {
                         slot: slot(at, a.locationID), value: fast ? 1 : 0))
             }
         }
-        for (n, i) in facts.invitations.enumerated() where i.role != relationship {
+        for i in facts.invitations where i.role != relationship {
             records.append(
                 ServiceRecord(
-                    measure: .surveyResponse, id: UUID(uuid: Self.uuidBytes(n)), at: i.servedAt,
+                    measure: .surveyResponse, id: i.id, at: i.servedAt,
                     locationID: i.locationID,
                     staffID: i.staffID, slot: slot(i.servedAt, i.locationID), value: i.answered ? 1 : 0))
         }
-    }
-
-    /// A stand-in id for records that have none of their own (invitations read without ids).
-    static func uuidBytes(_ n: Int) -> uuid_t {
-        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &bytes) { raw in
-            withUnsafeBytes(of: UInt64(n).bigEndian) {
-                raw.baseAddress!.advanced(by: 8).copyMemory(from: $0.baseAddress!, byteCount: 8)
-            }
-        }
-        return bytes
     }
 
     /// Every measure across every dimension over [from, to), flagged together.
