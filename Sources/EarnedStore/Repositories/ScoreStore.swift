@@ -69,6 +69,11 @@ public struct ScoreStore: Sendable {
 
     // MARK: Snapshots
 
+    /// A value as the JSON document a customer's score row keeps.
+    public static func document<Value: Encodable>(_ value: Value) throws -> String {
+        try DocumentCoding.string(value)
+    }
+
     /// Stores `value` under `key`, replacing what was there.
     public func save<Value: Encodable>(_ value: Value, as key: String, at now: Date) async throws {
         let document = try DocumentCoding.string(value)

@@ -99,7 +99,7 @@ struct LoyaltyScores {
                     lifetimeValueMinor: i.flatMap { lifetime.lifetimeValueMinor[$0] },
                     currency: i.flatMap { lifetime.currency[$0] >= 0 ? facts.currencies[lifetime.currency[$0]] : nil },
                     discountShare: evidence[k].discounts?.spendShare,
-                    document: (try? String(decoding: JSONEncoder().encode(a), as: UTF8.self)) ?? "{}"))
+                    document: (try? ScoreStore.document(a)) ?? "{}"))
         }
         let base = try? LoyaltyBaseSummary(assessments: assessments, discounts: evidence.map(\.discounts))
         summary = LoyaltySummary(
