@@ -30,6 +30,26 @@ struct ScoreStoreTests {
         }
     }
 
+    struct Figures: Codable, Equatable {
+        var statistic: Double
+        var low: Double
+        var value: Double
+    }
+
+    @Test("a snapshot keeps infinite figures and NaN instead of failing to store")
+    func nonFinite() async throws {
+        try await withEarnedApp(seed: false) { app, _ in
+            let store = ScoreStore(db: app.db)
+            try await store.save(Figures(statistic: .infinity, low: -.infinity, value: 0.5), as: "t", at: testNow)
+            let (read, at) = try #require(try await store.snapshot(Figures.self, key: "t"))
+            #expect(read == Figures(statistic: .infinity, low: -.infinity, value: 0.5))
+            #expect(at == testNow)
+            try await store.save(Figures(statistic: .nan, low: 0, value: 1), as: "t", at: testNow)
+            #expect(try #require(try await store.snapshot(Figures.self, key: "t")).0.statistic.isNaN)
+            #expect(try await store.snapshotKeys(prefix: "t") == ["t"])
+        }
+    }
+
     @Test("scores run again only when the data changed, a day passed, and never while another instance holds the lease")
     func runIfDue() async throws {
         try await withEarnedApp { app, fixture in
