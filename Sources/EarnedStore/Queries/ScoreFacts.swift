@@ -73,6 +73,20 @@ public struct ScoreFacts: Sendable {
     public var referrals: [(CustomerID, CustomerID, Date)] = []
 
     public init() {}
+
+    /// The range of `orders` of each customer with orders, in the order of `customerIDs`'
+    /// first appearance in `orders` (which are sorted by customer).
+    public func orderRanges() -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < orders.count {
+            var end = start + 1
+            while end < orders.count, orders[end].customer == orders[start].customer { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
+    }
 }
 
 /// Reads `ScoreFacts` from the database. Service records, answers and invitations are read

@@ -50,12 +50,8 @@ struct ServiceCost {
         for o in facts.orders { used[Int(o.currency)] += 1 }
         let main = used.indices.max { used[$0] < used[$1] }
         var ordersOf: [CustomerID: Range<Int>] = [:]
-        var start = 0
-        while start < facts.orders.count {
-            var end = start
-            while end < facts.orders.count, facts.orders[end].customer == facts.orders[start].customer { end += 1 }
-            ordersOf[facts.customerIDs[Int(facts.orders[start].customer)]] = start..<end
-            start = end
+        for range in facts.orderRanges() {
+            ordersOf[facts.customerIDs[Int(facts.orders[range.lowerBound].customer)]] = range
         }
         func unit(_ customer: CustomerID, anchor: Date, exposed: Bool) -> PromiseCostUnit? {
             guard let range = ordersOf[customer], let main,

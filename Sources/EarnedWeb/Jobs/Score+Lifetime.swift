@@ -3,25 +3,6 @@ import EarnedDomain
 import EarnedStore
 import Foundation
 
-/// A fitted model as stored: parameters, standard errors, log-likelihood.
-struct ModelFitSummary: Codable, Sendable, Equatable {
-    var names: [String]
-    var estimates: [Double]
-    var standardErrors: [Double]
-    var logLikelihood: Double
-    var sampleSize: Double
-    var converged: Bool
-
-    init<Model>(_ fit: FitResult<Model>) {
-        names = fit.parameterNames
-        estimates = fit.estimates
-        standardErrors = fit.standardErrors.map { $0.isFinite ? $0 : -1 }
-        logLikelihood = fit.logLikelihood
-        sampleSize = fit.sampleSize
-        converged = fit.converged
-    }
-}
-
 /// What the lifetime models were fitted on and gave.
 struct LifetimeSummary: Codable, Sendable, Equatable {
     /// "week": the models' time unit.
@@ -29,9 +10,9 @@ struct LifetimeSummary: Codable, Sendable, Equatable {
     var calibrationEnd: Date
     var customers: Int
     var repeatBuyers: Int
-    var purchases: ModelFitSummary
+    var purchases: FitReport.Model
     /// Gamma-Gamma per currency, fitted on the repeat buyers whose orders are in it.
-    var spend: [String: ModelFitSummary]
+    var spend: [String: FitReport.Model]
     /// The weeks ahead expected purchases count.
     var horizonWeeks: Double
     /// The lifetime value's months and monthly discount rate.
@@ -113,7 +94,7 @@ struct LifetimeScores {
             probabilityAlive[c] = alive[k]
             expectedPurchases[c] = expected[k]
         }
-        var spendFits: [String: ModelFitSummary] = [:]
+        var spendFits: [String: FitReport.Model] = [:]
         let definition = LifetimeValue(
             months: Self.months, monthlyDiscountRate: Self.monthlyDiscountRate, margin: 1,
             monthLength: LifetimeValue.weeksPerMonth)
@@ -124,7 +105,7 @@ struct LifetimeScores {
                 let spendFit = try? GammaGamma.fit(
                     frequency: repeaters.map { frequency[$0] }, averageSpend: repeaters.map { averageSpend[$0] })
             else { continue }
-            spendFits[code] = ModelFitSummary(spendFit)
+            spendFits[code] = FitReport.Model(name: "Gamma-Gamma", fit: spendFit)
             for c in members {
                 let value = definition.value(
                     model: fit.model, spendModel: spendFit.model, frequency: frequency[c], recency: recency[c],
@@ -134,7 +115,8 @@ struct LifetimeScores {
         }
         self.summary = LifetimeSummary(
             timeUnit: "week", calibrationEnd: now, customers: scored.count,
-            repeatBuyers: scored.filter { frequency[$0] > 0 }.count, purchases: ModelFitSummary(fit),
+            repeatBuyers: scored.filter { frequency[$0] > 0 }.count,
+            purchases: FitReport.Model(name: "BG/NBD", fit: fit),
             spend: spendFits, horizonWeeks: Self.horizonWeeks, months: Self.months,
             monthlyDiscountRate: Self.monthlyDiscountRate)
     }

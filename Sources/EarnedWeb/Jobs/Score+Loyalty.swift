@@ -26,28 +26,23 @@ struct LoyaltyScores {
         var index: [CustomerID: Int] = [:]
         for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
         var discounts = [DiscountUse?](repeating: nil, count: facts.customerIDs.count)
-        var start = 0
         let orders = facts.orders
-        while start < orders.count {
-            var end = start
-            var counts = (orders: 0, discounted: 0, discountedRepeat: 0)
+        for range in facts.orderRanges() {
+            var counts = (discounted: 0, discountedRepeat: 0)
             var spend = 0.0
             var discountedSpend = 0.0
-            while end < orders.count, orders[end].customer == orders[start].customer {
-                let o = orders[end]
-                counts.orders += 1
+            for k in range {
+                let o = orders[k]
                 spend += Double(o.amountMinor)
                 if o.discountMinor > 0 {
                     counts.discounted += 1
                     discountedSpend += Double(o.amountMinor)
-                    if end > start { counts.discountedRepeat += 1 }
+                    if k > range.lowerBound { counts.discountedRepeat += 1 }
                 }
-                end += 1
             }
-            discounts[Int(orders[start].customer)] = DiscountUse(
-                orders: counts.orders, discountedOrders: counts.discounted, repeatOrders: counts.orders - 1,
+            discounts[Int(orders[range.lowerBound].customer)] = DiscountUse(
+                orders: range.count, discountedOrders: counts.discounted, repeatOrders: range.count - 1,
                 discountedRepeatOrders: counts.discountedRepeat, spend: spend, discountedSpend: discountedSpend)
-            start = end
         }
         var answers: [CustomerID: [AttitudeAnswer]] = [:]
         for a in facts.answers {

@@ -52,27 +52,18 @@ extension ServiceObservations {
                 .init(
                     step: .keepPromises, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
                     staffID: p.ownerID, success: outcome != .broken))
-            let onTime = outcome == .keptOnTime || outcome == .renegotiated
-            let slot = shiftSlot(p.originalDueAt, p.locationID)
-            out.append(
-                .init(
-                    step: .neverLate, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
-                    staffID: p.ownerID, success: onTime))
-            out.append(
-                .init(
-                    step: .buildTrust, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
-                    staffID: p.ownerID, success: onTime, slot: slot))
         }
-        for d in deliveries {
-            let onTime = d.delivered <= d.promised
+        // On time: the consistency records of promises and deliveries, already placed in their
+        // slots.
+        for r in records where r.measure == .promiseOnTime || r.measure == .deliveryOnTime {
             out.append(
                 .init(
-                    step: .neverLate, recordID: d.id, at: d.promised, locationID: d.location, staffID: d.seller,
-                    success: onTime))
+                    step: .neverLate, recordID: r.id, at: r.at, locationID: r.locationID, staffID: r.staffID,
+                    success: r.value == 1))
             out.append(
                 .init(
-                    step: .buildTrust, recordID: d.id, at: d.promised, locationID: d.location, staffID: d.seller,
-                    success: onTime, slot: shiftSlot(d.promised, d.location)))
+                    step: .buildTrust, recordID: r.id, at: r.at, locationID: r.locationID, staffID: r.staffID,
+                    success: r.value == 1, slot: r.key(.shift)))
         }
         for c in cases {
             let transferred = c.events.contains { if case .transferred = $0.kind { true } else { false } }
@@ -123,11 +114,5 @@ extension ServiceObservations {
                     staffID: nil, success: a.outcome == .toldFirst))
         }
         return out
-    }
-
-    /// The location × shift slot of a moment, the slots the consistency step compares.
-    func shiftSlot(_ at: Date, _ location: LocationID?) -> String? {
-        guard let location, let shift = slotters[location]?.slot(of: at).shiftName else { return nil }
-        return "loc=\(location);shift=\(shift)"
     }
 }

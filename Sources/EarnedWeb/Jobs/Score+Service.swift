@@ -105,8 +105,6 @@ struct ServiceObservations {
     var cases: [ServiceCase]
     var answers: [ScoreFacts.AnswerFact]
     var replyStatus: [ContactID: ReplyClock.Result] = [:]
-    var deliveries: [(id: UUID, promised: Date, delivered: Date, location: LocationID?, seller: StaffID?)] = []
-    var slotters: [LocationID: ServiceSlotter]
     let now: Date
 
     static let falseDiscoveryRate = 0.05
@@ -118,7 +116,7 @@ struct ServiceObservations {
         contacts = facts.contacts
         cases = facts.cases
         answers = facts.answers
-        slotters = Dictionary(
+        let slotters = Dictionary(
             setting.locations.map { ($0.id, ServiceSlotter(location: $0)) }, uniquingKeysWith: { a, _ in a })
         let locations = Dictionary(setting.locations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func slot(_ at: Date, _ location: LocationID?) -> ServiceSlot? {
@@ -131,7 +129,6 @@ struct ServiceObservations {
             let seller = order.seller >= 0 ? facts.staffIDs[Int(order.seller)] : nil
             let promised = Date(timeIntervalSince1970: order.promisedAt)
             let delivered = Date(timeIntervalSince1970: order.deliveredAt)
-            deliveries.append((order.id, promised, delivered, location, seller))
             records.append(
                 ServiceRecord(
                     measure: .deliveryOnTime, id: order.id, at: promised, locationID: location, staffID: seller,

@@ -39,11 +39,15 @@ struct Score: Sendable {
         var flags: Int
     }
 
-    /// Runs every step and stores the results; `progress` hears each step as it ends.
-    func run(now: Date, progress: @Sendable (String) -> Void = { _ in }) async throws -> RunSummary {
+    /// Runs every step and stores the results; `progress` hears each step as it ends. `mark`
+    /// is the data mark when the caller has just read it.
+    func run(now: Date, mark given: String? = nil, progress: @Sendable (String) -> Void = { _ in }) async throws
+        -> RunSummary
+    {
         let started = ContinuousClock.now
         let store = ScoreStore(db: db)
-        let mark = try await store.dataMark()
+        let mark: String
+        if let given { mark = given } else { mark = try await store.dataMark() }
         let facts = try await ScoreFactsReader(db: db).read(since: now.addingTimeInterval(-Self.lookBack), now: now) {
             progress("read " + $0)
         }
@@ -100,14 +104,27 @@ struct Score: Sendable {
     /// with time alone), holding the lease; nil when it did not run.
     func runIfDue(now: Date, holder: String, minimumGap: TimeInterval = 600) async throws -> RunSummary? {
         let store = ScoreStore(db: db)
+        var mark: String?
         if let (last, at) = try await store.snapshot(RunSummary.self, key: Self.runKey) {
             let age = now.timeIntervalSince(at)
             if age < minimumGap { return nil }
-            if age < 86_400, try await store.dataMark() == last.dataMark { return nil }
+            if age < 86_400 {
+                mark = try await store.dataMark()
+                if mark == last.dataMark { return nil }
+            }
         }
+        return try await runHoldingLease(now: now, holder: holder, mark: mark)
+    }
+
+    /// Runs while holding the lease as `holder`, giving it back however the run ends; nil when
+    /// another instance holds it.
+    func runHoldingLease(
+        now: Date, holder: String, mark: String? = nil, progress: @Sendable (String) -> Void = { _ in }
+    ) async throws -> RunSummary? {
+        let store = ScoreStore(db: db)
         guard try await store.acquire(Self.leaseKey, holder: holder, now: now, duration: 3600) else { return nil }
         do {
-            let summary = try await run(now: now)
+            let summary = try await run(now: now, mark: mark, progress: progress)
             try await store.release(Self.leaseKey, holder: holder)
             return summary
         } catch {
@@ -128,25 +145,16 @@ struct ScoreCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await prepareDatabase(app)
-        let store = ScoreStore(db: app.db)
-        let holder = "command-" + UUID().uuidString
-        let now = app.earned.clock()
-        guard try await store.acquire(Score.leaseKey, holder: holder, now: now, duration: 3600) else {
-            context.console.print("Another instance is computing the scores now; try again when it is done.")
+        let console = context.console
+        guard
+            let summary = try await Score(db: app.db, logger: app.logger).runHoldingLease(
+                now: app.earned.clock(), holder: "command-" + UUID().uuidString, progress: { console.print("  " + $0) })
+        else {
+            console.print("Another instance is computing the scores now; try again when it is done.")
             throw ExitCode(1)
         }
-        let console = context.console
-        do {
-            let summary = try await Score(db: app.db, logger: app.logger).run(now: now) { line in
-                console.print("  " + line)
-            }
-            try await store.release(Score.leaseKey, holder: holder)
-            console.print(
-                "Scored \(summary.customers) customers and \(summary.orders) orders in "
-                    + String(format: "%.1f", summary.seconds) + " s.")
-        } catch {
-            try? await store.release(Score.leaseKey, holder: holder)
-            throw error
-        }
+        console.print(
+            "Scored \(summary.customers) customers and \(summary.orders) orders in "
+                + String(format: "%.1f", summary.seconds) + " s.")
     }
 }
