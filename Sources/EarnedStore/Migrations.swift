@@ -21,6 +21,7 @@ public enum EarnedMigrations {
             CreateSettingsAndMarks(),  // 0015 settings documents; the scheduler's once-a-day marks
             CreateSurveys(),  // 0016 survey definitions, one-time invitations, answers
             CreateScores(),  // 0017 customer scores, score snapshots, the one-instance lease
+            CreateScoreObservations(),  // 0018 the records behind each scorecard figure
         ]
     }
 }

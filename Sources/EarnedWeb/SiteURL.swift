@@ -56,6 +56,11 @@ enum SiteURL: Sendable {
     case surveyInvitations(state: String? = nil)
     case surveyInvitation(UUID)
     case renewSurveyLink(UUID)
+    case scorecard(scope: String? = nil, period: Int? = nil, rank: String? = nil, export: String? = nil)
+    case scorecardRecords(
+        step: String, scope: String, period: Int, result: String? = nil, page: Int? = nil, export: Bool = false)
+    case consistency(measure: String? = nil, export: String? = nil)
+    case loyalty(segment: String? = nil, page: Int? = nil, export: String? = nil)
     case stylesheet
     case health
     case metrics
@@ -123,6 +128,19 @@ enum SiteURL: Sendable {
         case .surveyInvitations(let state): return "/surveys/invitations" + Self.query(["state": state])
         case .surveyInvitation(let id): return "/surveys/invitations/\(id.uuidString.lowercased())"
         case .renewSurveyLink(let id): return "/surveys/invitations/\(id.uuidString.lowercased())/link"
+        case .scorecard(let scope, let period, let rank, let export):
+            return "/scorecard"
+                + Self.query(["scope": scope, "period": period.map(String.init), "rank": rank, "export": export])
+        case .scorecardRecords(let step, let scope, let period, let result, let page, let export):
+            return "/scorecard/records"
+                + Self.query([
+                    "step": step, "scope": scope, "period": String(period), "result": result,
+                    "page": page.map(String.init), "export": export ? "csv" : nil,
+                ])
+        case .consistency(let measure, let export):
+            return "/consistency" + Self.query(["measure": measure, "export": export])
+        case .loyalty(let segment, let page, let export):
+            return "/loyalty" + Self.query(["segment": segment, "page": page.map(String.init), "export": export])
         case .stylesheet: return "/static/earned.css"
         case .health: return "/health"
         case .metrics: return "/metrics"

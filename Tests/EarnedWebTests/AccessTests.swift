@@ -62,11 +62,14 @@ struct AccessTests {
     func ownerOnly() async throws {
         try await withEarnedApp { app, f in
             let manager = try await app.session(for: f.manager)
-            for path in ["/locations", "/staff", "/audit"] {
+            for path in ["/locations", "/staff", "/audit", "/consistency", "/loyalty"] {
                 #expect(try await app.send(.GET, path, cookie: manager.cookie).status == .forbidden, "\(path)")
             }
             let owner = try await app.session(for: f.owner)
-            for path in ["/locations", "/staff", "/audit", "/customers", "/orders", "/tokens", "/import"] {
+            for path in [
+                "/locations", "/staff", "/audit", "/customers", "/orders", "/tokens", "/import", "/consistency",
+                "/loyalty", "/scorecard",
+            ] {
                 #expect(try await app.send(.GET, path, cookie: owner.cookie).status == .ok, "\(path)")
             }
             let staff = try await app.send(

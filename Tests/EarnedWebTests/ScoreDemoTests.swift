@@ -35,8 +35,11 @@ struct ScoreDemoTests {
             try await checkUnplanted(app, demo: demo)
             try await checkHunters(store, demo: demo)
             try await checkScorecard(app, store)
+            try await checkPages(app, demo: demo)
             for location in demo.locations {
-                #expect(try await store.snapshot(Scorecard.self, key: "scorecard:location:\(location.id)") != nil)
+                #expect(
+                    try await store.snapshot(
+                        Scorecard.self, key: Score.scorecardKey(days: 90, scope: .location(location.id))) != nil)
             }
         }
     }
@@ -44,7 +47,8 @@ struct ScoreDemoTests {
     /// The business's CSAT figure counts exactly the answers plain SQL finds in the period, and
     /// the stored scorecard covers every step.
     func checkScorecard(_ app: Application, _ store: ScoreStore) async throws {
-        let (card, _) = try #require(try await store.snapshot(Scorecard.self, key: "scorecard:business"))
+        let (card, _) = try #require(
+            try await store.snapshot(Scorecard.self, key: Score.scorecardKey(days: 90, scope: .business)))
         #expect(card.figures.map(\.step) == ScorecardStep.allCases)
         let start = Self.demoNow.addingTimeInterval(-Score.scorecardPeriod)
         let sql = app.db as! any SQLDatabase

@@ -17,10 +17,13 @@ public struct ScorecardObservation: Sendable, Hashable, Codable {
     public var value: Double?
     /// For `buildTrust`: the slot the record fell in (e.g. location and shift).
     public var slot: String?
+    /// What kind of record `recordID` names ("promise", "order", "contact", "case", "answer",
+    /// "customer"), so a list of the records can link to each.
+    public var recordKind: String?
 
     public init(
         step: ScorecardStep, recordID: UUID, at: Date, locationID: LocationID?, staffID: StaffID?, success: Bool,
-        value: Double? = nil, slot: String? = nil
+        value: Double? = nil, slot: String? = nil, recordKind: String? = nil
     ) {
         self.step = step
         self.recordID = recordID
@@ -30,6 +33,7 @@ public struct ScorecardObservation: Sendable, Hashable, Codable {
         self.success = success
         self.value = value
         self.slot = slot
+        self.recordKind = recordKind
     }
 }
 

@@ -17,12 +17,16 @@ public enum Policy {
         case manageSurveys
         /// Survey results and invitations of the locations one sees.
         case viewSurveys
+        /// Business-wide analyses that mix every location: consistency across the week, loyalty
+        /// segments and the referral circle.
+        case viewBusinessAnalytics
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
-        case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations, .manageSurveys:
+        case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations, .manageSurveys,
+            .viewBusinessAnalytics:
             return staff.role == .owner
         case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents, .viewSurveys:
             return staff.role >= .manager

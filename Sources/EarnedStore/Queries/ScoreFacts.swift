@@ -74,6 +74,23 @@ public struct ScoreFacts: Sendable {
 
     public init() {}
 
+    /// The facts as they stood at `cutoff`: orders placed, promises due, contacts received,
+    /// cases opened, answers given, invitations served and referrals recorded before it. The
+    /// customer indexes stay the same, so a customer's figures then and now line up; a
+    /// customer without orders before `cutoff` simply has none.
+    public func asOf(_ cutoff: Date) -> ScoreFacts {
+        var past = self
+        let t = cutoff.timeIntervalSince1970
+        past.orders = orders.filter { $0.placedAt < t }
+        past.promises = promises.filter { $0.originalDueAt < cutoff }
+        past.contacts = contacts.filter { $0.receivedAt < cutoff }
+        past.cases = cases.filter { $0.openedAt < cutoff }
+        past.answers = answers.filter { $0.answeredAt < cutoff }
+        past.invitations = invitations.filter { $0.servedAt < cutoff }
+        past.referrals = referrals.filter { $0.2 < cutoff }
+        return past
+    }
+
     /// The range of `orders` of each customer with orders, in the order of `customerIDs`'
     /// first appearance in `orders` (which are sorted by customer).
     public func orderRanges() -> [Range<Int>] {

@@ -74,6 +74,11 @@ public struct ScoreStore: Sendable {
         try DocumentCoding.string(value)
     }
 
+    /// A value from a document `document(_:)` wrote.
+    public static func decode<Value: Decodable>(_ type: Value.Type, document: String) throws -> Value {
+        try DocumentCoding.decode(type, document)
+    }
+
     /// Stores `value` under `key`, replacing what was there.
     public func save<Value: Encodable>(_ value: Value, as key: String, at now: Date) async throws {
         let document = try DocumentCoding.string(value)
@@ -96,6 +101,23 @@ public struct ScoreStore: Sendable {
         else { return nil }
         let value = try DocumentCoding.decode(type, try row.decode(column: "document", as: String.self))
         return (value, try row.decode(column: "computed_at", as: Date.self))
+    }
+
+    /// The values stored under `keys` (those that exist), by key, with when each was computed.
+    public func snapshots<Value: Decodable>(_ type: Value.Type, keys: [String]) async throws -> [String: (Value, Date)]
+    {
+        guard !keys.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        var out: [String: (Value, Date)] = [:]
+        for row in try await sql.select().columns("key", "document", "computed_at").from("score_snapshots")
+            .where("key", .in, SQLBind.group(keys)).all()
+        {
+            out[try row.decode(column: "key", as: String.self)] = (
+                try DocumentCoding.decode(type, try row.decode(column: "document", as: String.self)),
+                try row.decode(column: "computed_at", as: Date.self)
+            )
+        }
+        return out
     }
 
     /// The keys of stored snapshots that start with `prefix`.

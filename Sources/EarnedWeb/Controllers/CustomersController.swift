@@ -48,11 +48,17 @@ struct CustomersController {
         let answers = try await SurveyRepository(db: req.db).responses(of: customer.id).filter {
             viewer.staff.canSee(location: $0.attribution?.locationID) || $0.attribution?.staffID == viewer.staff.id
         }
-        let model = CustomerPage(
+        var model = CustomerPage(
             viewer: viewer, customer: customer, orders: orders.items, moreOrders: orders.nextCursor != nil,
             notes: notes, staff: staff, history: history, problems: problems, promises: promises, cases: cases,
             referrals: referrals, referralNames: referralNames, surveyAnswers: Array(answers.prefix(20)),
             now: req.now)
+        let contacts = try await req.contacts.list(locations: visible, customer: customer.id, limit: 20)
+        let touches =
+            try await TouchRepository(db: req.db).since(
+                req.now.addingTimeInterval(-Score.lookBack), customers: [customer.id])[customer.id] ?? []
+        model.story = try await CustomerStory.load(
+            req.db, customer: customer, page: model, contacts: contacts, touches: touches)
         return Layout.response(
             model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
             status: status)

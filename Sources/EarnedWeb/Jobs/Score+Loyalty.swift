@@ -14,6 +14,102 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
     var discountedRepeatPurchases: Int
     /// The base's reference level of expected purchases in the coming year.
     var reference: Double?
+    /// How customers moved between segments since `Movement.since`.
+    var movement: Movement?
+    /// The spread of lifetime value in the most-used currency.
+    var lifetimeValue: ValueDistribution?
+    /// The referral circle: who refers, and what referred customers are worth.
+    var referrals: ReferralFigures?
+
+    /// Customers by their segment at `since` (rows: the segments in `LoyaltySegment.allCases`
+    /// order, then "new": no purchase before `since`) and now (columns: the segments).
+    struct Movement: Codable, Sendable, Equatable {
+        static let newRow = "new"
+        var since: Date
+        var rows: [String]
+        var columns: [String]
+        var counts: [[Int]]
+
+        init(since: Date, before: [CustomerScoreRow], after: [CustomerScoreRow]) {
+            self.since = since
+            columns = LoyaltySegment.allCases.map(\.rawValue)
+            rows = columns + [Self.newRow]
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: columns.count), count: rows.count)
+            let then = Dictionary(before.map { ($0.customerID, $0) }, uniquingKeysWith: { a, _ in a })
+            for now in after {
+                guard let column = columns.firstIndex(of: now.segment) else { continue }
+                let past = then[now.customerID]
+                let row =
+                    (past == nil || (past!.purchases == 0 && now.purchases > 0))
+                    ? rows.count - 1 : (columns.firstIndex(of: past!.segment) ?? rows.count - 1)
+                counts[row][column] += 1
+            }
+            self.counts = counts
+        }
+    }
+
+    /// A histogram of lifetime values (minor units) with its median and mean: equal-width bins
+    /// up to the 90th percentile, and one last bin for everything above it, so a few very large
+    /// values do not squeeze the rest into one bar.
+    struct ValueDistribution: Codable, Sendable, Equatable {
+        struct Bin: Codable, Sendable, Equatable {
+            var lower: Double
+            /// Nil for the last bin: everything from `lower` up.
+            var upper: Double?
+            var count: Int
+        }
+        static let binCount = 10
+
+        var currency: String
+        var customers: Int
+        var median: Double
+        var mean: Double
+        var total: Double
+        var bins: [Bin]
+
+        init?(values: [Double], currency: String) {
+            let x = values.filter(\.isFinite).sorted()
+            guard x.count >= 2 else { return nil }
+            self.currency = currency
+            customers = x.count
+            total = x.reduce(0, +)
+            mean = total / Double(x.count)
+            median = x.count % 2 == 1 ? x[x.count / 2] : (x[x.count / 2 - 1] + x[x.count / 2]) / 2
+            let low = min(0, x[0])
+            let top = max(low + 1, x[min(x.count - 1, Int((Double(x.count) * 0.9).rounded(.down)))])
+            let width = (top - low) / Double(Self.binCount - 1)
+            var bins = (0..<Self.binCount - 1).map {
+                Bin(lower: low + width * Double($0), upper: low + width * Double($0 + 1), count: 0)
+            }
+            bins.append(Bin(lower: top, upper: nil, count: 0))
+            for v in x { bins[min(Self.binCount - 1, max(0, Int((v - low) / width)))].count += 1 }
+            self.bins = bins
+        }
+    }
+
+    /// The referral circle: how many refer, how often satisfied customers refer, and the
+    /// lifetime value of referred customers against the rest (means in the most-used currency,
+    /// with 95 % intervals; nil below 30 customers on a side).
+    struct ReferralFigures: Codable, Sendable, Equatable {
+        var referrals: Int
+        var referrers: Int
+        var referred: Int
+        /// Customers whose newest satisfaction or recommendation answer is positive.
+        var satisfied: Int
+        var satisfiedWhoReferred: Int
+        var currency: String?
+        var referredValue: IntervalEstimate?
+        var otherValue: IntervalEstimate?
+
+        static func mean(_ values: [Double]) -> IntervalEstimate? {
+            guard values.count >= 30 else { return nil }
+            let n = Double(values.count)
+            let m = values.reduce(0, +) / n
+            let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
+            let half = 1.959963984540054 * (variance / n).squareRoot()
+            return IntervalEstimate(estimate: m, lower: m - half, upper: m + half)
+        }
+    }
 }
 
 /// Every live customer's Dick & Basu segment from their evidence (`LoyaltyClassifier`): survey
@@ -102,5 +198,35 @@ struct LoyaltyScores {
             repeatPurchases: base?.repeatPurchases ?? 0,
             discountedRepeatPurchases: base?.discountedRepeatPurchases ?? 0,
             reference: reference)
+
+        // The lifetime value's spread and the referral circle, in the most-used currency.
+        var used: [String: Int] = [:]
+        for r in rows { if let c = r.currency, r.lifetimeValueMinor != nil { used[c, default: 0] += 1 } }
+        let main = used.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let value = Dictionary(
+            rows.compactMap { r in
+                r.currency == main ? r.lifetimeValueMinor.map { (r.customerID, Double($0)) } : nil
+            }, uniquingKeysWith: { a, _ in a })
+        if let main {
+            summary.lifetimeValue = LoyaltySummary.ValueDistribution(values: Array(value.values), currency: main)
+        }
+        let referred = Set(facts.referrals.map(\.1))
+        let referrers = Set(facts.referrals.map(\.0))
+        var satisfied = 0
+        var satisfiedWhoReferred = 0
+        for (id, list) in answers {
+            guard
+                let newest = list.filter({ $0.nps != nil || $0.csat != nil }).max(by: { $0.answeredAt < $1.answeredAt })
+            else { continue }
+            let positive = newest.nps.map { $0 >= 9 } ?? (newest.csat.map { $0 >= 4 } ?? false)
+            guard positive else { continue }
+            satisfied += 1
+            if referrers.contains(id) { satisfiedWhoReferred += 1 }
+        }
+        summary.referrals = LoyaltySummary.ReferralFigures(
+            referrals: facts.referrals.count, referrers: referrers.count, referred: referred.count,
+            satisfied: satisfied, satisfiedWhoReferred: satisfiedWhoReferred, currency: main,
+            referredValue: LoyaltySummary.ReferralFigures.mean(value.filter { referred.contains($0.key) }.map(\.value)),
+            otherValue: LoyaltySummary.ReferralFigures.mean(value.filter { !referred.contains($0.key) }.map(\.value)))
     }
 }

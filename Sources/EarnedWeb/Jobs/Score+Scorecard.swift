@@ -43,7 +43,8 @@ extension ServiceObservations {
             out.append(
                 .init(
                     step: .qualityService, recordID: a.id, at: a.servedAt ?? a.answeredAt,
-                    locationID: a.locationID, staffID: a.staffID, success: csat >= 4, value: Double(csat)))
+                    locationID: a.locationID, staffID: a.staffID, success: csat >= 4, value: Double(csat),
+                    recordKind: "answer"))
         }
         for p in promises {
             let outcome = p.outcome(at: now)
@@ -51,19 +52,20 @@ extension ServiceObservations {
             out.append(
                 .init(
                     step: .keepPromises, recordID: p.id.rawValue, at: p.originalDueAt, locationID: p.locationID,
-                    staffID: p.ownerID, success: outcome != .broken))
+                    staffID: p.ownerID, success: outcome != .broken, recordKind: "promise"))
         }
         // On time: the consistency records of promises and deliveries, already placed in their
         // slots.
         for r in records where r.measure == .promiseOnTime || r.measure == .deliveryOnTime {
+            let kind = r.measure == .promiseOnTime ? "promise" : "order"
             out.append(
                 .init(
                     step: .neverLate, recordID: r.id, at: r.at, locationID: r.locationID, staffID: r.staffID,
-                    success: r.value == 1))
+                    success: r.value == 1, recordKind: kind))
             out.append(
                 .init(
                     step: .buildTrust, recordID: r.id, at: r.at, locationID: r.locationID, staffID: r.staffID,
-                    success: r.value == 1, slot: r.key(.shift)))
+                    success: r.value == 1, slot: r.key(.shift), recordKind: kind))
         }
         for c in cases {
             let transferred = c.events.contains { if case .transferred = $0.kind { true } else { false } }
@@ -71,7 +73,7 @@ extension ServiceObservations {
                 out.append(
                     .init(
                         step: .takeResponsibility, recordID: c.id.rawValue, at: closed, locationID: c.locationID,
-                        staffID: c.ownerID, success: !transferred))
+                        staffID: c.ownerID, success: !transferred, recordKind: "case"))
             }
             if let resolved = c.resolvedAt {
                 let confirmed = c.confirmedAt != nil
@@ -79,14 +81,15 @@ extension ServiceObservations {
                     out.append(
                         .init(
                             step: .solveProblems, recordID: c.id.rawValue, at: resolved, locationID: c.locationID,
-                            staffID: c.ownerID, success: confirmed, value: resolved.timeIntervalSince(c.openedAt)))
+                            staffID: c.ownerID, success: confirmed, value: resolved.timeIntervalSince(c.openedAt),
+                            recordKind: "case"))
                 }
             }
             if c.source == .complaint || c.source == .problem, !c.actions.isEmpty {
                 out.append(
                     .init(
                         step: .trustThem, recordID: c.id.rawValue, at: c.openedAt, locationID: c.locationID,
-                        staffID: c.ownerID, success: c.acceptedOnCustomersWord))
+                        staffID: c.ownerID, success: c.acceptedOnCustomersWord, recordKind: "case"))
             }
         }
         for c in contacts {
@@ -96,14 +99,15 @@ extension ServiceObservations {
                 out.append(
                     .init(
                         step: .beReachable, recordID: c.id.rawValue, at: c.receivedAt, locationID: c.locationID,
-                        staffID: c.ownerID, success: c.firstResponseAt != nil))
+                        staffID: c.ownerID, success: c.firstResponseAt != nil, recordKind: "contact"))
             case .onTrack, .dueSoon: break
             }
             if let first = c.firstResponseAt {
                 out.append(
                     .init(
                         step: .answerFast, recordID: c.id.rawValue, at: c.receivedAt, locationID: c.locationID,
-                        staffID: c.ownerID, success: status.state == .met, value: first.timeIntervalSince(c.receivedAt))
+                        staffID: c.ownerID, success: status.state == .met, value: first.timeIntervalSince(c.receivedAt),
+                        recordKind: "contact")
                 )
             }
         }
@@ -111,7 +115,7 @@ extension ServiceObservations {
             out.append(
                 .init(
                     step: .callFirst, recordID: a.customerID.rawValue, at: a.foundAt, locationID: a.locationID,
-                    staffID: nil, success: a.outcome == .toldFirst))
+                    staffID: nil, success: a.outcome == .toldFirst, recordKind: "customer"))
         }
         return out
     }

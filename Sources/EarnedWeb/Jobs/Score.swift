@@ -20,8 +20,15 @@ struct Score: Sendable {
     static let leaseKey = "score"
     /// How far back service records are read: the consistency window and the scorecard's trend.
     static let lookBack: TimeInterval = 731 * 86_400
-    /// The scorecard's period, ending now.
+    /// The scorecard's default period, ending now.
     static let scorecardPeriod: TimeInterval = 90 * 86_400
+    /// The periods (in days, ending now) a scorecard is kept for; a page chooses among them.
+    static let scorecardPeriodDays = [30, 90, 365]
+    /// How far back segment movement looks: the segments then against the segments now.
+    static let movementPeriod: TimeInterval = 90 * 86_400
+
+    /// The snapshot key of a scope's scorecard over the last `days` days.
+    static func scorecardKey(days: Int, scope: ScorecardScope) -> String { "scorecard:\(days)d:" + scope.key }
     /// The window of the consistency analysis, ending now: two years, so that rare slots such as
     /// inventory days (four a year) gather enough records in a business of a few thousand
     /// customers; the control charts show change within it.
@@ -72,16 +79,34 @@ struct Score: Sendable {
         scopes += setting.locations.map { .location($0.id) }
         scopes += Set(departments.values).sorted().map { .team($0) }
         scopes += staff.filter(\.isActive).map { .person($0.id) }
-        let start = now.addingTimeInterval(-Self.scorecardPeriod)
-        for scope in scopes {
-            let card = Scorecard.build(
-                scope: scope, start: start, end: now, observations: scorecardObservations,
-                department: { departments[$0] })
-            try await store.save(card, as: "scorecard:" + scope.key, at: now)
+        for days in Self.scorecardPeriodDays {
+            let start = now.addingTimeInterval(-Double(days) * 86_400)
+            for scope in scopes {
+                let card = Scorecard.build(
+                    scope: scope, start: start, end: now, observations: scorecardObservations,
+                    department: { departments[$0] })
+                try await store.save(card, as: Self.scorecardKey(days: days, scope: scope), at: now)
+            }
         }
-        progress("scorecards: \(scopes.count)")
+        try await store.replaceObservations(
+            scorecardObservations.map {
+                ScoreObservationRow(
+                    step: $0.step.rawValue, recordID: $0.recordID, recordKind: $0.recordKind, at: $0.at,
+                    locationID: $0.locationID, staffID: $0.staffID, team: $0.staffID.flatMap { departments[$0] },
+                    success: $0.success, value: $0.value, slot: $0.slot)
+            }, at: now)
+        progress(
+            "scorecards: \(scopes.count) scopes × \(Self.scorecardPeriodDays.count) periods, \(scorecardObservations.count) records"
+        )
 
-        let loyalty = LoyaltyScores(facts: facts, lifetime: lifetime, replyStatus: observations.replyStatus, now: now)
+        var loyalty = LoyaltyScores(facts: facts, lifetime: lifetime, replyStatus: observations.replyStatus, now: now)
+        // The same classification as it stood a period ago, for the movement between segments.
+        let then = now.addingTimeInterval(-Self.movementPeriod)
+        let past = facts.asOf(then)
+        let before = LoyaltyScores(
+            facts: past, lifetime: LifetimeScores(facts: past, now: then), replyStatus: observations.replyStatus,
+            now: then)
+        loyalty.summary.movement = .init(since: then, before: before.rows, after: loyalty.rows)
         try await store.replaceCustomerScores(loyalty.rows, at: now)
         try await store.save(loyalty.summary, as: LoyaltySummary.key, at: now)
         progress("segments: \(loyalty.rows.count) customers")

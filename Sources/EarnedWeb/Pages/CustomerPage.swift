@@ -19,6 +19,8 @@ struct CustomerPage {
     /// The customer's survey answers of the locations the viewer sees.
     var surveyAnswers: [SurveyResponse] = []
     var now = Date()
+    /// The timeline and the scores; nil for an erased customer.
+    var story: CustomerStory?
 
     /// Why one of the page's small forms was refused, shown in that form.
     struct Problems: Sendable {
@@ -60,6 +62,9 @@ struct CustomerPage {
                     section(s.contacts, contacts(s)),
                     section(s.consent, consentTable(s)),
                 ]),
+            story.map { story in
+                H.div("grid-2", [story.loyaltySection(viewer), story.timelineSection(viewer)])
+            } ?? H.empty,
             section(s.customerOrders, ordersTable(s)),
             promises.isEmpty
                 ? H.empty

@@ -47,6 +47,11 @@ enum Layout {
         var links: [(String, String)] = []
         if let staff = user?.staff {
             links.append((SiteURL.today(team: false).path, s.navToday))
+            links.append((SiteURL.scorecard().path, s.scorecardTitle))
+            if Policy.may(staff, .viewBusinessAnalytics) {
+                links.append((SiteURL.consistency().path, s.consistencyTitle))
+                links.append((SiteURL.loyalty().path, s.loyaltyTitle))
+            }
             links.append((SiteURL.promises(filter: nil).path, s.promisesTitle))
             links.append((SiteURL.customers().path, s.navCustomers))
             links.append((SiteURL.orders().path, s.navOrders))

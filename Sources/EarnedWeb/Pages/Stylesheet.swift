@@ -140,5 +140,29 @@ enum Stylesheet {
         .choices .choice label { justify-content: flex-start; font-weight: 400; }
         .scale-ends { display: flex; justify-content: space-between; color: var(--muted); font-size: .85rem; margin-top: .25rem; }
         .button.wide { width: 100%; margin-top: .5rem; }
+        svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+        .chart-box { max-width: 46rem; margin: .5rem 0 1rem; }
+        .narrow-only { display: none; }
+        @media (max-width: 639px) { .wide-only { display: none; } .narrow-only { display: block; } }
+        .sparkline { width: 8rem; margin: .35rem 0; }
+        ul.step-grid { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; grid-template-columns: 1fr; }
+        @media (min-width: 640px) { ul.step-grid { grid-template-columns: 1fr 1fr; } }
+        @media (min-width: 1280px) { ul.step-grid { grid-template-columns: 1fr 1fr 1fr; } }
+        .step-card { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: .8rem 1rem; }
+        .step-card h3 { font-size: 1rem; margin: 0; }
+        .step-card p { margin: .15rem 0; }
+        .step-card .figure { font-size: 1.8rem; font-weight: 700; font-variant-numeric: tabular-nums; margin: .25rem 0; }
+        .step-card .figure.no-data { font-size: 1.1rem; color: var(--muted); font-weight: 600; }
+        details.numbers { margin: .5rem 0; }
+        details.numbers > summary { cursor: pointer; color: var(--accent); margin-bottom: .5rem; }
+        p.export { margin: .5rem 0 0; font-size: .9rem; }
+        ol.findings { margin: .5rem 0 1rem; padding-left: 1.4rem; }
+        ol.findings li { margin-bottom: .5rem; }
+        ol.timeline { list-style: none; margin: 0; padding: 0; }
+        ol.timeline li { display: flex; flex-wrap: wrap; gap: .25rem .6rem; align-items: baseline; padding: .4rem 0;
+          border-bottom: 1px solid var(--page); overflow-wrap: anywhere; }
+        ol.timeline time { color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; min-width: 8.5rem; }
+        .timeline-kind { font-weight: 600; font-size: .9rem; }
+        @media print { details.numbers { display: block !important; } .card { break-inside: avoid; } }
         """
 }

@@ -1,0 +1,33 @@
+import FluentKit
+import SQLKit
+
+/// The records behind every scorecard figure, as the last `earned score` run counted them: a
+/// row a record and step, so a figure drills down to exactly the promises, replies or cases
+/// that make it.
+struct CreateScoreObservations: AsyncMigration {
+    var name: String { "0018_CreateScoreObservations" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("score_observations")
+            .id()
+            .field("step", .string, .required)
+            .field("record_id", .uuid, .required)
+            .field("record_kind", .string)
+            .field("at", .datetime, .required)
+            .field("location_id", .uuid)
+            .field("staff_id", .uuid)
+            .field("team", .string)
+            .field("success", .bool, .required)
+            .field("value", .double)
+            .field("slot", .string)
+            .field("computed_at", .datetime, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "score_observations_step_at").on("score_observations").column("step")
+            .column("at").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("score_observations").delete()
+    }
+}

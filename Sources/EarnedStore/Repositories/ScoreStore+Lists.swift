@@ -1,0 +1,78 @@
+import EarnedDomain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A scored customer with their name, for lists.
+public struct ScoredCustomer: Sendable, Hashable {
+    public var score: CustomerScoreRow
+    public var name: String
+}
+
+/// A customer who referred others, with how many and what those customers are worth.
+public struct Referrer: Sendable, Hashable {
+    public var customerID: CustomerID
+    public var name: String
+    public var referred: Int
+    /// The sum of the referred customers' lifetime values in `currency` (those scored in it).
+    public var referredValueMinor: Int64
+}
+
+extension ScoreStore {
+    /// Scored customers of a segment (or all), at risk only when asked, most valuable first.
+    public func scoredCustomers(segment: String?, atRiskOnly: Bool, limit: Int, offset: Int = 0) async throws
+        -> [ScoredCustomer]
+    {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("customer_scores")))
+            .column(SQLColumn("name", table: "customers"), as: "customer_name").from("customer_scores")
+            .join(
+                "customers", method: SQLJoinMethod.inner, on: SQLColumn("customer_id", table: "customer_scores"),
+                .equal, SQLColumn("id", table: "customers"))
+        if let segment { q = q.where(SQLColumn("segment", table: "customer_scores"), .equal, SQLBind(segment)) }
+        if atRiskOnly { q = q.where(SQLColumn("at_risk", table: "customer_scores"), .equal, SQLBind(true)) }
+        // NULL values last on both databases: order by "is null" first.
+        return try await q.orderBy(
+            SQLRaw("CASE WHEN customer_scores.clv_minor IS NULL THEN 1 ELSE 0 END"), SQLDirection.ascending
+        )
+        .orderBy(SQLColumn("clv_minor", table: "customer_scores"), SQLDirection.descending)
+        .orderBy(SQLColumn("customer_id", table: "customer_scores"), SQLDirection.ascending)
+        .limit(limit).offset(offset).all()
+        .map { row in
+            ScoredCustomer(score: try Self.row(row), name: try row.decode(column: "customer_name", as: String.self))
+        }
+    }
+
+    /// How many scored customers are at risk.
+    public func atRiskCount() async throws -> Int {
+        let sql = db as! any SQLDatabase
+        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("customer_scores").where("at_risk", .equal, true).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The customers who referred the most others, with the referred customers' lifetime value
+    /// in `currency`.
+    public func topReferrers(currency: String?, limit: Int) async throws -> [Referrer] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw(
+            """
+            SELECT r.referrer_id AS referrer_id, c.name AS name, COUNT(*) AS referred,
+              COALESCE(SUM(CASE WHEN s.currency = \(bind: currency ?? "") THEN s.clv_minor ELSE 0 END), 0) AS value
+            FROM referrals r
+            JOIN customers c ON c.id = r.referrer_id
+            LEFT JOIN customer_scores s ON s.customer_id = r.referred_id
+            WHERE c.erased_at IS NULL AND c.merged_into_id IS NULL
+            GROUP BY r.referrer_id, c.name
+            ORDER BY COUNT(*) DESC, value DESC, c.name ASC
+            LIMIT \(literal: limit)
+            """
+        ).all()
+        return try rows.map { row in
+            Referrer(
+                customerID: CustomerID(try row.decode(column: "referrer_id", as: UUID.self)),
+                name: try row.decode(column: "name", as: String.self),
+                referred: try row.decode(column: "referred", as: Int.self),
+                referredValueMinor: try row.decode(column: "value", as: Int64.self))
+        }
+    }
+}

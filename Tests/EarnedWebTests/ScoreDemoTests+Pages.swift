@@ -1,0 +1,147 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+@testable import EarnedStore
+@testable import EarnedWeb
+
+/// The dashboards on the scored demo business: each scorecard figure against plain SQL where
+/// SQL can count it, every drill-down against its figure, and the planted weaknesses named in
+/// words on the consistency page.
+extension ScoreDemoTests {
+    func checkPages(_ app: Application, demo: DemoBusiness) async throws {
+        let owner = try #require(try await StaffRepository(db: app.db).firstOwner())
+        let session = try await app.session(for: owner)
+        let store = ScoreStore(db: app.db)
+        let (card, _) = try #require(
+            try await store.snapshot(Scorecard.self, key: Score.scorecardKey(days: 90, scope: .business)))
+
+        // Every page answers in both languages.
+        for path in [
+            "/scorecard", "/scorecard?period=30", "/scorecard?period=365", "/consistency",
+            "/consistency?measure=first_reply_in_target", "/loyalty", "/loyalty?segment=true_loyalty",
+        ] {
+            for lang in ["ru", "en"] {
+                let page = try await app.send(
+                    .GET, path, cookie: session.cookie + "; earned_lang=\(lang)")
+                #expect(page.status == .ok, "\(path) \(lang)")
+            }
+        }
+
+        // Every figure's drill-down lists exactly its records: as many, and as many met.
+        for figure in card.figures where figure.sampleSize > 0 {
+            let rows = try await csvRows(
+                app, session.cookie,
+                "/scorecard/records?step=\(figure.step.rawValue)&scope=business&period=90&result=all&export=csv")
+            #expect(rows.count == figure.sampleSize, "\(figure.step)")
+            let met = rows.filter { $0[3] == Strings(lang: .en).recordResult(figure.step, success: true) }
+            #expect(met.count == figure.successes, "\(figure.step)")
+            let missed = try await csvRows(
+                app, session.cookie,
+                "/scorecard/records?step=\(figure.step.rawValue)&scope=business&period=90&result=missed&export=csv")
+            #expect(missed.count == figure.sampleSize - figure.successes, "\(figure.step)")
+        }
+
+        let sql = app.db as! any SQLDatabase
+        let start = card.start
+        let end = card.end
+        // Keep promises, counted by hand from the raw promises: those first due in the period that
+        // were kept or broken, and the kept ones (the due time a promise was first given is in
+        // its document, so SQL alone cannot place a renegotiated one).
+        let documents = try await sql.select().column("document").from("promises").all()
+            .map { try DocumentCoding.decode(Promise.self, try $0.decode(column: "document", as: String.self)) }
+            .filter { $0.originalDueAt >= start && $0.originalDueAt < end && ($0.keptAt != nil || $0.brokenAt != nil) }
+        let keep = try #require(card.figure(.keepPromises))
+        #expect(keep.sampleSize == documents.count)
+        #expect(keep.successes == documents.filter { $0.keptAt != nil }.count)
+
+        // Never late, deliveries: orders promised in the period and delivered by now, and those
+        // delivered by the promised time.
+        let deliveries = try #require(
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n, SUM(CASE WHEN delivered_at <= promised_at THEN 1 ELSE 0 END) AS on_time
+                FROM orders WHERE promised_at IS NOT NULL AND delivered_at IS NOT NULL
+                AND promised_at >= \(bind: start) AND promised_at < \(bind: end) AND delivered_at <= \(bind: end)
+                """
+            ).first())
+        let late = try await csvRows(
+            app, session.cookie, "/scorecard/records?step=never_late&scope=business&period=90&result=all&export=csv")
+        let en = Strings(lang: .en)
+        let orderRows = late.filter { $0[1] == en.recordKind("order") }
+        #expect(orderRows.count == (try deliveries.decode(column: "n", as: Int.self)))
+        #expect(
+            orderRows.filter { $0[3] == en.recordResult(.neverLate, success: true) }.count
+                == (try deliveries.decode(column: "on_time", as: Int.self)))
+
+        // A location's figure drills down to that location's records only.
+        let location = try #require(demo.locations.first)
+        let (local, _) = try #require(
+            try await store.snapshot(Scorecard.self, key: Score.scorecardKey(days: 90, scope: .location(location.id))))
+        let localKeep = try #require(local.figure(.keepPromises))
+        let localRows = try await csvRows(
+            app, session.cookie,
+            "/scorecard/records?step=keep_promises&scope=location:\(location.id)&period=90&result=all&export=csv")
+        #expect(localRows.count == localKeep.sampleSize)
+        #expect(localRows.allSatisfy { $0[5] == location.name })
+
+        // The planted weakness, in words, on the consistency page.
+        let page = try await app.send(
+            .GET, "/consistency?measure=delivery_on_time", cookie: session.cookie + "; earned_lang=en")
+        guard case .shift(let ekb, let evening) = try #require(demo.groundTruth.weakness(id: "ekb-evening-late")).slot
+        else { throw Abort(.internalServerError) }
+        let ekbName = try #require(demo.locations.first { $0.id == ekb }?.name)
+        let sentence = "The “\(evening)” shift at \(ekbName): "
+        #expect(page.text.contains(H.escape(sentence)), "no sentence naming the evening shift at \(ekbName)")
+        #expect(page.text.contains("The last hour before closing: "))
+    }
+
+    /// The data rows of a CSV download (without its header), split on commas outside quotes.
+    func csvRows(_ app: Application, _ cookie: String, _ path: String) async throws -> [[String]] {
+        let response = try await app.send(.GET, path, cookie: cookie + "; earned_lang=en")
+        #expect(response.status == .ok, "\(path)")
+        #expect(response.headers.contentType?.subType == "csv")
+        var text = response.text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        return lines.dropFirst().map(Self.fields)
+    }
+
+    static func fields(_ line: String) -> [String] {
+        var out: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(line)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                out.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        out.append(field)
+        chars.removeAll()
+        return out
+    }
+}
