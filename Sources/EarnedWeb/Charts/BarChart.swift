@@ -74,7 +74,7 @@ struct BarChart {
         let size = ChartSVG.fontSize
         let m = Self.margin
         let beside = width >= Self.besideMinimumWidth
-        let valueRoom = (shown.map { ChartText.width($0.valueText, size: size, bold: $0.emphasis) }.max() ?? 0) + 8
+        let valueRoom = (shown.map { ChartText.width($0.valueText, size: size, bold: $0.emphasis) }.max() ?? 0) + 10
 
         // Labels: beside the bars in a column of at most 36 % of the width, or above them across it.
         let widest = shown.map { ChartText.width($0.label, size: size, bold: $0.emphasis) }.max() ?? 0
@@ -116,6 +116,7 @@ struct BarChart {
         out += ChartSVG.line(
             x1: zero, y1: top, x2: zero, y2: barsBottom, stroke: ChartSVG.muted, width: 1, className: "baseline")
 
+        var texts = ""
         for (index, bar) in shown.enumerated() {
             let rowTop = rowTops[index]
             let lines = labels[index]
@@ -152,9 +153,12 @@ struct BarChart {
                 }
                 out += "</g>"
             }
+            out += "</g>"
             let weight: String? = bar.emphasis ? "700" : nil
-            out += ChartSVG.text(
-                bar.valueText, x: reach + 4, y: centre, size: size, weight: weight, className: "value")
+            texts +=
+                "<g class=\"bar-text\"><title>\(ChartSVG.escape(bar.label)): \(ChartSVG.escape(bar.valueText))</title>"
+            texts += ChartSVG.text(
+                bar.valueText, x: reach + 6, y: centre, size: size, weight: weight, className: "value", halo: true)
             let labelFull = ChartText.wasShortened(bar.label, into: lines) ? bar.label : nil
             for (lineIndex, line) in lines.enumerated() {
                 let y: Double
@@ -163,13 +167,13 @@ struct BarChart {
                 } else {
                     y = rowTop + Self.lineHeight * (Double(lineIndex) + 0.5)
                 }
-                out += ChartSVG.text(
+                texts += ChartSVG.text(
                     line, x: beside ? m + labelWidth : m, y: y, size: size, anchor: beside ? "end" : "start",
-                    weight: weight, className: "label", fullText: labelFull)
+                    weight: weight, className: "label", fullText: labelFull, halo: true)
             }
-            out += "</g>"
+            texts += "</g>"
         }
-
+        // The reference crosses the bars; the text drawn after it carries a white halo.
         if let reference, reference.value.isFinite {
             let rx = x(reference.value)
             out += "<g class=\"reference\">"
@@ -181,9 +185,11 @@ struct BarChart {
             let cx = min(max(rx, m + textWidth / 2), width - m - textWidth / 2)
             out += ChartSVG.text(
                 text, x: cx, y: top - 17, size: ChartSVG.smallFontSize, anchor: "middle",
-                fullText: text == reference.label ? nil : reference.label)
+                fullText: text == reference.label ? nil : reference.label, halo: true)
             out += "</g>"
         }
+        out += texts
+
         if let axisLabelLines, let axisLabel {
             let shortened = ChartText.wasShortened(axisLabel, into: axisLabelLines)
             for (index, line) in axisLabelLines.enumerated() {

@@ -39,17 +39,26 @@ enum ChartAxes {
         let spacing = positions.count > 1 ? abs(positions[1] - positions[0]) : maxLabelWidth + 8
         let widest = labels.map { ChartText.width($0, size: ChartSVG.smallFontSize) }.max() ?? 0
         let step = ChartTicks.labelStep(spacing: spacing, labelWidth: min(widest, maxLabelWidth))
-        var out = "<g class=\"x-axis\">"
-        for index in labels.indices where (labels.count - 1 - index) % step == 0 {
+        // Walk back from the latest; a label pushed inward at an edge may now touch its neighbour,
+        // and then the neighbour gives way.
+        var out = ""
+        var nextLeft = Double.infinity
+        for index in labels.indices.reversed() where (labels.count - 1 - index) % step == 0 {
             let shown = ChartText.truncate(labels[index], maxWidth: maxLabelWidth, size: ChartSVG.smallFontSize)
             let w = ChartText.width(shown, size: ChartSVG.smallFontSize)
             let cx = min(max(positions[index], w / 2 + 1), width - w / 2 - 1)
-            out += ChartSVG.line(
-                x1: positions[index], y1: y - 15, x2: positions[index], y2: y - 11, stroke: ChartSVG.muted, width: 1)
-            out += ChartSVG.text(
-                shown, x: cx, y: y, size: ChartSVG.smallFontSize, anchor: "middle", fill: ChartSVG.muted,
-                className: "tick", fullText: shown == labels[index] ? nil : labels[index])
+            guard cx + w / 2 + 6 <= nextLeft else { continue }
+            nextLeft = cx - w / 2
+            let tick =
+                ChartSVG.line(
+                    x1: positions[index], y1: y - 15, x2: positions[index], y2: y - 11, stroke: ChartSVG.muted,
+                    width: 1)
+                + ChartSVG.text(
+                    shown, x: cx, y: y, size: ChartSVG.smallFontSize, anchor: "middle", fill: ChartSVG.muted,
+                    className: "tick", fullText: shown == labels[index] ? nil : labels[index])
+            out = tick + out
         }
+        out = "<g class=\"x-axis\">" + out
         return out + "</g>"
     }
 }

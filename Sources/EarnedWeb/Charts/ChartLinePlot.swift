@@ -59,8 +59,8 @@ struct ChartLinePlot {
         var legendBox = legendBlock()
         legendBox.size = small
         var cursor = plotBottom + (labels.isEmpty ? 6 : 26)
-        let xTitleY = cursor + 8
-        if xTitle != nil { cursor += 20 }
+        let xTitleY = cursor + 2
+        if xTitle != nil { cursor += 18 }
         let legendTop = cursor + 4
         let height = legendTop + legendBox.height(left: m, right: width - m) + 4
 
@@ -92,13 +92,15 @@ struct ChartLinePlot {
                 x1: plotLeft, y1: y(reference), x2: plotRight, y2: y(reference), stroke: ChartSVG.ink, width: 1.5,
                 dash: "5 3", className: "reference")
         }
-        out += "<g class=\"raw\">"
-        for index in 0..<count {
-            guard let value = ChartGeometry.finite(raw, index) else { continue }
-            out += "<circle cx=\"\(ChartSVG.num(x(index)))\" cy=\"\(ChartSVG.num(y(value)))\" r=\"2.5\""
-            out += " fill=\"#8C959F\" fill-opacity=\"0.8\"/>"
+        if !raw.isEmpty {
+            out += "<g class=\"raw\">"
+            for index in 0..<count {
+                guard let value = ChartGeometry.finite(raw, index) else { continue }
+                out += "<circle cx=\"\(ChartSVG.num(x(index)))\" cy=\"\(ChartSVG.num(y(value)))\" r=\"2.5\""
+                out += " fill=\"#8C959F\" fill-opacity=\"0.8\"/>"
+            }
+            out += "</g>"
         }
-        out += "</g>"
 
         let runs = ChartGeometry.runs(count: count) { ChartGeometry.finite(values, $0) != nil }
         let d = ChartGeometry.path(runs.map { run in run.map { (x($0), y(values[$0]!)) } })

@@ -86,7 +86,7 @@ enum ChartSVG {
         var out = open(id: id, kind: kind, width: width, height: height, title: title, summary: summary)
         out += "<rect class=\"empty\" x=\"0.5\" y=\"0.5\" width=\"\(num(width - 1))\" height=\"\(num(height - 1))\""
         out += " rx=\"4\" fill=\"#F6F8FA\" stroke=\"\(grid)\"/>"
-        let lines = ChartText.wrap(text, maxWidth: width - 16, size: size, maxLines: height >= 3.2 * size ? 2 : 1)
+        let lines = ChartText.wrap(text, maxWidth: width - 16, size: size, maxLines: height >= 2.8 * size ? 2 : 1)
         let lineHeight = size * 1.25
         let top = height / 2 - lineHeight * Double(lines.count - 1) / 2
         let shortened = ChartText.wasShortened(text, into: lines)
@@ -100,10 +100,12 @@ enum ChartSVG {
 
     /// A `<text>` element centred vertically on `y` (baseline placed by hand: `dominant-baseline`
     /// is uneven across browsers). `fullText` adds a `<title>` child shown on hover when the
-    /// visible text was shortened.
+    /// visible text was shortened; `halo` outlines the glyphs in white so the text stays readable
+    /// where it crosses a line.
     static func text(
         _ content: String, x: Double, y: Double, size: Double = fontSize, anchor: String = "start",
-        weight: String? = nil, fill: String = ink, className: String? = nil, fullText: String? = nil
+        weight: String? = nil, fill: String = ink, className: String? = nil, fullText: String? = nil,
+        halo: Bool = false
     ) -> String {
         var out = "<text"
         if let className { out += " class=\"\(className)\"" }
@@ -111,7 +113,9 @@ enum ChartSVG {
         if size != fontSize { out += " font-size=\"\(num(size))\"" }
         if anchor != "start" { out += " text-anchor=\"\(anchor)\"" }
         if let weight { out += " font-weight=\"\(weight)\"" }
-        out += " fill=\"\(fill)\">"
+        out += " fill=\"\(fill)\""
+        if halo { out += " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
+        out += ">"
         if let fullText { out += "<title>\(escape(fullText))</title>" }
         return out + escape(content) + "</text>"
     }

@@ -29,8 +29,9 @@ enum ChartTicks {
         }
         candidates.sort()
         for step in candidates {
-            let first = (lo / step - 1e-9).rounded(.down)
-            let last = (hi / step + 1e-9).rounded(.up)
+            // The tolerance keeps a bound that already sits on a step from growing by one step.
+            let first = (lo / step + 1e-9).rounded(.down)
+            let last = (hi / step - 1e-9).rounded(.up)
             let count = Int(last - first) + 1
             if count <= maxCount {
                 var ticks = (0..<count).map { clean((first + Double($0)) * step) }

@@ -131,6 +131,8 @@ struct HeatmapChart {
                 shown, x: m + rowLabelWidth, y: gridTop + cellHeight * (Double(index) + 0.5), size: size,
                 anchor: "end", fill: ChartSVG.muted, fullText: shown == label ? nil : label)
         }
+        // Numbers in every cell or in none: a grid where only the short ones show reads as a pattern.
+        let showNumbers = present.allSatisfy { ChartText.width($0.text, size: size) <= cellWidth - Self.gap - 4 }
         out += "</g><g class=\"cells\">"
         for (r, rowLabel) in rows.enumerated() {
             for (c, columnLabel) in columns.enumerated() {
@@ -162,10 +164,10 @@ struct HeatmapChart {
                     out += " width=\"\(ChartSVG.num(max(w - 7, 1)))\" height=\"\(ChartSVG.num(max(h - 7, 1)))\""
                     out += " fill=\"none\" stroke=\"#FFFFFF\" stroke-width=\"1\"/>"
                 }
-                let room = w - (cell.flagged ? 9 : 4)
-                var label = cell.flagged ? cell.text + "\u{2009}!" : cell.text
-                if ChartText.width(label, size: size, bold: cell.flagged) > room {
-                    label = cell.flagged ? "!" : ""
+                var label = showNumbers ? cell.text : ""
+                if cell.flagged {
+                    label = showNumbers ? label + "\u{2009}!" : "!"
+                    if ChartText.width(label, size: size, bold: true) > w - 9 { label = "!" }
                 }
                 if !label.isEmpty {
                     out += ChartSVG.text(

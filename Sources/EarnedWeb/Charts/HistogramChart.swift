@@ -101,14 +101,20 @@ struct HistogramChart {
             x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: ChartSVG.muted, width: 1,
             className: "x-baseline")
 
-        // Bin edges, left to right, skipping any that would touch the previous label.
+        // Bin edges: every k-th when the bins are equally wide (so the labels keep a rhythm), then
+        // left to right skipping any label that would touch the previous one.
         var edges: [Double] = []
         for edge in shown.map(\.lower) + [last.upper] where edges.last.map({ abs($0 - edge) > 1e-12 }) ?? true {
             edges.append(edge)
         }
+        let widths = zip(edges.dropFirst(), edges).map { $0 - $1 }
+        let uniform = widths.allSatisfy { abs($0 - widths[0]) < 1e-9 * max(abs(widths[0]), 1) }
+        let spacing = uniform && edges.count > 1 ? x(edges[1]) - x(edges[0]) : 0
+        let widestEdge = edges.map { ChartText.width(format($0), size: small) }.max() ?? 0
+        let step = uniform ? ChartTicks.labelStep(spacing: spacing, labelWidth: widestEdge, gap: 6) : 1
         out += "<g class=\"x-axis\">"
         var previousEnd = -Double.infinity
-        for edge in edges {
+        for (index, edge) in edges.enumerated() where index % step == 0 {
             let text = format(edge)
             let w = ChartText.width(text, size: small)
             let cx = min(max(x(edge), w / 2 + 1), width - w / 2 - 1)
@@ -125,6 +131,9 @@ struct HistogramChart {
             out += ChartAxes.title(
                 xTitle, x: (plotLeft + plotRight) / 2, y: plotBottom + 38, maxWidth: width - 2 * m, anchor: "middle")
         }
+        // Lines first, then every label over them with a halo: a lower row's label may sit across
+        // the line of a marker whose label is in the row above.
+        var markerLabels = ""
         for (index, marker) in placedMarkers.enumerated() {
             let placed = markerRows[index]
             let mx = x(marker.value)
@@ -133,9 +142,12 @@ struct HistogramChart {
             out += ChartSVG.line(
                 x1: mx, y1: labelY + 8, x2: mx, y2: plotBottom, stroke: ChartSVG.ink, width: 1.5,
                 dash: Self.dashes[index % Self.dashes.count])
-            out += ChartSVG.text(placed.text, x: placed.cx, y: labelY, size: small, anchor: "middle")
             out += "</g>"
+            markerLabels += ChartSVG.text(
+                placed.text, x: placed.cx, y: labelY, size: small, anchor: "middle", className: "marker-label",
+                fullText: placed.text == marker.label ? nil : marker.label, halo: true)
         }
+        out += markerLabels
         return out + ChartSVG.close
     }
 }

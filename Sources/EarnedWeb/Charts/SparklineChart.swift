@@ -40,7 +40,7 @@ struct SparklineChart {
         guard let lastIndex = present.last else {
             return ChartSVG.empty(
                 id: id, kind: "sparkline", width: width, height: height, title: title, summary: summary,
-                text: emptyText, size: min(12, height * 0.45))
+                text: emptyText, size: min(11, height * 0.34))
         }
         let hasBand = { (index: Int) in
             ChartGeometry.finite(lower, index) != nil && ChartGeometry.finite(upper, index) != nil

@@ -195,11 +195,14 @@ struct ConsistencyPage: Sendable {
                             s.upperLimitColumn, s.signalColumn,
                         ],
                         rows: charts.ewma.points.map { p in
-                            [
+                            let se = charts.target.standardError(count: charts.points[p.index].count)
+                            let c = charts.target.centre
+                            return [
                                 .init(Format.date(charts.weekStarts[p.index], s.lang, zone: viewer.zone)),
-                                .init(s.measureValue(measure, p.value)), .init(s.measureValue(measure, p.statistic)),
-                                .init(s.measureValue(measure, p.lowerLimit)),
-                                .init(s.measureValue(measure, p.upperLimit)),
+                                .init(s.measureValue(measure, charts.points[p.index].value)),
+                                .init(s.measureValue(measure, c + p.statistic * se)),
+                                .init(s.measureValue(measure, c + p.lowerLimit * se)),
+                                .init(s.measureValue(measure, c + p.upperLimit * se)),
                                 .init(p.signal.map { s.signalWord($0 == .up, measure: measure) } ?? ""),
                             ]
                         }, numeric: [1, 2, 3, 4]))

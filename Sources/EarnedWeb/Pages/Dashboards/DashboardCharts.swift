@@ -43,6 +43,27 @@ enum DashboardCharts {
         H.el("div", [("class", cls)], [.raw(svg)])
     }
 
+    /// The phone's width in the charts' units, and the laptop's.
+    static let narrowWidth = 360.0
+    static let wideWidth = 560.0
+
+    /// A chart drawn at a laptop's width and a phone's, so its text stays legible on both; CSS
+    /// shows the one that fits.
+    static func dual(_ id: String, _ make: (_ width: Double, _ id: String) -> String) -> HTMLNode {
+        H.group([
+            box(make(wideWidth, id + "-wide"), cls: "chart-box wide-only"),
+            box(make(narrowWidth, id + "-narrow"), cls: "chart-box narrow-only"),
+        ])
+    }
+
+    /// A range for shares that starts a little below the lowest value or line shown, in tenths,
+    /// so points bunched near 100 % spread out.
+    static func zoomed(_ values: [Double]) -> ClosedRange<Double> {
+        let low = values.filter(\.isFinite).min() ?? 0
+        let start = max(0, ((low - 0.05) * 10).rounded(.down) / 10)
+        return start...1
+    }
+
     static func sparkline(_ values: [Double?], id: String, title: String, description: String) -> HTMLNode {
         let chart = SparklineChart(
             values: values, range: 0...1, title: title, summary: description, emptyText: "–", width: 120, height: 32)
@@ -53,23 +74,31 @@ enum DashboardCharts {
         _ points: [QuadrantPoint], id: String, title: String, description: String, xTitle: String, yTitle: String,
         xLine: Double, yLine: Double, captions: [String], format: @escaping (Double) -> String
     ) -> HTMLNode {
-        let chart = QuadrantChart(
-            dots: points.map {
-                .init(
-                    label: $0.label, x: $0.x, y: $0.y, xInterval: $0.xLower...$0.xUpper,
-                    yInterval: $0.yLower...$0.yUpper, emphasis: $0.emphasis)
-            }, xThreshold: xLine, yThreshold: yLine,
-            captions: .init(
-                topLeft: captions[0], topRight: captions[1], bottomLeft: captions[2], bottomRight: captions[3]),
-            xTitle: xTitle, yTitle: yTitle, format: format, title: title, summary: description, emptyText: "–")
-        return box(chart.svg(id: id))
+        let dots = points.map {
+            QuadrantChart.Dot(
+                label: $0.label, x: $0.x, y: $0.y, xInterval: $0.xLower...$0.xUpper,
+                yInterval: $0.yLower...$0.yUpper, emphasis: $0.emphasis)
+        }
+        let xDomain = zoomed(points.map(\.xLower) + [xLine])
+        let yDomain = zoomed(points.map(\.yLower) + [yLine])
+        return dual(id) { width, id in
+            QuadrantChart(
+                dots: dots, xThreshold: xLine, yThreshold: yLine,
+                captions: .init(
+                    topLeft: captions[0], topRight: captions[1], bottomLeft: captions[2], bottomRight: captions[3]),
+                xDomain: xDomain, yDomain: yDomain, xTitle: xTitle, yTitle: yTitle, format: format, title: title,
+                summary: description, emptyText: "–", width: width
+            ).svg(id: id)
+        }
     }
 
     static func bars(_ items: [BarItem], id: String, title: String, description: String) -> HTMLNode {
-        let chart = BarChart(
-            bars: items.map { .init(label: $0.label, value: $0.value, valueText: $0.valueText, emphasis: $0.emphasis) },
-            title: title, summary: description, emptyText: "–")
-        return box(chart.svg(id: id))
+        let bars = items.map {
+            BarChart.Bar(label: $0.label, value: $0.value, valueText: $0.valueText, emphasis: $0.emphasis)
+        }
+        return dual(id) { width, id in
+            BarChart(bars: bars, title: title, summary: description, emptyText: "–", width: width).svg(id: id)
+        }
     }
 
     /// A heatmap drawn twice: as given for wide screens, transposed (rows become columns) for a
@@ -89,12 +118,13 @@ enum DashboardCharts {
                 legendTitle: legend.worse + " → " + legend.better,
                 noDataText: noData, flaggedText: flagged, transposed: transposed, title: title, summary: description,
                 emptyText: noData, width: width
-            ).svg(id: id + (transposed ? "-narrow" : "-wide"))
+            ).svg(id: id + (width == narrowWidth ? "-narrow" : "-wide"))
         }
-        let wide = grid.columnLabels.count > 8
+        // Many columns (hours) turn into rows on a phone.
+        let many = grid.columnLabels.count > 8
         return H.group([
-            box(chart(false, width: wide ? 760 : 480), cls: wide ? "chart-box wide-only" : "chart-box"),
-            wide ? box(chart(true, width: 400), cls: "chart-box narrow-only") : H.empty,
+            box(chart(false, width: many ? 760 : wideWidth), cls: "chart-box wide-only"),
+            box(chart(many, width: narrowWidth), cls: "chart-box narrow-only"),
         ])
     }
 
@@ -102,33 +132,49 @@ enum DashboardCharts {
         _ charts: WeeklyCharts, id: String, title: String, description: String, weekLabel: (Date) -> String,
         format: @escaping (Double) -> String, s: Strings
     ) -> HTMLNode {
+        // The chart works on standardised weekly values; it is drawn in the measure's own units,
+        // each week scaled back by its own standard error (so limits widen in thin weeks).
         let points = charts.ewma.points
-        let chart = ControlChartSVG(
-            samples: points.map {
-                .init(label: weekLabel(charts.weekStarts[$0.index]), value: $0.statistic, signal: $0.signal != nil)
-            }, centre: charts.ewma.centre, lower: points.map(\.lowerLimit), upper: points.map(\.upperLimit),
-            raw: points.map(\.value), format: format, xTitle: s.weekColumn, yTitle: nil,
-            legend: .init(
-                statistic: s.ewmaColumn, raw: s.weeklyValue, limits: s.controlLimits, centre: s.baselineLevel,
-                signal: s.signalColumn), title: title, summary: description, emptyText: s.notEnoughWeeks)
-        return box(chart.svg(id: id))
+        let target = charts.target
+        func raw(_ z: Double, _ k: Int) -> Double {
+            target.centre + z * target.standardError(count: charts.points[k].count)
+        }
+        let samples = points.map {
+            ControlChartSVG.Sample(
+                label: weekLabel(charts.weekStarts[$0.index]), value: raw($0.statistic, $0.index),
+                signal: $0.signal != nil)
+        }
+        let lower = points.map { raw($0.lowerLimit, $0.index) }
+        let upper = points.map { raw($0.upperLimit, $0.index) }
+        let weekly = points.map { charts.points[$0.index].value }
+        return dual(id) { width, id in
+            ControlChartSVG(
+                samples: samples, centre: target.centre, lower: lower, upper: upper, raw: weekly, format: format,
+                xTitle: s.weekColumn,
+                yTitle: nil,
+                legend: .init(
+                    statistic: s.ewmaColumn, raw: s.weeklyValue, limits: s.controlLimits, centre: s.baselineLevel,
+                    signal: s.signalColumn), title: title, summary: description, emptyText: s.notEnoughWeeks,
+                width: width
+            ).svg(id: id)
+        }
     }
 
     static func histogram(
         _ d: LoyaltySummary.ValueDistribution, id: String, title: String, description: String,
         format: @escaping (Double) -> String, s: Strings
     ) -> HTMLNode {
-        let chart = HistogramChart(
-            // The open last bin is drawn as wide as the others; its label says "and more".
-            bins: d.bins.map { b in
-                .init(
-                    lower: b.lower,
-                    upper: b.upper ?? (b.lower + (d.bins.first.map { ($0.upper ?? 0) - $0.lower } ?? 1)),
-                    count: b.count)
-            },
-            markers: [.init(value: d.median, label: s.medianWord), .init(value: d.mean, label: s.meanWord)],
-            format: format, xTitle: s.lifetimeValueColumn, yTitle: s.customersColumn, title: title,
-            summary: description, emptyText: s.notEnoughData)
-        return box(chart.svg(id: id))
+        // The open last bin is drawn as wide as the others; the table says "and more".
+        let step = d.bins.first.map { ($0.upper ?? $0.lower + 1) - $0.lower } ?? 1
+        let bins = d.bins.map {
+            HistogramChart.Bin(lower: $0.lower, upper: $0.upper ?? $0.lower + step, count: $0.count)
+        }
+        return dual(id) { width, id in
+            HistogramChart(
+                bins: bins, markers: [.init(value: d.median, label: s.medianWord)], format: format,
+                xTitle: s.lifetimeValueColumn, yTitle: s.customersColumn, title: title, summary: description,
+                emptyText: s.notEnoughData, width: width
+            ).svg(id: id)
+        }
     }
 }
