@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Server time of the customers list, search and customer page on a running Earned.
+"""Server time of the customers list, search and customer page on a running Earned, or of the
+dashboards.
 
-Usage: bench-pages.py BASE_URL [REQUESTS_PER_KIND]
+Usage: bench-pages.py BASE_URL [REQUESTS_PER_KIND] [--dashboards]
 Signs in as the demo owner, then as a demo staff member, and reads the server's own time for
 each answer from its Server-Timing header (the time inside Earned, not the network).
+With --dashboards it times, as the owner, the scorecard of every scope it can choose (business,
+locations, teams, people) and period, the records behind each figure, the consistency page of
+each measure, the loyalty page of each segment, and customer pages with their story and scores
+(the database must have been scored: `earned score`).
 Prints p50, p95 and max per kind of page.
 """
 import random
@@ -15,7 +20,7 @@ import urllib.parse
 import requests
 
 BASE = sys.argv[1].rstrip("/")
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+N = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 200
 random.seed(42)
 
 
@@ -42,7 +47,40 @@ def report(label, times):
     return p95
 
 
+def dashboards():
+    s = sign_in("owner@demo.earned")
+    first = s.get(f"{BASE}/scorecard")
+    scopes = re.findall(r'<option value="((?:business|location:|team:|person:)[^"]*)"', first.text)
+    assert scopes, "no scopes on the scorecard page"
+    steps = ["quality_service", "keep_promises", "never_late", "take_responsibility", "solve_problems",
+             "call_first", "trust_them", "be_reachable", "answer_fast", "build_trust"]
+    measures = ["delivery_on_time", "promise_on_time", "first_reply_in_target", "csat", "survey_response",
+                "fast_enough"]
+    segments = ["true_loyalty", "latent_loyalty", "spurious_loyalty", "no_loyalty", "unknown"]
+    loyalty = s.get(f"{BASE}/loyalty").text
+    ids = re.findall(r'href="/customers/([0-9a-f-]{36})"', loyalty)
+    assert ids, "no customers on the loyalty page"
+    kinds = {"scorecard": [], "records": [], "consistency": [], "loyalty": [], "customer (story, scores)": []}
+    for i in range(N):
+        scope = urllib.parse.quote(random.choice(scopes), safe=":")
+        period = random.choice([30, 90, 365])
+        kinds["scorecard"].append(server_ms(s.get(f"{BASE}/scorecard?scope={scope}&period={period}")))
+        result = random.choice(["missed", "met", "all"])
+        page = random.choice([1, 1, 2, 5])
+        r = s.get(f"{BASE}/scorecard/records?step={random.choice(steps)}&scope={scope}&period={period}"
+                  f"&result={result}&page={page}")
+        kinds["records"].append(server_ms(r))
+        kinds["consistency"].append(server_ms(s.get(f"{BASE}/consistency?measure={random.choice(measures)}")))
+        kinds["loyalty"].append(server_ms(s.get(f"{BASE}/loyalty?segment={random.choice(segments)}"
+                                                f"&page={random.choice([1, 1, 3])}")))
+        kinds["customer (story, scores)"].append(server_ms(s.get(f"{BASE}/customers/{random.choice(ids)}")))
+    worst = max(report(label, times) for label, times in kinds.items())
+    print(f"worst p95: {worst:.1f} ms (goal: under 100 ms)")
+
+
 def main():
+    if "--dashboards" in sys.argv:
+        return dashboards()
     results = {}
     for who in ["owner@demo.earned", "maria.lebedeva@demo.earned"]:
         s = sign_in(who)

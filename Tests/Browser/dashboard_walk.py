@@ -39,7 +39,9 @@ class DashboardWalk(base.Walk):
         for width, device in [(390, "phone"), (1440, "laptop")]:
             for lang in ["ru", "en"]:
                 base.log(f"the owner on a {device} ({width} px), in {lang}")
-                self.driver = base.chrome(size=f"{width},900", lang=f"{lang}-{'RU' if lang == 'ru' else 'US'}")
+                self.driver = base.chrome(size=f"{max(width, 500)},900", lang=f"{lang}-{'RU' if lang == 'ru' else 'US'}")
+                self.width = width
+                self.viewport(900)
                 self.tour(f"{device}-{lang}", lang)  # on failure, main() screenshots and closes this one
                 self.driver.quit()
         self.driver = base.chrome()
@@ -56,6 +58,12 @@ class DashboardWalk(base.Walk):
             time.sleep(2)
         self.fail("no scoring run within 240 s of starting")
 
+    def viewport(self, height):
+        """The page's width exactly (a window cannot be narrower than 500 px), as a phone has it."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": self.width < 640})
+
     def look(self, name):
         """Checks the page as a user would see it, and keeps a screenshot of all of it."""
         self.loaded()
@@ -63,11 +71,12 @@ class DashboardWalk(base.Walk):
         self.check(not severe, f"browser console errors: {severe[:3]}")
         wide = self.driver.execute_script(OVERFLOW)
         self.check(not wide, f"elements wider than the viewport: {wide}")
+        self.check(self.driver.execute_script("return window.innerWidth") == self.width,
+                   f"the page is not {self.width} px wide")
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        width = self.driver.execute_script("return window.outerWidth")
-        self.driver.set_window_size(width, min(max(height, 900), 8000))
+        self.viewport(min(max(height, 900), 8000))
         self.shot(name)
-        self.driver.set_window_size(width, 900)
+        self.viewport(900)
 
     def tour(self, tag, lang):
         d = self.driver

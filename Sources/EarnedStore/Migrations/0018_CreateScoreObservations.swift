@@ -25,6 +25,8 @@ struct CreateScoreObservations: AsyncMigration {
         let sql = database as! any SQLDatabase
         try await sql.create(index: "score_observations_step_at").on("score_observations").column("step")
             .column("at").run()
+        // A customer's page asks which of their records each step counted.
+        try await sql.create(index: "score_observations_record").on("score_observations").column("record_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -57,7 +57,8 @@ extension ScoreStore {
         let rows = try await sql.raw(
             """
             SELECT r.referrer_id AS referrer_id, c.name AS name, COUNT(*) AS referred,
-              COALESCE(SUM(CASE WHEN s.currency = \(bind: currency ?? "") THEN s.clv_minor ELSE 0 END), 0) AS value
+              CAST(COALESCE(SUM(CASE WHEN s.currency = \(bind: currency ?? "") THEN s.clv_minor ELSE 0 END), 0) AS BIGINT)
+                AS value
             FROM referrals r
             JOIN customers c ON c.id = r.referrer_id
             LEFT JOIN customer_scores s ON s.customer_id = r.referred_id
