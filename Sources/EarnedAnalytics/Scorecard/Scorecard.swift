@@ -31,6 +31,8 @@ public struct Scorecard: Sendable, Hashable, Codable {
     public static let minimumSample = 30
     /// The fewest records a slot needs to count towards the consistency index.
     public static let minimumSlotSample = 30
+    /// The prefix of the `buildTrust` details that name each counted slot.
+    public static let slotDetailPrefix = "slot:"
 
     /// Builds the scorecard of `scope` for [start, end) from every observation (those of other
     /// scopes and times are left out here), with `trendPeriods` earlier periods of the same
@@ -151,6 +153,9 @@ public struct Scorecard: Sendable, Hashable, Codable {
         }
         let counted = samples.filter { $0.count >= minimumSlotSample }
         var details: [String: Double] = ["slots": Double(counted.count)]
+        // Which slots the index counted ("slot:<key>" = records), so a list of its records can
+        // hold exactly those.
+        for sample in counted { details[Self.slotDetailPrefix + sample.key] = Double(sample.count) }
         var estimate: ScorecardFigure.Estimate?
         var rng = SeededGenerator(seed: seed)
         if let analysis = try? ConsistencyAnalysis(

@@ -3,7 +3,7 @@ import SQLKit
 
 /// The records behind every scorecard figure, as the last `earned score` run counted them: a
 /// row a record and step, so a figure drills down to exactly the promises, replies or cases
-/// that make it.
+/// that make it; and indexes that list a segment's customers by value.
 struct CreateScoreObservations: AsyncMigration {
     var name: String { "0018_CreateScoreObservations" }
 
@@ -23,13 +23,26 @@ struct CreateScoreObservations: AsyncMigration {
             .field("computed_at", .datetime, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "score_observations_step_at").on("score_observations").column("step")
-            .column("at").run()
-        // A customer's page asks which of their records each step counted.
+        // A figure's records, newest first, for the business and for one location, team or
+        // person; a customer's page asks which of their records each step counted.
+        try await sql.create(index: "score_observations_step_at").on("score_observations")
+            .column("step").column("at").column("record_id").run()
+        for scope in ["location_id", "staff_id", "team"] {
+            try await sql.create(index: "score_observations_step_\(scope)").on("score_observations")
+                .column("step").column(scope).column("at").column("record_id").run()
+        }
         try await sql.create(index: "score_observations_record").on("score_observations").column("record_id").run()
+        // A segment's customers and those at risk, most valuable first.
+        try await sql.create(index: "customer_scores_segment_value").on("customer_scores")
+            .column("segment").column("clv_minor").column("customer_id").run()
+        try await sql.create(index: "customer_scores_risk_value").on("customer_scores")
+            .column("at_risk").column("clv_minor").column("customer_id").run()
     }
 
     func revert(on database: any Database) async throws {
+        let sql = database as! any SQLDatabase
+        try await sql.drop(index: "customer_scores_risk_value").run()
+        try await sql.drop(index: "customer_scores_segment_value").run()
         try await database.schema("score_observations").delete()
     }
 }

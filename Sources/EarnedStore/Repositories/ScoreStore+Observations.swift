@@ -110,7 +110,7 @@ extension ScoreStore {
     {
         let sql = db as! any SQLDatabase
         return try await filtered(sql.select().column("*"), filter).orderBy("at", .descending)
-            .orderBy("record_id").limit(limit).offset(offset).all()
+            .orderBy("record_id", .descending).limit(limit).offset(offset).all()
             .map { row in
                 ScoreObservationRow(
                     step: try row.decode(column: "step", as: String.self),
@@ -126,22 +126,6 @@ extension ScoreStore {
             }
     }
 
-    /// How many observations the filter selects, and how many of them met the step.
-    public func countObservations(_ filter: ScoreObservationFilter) async throws -> (total: Int, successes: Int) {
-        let sql = db as! any SQLDatabase
-        var met = filter
-        met.success = true
-        let total =
-            try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter)
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        let successes =
-            filter.success == false
-            ? 0
-            : try await filtered(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), met)
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-        return (total, successes)
-    }
-
     /// Of the given records, how many the last run counted for `step` and how many met it.
     public func tally(step: String, recordIDs: [UUID]) async throws -> (total: Int, successes: Int) {
         guard !recordIDs.isEmpty else { return (0, 0) }
@@ -150,18 +134,6 @@ extension ScoreStore {
             .where("record_id", .in, SQLBind.group(recordIDs)).all()
         let met = try rows.filter { try $0.decode(column: "success", as: Bool.self) }.count
         return (rows.count, met)
-    }
-
-    /// How many observations the filter selects in each slot.
-    public func slotCounts(_ filter: ScoreObservationFilter) async throws -> [String: Int] {
-        let sql = db as! any SQLDatabase
-        var out: [String: Int] = [:]
-        for row in try await filtered(
-            sql.select().column("slot").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter
-        ).where("slot", .isNot, SQLLiteral.null).groupBy("slot").all() {
-            out[try row.decode(column: "slot", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return out
     }
 
     /// The customer each listed record belongs to, by record id.

@@ -120,6 +120,19 @@ public struct ScoreStore: Sendable {
         return out
     }
 
+    /// When each of the snapshots under `keys` that exist was computed.
+    public func snapshotTimes(keys: [String]) async throws -> [String: Date] {
+        guard !keys.isEmpty else { return [:] }
+        let sql = db as! any SQLDatabase
+        var out: [String: Date] = [:]
+        for row in try await sql.select().columns("key", "computed_at").from("score_snapshots")
+            .where("key", .in, SQLBind.group(keys)).all()
+        {
+            out[try row.decode(column: "key", as: String.self)] = try row.decode(column: "computed_at", as: Date.self)
+        }
+        return out
+    }
+
     /// The keys of stored snapshots that start with `prefix`.
     public func snapshotKeys(prefix: String) async throws -> [String] {
         let sql = db as! any SQLDatabase

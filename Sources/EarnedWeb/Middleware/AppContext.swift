@@ -7,6 +7,8 @@ import Vapor
 struct AppContext: Sendable {
     var config: Config
     var clock: @Sendable () -> Date
+    /// Score snapshots already decoded, reused while the stored one is unchanged.
+    var snapshots = SnapshotCache()
 }
 
 extension Application {

@@ -15,7 +15,8 @@ struct ConsistencyPage: Sendable {
 
     static func load(_ req: Request, viewer: ViewerContext) async throws -> ConsistencyPage {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
-        let found = try await ScoreStore(db: req.db).snapshot(ConsistencyReport.self, key: ConsistencyReport.key)
+        let found = try await req.application.earned.snapshots.value(
+            ConsistencyReport.self, key: ConsistencyReport.key, db: req.db)
         let measure: ServiceRecord.Measure
         if let text = try req.query[String.self, at: "measure"] {
             guard let m = ServiceRecord.Measure(rawValue: text) else {

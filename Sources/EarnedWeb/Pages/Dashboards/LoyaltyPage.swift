@@ -21,7 +21,8 @@ struct LoyaltyPage: Sendable {
     static func load(_ req: Request, viewer: ViewerContext) async throws -> LoyaltyPage {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
         let store = ScoreStore(db: req.db)
-        let found = try await store.snapshot(LoyaltySummary.self, key: LoyaltySummary.key)
+        let found = try await req.application.earned.snapshots.value(
+            LoyaltySummary.self, key: LoyaltySummary.key, db: req.db)
         let segment =
             try req.query[String.self, at: "segment"].map { text in
                 guard let s = LoyaltySegment(rawValue: text) else {

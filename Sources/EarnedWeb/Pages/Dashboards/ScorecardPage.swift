@@ -30,7 +30,6 @@ struct ScorecardPage: Sendable {
                 }
                 return step
             } ?? .neverLate
-        let store = ScoreStore(db: req.db)
         var beneath: [ScorecardScope] = []
         var team: ScorecardScope?
         switch filter.scope {
@@ -50,7 +49,7 @@ struct ScorecardPage: Sendable {
         let keys = ([filter.scope] + beneath + (team.map { [$0] } ?? [])).map {
             Score.scorecardKey(days: filter.days, scope: $0)
         }
-        let found = try await store.snapshots(Scorecard.self, keys: keys)
+        let found = try await req.application.earned.snapshots.values(Scorecard.self, keys: keys, db: req.db)
         let card = found[keys[0]]
         return ScorecardPage(
             filter: filter, card: card?.0, computedAt: card?.1,

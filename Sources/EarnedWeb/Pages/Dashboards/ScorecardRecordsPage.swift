@@ -52,8 +52,8 @@ struct ScorecardRecordsPage: Sendable {
         }
         let store = ScoreStore(db: req.db)
         guard
-            let (card, _) = try await store.snapshot(
-                Scorecard.self, key: Score.scorecardKey(days: filter.days, scope: filter.scope)),
+            let (card, _) = try await req.application.earned.snapshots.value(
+                Scorecard.self, key: Score.scorecardKey(days: filter.days, scope: filter.scope), db: req.db),
             let figure = card.figure(step)
         else { throw DomainError.notFound("scorecard") }
         var query = ScoreObservationFilter(step: step.rawValue, from: card.start, to: card.end)
@@ -64,10 +64,11 @@ struct ScorecardRecordsPage: Sendable {
         case .person(let id): query.staffID = id
         }
         if step == .buildTrust {
-            query.slots = try await store.slotCounts(query).filter { $0.value >= Scorecard.minimumSlotSample }.keys
-                .sorted()
+            query.slots = figure.details.keys.filter { $0.hasPrefix(Scorecard.slotDetailPrefix) }
+                .map { String($0.dropFirst(Scorecard.slotDetailPrefix.count)) }.sorted()
         }
-        let counts = try await store.countObservations(query)
+        // The figure's own counts: the records listed are exactly the ones it counted.
+        let counts = (total: figure.sampleSize, successes: figure.successes)
         switch result {
         case .missed: query.success = false
         case .met: query.success = true
