@@ -30,6 +30,40 @@ struct ScoreStoreTests {
         }
     }
 
+    @Test("a segment lists its customers most valuable first, those without a value after them, page by page")
+    func segmentOrder() async throws {
+        try await withEarnedApp { app, f in
+            let customers = CustomerRepository(db: app.db)
+            var rows: [CustomerScoreRow] = []
+            // Values 500, 400, …, 100 and three without one, all in one segment; one elsewhere.
+            for k in 0..<9 {
+                let c = try await customers.create(
+                    CustomerDraft(name: "C\(k)", phones: ["+7 900 000-00-0\(k)"], homeLocationID: f.north.id),
+                    actor: f.owner, now: testNow)
+                rows.append(
+                    CustomerScoreRow(
+                        customerID: c.id, segment: k == 8 ? "true_loyalty" : "spurious_loyalty", atRisk: k % 2 == 0,
+                        purchases: 2, probabilityAlive: 0.9, expectedPurchases: 1,
+                        lifetimeValueMinor: k < 5 ? Int64(500 - 100 * k) : nil, currency: "RUB", discountShare: 0.6,
+                        document: "{}"))
+            }
+            let store = ScoreStore(db: app.db)
+            try await store.replaceCustomerScores(rows, at: testNow)
+            let all = try await store.scoredCustomers(segment: "spurious_loyalty", atRiskOnly: false, limit: 50)
+            #expect(all.map(\.score.lifetimeValueMinor) == [500, 400, 300, 200, 100, nil, nil, nil])
+            // Pages cross from the valued customers to the rest without losing or repeating one.
+            var paged: [ScoredCustomer] = []
+            for offset in stride(from: 0, to: 8, by: 3) {
+                paged += try await store.scoredCustomers(
+                    segment: "spurious_loyalty", atRiskOnly: false, limit: 3, offset: offset)
+            }
+            #expect(paged.map(\.score.customerID) == all.map(\.score.customerID))
+            let risky = try await store.scoredCustomers(segment: nil, atRiskOnly: true, limit: 50)
+            #expect(risky.prefix(3).map(\.name) == ["C0", "C2", "C4"])
+            #expect(Set(risky.dropFirst(3).map(\.name)) == ["C6", "C8"])
+        }
+    }
+
     struct Figures: Codable, Equatable {
         var statistic: Double
         var low: Double

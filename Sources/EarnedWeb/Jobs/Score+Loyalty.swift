@@ -100,6 +100,16 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
         var currency: String?
         var referredValue: IntervalEstimate?
         var otherValue: IntervalEstimate?
+        /// The customers who referred the most others, with the referred customers' lifetime
+        /// value in `currency`.
+        var top: [Referrer] = []
+
+        struct Referrer: Codable, Sendable, Equatable {
+            var customerID: CustomerID
+            var referred: Int
+            var referredValueMinor: Int64
+        }
+        static let topCount = 20
 
         static func mean(_ values: [Double]) -> IntervalEstimate? {
             guard values.count >= 30 else { return nil }
@@ -223,10 +233,25 @@ struct LoyaltyScores {
             satisfied += 1
             if referrers.contains(id) { satisfiedWhoReferred += 1 }
         }
+        var brought: [CustomerID: (n: Int, value: Int64)] = [:]
+        let live = Set(customers)
+        for (referrer, referredID, _) in facts.referrals where live.contains(referrer) {
+            brought[referrer, default: (0, 0)].n += 1
+            brought[referrer, default: (0, 0)].value += value[referredID].map { Int64($0) } ?? 0
+        }
+        let top = brought.sorted { a, b in
+            (a.value.n, a.value.value, b.key.rawValue.uuidString) > (
+                b.value.n, b.value.value, a.key.rawValue.uuidString
+            )
+        }.prefix(LoyaltySummary.ReferralFigures.topCount).map {
+            LoyaltySummary.ReferralFigures.Referrer(
+                customerID: $0.key, referred: $0.value.n, referredValueMinor: $0.value.value)
+        }
         summary.referrals = LoyaltySummary.ReferralFigures(
             referrals: facts.referrals.count, referrers: referrers.count, referred: referred.count,
             satisfied: satisfied, satisfiedWhoReferred: satisfiedWhoReferred, currency: main,
             referredValue: LoyaltySummary.ReferralFigures.mean(value.filter { referred.contains($0.key) }.map(\.value)),
-            otherValue: LoyaltySummary.ReferralFigures.mean(value.filter { !referred.contains($0.key) }.map(\.value)))
+            otherValue: LoyaltySummary.ReferralFigures.mean(value.filter { !referred.contains($0.key) }.map(\.value)),
+            top: Array(top))
     }
 }

@@ -16,7 +16,8 @@ struct LoyaltyPage: Sendable {
     var page: Int
     var customers: [ScoredCustomer]
     var atRisk: [ScoredCustomer]
-    var referrers: [Referrer]
+    var referrers: [LoyaltySummary.ReferralFigures.Referrer]
+    var names: [CustomerID: String]
 
     static func load(_ req: Request, viewer: ViewerContext) async throws -> LoyaltyPage {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
@@ -41,10 +42,11 @@ struct LoyaltyPage: Sendable {
         let customers = try await store.scoredCustomers(
             segment: segment.rawValue, atRiskOnly: false, limit: pageSize, offset: (page - 1) * pageSize)
         let atRisk = try await store.scoredCustomers(segment: nil, atRiskOnly: true, limit: 20)
-        let referrers = try await store.topReferrers(currency: found?.0.lifetimeValue?.currency, limit: 20)
+        let referrers = found?.0.referrals?.top ?? []
+        let names = try await req.customers.names(referrers.map(\.customerID), s: viewer.s)
         return LoyaltyPage(
             summary: found?.0, computedAt: found?.1, segment: segment, page: page, customers: customers,
-            atRisk: atRisk, referrers: referrers)
+            atRisk: atRisk, referrers: referrers, names: names)
     }
 
     /// A customer's assessment as the score run stored it.
@@ -123,7 +125,7 @@ struct LoyaltyPage: Sendable {
                 headers: [s.customerColumn, s.referredColumn, s.referredValueColumn],
                 rows: referrers.map { r in
                     [
-                        .init(r.name, href: SiteURL.customer(r.customerID.rawValue).path),
+                        .init(names[r.customerID] ?? viewer.s.none, href: SiteURL.customer(r.customerID.rawValue).path),
                         .init(Format.integer(r.referred, s.lang)),
                         .init(money(r.referredValueMinor, summary.lifetimeValue?.currency, s)),
                     ]
