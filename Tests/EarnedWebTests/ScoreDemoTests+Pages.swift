@@ -59,6 +59,34 @@ extension ScoreDemoTests {
         #expect(keep.sampleSize == documents.count)
         #expect(keep.successes == documents.filter { $0.keptAt != nil }.count)
 
+        // Cases, counted by hand from the raw cases: closed in the period (by confirmation, else
+        // resolution) and how many without a hand-over; claims with a corrective action opened
+        // in the period and how many were accepted on the customer's word.
+        let cases = try await sql.select().column("document").from("service_cases").all()
+            .map { try DocumentCoding.decode(ServiceCase.self, try $0.decode(column: "document", as: String.self)) }
+        func inPeriod(_ date: Date?) -> Bool { date.map { $0 >= start && $0 < end } ?? false }
+        let closed = cases.filter { $0.status == .closed && inPeriod($0.confirmedAt ?? $0.resolvedAt) }
+        let handedOver = closed.filter { c in
+            c.events.contains { if case .transferred = $0.kind { true } else { false } }
+        }
+        let responsibility = try #require(card.figure(.takeResponsibility))
+        #expect(responsibility.sampleSize == closed.count)
+        #expect(responsibility.successes == closed.count - handedOver.count)
+        let claims = cases.filter {
+            ($0.source == .complaint || $0.source == .problem) && !$0.actions.isEmpty && inPeriod($0.openedAt)
+        }
+        let trust = try #require(card.figure(.trustThem))
+        #expect(trust.sampleSize == claims.count)
+        #expect(trust.successes == claims.filter(\.acceptedOnCustomersWord).count)
+
+        // Contacts, counted by hand: those received in the period that got a first reply are the
+        // "reachable" successes and the sample of reply times.
+        let answered = try await sql.select().column("document").from("inbound_contacts").all()
+            .map { try DocumentCoding.decode(InboundContact.self, try $0.decode(column: "document", as: String.self)) }
+            .filter { inPeriod($0.receivedAt) && $0.firstResponseAt != nil }
+        #expect(try #require(card.figure(.beReachable)).successes == answered.count)
+        #expect(try #require(card.figure(.answerFast)).sampleSize == answered.count)
+
         // Never late, deliveries: orders promised in the period and delivered by now, and those
         // delivered by the promised time.
         let deliveries = try #require(
