@@ -79,6 +79,16 @@ extension ScoreDemoTests {
         #expect(trust.sampleSize == claims.count)
         #expect(trust.successes == claims.filter(\.acceptedOnCustomersWord).count)
 
+        // Problems solved: cases resolved in the period whose fate is known (confirmed, reopened,
+        // or two weeks without a word), and the confirmed ones.
+        let decided = cases.filter { c in
+            guard let resolved = c.resolvedAt, inPeriod(resolved) else { return false }
+            return c.confirmedAt != nil || c.reopenCount > 0 || end.timeIntervalSince(resolved) > 14 * 86_400
+        }
+        let solved = try #require(card.figure(.solveProblems))
+        #expect(solved.sampleSize == decided.count)
+        #expect(solved.successes == decided.filter { $0.confirmedAt != nil }.count)
+
         // Contacts, counted by hand: those received in the period that got a first reply are the
         // "reachable" successes and the sample of reply times.
         let answered = try await sql.select().column("document").from("inbound_contacts").all()
@@ -101,6 +111,12 @@ extension ScoreDemoTests {
             app, session.cookie, "/scorecard/records?step=never_late&scope=business&period=90&result=all&export=csv")
         let en = Strings(lang: .en)
         let orderRows = late.filter { $0[1] == en.recordKind("order") }
+        // …and promises first due in the period that were decided, on time when kept by the due
+        // time in force (moved in time with the customer told).
+        #expect(late.filter { $0[1] == en.recordKind("promise") }.count == documents.count)
+        #expect(
+            late.filter { $0[1] == en.recordKind("promise") && $0[3] == en.recordResult(.neverLate, success: true) }
+                .count == documents.filter { p in p.keptAt.map { $0 <= p.dueInForce } ?? false }.count)
         #expect(orderRows.count == (try deliveries.decode(column: "n", as: Int.self)))
         #expect(
             orderRows.filter { $0[3] == en.recordResult(.neverLate, success: true) }.count
