@@ -14,7 +14,7 @@ struct DashboardsController: Sendable {
 
     func records(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let csv = try req.query[String.self, at: "export"] != nil
+        let csv = req.query[String.self, at: "export"] != nil
         let page = try await ScorecardRecordsPage.load(req, viewer: viewer, export: csv)
         if csv { return page.table(viewer).response(filename: "scorecard-\(page.step.rawValue)") }
         return Layout.response(
@@ -38,7 +38,7 @@ struct DashboardsController: Sendable {
     /// The CSV of the table `?export=` names; nil without the parameter; an error for a table
     /// the page does not have.
     func export(_ req: Request, _ make: () -> [DataTable], name: String) throws -> Response? {
-        guard let id = try req.query[String.self, at: "export"] else { return nil }
+        guard let id = req.query[String.self, at: "export"] else { return nil }
         let tables = make()
         guard let table = tables.first(where: { $0.id == id }) else {
             throw DomainError.invalid([

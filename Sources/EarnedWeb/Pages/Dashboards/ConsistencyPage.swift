@@ -18,7 +18,7 @@ struct ConsistencyPage: Sendable {
         let found = try await req.application.earned.snapshots.value(
             ConsistencyReport.self, key: ConsistencyReport.key, db: req.db)
         let measure: ServiceRecord.Measure
-        if let text = try req.query[String.self, at: "measure"] {
+        if let text = req.query[String.self, at: "measure"] {
             guard let m = ServiceRecord.Measure(rawValue: text) else {
                 throw DomainError.invalid([
                     FieldError(

@@ -34,7 +34,7 @@ struct DashboardFilter: Sendable {
             choices.append((.person(me.id), me.name))
         }
         let scope: ScorecardScope
-        if let text = try req.query[String.self, at: "scope"], !text.isEmpty {
+        if let text = req.query[String.self, at: "scope"], !text.isEmpty {
             guard let parsed = Self.parse(text) else {
                 throw DomainError.invalid([
                     FieldError(
@@ -49,7 +49,7 @@ struct DashboardFilter: Sendable {
         } else {
             scope = choices.first?.0 ?? .person(me.id)
         }
-        let days = try req.query[Int.self, at: "period"] ?? Self.defaultDays
+        let days = req.query[Int.self, at: "period"] ?? Self.defaultDays
         guard Score.scorecardPeriodDays.contains(days) else {
             throw DomainError.invalid([
                 FieldError(

@@ -35,7 +35,7 @@ struct LoyaltyPage: Sendable {
                 }
                 return s
             } ?? .spuriousLoyalty
-        let page = try req.query[Int.self, at: "page"] ?? 1
+        let page = req.query[Int.self, at: "page"] ?? 1
         guard page >= 1, page <= 100_000 else {
             throw DomainError.invalid([FieldError(field: "page", code: .outOfRange, detail: "1 or more")])
         }

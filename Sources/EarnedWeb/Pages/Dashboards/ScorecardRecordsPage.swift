@@ -29,7 +29,7 @@ struct ScorecardRecordsPage: Sendable {
 
     static func load(_ req: Request, viewer: ViewerContext, export: Bool) async throws -> ScorecardRecordsPage {
         let filter = try await DashboardFilter.load(req, viewer: viewer)
-        guard let stepText = try req.query[String.self, at: "step"], let step = ScorecardStep(rawValue: stepText)
+        guard let stepText = req.query[String.self, at: "step"], let step = ScorecardStep(rawValue: stepText)
         else {
             throw DomainError.invalid([
                 FieldError(
@@ -46,7 +46,7 @@ struct ScorecardRecordsPage: Sendable {
                 }
                 return r
             } ?? .all
-        let page = try req.query[Int.self, at: "page"] ?? 1
+        let page = req.query[Int.self, at: "page"] ?? 1
         guard page >= 1, page <= 100_000 else {
             throw DomainError.invalid([FieldError(field: "page", code: .outOfRange, detail: "1 or more")])
         }
