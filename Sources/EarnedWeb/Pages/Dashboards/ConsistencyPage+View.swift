@@ -62,30 +62,8 @@ extension ConsistencyPage {
                             ("aria-current", m == measure ? "page" : nil),
                         ], [H.text(s.measureName(m))])
                 }),
-            H.el(
-                "section", [("class", "card")],
-                [
-                    H.h2(s.byWeekdayHour(name)),
-                    weekdayHour.map {
-                        DashboardCharts.heatmap(
-                            $0, id: "heat-weekday", title: s.byWeekdayHour(name),
-                            description: s.heatmapDescription(name), higherIsBetter: measure.higherIsBetter,
-                            legend: s.heatmapLegend, noData: s.noDataCell, flagged: s.flaggedWord)
-                    } ?? H.p("muted", s.notEnoughData),
-                    numbers("weekday-hour"),
-                ]),
-            H.el(
-                "section", [("class", "card")],
-                [
-                    H.h2(s.byShiftLocation(name)),
-                    shifts.map {
-                        DashboardCharts.heatmap(
-                            $0, id: "heat-shift", title: s.byShiftLocation(name),
-                            description: s.heatmapDescription(name), higherIsBetter: measure.higherIsBetter,
-                            legend: s.heatmapLegend, noData: s.noDataCell, flagged: s.flaggedWord)
-                    } ?? H.p("muted", s.notEnoughData),
-                    numbers("shift"),
-                ]),
+            heatmapSection(weekdayHour, id: "heat-weekday", title: s.byWeekdayHour(name), numbers("weekday-hour"), s),
+            heatmapSection(shifts, id: "heat-shift", title: s.byShiftLocation(name), numbers("shift"), s),
             H.el(
                 "section", [("class", "card")],
                 [
@@ -112,6 +90,26 @@ extension ConsistencyPage {
                         ?? H.empty,
                 ]),
         ])
+    }
+}
+
+extension ConsistencyPage {
+    /// A heatmap of the measure in its own card, with its numbers beneath.
+    func heatmapSection(
+        _ grid: DashboardCharts.Grid?, id: String, title: String, _ numbers: HTMLNode, _ s: Strings
+    ) -> HTMLNode {
+        H.el(
+            "section", [("class", "card")],
+            [
+                H.h2(title),
+                grid.map {
+                    DashboardCharts.heatmap(
+                        $0, id: id, title: title, description: s.heatmapDescription(s.measureName(measure)),
+                        higherIsBetter: measure.higherIsBetter, legend: s.heatmapLegend, noData: s.noDataCell,
+                        flagged: s.flaggedWord)
+                } ?? H.p("muted", s.notEnoughData),
+                numbers,
+            ])
     }
 }
 
