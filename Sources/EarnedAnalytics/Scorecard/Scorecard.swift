@@ -116,12 +116,11 @@ public struct Scorecard: Sendable, Hashable, Codable {
         if values.count >= minimumSample {
             switch step {
             case .qualityService:
-                let mean = values.reduce(0, +) / Double(values.count)
-                let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-                let half = 1.959963984540054 * (variance / Double(values.count)).squareRoot()
-                details["csat_mean"] = mean
-                details["csat_mean_lower"] = mean - half
-                details["csat_mean_upper"] = mean + half
+                if let mean = IntervalEstimate.mean(of: values) {
+                    details["csat_mean"] = mean.estimate
+                    details["csat_mean_lower"] = mean.lower
+                    details["csat_mean_upper"] = mean.upper
+                }
             case .solveProblems:
                 add(QuantileInterval(values, q: 0.5), as: "fix_hours_median", scale: 1 / 3600, to: &details)
             case .answerFast:

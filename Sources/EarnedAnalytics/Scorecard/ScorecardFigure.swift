@@ -75,4 +75,20 @@ public struct ScorecardFigure: Sendable, Hashable, Codable {
 
     /// Whether there is enough data for a figure.
     public var hasEnoughData: Bool { estimate != nil }
+
+    /// Where a figure stands against another (a person's against their team's).
+    public enum Comparison: Sendable {
+        case above, below, alike
+    }
+
+    /// Above or below `other` only when the two 95 % intervals do not overlap (a conservative
+    /// test: Schenker & Gentleman 2001, "On judging the significance of differences by examining
+    /// the overlap between confidence intervals", The American Statistician 55(3)); nil when
+    /// either lacks data.
+    public func compared(with other: ScorecardFigure) -> Comparison? {
+        guard let a = estimate, let b = other.estimate else { return nil }
+        if a.lower > b.upper { return .above }
+        if a.upper < b.lower { return .below }
+        return .alike
+    }
 }

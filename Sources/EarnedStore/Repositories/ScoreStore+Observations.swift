@@ -126,14 +126,19 @@ extension ScoreStore {
             }
     }
 
-    /// Of the given records, how many the last run counted for `step` and how many met it.
-    public func tally(step: String, recordIDs: [UUID]) async throws -> (total: Int, successes: Int) {
-        guard !recordIDs.isEmpty else { return (0, 0) }
+    /// Of the given records, how many the last run counted for each step and how many met it.
+    public func tallies(recordIDs: [UUID]) async throws -> [String: (total: Int, successes: Int)] {
+        guard !recordIDs.isEmpty else { return [:] }
         let sql = db as! any SQLDatabase
-        let rows = try await sql.select().column("success").from("score_observations").where("step", .equal, step)
+        var out: [String: (total: Int, successes: Int)] = [:]
+        for row in try await sql.select().columns("step", "success").from("score_observations")
             .where("record_id", .in, SQLBind.group(recordIDs)).all()
-        let met = try rows.filter { try $0.decode(column: "success", as: Bool.self) }.count
-        return (rows.count, met)
+        {
+            let step = try row.decode(column: "step", as: String.self)
+            out[step, default: (0, 0)].total += 1
+            if try row.decode(column: "success", as: Bool.self) { out[step, default: (0, 0)].successes += 1 }
+        }
+        return out
     }
 
     /// The customer each listed record belongs to, by record id.

@@ -94,13 +94,7 @@ public struct ScoreStore: Sendable {
 
     /// The value stored under `key` and when it was computed; nil when there is none.
     public func snapshot<Value: Decodable>(_ type: Value.Type, key: String) async throws -> (Value, Date)? {
-        let sql = db as! any SQLDatabase
-        guard
-            let row = try await sql.select().columns("document", "computed_at").from("score_snapshots")
-                .where("key", .equal, key).first()
-        else { return nil }
-        let value = try DocumentCoding.decode(type, try row.decode(column: "document", as: String.self))
-        return (value, try row.decode(column: "computed_at", as: Date.self))
+        try await snapshots(type, keys: [key])[key]
     }
 
     /// The values stored under `keys` (those that exist), by key, with when each was computed.
@@ -175,23 +169,6 @@ public struct ScoreStore: Sendable {
                 .where("customer_id", .equal, id.rawValue).first()
         else { return nil }
         return try Self.row(row)
-    }
-
-    /// Stored scores of a segment, most valuable first, at most `limit`.
-    public func customerScores(segment: String, limit: Int) async throws -> [CustomerScoreRow] {
-        let sql = db as! any SQLDatabase
-        return try await sql.select().column("*").from("customer_scores").where("segment", .equal, segment)
-            .orderBy("clv_minor", .descending).limit(limit).all().map(Self.row)
-    }
-
-    /// How many customers each segment holds.
-    public func segmentCounts() async throws -> [String: Int] {
-        let sql = db as! any SQLDatabase
-        var counts: [String: Int] = [:]
-        for row in try await sql.raw("SELECT segment, COUNT(*) AS n FROM customer_scores GROUP BY segment").all() {
-            counts[try row.decode(column: "segment", as: String.self)] = try row.decode(column: "n", as: Int.self)
-        }
-        return counts
     }
 
     static func row(_ row: any SQLRow) throws -> CustomerScoreRow {

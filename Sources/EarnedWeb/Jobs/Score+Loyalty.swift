@@ -112,12 +112,7 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
         static let topCount = 20
 
         static func mean(_ values: [Double]) -> IntervalEstimate? {
-            guard values.count >= 30 else { return nil }
-            let n = Double(values.count)
-            let m = values.reduce(0, +) / n
-            let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
-            let half = 1.959963984540054 * (variance / n).squareRoot()
-            return IntervalEstimate(estimate: m, lower: m - half, upper: m + half)
+            values.count >= 30 ? IntervalEstimate.mean(of: values) : nil
         }
     }
 }

@@ -48,15 +48,31 @@ struct ServiceRecord: Sendable {
     var slot: ServiceSlot?
     var value: Double
 
+    /// The slot key of a shift at a location.
+    static func shiftKey(_ location: LocationID, _ shift: String) -> String { "loc=\(location);shift=\(shift)" }
+    /// The slot key of an hour of a weekday (ISO, 1 = Monday).
+    static func weekdayHourKey(_ weekday: Int, _ hour: Int) -> String { "wd=\(weekday);h=\(hour)" }
+
+    /// The named parts of a slot key as `key(_:)` writes it: "loc=…;shift=…" gives
+    /// ["loc": …, "shift": …].
+    static func parts(of key: String) -> [String: String] {
+        var parts: [String: String] = [:]
+        for pair in key.split(separator: ";") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv.count == 2 { parts[kv[0]] = kv[1] }
+        }
+        return parts
+    }
+
     /// The record's slot in a dimension; nil when it has none there.
     func key(_ dimension: Dimension) -> String? {
         switch dimension {
         case .shift:
             guard let locationID, let shift = slot?.shiftName else { return nil }
-            return "loc=\(locationID);shift=\(shift)"
+            return Self.shiftKey(locationID, shift)
         case .location: return locationID.map { "loc=\($0)" }
         case .person: return staffID.map { "staff=\($0)" }
-        case .weekdayHour: return slot.map { "wd=\($0.weekday);h=\($0.hour)" }
+        case .weekdayHour: return slot.map { Self.weekdayHourKey($0.weekday, $0.hour) }
         case .dayPart: return slot.map { "part=\($0.dayPart.rawValue)" }
         case .specialDay: return slot.map { "day=\($0.specialDay?.rawValue ?? "ordinary")" }
         }

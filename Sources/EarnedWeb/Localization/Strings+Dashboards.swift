@@ -170,18 +170,20 @@ extension Strings {
     }
     func changeText(_ f: ScorecardFigure) -> String {
         guard let c = f.change else { return "–" }
-        if f.kind == .share {
-            return points(c.value) + " (" + points(c.lower) + " … " + points(c.upper) + ")"
-        }
-        return signed(c.value) + " (" + signed(c.lower) + " … " + signed(c.upper) + ")"
+        return withRange(f.kind == .share ? points : { signed($0) }, c.value, c.lower, c.upper)
+    }
+    /// "value (lower … upper)", each written by `format`.
+    func withRange(_ format: (Double) -> String, _ value: Double, _ lower: Double, _ upper: Double) -> String {
+        format(value) + " (" + format(lower) + " … " + format(upper) + ")"
     }
     func comparedWithTeam(_ f: ScorecardFigure, _ team: ScorecardFigure?) -> String {
-        guard let a = f.estimate, let b = team?.estimate else {
-            return t("сравнить нельзя: мало данных", "cannot compare: not enough data")
+        switch team.flatMap(f.compared) {
+        case nil: t("сравнить нельзя: мало данных", "cannot compare: not enough data")
+        case .above: t("выше команды", "above the team")
+        case .below: t("ниже команды", "below the team")
+        case .alike:
+            t("как у команды (разница в пределах случайности)", "like the team (the difference is within chance)")
         }
-        if a.lower > b.upper { return t("выше команды", "above the team") }
-        if a.upper < b.lower { return t("ниже команды", "below the team") }
-        return t("как у команды (разница в пределах случайности)", "like the team (the difference is within chance)")
     }
 
     /// The figures that go with the main one (CSAT mean, time to fix, reply times).
@@ -298,9 +300,6 @@ extension Strings {
     var lowerLimitColumn: String { t("Нижняя граница", "Lower limit") }
     var upperLimitColumn: String { t("Верхняя граница", "Upper limit") }
     var signalColumn: String { t("Сигнал", "Signal") }
-    var weekdayColumn: String { t("День недели", "Weekday") }
-    var hourColumn: String { t("Час", "Hour") }
-    var shiftColumn: String { t("Смена", "Shift") }
     var unknownLocation: String { t("неизвестная точка", "an unknown location") }
     var someoneNoLongerListed: String { t("сотрудник не в списке", "someone no longer listed") }
     var notEnoughWeeks: String {
@@ -329,10 +328,10 @@ extension Strings {
     func measureShort(_ m: ServiceRecord.Measure, _ x: Double) -> String {
         m == .csat ? decimal(x, digits: 1) : "\(Int((x * 100).rounded()))"
     }
+    /// A gap in the measure's units: score points for CSAT, percentage points for shares.
+    func gapValue(_ m: ServiceRecord.Measure, _ x: Double) -> String { m == .csat ? signed(x) : points(x) }
     func gapText(_ m: ServiceRecord.Measure, _ gap: IntervalEstimate) -> String {
-        m == .csat
-            ? signed(gap.estimate) + " (" + signed(gap.lower) + " … " + signed(gap.upper) + ")"
-            : points(gap.estimate) + " (" + points(gap.lower) + " … " + points(gap.upper) + ")"
+        withRange({ gapValue(m, $0) }, gap.estimate, gap.lower, gap.upper)
     }
     func dimensionName(_ d: ServiceRecord.Dimension) -> String {
         switch d {
@@ -396,9 +395,7 @@ extension Strings {
             }
         let records = count(n, ru: "запись", "записи", "записей", en: "record", "records")
         let interval =
-            m == .csat
-            ? signed(gap.estimate) + t(", 95 %: ", ", 95 %: ") + signed(gap.lower) + " … " + signed(gap.upper)
-            : points(gap.estimate) + t(", 95 %: ", ", 95 %: ") + points(gap.lower) + " … " + points(gap.upper)
+            gapValue(m, gap.estimate) + ", 95 %: " + gapValue(m, gap.lower) + " … " + gapValue(m, gap.upper)
         let head = slot.prefix(1).uppercased() + slot.dropFirst()
         if m == .csat {
             return t(
@@ -728,7 +725,6 @@ extension Strings {
     var controlLimits: String { t("контрольные границы", "control limits") }
     var baselineLevel: String { t("обычный уровень", "usual level") }
     var medianWord: String { t("медиана", "median") }
-    var meanWord: String { t("среднее", "mean") }
     var andMore: String { t("и больше", "and more") }
     var noDataCell: String { t("мало записей", "too few records") }
 }

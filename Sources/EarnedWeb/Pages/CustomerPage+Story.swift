@@ -39,16 +39,14 @@ struct CustomerStory: Sendable {
         let store = ScoreStore(db: db)
         let score = try await store.customerScore(customer.id)
         let assessment = score.flatMap { try? ScoreStore.decode(LoyaltyAssessment.self, document: $0.document) }
-        var experience: [Experience] = []
-        for (step, ids) in [
-            (ScorecardStep.keepPromises, page.promises.map(\.id.rawValue)),
-            (.neverLate, page.promises.map(\.id.rawValue) + page.orders.map(\.id.rawValue)),
-            (.answerFast, contacts.map(\.id.rawValue)),
-            (.solveProblems, page.cases.map(\.id.rawValue)),
-        ] {
-            let tally = try await store.tally(step: step.rawValue, recordIDs: ids)
-            if tally.total > 0 { experience.append(.init(step: step, total: tally.total, met: tally.successes)) }
-        }
+        // One read for every step: each step counts only its own kind of record.
+        let tallies = try await store.tallies(
+            recordIDs: page.promises.map(\.id.rawValue) + page.orders.map(\.id.rawValue)
+                + contacts.map(\.id.rawValue) + page.cases.map(\.id.rawValue))
+        let experience: [Experience] = [ScorecardStep.keepPromises, .neverLate, .answerFast, .solveProblems]
+            .compactMap { step in
+                tallies[step.rawValue].map { Experience(step: step, total: $0.total, met: $0.successes) }
+            }
         let s = page.viewer.s
         var entries: [Entry] = []
         for o in page.orders {

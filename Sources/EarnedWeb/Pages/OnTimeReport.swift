@@ -27,17 +27,7 @@ struct OnTimeReport {
     var rows: [Row]
 
     static func load(_ req: Request, viewer: ViewerContext) async throws -> OnTimeReport {
-        let by =
-            try req.query[String.self, at: "by"].map { text in
-                guard let g = Grouping(rawValue: text) else {
-                    throw DomainError.invalid([
-                        FieldError(
-                            field: "by", code: .invalidChoice,
-                            detail: Grouping.allCases.map(\.rawValue).joined(separator: ", "))
-                    ])
-                }
-                return g
-            } ?? .owner
+        let by = try req.choice(Grouping.self, at: "by") ?? .owner
         let to = try APIRoutes.date(req, "to") ?? req.now
         let from = try APIRoutes.date(req, "from") ?? to.addingTimeInterval(-90 * 86_400)
         guard from < to else {

@@ -105,15 +105,11 @@ extension ConsistencyPage {
                 grid.map {
                     DashboardCharts.heatmap(
                         $0, id: id, title: title, description: s.heatmapDescription(s.measureName(measure)),
-                        higherIsBetter: measure.higherIsBetter, legend: s.heatmapLegend, noData: s.noDataCell,
+                        higherIsBetter: measure.serviceMeasure.higherIsBetter, legend: s.heatmapLegend,
+                        noData: s.noDataCell,
                         flagged: s.flaggedWord)
                 } ?? H.p("muted", s.notEnoughData),
                 numbers,
             ])
     }
-}
-
-extension ServiceRecord.Measure {
-    /// Whether a higher value is the better service (all but none today; kept explicit).
-    var higherIsBetter: Bool { true }
 }

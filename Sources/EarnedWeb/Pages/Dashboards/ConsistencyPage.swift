@@ -17,19 +17,7 @@ struct ConsistencyPage: Sendable {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
         let found = try await req.application.earned.snapshots.value(
             ConsistencyReport.self, key: ConsistencyReport.key, db: req.db)
-        let measure: ServiceRecord.Measure
-        if let text = req.query[String.self, at: "measure"] {
-            guard let m = ServiceRecord.Measure(rawValue: text) else {
-                throw DomainError.invalid([
-                    FieldError(
-                        field: "measure", code: .invalidChoice,
-                        detail: ServiceRecord.Measure.allCases.map(\.rawValue).joined(separator: ", "))
-                ])
-            }
-            measure = m
-        } else {
-            measure = .deliveryOnTime
-        }
+        let measure = try req.choice(ServiceRecord.Measure.self, at: "measure") ?? .deliveryOnTime
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         return ConsistencyPage(
             report: found?.0, computedAt: found?.1, measure: measure, locations: viewer.locations,
@@ -44,11 +32,7 @@ struct ConsistencyPage: Sendable {
 
     /// A slot key in words: "evening shift at Kazan", "Mondays 9:00–10:00", "inventory days".
     func slotName(_ key: String, _ s: Strings) -> String {
-        var parts: [String: String] = [:]
-        for pair in key.split(separator: ";") {
-            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { parts[kv[0]] = kv[1] }
-        }
+        let parts = ServiceRecord.parts(of: key)
         let location = parts["loc"].flatMap(LocationID.init(string:)).flatMap { id in
             locations.first { $0.id == id }?.name
         }
@@ -72,9 +56,7 @@ struct ConsistencyPage: Sendable {
         for slot in analysis.slots {
             cells[slot.key] = slot
             // Columns for the hours where some weekday has enough records to show.
-            if slot.hasEnoughData,
-                let h = slot.key.split(separator: ";").last?.split(separator: "=").last.flatMap({ Int($0) })
-            {
+            if slot.hasEnoughData, let h = ServiceRecord.parts(of: slot.key)["h"].flatMap(Int.init) {
                 hours.insert(h)
             }
         }
@@ -83,7 +65,7 @@ struct ConsistencyPage: Sendable {
         return grid(
             dimension: .weekdayHour, rows: (1...7).map { (s.weekdayShort($0), $0) },
             columns: columns.map { (String($0), $0) }, cells: cells,
-            key: { "wd=\($0);h=\($1)" }, rowTitle: s.weekdayColumn, columnTitle: s.hourColumn, s: s)
+            key: ServiceRecord.weekdayHourKey, s: s)
     }
 
     /// The shift × location grid of the measure.
@@ -93,28 +75,30 @@ struct ConsistencyPage: Sendable {
         var shifts: [String] = []
         for slot in analysis.slots {
             cells[slot.key] = slot
-            if let name = slot.key.components(separatedBy: ";shift=").last, !shifts.contains(name) {
+            if let name = ServiceRecord.parts(of: slot.key)["shift"], !shifts.contains(name) {
                 shifts.append(name)
             }
         }
-        let rows = locations.filter { l in analysis.slots.contains { $0.key.hasPrefix("loc=\(l.id);") } }
+        let rows = locations.filter { l in
+            analysis.slots.contains { ServiceRecord.parts(of: $0.key)["loc"] == l.id.description }
+        }
         guard !rows.isEmpty, !shifts.isEmpty else { return nil }
         return grid(
             dimension: .shift, rows: rows.map { ($0.name, $0.id) }, columns: shifts.map { ($0, $0) }, cells: cells,
-            key: { "loc=\($0);shift=\($1)" }, rowTitle: s.location, columnTitle: s.shiftColumn, s: s)
+            key: ServiceRecord.shiftKey, s: s)
     }
 
     func grid<R, C>(
         dimension: ServiceRecord.Dimension, rows: [(String, R)], columns: [(String, C)], cells: [String: SlotResult],
-        key: (R, C) -> String, rowTitle: String, columnTitle: String, s: Strings
+        key: (R, C) -> String, s: Strings
     ) -> DashboardCharts.Grid {
         DashboardCharts.Grid(
-            rowLabels: rows.map(\.0), columnLabels: columns.map(\.0), rowTitle: rowTitle, columnTitle: columnTitle,
+            rowLabels: rows.map(\.0), columnLabels: columns.map(\.0),
             cells: rows.map { row in
                 columns.map { column in
                     let k = key(row.1, column.1)
                     guard let slot = cells[k], slot.hasEnoughData, let mean = slot.mean else { return nil }
-                    return DashboardCharts.GridCell(
+                    return HeatmapCell(
                         value: mean.estimate, text: s.measureShort(measure, mean.estimate), count: slot.count,
                         flagged: flagged(dimension, k))
                 }

@@ -9,34 +9,7 @@ enum DashboardCharts {
     struct Grid: Sendable {
         var rowLabels: [String]
         var columnLabels: [String]
-        var rowTitle: String
-        var columnTitle: String
-        var cells: [[GridCell?]]
-    }
-
-    struct GridCell: Sendable {
-        var value: Double
-        var text: String
-        var count: Int
-        var flagged: Bool
-    }
-
-    struct QuadrantPoint: Sendable {
-        var label: String
-        var x: Double
-        var y: Double
-        var xLower: Double
-        var xUpper: Double
-        var yLower: Double
-        var yUpper: Double
-        var emphasis: Bool
-    }
-
-    struct BarItem: Sendable {
-        var label: String
-        var value: Double
-        var valueText: String
-        var emphasis: Bool
+        var cells: [[HeatmapCell?]]
     }
 
     static func box(_ svg: String, cls: String = "chart-box") -> HTMLNode {
@@ -71,16 +44,11 @@ enum DashboardCharts {
     }
 
     static func quadrant(
-        _ points: [QuadrantPoint], id: String, title: String, description: String, xTitle: String, yTitle: String,
+        _ dots: [QuadrantChart.Dot], id: String, title: String, description: String, xTitle: String, yTitle: String,
         xLine: Double, yLine: Double, captions: [String], format: @escaping (Double) -> String
     ) -> HTMLNode {
-        let dots = points.map {
-            QuadrantChart.Dot(
-                label: $0.label, x: $0.x, y: $0.y, xInterval: $0.xLower...$0.xUpper,
-                yInterval: $0.yLower...$0.yUpper, emphasis: $0.emphasis)
-        }
-        let xDomain = zoomed(points.map(\.xLower) + [xLine])
-        let yDomain = zoomed(points.map(\.yLower) + [yLine])
+        let xDomain = zoomed(dots.map { $0.xInterval?.lowerBound ?? $0.x } + [xLine])
+        let yDomain = zoomed(dots.map { $0.yInterval?.lowerBound ?? $0.y } + [yLine])
         return dual(id) { width, id in
             QuadrantChart(
                 dots: dots, xThreshold: xLine, yThreshold: yLine,
@@ -92,11 +60,8 @@ enum DashboardCharts {
         }
     }
 
-    static func bars(_ items: [BarItem], id: String, title: String, description: String) -> HTMLNode {
-        let bars = items.map {
-            BarChart.Bar(label: $0.label, value: $0.value, valueText: $0.valueText, emphasis: $0.emphasis)
-        }
-        return dual(id) { width, id in
+    static func bars(_ bars: [BarChart.Bar], id: String, title: String, description: String) -> HTMLNode {
+        dual(id) { width, id in
             BarChart(bars: bars, title: title, summary: description, emptyText: "–", width: width).svg(id: id)
         }
     }
@@ -110,11 +75,7 @@ enum DashboardCharts {
         func chart(_ transposed: Bool, width: Double) -> String {
             HeatmapChart(
                 rowLabels: grid.rowLabels, columnLabels: grid.columnLabels,
-                cells: grid.cells.map { row in
-                    row.map { c in
-                        c.map { HeatmapCell(value: $0.value, text: $0.text, count: $0.count, flagged: $0.flagged) }
-                    }
-                }, higherIsBetter: higherIsBetter, format: { _ in "" },
+                cells: grid.cells, higherIsBetter: higherIsBetter, format: { _ in "" },
                 legendTitle: legend.worse + " → " + legend.better,
                 noDataText: noData, flaggedText: flagged, transposed: transposed, title: title, summary: description,
                 emptyText: noData, width: width

@@ -27,7 +27,7 @@ extension LoyaltyPage {
         let bought = WilsonInterval(successes: summary.discountedRepeatPurchases, trials: summary.repeatPurchases)
         let segmentItems = LoyaltySegment.allCases.map { seg in
             let n = summary.counts[seg.rawValue] ?? 0
-            return DashboardCharts.BarItem(
+            return BarChart.Bar(
                 label: s.segmentName(seg.rawValue), value: Double(n), valueText: Format.integer(n, s.lang),
                 emphasis: seg == .spuriousLoyalty)
         }

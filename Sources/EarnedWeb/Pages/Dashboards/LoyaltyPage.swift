@@ -24,21 +24,8 @@ struct LoyaltyPage: Sendable {
         let store = ScoreStore(db: req.db)
         let found = try await req.application.earned.snapshots.value(
             LoyaltySummary.self, key: LoyaltySummary.key, db: req.db)
-        let segment =
-            try req.query[String.self, at: "segment"].map { text in
-                guard let s = LoyaltySegment(rawValue: text) else {
-                    throw DomainError.invalid([
-                        FieldError(
-                            field: "segment", code: .invalidChoice,
-                            detail: LoyaltySegment.allCases.map(\.rawValue).joined(separator: ", "))
-                    ])
-                }
-                return s
-            } ?? .spuriousLoyalty
-        let page = req.query[Int.self, at: "page"] ?? 1
-        guard page >= 1, page <= 100_000 else {
-            throw DomainError.invalid([FieldError(field: "page", code: .outOfRange, detail: "1 or more")])
-        }
+        let segment = try req.choice(LoyaltySegment.self, at: "segment") ?? .spuriousLoyalty
+        let page = try req.pageNumber()
         let customers = try await store.scoredCustomers(
             segment: segment.rawValue, atRiskOnly: false, limit: pageSize, offset: (page - 1) * pageSize)
         let atRisk = try await store.scoredCustomers(segment: nil, atRiskOnly: true, limit: 20)

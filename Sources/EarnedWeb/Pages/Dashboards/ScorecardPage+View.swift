@@ -144,21 +144,15 @@ extension ScorecardPage {
         let s = viewer.s
         let quality = card.figure(.qualityService)?.estimate
         let reliability = card.figure(.neverLate)?.estimate
-        var points: [DashboardCharts.QuadrantPoint] = []
-        for part in parts {
-            guard let q = part.card.figure(.qualityService)?.estimate,
-                let r = part.card.figure(.neverLate)?.estimate
-            else { continue }
-            points.append(
-                .init(
-                    label: filter.label(part.scope), x: r.value, y: q.value, xLower: r.lower, xUpper: r.upper,
-                    yLower: q.lower, yUpper: q.upper, emphasis: false))
-        }
-        if let q = quality, let r = reliability {
-            points.append(
-                .init(
-                    label: filter.label(filter.scope), x: r.value, y: q.value, xLower: r.lower, xUpper: r.upper,
-                    yLower: q.lower, yUpper: q.upper, emphasis: true))
+        // Each part beneath, then the scope itself, emphasised.
+        let points = (parts.map { ($0.scope, $0.card, false) } + [(filter.scope, card, true)]).compactMap {
+            scope, card, emphasis -> QuadrantChart.Dot? in
+            guard let q = card.figure(.qualityService)?.estimate, let r = card.figure(.neverLate)?.estimate else {
+                return nil
+            }
+            return QuadrantChart.Dot(
+                label: filter.label(scope), x: r.value, y: q.value, xInterval: r.lower...r.upper,
+                yInterval: q.lower...q.upper, emphasis: emphasis)
         }
         let summary = s.serviceReliabilitySummary(quality: quality, reliability: reliability)
         return H.el(

@@ -19,17 +19,7 @@ struct ScorecardPage: Sendable {
 
     static func load(_ req: Request, viewer: ViewerContext) async throws -> ScorecardPage {
         let filter = try await DashboardFilter.load(req, viewer: viewer)
-        let rankStep =
-            try req.query[String.self, at: "rank"].map { text in
-                guard let step = ScorecardStep(rawValue: text) else {
-                    throw DomainError.invalid([
-                        FieldError(
-                            field: "rank", code: .invalidChoice,
-                            detail: ScorecardStep.allCases.map(\.rawValue).joined(separator: ", "))
-                    ])
-                }
-                return step
-            } ?? .neverLate
+        let rankStep = try req.choice(ScorecardStep.self, at: "rank") ?? .neverLate
         var beneath: [ScorecardScope] = []
         var team: ScorecardScope?
         switch filter.scope {

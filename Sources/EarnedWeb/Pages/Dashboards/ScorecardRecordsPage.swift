@@ -29,27 +29,16 @@ struct ScorecardRecordsPage: Sendable {
 
     static func load(_ req: Request, viewer: ViewerContext, export: Bool) async throws -> ScorecardRecordsPage {
         let filter = try await DashboardFilter.load(req, viewer: viewer)
-        guard let stepText = req.query[String.self, at: "step"], let step = ScorecardStep(rawValue: stepText)
-        else {
+        // The step is required: its absence is refused like a wrong one.
+        guard let step = try req.choice(ScorecardStep.self, at: "step") else {
             throw DomainError.invalid([
                 FieldError(
                     field: "step", code: .invalidChoice,
                     detail: ScorecardStep.allCases.map(\.rawValue).joined(separator: ", "))
             ])
         }
-        let result =
-            try req.query[String.self, at: "result"].map { text in
-                guard let r = Result(rawValue: text) else {
-                    throw DomainError.invalid([
-                        FieldError(field: "result", code: .invalidChoice, detail: "missed, met, all")
-                    ])
-                }
-                return r
-            } ?? .all
-        let page = req.query[Int.self, at: "page"] ?? 1
-        guard page >= 1, page <= 100_000 else {
-            throw DomainError.invalid([FieldError(field: "page", code: .outOfRange, detail: "1 or more")])
-        }
+        let result = try req.choice(Result.self, at: "result") ?? .all
+        let page = try req.pageNumber()
         let store = ScoreStore(db: req.db)
         guard
             let (card, _) = try await req.application.earned.snapshots.value(
