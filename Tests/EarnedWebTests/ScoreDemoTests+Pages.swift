@@ -46,6 +46,8 @@ extension ScoreDemoTests {
             #expect(missed.count == figure.sampleSize - figure.successes, "\(figure.step)")
         }
 
+        try await checkHardFigures(app, card)
+
         let sql = app.db as! any SQLDatabase
         let start = card.start
         let end = card.end
