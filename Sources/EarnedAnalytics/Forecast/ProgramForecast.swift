@@ -1,0 +1,407 @@
+import Foundation
+
+/// The Monte Carlo forecast of a loyalty program against a service improvement on the
+/// business's own baseline.
+///
+/// Each run draws every uncertain input once (participation, the three uplifts, breakage, the
+/// withdrawal churn spike, and what a broken promise and a late reply cost — normal with the
+/// estimate's standard error) and then follows each eligible segment month by month in
+/// expectation:
+///
+/// - members M = participation × active customers; without the program, the active members at
+///   the start of month t are M(1 − h)^{t−1} buying λ times a month at v; with it, churn is
+///   h(1 − retention uplift), frequency λ(1 + frequency uplift) and the order v(1 + spend uplift);
+/// - the extra margin is the gross margin times the difference in sales;
+/// - rewards are the reward rate times members' sales: at once for a discount or cashback; for
+///   points the share not lost to breakage is paid `redemptionLagMonths` later, and whatever is
+///   still owed at the horizon is paid then (the liability is honoured);
+/// - the subsidy leak is the part of the rewards paid on the sales members would have made anyway;
+/// - the service alternative avoids (target − today's share) × records a month; each avoided
+///   miss brings back what a miss costs, spread over the months of the estimate's horizon (a
+///   target at or below today's share avoids nothing).
+///
+/// Money is discounted at month ends by (1 + yearly rate)^(−t/12); set-up costs fall at month 0.
+/// Non-members and new customers are left out: the program is judged on the customers it has.
+public struct ProgramForecast: Sendable {
+    public let scenario: ProgramScenario
+    public let baseline: ForecastBaseline
+
+    public init(scenario: ProgramScenario, baseline: ForecastBaseline) {
+        self.scenario = scenario
+        self.baseline = baseline
+    }
+
+    /// One run's draws.
+    struct Draws {
+        var participation: Double
+        var retention: Double
+        var frequency: Double
+        var spend: Double
+        var breakage: Double
+        var spike: Double
+        var promiseGain: Double
+        var replyGain: Double
+    }
+
+    /// One run's money.
+    struct Run {
+        var npv = 0.0
+        var cumulative: [Double]
+        var extraMargin = 0.0
+        var costs = 0.0
+        var leak = 0.0
+        var leakBySegment = [Double](repeating: 0, count: LoyaltySegment.allCases.count)
+        var members = 0.0
+        var kept = 0.0
+        var retentionCost = 0.0
+        var liability: [Double]
+        var withdrawnNPV = 0.0
+        var spikeCost = 0.0
+        var customersLost = 0.0
+        var serviceNPV = 0.0
+        var serviceCumulative: [Double]
+        var serviceMargin = 0.0
+        var serviceCosts = 0.0
+    }
+
+    /// The segments the program is offered to.
+    var cohorts: [ForecastBaseline.Cohort] {
+        baseline.cohorts.filter { scenario.eligible.isEmpty || scenario.eligible.contains($0.segment) }
+    }
+
+    /// The draws at every input's likely value (the effects of service at their estimates).
+    var likely: Draws {
+        Draws(
+            participation: scenario.participation.likely, retention: scenario.retentionUplift.likely,
+            frequency: scenario.frequencyUplift.likely, spend: scenario.spendUplift.likely,
+            breakage: scenario.points.breakage.likely, spike: scenario.withdrawal?.churnSpike.likely ?? 0,
+            promiseGain: -(baseline.promiseEffect?.purchases ?? 0), replyGain: -(baseline.replyEffect?.purchases ?? 0))
+    }
+
+    func draw(using rng: inout SeededGenerator) -> Draws {
+        var d = Draws(
+            participation: scenario.participation.draw(using: &rng),
+            retention: scenario.retentionUplift.draw(using: &rng),
+            frequency: scenario.frequencyUplift.draw(using: &rng),
+            spend: scenario.spendUplift.draw(using: &rng), breakage: 0, spike: 0, promiseGain: 0, replyGain: 0)
+        if scenario.kind == .points { d.breakage = scenario.points.breakage.draw(using: &rng) }
+        if let withdrawal = scenario.withdrawal { d.spike = withdrawal.churnSpike.draw(using: &rng) }
+        if let e = baseline.promiseEffect {
+            d.promiseGain =
+                -(e.standardError > 0
+                ? RandomVariates.normal(mean: e.purchases, standardDeviation: e.standardError, using: &rng)
+                : e.purchases)
+        }
+        if let e = baseline.replyEffect {
+            d.replyGain =
+                -(e.standardError > 0
+                ? RandomVariates.normal(mean: e.purchases, standardDeviation: e.standardError, using: &rng)
+                : e.purchases)
+        }
+        return d
+    }
+
+    /// The discount factor of the end of month t.
+    func discount(_ t: Int) -> Double { pow(1 + scenario.discountRate, -Double(t) / 12) }
+
+    /// Today's share and the target of each part of the service alternative, and why it cannot
+    /// be forecast, if it cannot.
+    var serviceChange:
+        (onTime: (from: Double, to: Double)?, replies: (from: Double, to: Double)?, gap: ForecastResult.ServiceGap?)
+    {
+        guard let service = scenario.service else { return (nil, nil, nil) }
+        var onTime: (Double, Double)?
+        var replies: (Double, Double)?
+        if let target = service.onTimeTarget {
+            guard let rate = baseline.onTime else { return (nil, nil, .noOnTimeData) }
+            guard baseline.promiseEffect != nil else { return (nil, nil, .noPromiseEffect) }
+            onTime = (rate.share, target)
+        }
+        if let target = service.repliesTarget {
+            guard let rate = baseline.replies else { return (nil, nil, .noReplyData) }
+            guard baseline.replyEffect != nil else { return (nil, nil, .noReplyEffect) }
+            replies = (rate.share, target)
+        }
+        return (onTime, replies, nil)
+    }
+
+    /// The average order over every segment, weighted by purchases.
+    var averageOrder: Double {
+        var sales = 0.0
+        var purchases = 0.0
+        for c in baseline.cohorts {
+            let n = c.activeCustomers * c.monthlyPurchaseRate
+            sales += n * c.averageOrderMinor
+            purchases += n
+        }
+        return purchases > 0 ? sales / purchases : 0
+    }
+
+    /// Follows every segment through the horizon for one run's draws.
+    func simulate(_ d: Draws) -> Run {
+        let s = scenario
+        let horizon = s.horizonMonths
+        var run = Run(
+            cumulative: [Double](repeating: 0, count: horizon + 1),
+            liability: [Double](repeating: 0, count: horizon + 1),
+            serviceCumulative: [Double](repeating: 0, count: horizon + 1))
+        let factors = (0...horizon).map(discount)
+        // Money at each month end: margin and costs of the program, and of the program stopped.
+        var flow = [Double](repeating: 0, count: horizon + 1)
+        var withdrawnFlow = [Double](repeating: 0, count: horizon + 1)
+        let stop = s.withdrawal?.month
+        let pays = s.kind == .points ? 1 - d.breakage : 1
+        let lag = s.kind == .points ? s.points.redemptionLagMonths : 0
+        let firstYear = min(12, horizon)
+        var firstYearCost = Double(firstYear) * s.monthlyCostMinor
+        for cohort in cohorts {
+            let members = d.participation * cohort.activeCustomers
+            guard members > 0 else { continue }
+            run.members += members
+            let h = cohort.monthlyChurn
+            let hp = h * (1 - d.retention)
+            let lambda = cohort.monthlyPurchaseRate
+            let order = cohort.averageOrderMinor
+            let boosted = lambda * (1 + d.frequency) * order * (1 + d.spend)
+            let rate = s.rewardRate(for: cohort)
+            let margin = s.grossMargin
+            var base = members
+            var kept = members
+            var withdrawn = members
+            // Members who leave when the program stops, still active without it.
+            var lost = 0.0
+            for t in 1...horizon {
+                let baseSales = base * lambda * order
+                let sales = kept * boosted
+                flow[t] += margin * (sales - baseSales)
+                run.extraMargin += factors[t] * margin * (sales - baseSales)
+                let reward = rate * sales * pays
+                let due = min(t + lag, horizon)
+                flow[due] -= reward
+                run.costs += factors[due] * reward
+                let leak = sales > 0 ? reward * baseSales / sales : 0
+                run.leak += factors[due] * leak
+                run.leakBySegment[cohort.segment.ordinal] += factors[due] * leak
+                if t <= firstYear { firstYearCost += reward }
+                if lag > 0 { for m in t..<min(t + lag, horizon + 1) { run.liability[m] += reward } }
+                if let stop {
+                    if t <= stop {
+                        withdrawnFlow[t] += margin * (sales - baseSales)
+                        withdrawnFlow[due] -= reward
+                    } else {
+                        withdrawnFlow[t] += margin * (withdrawn * lambda * order - baseSales)
+                        run.spikeCost += factors[t] * margin * lambda * order * lost
+                    }
+                }
+                base *= 1 - h
+                kept *= 1 - hp
+                if let stop {
+                    if t < stop {
+                        withdrawn *= 1 - hp
+                    } else if t == stop {
+                        lost = withdrawn * (1 - hp) * d.spike
+                        run.customersLost += lost
+                        withdrawn *= (1 - hp) * (1 - d.spike)
+                    } else {
+                        withdrawn *= 1 - h
+                        lost *= 1 - h
+                    }
+                }
+            }
+            run.kept += kept - base
+        }
+        run.costs += s.setupCostMinor
+        var total = -s.setupCostMinor
+        var withdrawnTotal = -s.setupCostMinor
+        run.cumulative[0] = total
+        for t in 1...horizon {
+            run.costs += factors[t] * s.monthlyCostMinor
+            total += factors[t] * (flow[t] - s.monthlyCostMinor)
+            run.cumulative[t] = total
+            if let stop {
+                withdrawnTotal += factors[t] * (withdrawnFlow[t] - (t <= stop ? s.monthlyCostMinor : 0))
+            }
+        }
+        run.npv = total
+        run.withdrawnNPV = withdrawnTotal
+        run.retentionCost = run.members > 0 ? firstYearCost / run.members * 12 / Double(firstYear) : 0
+        simulateService(d, factors: factors, into: &run)
+        return run
+    }
+
+    /// The service alternative's money for one run.
+    func simulateService(_ d: Draws, factors: [Double], into run: inout Run) {
+        guard let service = scenario.service else { return }
+        let change = serviceChange
+        guard change.gap == nil else { return }
+        let horizon = scenario.horizonMonths
+        var extra = [Double](repeating: 0, count: horizon + 1)
+        func spread(avoided: Double, gain: Double, days: Int?) {
+            let months = max(1, Int((Double(days ?? 0) / ForecastBaseline.daysPerMonth).rounded()))
+            for t in 1...horizon {
+                for m in t..<min(t + months, horizon + 1) { extra[m] += avoided * gain / Double(months) }
+            }
+        }
+        if let c = change.onTime, let rate = baseline.onTime {
+            spread(
+                avoided: rate.perMonth * max(0, c.to - c.from), gain: d.promiseGain,
+                days: baseline.promiseEffect?.horizonDays)
+        }
+        if let c = change.replies, let rate = baseline.replies {
+            spread(
+                avoided: rate.perMonth * max(0, c.to - c.from), gain: d.replyGain,
+                days: baseline.replyEffect?.horizonDays)
+        }
+        let perPurchase = scenario.grossMargin * averageOrder
+        var total = -service.setupCostMinor
+        run.serviceCumulative[0] = total
+        run.serviceCosts = service.setupCostMinor
+        for t in 1...horizon {
+            run.serviceMargin += factors[t] * extra[t] * perPurchase
+            run.serviceCosts += factors[t] * service.monthlyCostMinor
+            total += factors[t] * (extra[t] * perPurchase - service.monthlyCostMinor)
+            run.serviceCumulative[t] = total
+        }
+        run.serviceNPV = total
+    }
+
+    /// Runs the forecast.
+    public func run() -> ForecastResult {
+        let s = scenario
+        let horizon = s.horizonMonths
+        var rng = SeededGenerator(seed: s.seed)
+        let n = s.runs
+        var npv = [Double](repeating: 0, count: n)
+        var serviceNPV = [Double](repeating: 0, count: n)
+        var cumulative = [Double](repeating: 0, count: n * (horizon + 1))
+        var serviceCumulative = [Double](repeating: 0, count: n * (horizon + 1))
+        var liability = [Double](repeating: 0, count: n * (horizon + 1))
+        var columns: [String: [Double]] = [:]
+        func record(_ name: String, _ value: Double, _ i: Int) {
+            if columns[name] == nil { columns[name] = [Double](repeating: 0, count: n) }
+            columns[name]![i] = value
+        }
+        var leakBySegment = [Double](repeating: 0, count: LoyaltySegment.allCases.count)
+        for i in 0..<n {
+            let r = simulate(draw(using: &rng))
+            npv[i] = r.npv
+            serviceNPV[i] = r.serviceNPV
+            for t in 0...horizon {
+                cumulative[i * (horizon + 1) + t] = r.cumulative[t]
+                serviceCumulative[i * (horizon + 1) + t] = r.serviceCumulative[t]
+                liability[i * (horizon + 1) + t] = r.liability[t]
+            }
+            record("margin", r.extraMargin, i)
+            record("costs", r.costs, i)
+            record("leak", r.leak, i)
+            record("members", r.members, i)
+            record("kept", r.kept, i)
+            record("retention", r.retentionCost, i)
+            record("acquisition", r.retentionCost * s.acquisitionMultiple, i)
+            record("replacement", r.kept * r.retentionCost * s.acquisitionMultiple, i)
+            record("withdrawn", r.withdrawnNPV, i)
+            record("spike", r.spikeCost, i)
+            record("lost", r.customersLost, i)
+            record("service_margin", r.serviceMargin, i)
+            record("service_costs", r.serviceCosts, i)
+            for k in leakBySegment.indices { leakBySegment[k] += r.leakBySegment[k] / Double(n) }
+        }
+        func bands(_ values: [Double]) -> [ForecastResult.Band] {
+            (0...horizon).map { t in
+                let column = (0..<n).map { values[$0 * (horizon + 1) + t] }
+                let q = ForecastResult.Quantiles(column)
+                return ForecastResult.Band(month: t, p10: q.p10, p50: q.p50, p90: q.p90)
+            }
+        }
+        func loss(_ values: [Double]) -> Double { Double(values.count { $0 < 0 }) / Double(n) }
+        let program = ForecastResult.Outcome(
+            npv: .init(npv), probabilityOfLoss: loss(npv), cumulative: bands(cumulative),
+            extraMargin: .init(columns["margin"]!), costs: .init(columns["costs"]!))
+        let change = serviceChange
+        var service: ForecastResult.Service?
+        if s.service != nil, change.gap == nil {
+            let avoided =
+                (change.onTime.map { (baseline.onTime?.perMonth ?? 0) * max(0, $0.to - $0.from) } ?? 0)
+                + (change.replies.map { (baseline.replies?.perMonth ?? 0) * max(0, $0.to - $0.from) } ?? 0)
+            service = ForecastResult.Service(
+                outcome: .init(
+                    npv: .init(serviceNPV), probabilityOfLoss: loss(serviceNPV), cumulative: bands(serviceCumulative),
+                    extraMargin: .init(columns["service_margin"]!), costs: .init(columns["service_costs"]!)),
+                avoidedPerMonth: avoided, onTimeFrom: change.onTime?.from, onTimeTo: change.onTime?.to,
+                repliesFrom: change.replies?.from, repliesTo: change.replies?.to,
+                probabilityBetter: Double((0..<n).count { serviceNPV[$0] > npv[$0] }) / Double(n))
+        }
+        var withdrawal: ForecastResult.Withdrawal?
+        if let w = s.withdrawal {
+            let withdrawn = columns["withdrawn"]!
+            withdrawal = .init(
+                month: w.month, npv: .init(withdrawn), probabilityOfLoss: loss(withdrawn),
+                cost: .init(columns["spike"]!), customersLost: .init(columns["lost"]!))
+        }
+        var leakNames: [String: Double] = [:]
+        for segment in LoyaltySegment.allCases where cohorts.contains(where: { $0.segment == segment }) {
+            leakNames[segment.rawValue] = leakBySegment[segment.ordinal]
+        }
+        let probabilityOfLoss = program.probabilityOfLoss
+        let verdict: ForecastResult.Verdict =
+            probabilityOfLoss < 0.1 ? .pays : (probabilityOfLoss <= 0.5 ? .risky : .loses)
+        var comparison: ForecastResult.Comparison?
+        if let service {
+            comparison =
+                service.probabilityBetter >= 0.9
+                ? .serviceBetter : (service.probabilityBetter <= 0.1 ? .programBetter : .unclear)
+        }
+        return ForecastResult(
+            runs: n, seed: s.seed, horizonMonths: horizon, currency: baseline.currency, program: program,
+            subsidyLeak: .init(columns["leak"]!), subsidyLeakBySegment: leakNames, members: .init(columns["members"]!),
+            customersKept: .init(columns["kept"]!), retentionCostPerMember: .init(columns["retention"]!),
+            acquisitionCostPerCustomer: .init(columns["acquisition"]!),
+            replacementValue: .init(columns["replacement"]!),
+            liability: s.kind == .points && s.points.redemptionLagMonths > 0 ? bands(liability) : [],
+            withdrawal: withdrawal, service: service, serviceGap: change.gap, breakEven: breakEven(),
+            histogram: Self.histogram(program: npv, service: service == nil ? [] : serviceNPV), verdict: verdict,
+            comparison: comparison)
+    }
+
+    /// The retention uplift (with no other effect) and the frequency uplift (likewise) that
+    /// bring the NPV at the likely inputs to zero, by bisection; nil when even the largest
+    /// uplift allowed does not.
+    func breakEven() -> ForecastResult.BreakEven {
+        func solve(_ range: ClosedRange<Double>, _ set: (inout Draws, Double) -> Void) -> Double? {
+            func npv(_ x: Double) -> Double {
+                var d = likely
+                d.retention = 0
+                d.frequency = 0
+                d.spend = 0
+                set(&d, x)
+                return simulate(d).npv
+            }
+            if npv(range.lowerBound) >= 0 { return range.lowerBound }
+            guard npv(range.upperBound) >= 0 else { return nil }
+            var low = range.lowerBound
+            var high = range.upperBound
+            for _ in 0..<60 {
+                let mid = (low + high) / 2
+                if npv(mid) >= 0 { high = mid } else { low = mid }
+            }
+            return high
+        }
+        return .init(
+            retentionUplift: solve(0...1) { $0.retention = $1 }, frequencyUplift: solve(0...10) { $0.frequency = $1 })
+    }
+
+    /// 30 equal bins over every NPV of both plans.
+    static func histogram(program: [Double], service: [Double], bins: Int = 30) -> [ForecastResult.Bin] {
+        let all = program + service
+        guard let low = all.min(), let high = all.max() else { return [] }
+        let width = high > low ? (high - low) / Double(bins) : 1
+        var out = (0..<bins).map {
+            ForecastResult.Bin(
+                lower: low + Double($0) * width, upper: low + Double($0 + 1) * width, program: 0, service: 0)
+        }
+        func bin(_ x: Double) -> Int { min(bins - 1, max(0, Int(((x - low) / width).rounded(.down)))) }
+        for x in program { out[bin(x)].program += 1 }
+        for x in service { out[bin(x)].service += 1 }
+        return out
+    }
+}
