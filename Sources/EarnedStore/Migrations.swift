@@ -22,6 +22,7 @@ public enum EarnedMigrations {
             CreateSurveys(),  // 0016 survey definitions, one-time invitations, answers
             CreateScores(),  // 0017 customer scores, score snapshots, the one-instance lease
             CreateScoreObservations(),  // 0018 the records behind each scorecard figure
+            CreateForecastScenarios(),  // 0019 saved program forecasts
         ]
     }
 }

@@ -234,3 +234,31 @@ struct HandHours {
         return used
     }
 }
+
+extension ScoreDemoTests {
+    /// The forecaster's baseline from the score run: a cohort per segment with customers in
+    /// it, their counts adding up to every scored customer, the service volumes and shares of
+    /// the 90-day scorecard, and a forecast that runs on it.
+    func checkForecastBaseline(_ app: Application, _ card: Scorecard) async throws {
+        let (baseline, _) = try #require(
+            try await ScoreStore(db: app.db).snapshot(ForecastBaseline.self, key: ForecastBaseline.key))
+        #expect(baseline.currency == "RUB")
+        #expect(baseline.cohorts.reduce(0) { $0 + $1.customers } == (try await app.count("customer_scores")))
+        let spurious = try #require(baseline.cohorts.first { $0.segment == .spuriousLoyalty })
+        #expect(spurious.activeCustomers > 0 && spurious.monthlyPurchaseRate > 0 && spurious.averageOrderMinor > 0)
+        for cohort in baseline.cohorts where cohort.activeCustomers > 0 {
+            #expect(cohort.monthlyChurn > 0 && cohort.monthlyChurn < 1, "\(cohort.segment)")
+            #expect(abs(cohort.spendGroups.reduce(0) { $0 + $1.share } - 1) < 1e-9, "\(cohort.segment)")
+        }
+        let late = try #require(card.figure(.neverLate))
+        #expect(baseline.onTime?.sampleSize == late.sampleSize)
+        #expect(
+            baseline.onTime.map { abs($0.share - Double(late.successes) / Double(late.sampleSize)) < 1e-12 } == true)
+        #expect(baseline.replies?.sampleSize == card.figure(.answerFast)?.sampleSize)
+        var scenario = ProgramScenario.standard
+        scenario.service?.onTimeTarget = 0.95
+        let result = ProgramForecast(scenario: scenario, baseline: baseline).run()
+        #expect(result.subsidyLeakBySegment["spurious_loyalty"].map { $0 > 0 } == true)
+        #expect(result.program.npv.p10 < result.program.npv.p90)
+    }
+}

@@ -47,6 +47,7 @@ extension ScoreDemoTests {
         }
 
         try await checkHardFigures(app, card)
+        try await checkForecastBaseline(app, card)
 
         let sql = app.db as! any SQLDatabase
         let start = card.start

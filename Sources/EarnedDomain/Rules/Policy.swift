@@ -20,13 +20,15 @@ public enum Policy {
         /// Business-wide analyses that mix every location: consistency across the week, loyalty
         /// segments and the referral circle.
         case viewBusinessAnalytics
+        /// Forecasting a loyalty program on the whole business's history, and the saved forecasts.
+        case forecastPrograms
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
         case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations, .manageSurveys,
-            .viewBusinessAnalytics:
+            .viewBusinessAnalytics, .forecastPrograms:
             return staff.role == .owner
         case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents, .viewSurveys:
             return staff.role >= .manager

@@ -79,12 +79,14 @@ struct Score: Sendable {
         scopes += setting.locations.map { .location($0.id) }
         scopes += Set(departments.values).sorted().map { .team($0) }
         scopes += staff.filter(\.isActive).map { .person($0.id) }
+        var businessCard: Scorecard?
         for days in Self.scorecardPeriodDays {
             let start = now.addingTimeInterval(-Double(days) * 86_400)
             for scope in scopes {
                 let card = Scorecard.build(
                     scope: scope, start: start, end: now, observations: scorecardObservations,
                     department: { departments[$0] })
+                if scope == .business, days == 90 { businessCard = card }
                 try await store.save(card, as: Self.scorecardKey(days: days, scope: scope), at: now)
             }
         }
@@ -114,6 +116,12 @@ struct Score: Sendable {
         let costs = ServiceCost(facts: facts, observations: observations, now: now)
         try await store.save(costs.report, as: ServiceCostReport.key, at: now)
         progress("cost of a broken promise: " + costs.report.promise.summaryLine)
+
+        let baseline = ForecastBaseline.of(
+            facts: facts, lifetime: lifetime, rows: loyalty.rows, scorecard: businessCard, costs: costs.report, now: now
+        )
+        try await store.save(baseline, as: ForecastBaseline.key, at: now)
+        progress("forecast baseline: \(baseline.cohorts.count) segments")
 
         let elapsed = ContinuousClock.now - started
         let summary = RunSummary(
