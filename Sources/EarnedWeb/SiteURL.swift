@@ -61,6 +61,12 @@ enum SiteURL: Sendable {
         step: String, scope: String, period: Int, result: String? = nil, page: Int? = nil, export: Bool = false)
     case consistency(measure: String? = nil, export: String? = nil)
     case loyalty(segment: String? = nil, page: Int? = nil, export: String? = nil)
+    case forecast
+    case forecastFrom(UUID)
+    case forecastSave
+    case forecastList
+    case forecastSaved(UUID)
+    case deleteForecast(UUID)
     case stylesheet
     case health
     case metrics
@@ -141,6 +147,12 @@ enum SiteURL: Sendable {
             return "/consistency" + Self.query(["measure": measure, "export": export])
         case .loyalty(let segment, let page, let export):
             return "/loyalty" + Self.query(["segment": segment, "page": page.map(String.init), "export": export])
+        case .forecast: return "/forecast"
+        case .forecastFrom(let id): return "/forecast" + Self.query(["from": id.uuidString.lowercased()])
+        case .forecastSave: return "/forecast/save"
+        case .forecastList: return "/forecast/saved"
+        case .forecastSaved(let id): return "/forecast/saved/\(id.uuidString.lowercased())"
+        case .deleteForecast(let id): return "/forecast/saved/\(id.uuidString.lowercased())/delete"
         case .stylesheet: return "/static/earned.css"
         case .health: return "/health"
         case .metrics: return "/metrics"

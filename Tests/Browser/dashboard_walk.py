@@ -9,7 +9,9 @@ for each of 390 px (a phone) and 1440 px (a laptop) and each language, the owner
   1. opens the scorecard of the whole business, of a location, of a team and of a person;
   2. follows a figure's "what was missed" link to its records;
   3. opens the consistency page (the weakest slots are named in words) and another measure;
-  4. opens the loyalty page, a segment's list, and a customer at risk with their story.
+  4. opens the loyalty page, a segment's list, and a customer at risk with their story;
+  5. fills in a points program on the forecast page, runs it, reads the verdict and the charts,
+     saves the scenario, and finds it again among the saved forecasts.
 On every page: no server error page, no browser console error, no element wider than the
 viewport (wide tables scroll inside their own box), and a screenshot. Exits non-zero with the
 reason on failure.
@@ -22,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import walk as base  # noqa: E402  (the server and browser helpers of the daily-work walk)
 
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
 
 OWNER = "owner@demo.earned"
 OVERFLOW = (
@@ -120,6 +123,38 @@ class DashboardWalk(base.Walk):
         self.check(d.find_elements(By.CSS_SELECTOR, "#story ol.timeline li"), "the customer's page has no story")
         self.check(d.find_elements(By.CSS_SELECTOR, "#loyalty dl.facts"), "the customer's page has no scores")
         self.look(f"{tag}-customer")
+        self.forecast(tag)
+
+    def field(self, name, value):
+        box = self.driver.find_element(By.NAME, name)
+        box.clear()
+        box.send_keys(value)
+
+    def forecast(self, tag):
+        d = self.driver
+        self.open("/forecast")
+        Select(d.find_element(By.NAME, "kind")).select_by_value("points")
+        self.field("points.per_unit", "2")
+        self.field("points.value_minor", "0,5")
+        self.field("participation.likely", "30")
+        self.field("horizon_months", "24")
+        self.field("withdrawal.month", "12")
+        self.click_and_wait(d.find_element(By.CSS_SELECTOR, "form.forecast-form button[type=submit]"))
+        verdict = d.find_elements(By.CSS_SELECTOR, "section.verdict li")
+        self.check(len(verdict) >= 3, "the forecast shows no verdict")
+        self.check(len(d.find_elements(By.CSS_SELECTOR, "main svg")) >= 3, "the forecast shows no charts")
+        self.look(f"{tag}-forecast")
+        name = f"Points {tag}"
+        self.field("name", name)
+        self.click_and_wait(d.find_element(By.CSS_SELECTOR, "form.inline-form button[type=submit]"))
+        self.check("/forecast/saved/" in d.current_url, "saving the forecast did not open it")
+        self.check(d.find_elements(By.CSS_SELECTOR, "section.verdict li"), "the saved forecast shows no verdict")
+        self.open("/forecast/saved")
+        links = [a for a in d.find_elements(By.CSS_SELECTOR, "main table a") if a.text == name]
+        self.check(links, f"the saved forecast “{name}” is not in the list")
+        self.look(f"{tag}-forecast-saved")
+        self.click_and_wait(links[0])
+        self.check(d.find_elements(By.CSS_SELECTOR, "main svg"), "the saved forecast shows no charts")
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+import EarnedAnalytics
 import EarnedDomain
 import EarnedStore
 import Foundation
@@ -100,6 +101,59 @@ struct CommandTests {
             let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").count
             #expect(lines > 4_500)
             await #expect(throws: DemoSeeder.NotEmpty.self) { try await run(["demo"], database: db) }
+        }
+    }
+
+    /// Opens the file's database as the server would and runs `body` on it.
+    func withApp(database: String, _ body: (Application) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(
+                app, config: Config(database: .sqlite(path: database), bcryptCost: 4), clock: { testNow })
+            try await prepareDatabase(app)
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    @Test("forecast runs a scenario file on the stored baseline and saves it; a bad file exits with the reason")
+    func forecast() async throws {
+        try await withDatabase { db in
+            try await run(
+                ["user", "add", "--email", "boss@shop.ru", "--name", "Босс", "--password", "a long password"],
+                database: db)
+            let file = directory.appendingPathComponent("scenario.json")
+            try Data(
+                #"{"kind":"discount","reward_rate":0.05,"horizon_months":12,"withdrawal":{"month":6,"churn_spike":{"low":0,"likely":0.05,"high":0.1}}}"#
+                    .utf8
+            ).write(to: file)
+            // Before a score run there is nothing to forecast on.
+            await #expect(throws: ExitCode.self) { try await run(["forecast", "--scenario", file.path], database: db) }
+            try await withApp(database: db) { app in
+                try await ScoreStore(db: app.db).save(
+                    ForecastWebTests.baseline, as: ForecastBaseline.key, at: testNow)
+            }
+            try await run(
+                ["forecast", "--scenario", file.path, "--format", "json", "--save", "Скидка 5 %"], database: db)
+            try await run(["forecast", "--scenario", file.path], database: db)
+            try await run(["forecast", "--defaults"], database: db)
+            let bad = directory.appendingPathComponent("bad.json")
+            try Data(#"{"runs": 5, "participation": {"low": 0.9, "likely": 0.1, "high": 0.2}}"#.utf8).write(to: bad)
+            await #expect(throws: ExitCode.self) { try await run(["forecast", "--scenario", bad.path], database: db) }
+            try Data(#"{"kind": "discount",, }"#.utf8).write(to: bad)
+            await #expect(throws: ExitCode.self) { try await run(["forecast", "--scenario", bad.path], database: db) }
+            await #expect(throws: ExitCode.self) {
+                try await run(["forecast", "--scenario", file.path, "--format", "yaml"], database: db)
+            }
+            try await withApp(database: db) { app in
+                let owner = try #require(try await StaffRepository(db: app.db).firstOwner())
+                let saved = try await ForecastStore(db: app.db).list(actor: owner, limit: 10)
+                #expect(saved.map(\.name) == ["Скидка 5 %"])
+                #expect(saved.first?.kind == "discount")
+            }
         }
     }
 }

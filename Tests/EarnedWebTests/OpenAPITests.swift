@@ -1,3 +1,4 @@
+import EarnedAnalytics
 import EarnedDomain
 import EarnedStore
 import Foundation
@@ -114,6 +115,25 @@ struct OpenAPITests {
                         id: UUID(), subscriptionID: hook.id, eventKey: "k", eventKind: .caseOpened, payload: "{}",
                         status: .pending, attempts: 0, nextAttemptAt: nil, lastStatusCode: nil, lastError: nil,
                         deliveredAt: nil, createdAt: now))) == properties("Delivery"))
+        // Forecasts: the whole document, its parts and a saved one.
+        let baseline = ForecastBaseline(
+            computedAt: now, currency: "RUB", cohorts: [], onTime: nil, replies: nil, promiseEffect: nil,
+            replyEffect: nil)
+        var scenario = ProgramScenario.standard
+        scenario.service = nil
+        let forecast = Forecasting.run(scenario, on: baseline)
+        #expect(try keys(ForecastDTO(forecast)) == properties("Forecast"))
+        #expect(try keys(forecast.scenario) == properties("ForecastScenario"))
+        #expect(try keys(forecast.result) == properties("ForecastResult"))
+        #expect(try keys(forecast.baseline) == properties("ForecastBaseline"))
+        let savedForecast = SavedForecast(
+            id: UUID(), name: "n", kind: "points", createdByID: staff.id, createdAt: now, baselineAt: now,
+            npvP50Minor: 0, probabilityOfLoss: 0, verdict: "pays", currency: "RUB", document: "")
+        #expect(try keys(SavedForecastDTO(savedForecast, forecast)) == properties("SavedForecast"))
+        #expect(try keys(SavedForecastSummaryDTO(savedForecast)) == properties("SavedForecastSummary"))
+        #expect(
+            Set(Mirror(reflecting: ForecastSaveInput()).children.compactMap(\.label)) == properties("ForecastSaveInput")
+        )
         // Inputs: what the server reads is what the document offers.
         #expect(Set(Mirror(reflecting: CustomerInput()).children.compactMap(\.label)) == properties("CustomerInput"))
         #expect(Set(Mirror(reflecting: OrderInput()).children.compactMap(\.label)) == properties("OrderInput"))

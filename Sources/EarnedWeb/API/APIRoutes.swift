@@ -136,6 +136,7 @@ enum APIRoutes {
         try registerService(api)
         try registerSettings(api)
         try registerSurveys(api)
+        try registerForecasts(api)
     }
 
     static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {

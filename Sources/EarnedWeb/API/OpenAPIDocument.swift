@@ -230,12 +230,12 @@ enum OpenAPIDocument {
                 ], required: ["type", "title", "status"]),
         ]
         return own.merging(serviceSchemas) { a, _ in a }.merging(settingsSchemas) { a, _ in a }
-            .merging(surveySchemas) { a, _ in a }
+            .merging(surveySchemas) { a, _ in a }.merging(forecastSchemas) { a, _ in a }
     }
 
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for op in operations + serviceOperations + settingsOperations + surveyOperations {
+        for op in operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations {
             var operation: [String: Any] = ["summary": op.summary, "operationId": "\(op.method)_\(op.path)"]
             var parameters: [[String: Any]] = []
             if op.path.contains("{id}") {

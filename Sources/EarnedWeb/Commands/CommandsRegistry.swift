@@ -8,6 +8,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(TickCommand(), as: "tick")
     app.asyncCommands.use(ScoreCommand(), as: "score")
     app.asyncCommands.use(FitCommand(), as: "fit")
+    app.asyncCommands.use(ForecastCommand(), as: "forecast")
     var user = AsyncCommandGroupBuilder(help: "Manage staff accounts")
     user.add(UserAddCommand(), as: "add")
     app.asyncCommands.use(user, as: "user")

@@ -52,6 +52,7 @@ enum Layout {
                 links.append((SiteURL.consistency().path, s.consistencyTitle))
                 links.append((SiteURL.loyalty().path, s.loyaltyTitle))
             }
+            if Policy.may(staff, .forecastPrograms) { links.append((SiteURL.forecast.path, s.navForecast)) }
             links.append((SiteURL.promises(filter: nil).path, s.promisesTitle))
             links.append((SiteURL.customers().path, s.navCustomers))
             links.append((SiteURL.orders().path, s.navOrders))

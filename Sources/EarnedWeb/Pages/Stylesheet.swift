@@ -164,5 +164,22 @@ enum Stylesheet {
         ol.timeline time { color: var(--muted); font-size: .85rem; font-variant-numeric: tabular-nums; min-width: 8.5rem; }
         .timeline-kind { font-weight: 600; font-size: .9rem; }
         @media print { details.numbers { display: block !important; } .card { break-inside: avoid; } }
+        p.lede { max-width: 48rem; }
+        form.forecast-form fieldset.form-section > legend { font-size: 1.1rem; padding: 0 .25rem; }
+        fieldset.spread { display: grid; grid-template-columns: repeat(3, minmax(0, 8rem)); gap: .25rem .75rem; }
+        fieldset.spread > legend { grid-column: 1 / -1; font-weight: 600; }
+        fieldset.spread .field { margin: 0; }
+        fieldset.spread .field label { font-weight: 400; color: var(--muted); font-size: .85rem; }
+        fieldset.spread .field-error { grid-column: 1 / -1; }
+        fieldset.spread.invalid legend { color: var(--bad); }
+        .tier-row { display: grid; grid-template-columns: 6rem minmax(0, 14rem) minmax(0, 8rem); gap: .75rem; align-items: end; }
+        .tier-row .tier-name { margin: 0 0 1.1rem; font-weight: 600; }
+        fieldset.checks { border: none; padding: 0; }
+        section.verdict { border-left: 4px solid var(--accent); }
+        section.verdict ul { margin: .25rem 0; padding-left: 1.2rem; }
+        section.verdict li { margin-bottom: .4rem; }
+        form.inline-form { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; }
+        form.inline-form .field { margin: 0; }
+        @media (max-width: 40rem) { .tier-row { grid-template-columns: 1fr 1fr; } .tier-row .tier-name { grid-column: 1 / -1; margin: 0; } }
         """
 }

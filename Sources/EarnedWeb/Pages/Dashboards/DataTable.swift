@@ -25,7 +25,8 @@ struct DataTable: Sendable {
     var numeric: Set<Int> = []
 
     /// The table on the page, with its caption for screen readers and a CSV download link.
-    func html(exportHref: String, exportLabel: String, visibleCaption: Bool = false) -> HTMLNode {
+    /// Without `exportHref` the download link is left out.
+    func html(exportHref: String?, exportLabel: String, visibleCaption: Bool = false) -> HTMLNode {
         H.group([
             visibleCaption ? H.p("table-caption", caption) : H.empty,
             H.table(
@@ -37,7 +38,7 @@ struct DataTable: Sendable {
                         return H.text(cell.text)
                     }
                 }, numeric: numeric),
-            H.el("p", [("class", "export")], [H.a(exportHref, exportLabel)]),
+            exportHref.map { H.el("p", [("class", "export")], [H.a($0, exportLabel)]) } ?? H.empty,
         ])
     }
 

@@ -1,0 +1,158 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// A saved forecast in the API: its list figures, and with them (not in lists) the inputs, the
+/// baseline it ran on and the results.
+struct SavedForecastDTO: APIObject {
+    var id: UUID
+    var name: String
+    var kind: String
+    var created_by_id: UUID?
+    var created_at: Date
+    var baseline_at: Date
+    var npv_p50_minor: Int64
+    var probability_of_loss: Double
+    var verdict: String
+    var currency: String?
+    var scenario: ProgramScenario
+    var baseline: ForecastBaseline
+    var result: ForecastResult
+
+    init(_ row: SavedForecast, _ document: Forecasting.Document) {
+        let summary = SavedForecastSummaryDTO(row)
+        id = summary.id
+        name = summary.name
+        kind = summary.kind
+        created_by_id = summary.created_by_id
+        created_at = summary.created_at
+        baseline_at = summary.baseline_at
+        npv_p50_minor = summary.npv_p50_minor
+        probability_of_loss = summary.probability_of_loss
+        verdict = summary.verdict
+        currency = summary.currency
+        scenario = document.scenario
+        baseline = document.baseline
+        result = document.result
+    }
+}
+
+struct SavedForecastSummaryDTO: APIObject {
+    var id: UUID
+    var name: String
+    var kind: String
+    var created_by_id: UUID?
+    var created_at: Date
+    var baseline_at: Date
+    var npv_p50_minor: Int64
+    var probability_of_loss: Double
+    var verdict: String
+    var currency: String?
+
+    init(_ row: SavedForecast) {
+        id = row.id
+        name = row.name
+        kind = row.kind
+        created_by_id = row.createdByID?.rawValue
+        created_at = row.createdAt
+        baseline_at = row.baselineAt
+        npv_p50_minor = row.npvP50Minor
+        probability_of_loss = row.probabilityOfLoss
+        verdict = row.verdict
+        currency = row.currency
+    }
+}
+
+struct SavedForecastListDTO: APIObject {
+    var items: [SavedForecastSummaryDTO]
+    var next_cursor: String?
+}
+
+/// A forecast run and not saved: the inputs, the baseline and the results.
+struct ForecastDTO: APIObject {
+    var scenario: ProgramScenario
+    var baseline: ForecastBaseline
+    var result: ForecastResult
+
+    init(_ d: Forecasting.Document) {
+        scenario = d.scenario
+        baseline = d.baseline
+        result = d.result
+    }
+}
+
+struct ForecastSaveInput: Content {
+    var name: String?
+    var scenario: ProgramScenario?
+}
+
+extension ProgramScenario: Content {}
+extension ForecastBaseline: Content {}
+
+/// Program forecasts under /api/v1/forecasts (owner): the baseline, a run, and saved forecasts.
+extension APIRoutes {
+    static func registerForecasts(_ api: any RoutesBuilder) throws {
+        api.get("forecasts", "baseline") { req async throws -> ForecastBaseline in
+            try Policy.require(try req.actor(), .forecastPrograms)
+            guard let baseline = try await Forecasting(db: req.db).baseline() else {
+                throw DomainError.conflict("no baseline yet: the scores have not been computed (run `earned score`)")
+            }
+            return baseline
+        }
+        api.post("forecasts", "run") { req async throws -> ForecastDTO in
+            let scenario = try req.content.decode(ProgramScenario.self)
+            return ForecastDTO(try await Forecasting(db: req.db).run(scenario, actor: try req.actor()))
+        }
+        api.post("forecasts") { req async throws -> Response in
+            let actor = try req.actor()
+            try Policy.require(actor, .forecastPrograms)
+            let input = try req.content.decode(ForecastSaveInput.self)
+            var errors: [FieldError] = []
+            if (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.append(FieldError(field: "name", code: .required))
+            }
+            if input.scenario == nil { errors.append(FieldError(field: "scenario", code: .required)) }
+            if !errors.isEmpty { throw DomainError.invalid(errors) }
+            let forecasting = Forecasting(db: req.db)
+            let document = try await forecasting.run(input.scenario!, actor: actor)
+            let saved = try await forecasting.save(document, name: input.name!, actor: actor, now: req.now)
+            return try await created(
+                SavedForecastDTO(saved, document), req,
+                location: "/api/v1/forecasts/\(saved.id.uuidString.lowercased())",
+                resource: saved.id)
+        }
+        api.get("forecasts") { req async throws -> SavedForecastListDTO in
+            let actor = try req.actor()
+            let limit = try limit(req)
+            var offset = 0
+            if let cursor = req.query[String.self, at: "cursor"] {
+                guard let n = Int(cursor), n >= 0 else {
+                    throw DomainError.invalid([
+                        FieldError(field: "cursor", code: .invalidFormat, detail: "a next_cursor")
+                    ])
+                }
+                offset = n
+            }
+            let rows = try await ForecastStore(db: req.db).list(actor: actor, limit: limit + 1, offset: offset)
+            return SavedForecastListDTO(
+                items: rows.prefix(limit).map(SavedForecastSummaryDTO.init),
+                next_cursor: rows.count > limit ? String(offset + limit) : nil)
+        }
+        api.get("forecasts", ":id") { req async throws -> SavedForecastDTO in
+            let (row, document) = try await Forecasting(db: req.db).saved(try forecastID(req), actor: try req.actor())
+            return SavedForecastDTO(row, document)
+        }
+        api.delete("forecasts", ":id") { req async throws -> Response in
+            try await ForecastStore(db: req.db).delete(try forecastID(req), actor: try req.actor(), now: req.now)
+            return Response(status: .noContent)
+        }
+    }
+
+    static func forecastID(_ req: Request) throws -> UUID {
+        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else {
+            throw DomainError.notFound("forecast")
+        }
+        return id
+    }
+}
