@@ -237,14 +237,18 @@ struct ProgramForecastTests {
         #expect(abs(groups.map(\.share).reduce(0, +) - 1) < 1e-12)
     }
 
-    @Test("monthly rates reproduce the lifetime model's purchases in the coming year")
+    @Test("monthly rates reproduce the lifetime model's purchases in each of the two coming years")
     func monthlyRates() {
-        let (rate, churn) = ForecastBaseline.monthlyRates(active: 500, expectedYear: 2_400, dropout: 0.1)
-        #expect(abs(churn - 0.1 * rate) < 1e-12)
-        let year = (1...12).reduce(0.0) { $0 + 500 * rate * pow(1 - churn, Double($1 - 1)) }
-        #expect(abs(year - 2_400) < 1e-6)
-        let steady = ForecastBaseline.monthlyRates(active: 500, expectedYear: 2_400, dropout: 0)
+        let (rate, churn) = ForecastBaseline.monthlyRates(active: 500, firstYear: 2_400, secondYear: 1_500)
+        func year(_ k: Int) -> Double {
+            (12 * (k - 1) + 1...12 * k).reduce(0.0) { $0 + 500 * rate * pow(1 - churn, Double($1 - 1)) }
+        }
+        #expect(abs(year(1) - 2_400) < 1e-6)
+        #expect(abs(year(2) - 1_500) < 1e-6)
+        let steady = ForecastBaseline.monthlyRates(active: 500, firstYear: 2_400, secondYear: 2_400)
         #expect(steady.churn == 0 && abs(steady.rate - 0.4) < 1e-12)
+        let nobody = ForecastBaseline.monthlyRates(active: 0, firstYear: 10, secondYear: 5)
+        #expect(nobody.rate == 0 && nobody.churn == 0)
     }
 
     @Test("bad inputs are refused field by field")

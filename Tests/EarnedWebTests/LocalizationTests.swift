@@ -29,5 +29,7 @@ struct LocalizationTests {
         #expect(Strings(lang: .en).customersCount(1) == "1 customer")
         #expect(Format.money(.init(minorUnits: 123_450, currency: "RUB"), .ru) == "1\u{00A0}234,50\u{00A0}₽")
         #expect(Format.money(.init(minorUnits: 123_450, currency: "EUR"), .en) == "€1,234.50")
+        #expect(Format.money(.init(minorUnits: -123_450, currency: "RUB"), .en) == "−₽1,234.50")
+        #expect(Format.money(.init(minorUnits: -123_450, currency: "RUB"), .ru) == "−1\u{00A0}234,50\u{00A0}₽")
     }
 }

@@ -151,21 +151,20 @@ public struct ForecastBaseline: Codable, Sendable, Hashable {
     public static let daysPerMonth = 30.4375
 
     /// The monthly purchase rate λ and churn h of a segment whose `active` customers are
-    /// expected (BG/NBD) to make `expectedYear` purchases in the coming year, when each
-    /// purchase is followed by leaving with probability `dropout` (the BG/NBD mean a/(a+b),
-    /// Fader, Hardie & Lee 2005). With h = dropout·λ, the year's purchases are
-    /// Σ_{t=1…12} active·λ·(1−h)^{t−1} = active·(1 − (1−h)^12)/dropout, so
-    /// h = 1 − (1 − dropout·expectedYear/active)^{1/12} and λ = h/dropout. Without dropout,
-    /// λ = expectedYear/active/12 and h = 0.
-    public static func monthlyRates(active: Double, expectedYear: Double, dropout: Double) -> (
+    /// expected (BG/NBD, Fader, Hardie & Lee 2005, conditional expectations per customer, summed)
+    /// to make `firstYear` purchases in the coming year and `secondYear` in the year after.
+    /// With survival s = 1 − h a month, year k holds active·λ·s^{12(k−1)}·(1 − s^12)/(1 − s)
+    /// purchases, so s^12 = secondYear / firstYear and λ = firstYear·(1 − s)/(active·(1 − s^12));
+    /// without decay, λ = firstYear/active/12 and h = 0. The model's own decay, per segment:
+    /// frequent buyers who are still alive leave slowly, one-off buyers fast.
+    public static func monthlyRates(active: Double, firstYear: Double, secondYear: Double) -> (
         rate: Double, churn: Double
     ) {
-        guard active > 0, expectedYear > 0 else { return (0, 0) }
-        guard dropout > 0 else { return (expectedYear / active / 12, 0) }
-        // A year cannot hold more purchases than leaving after them allows: cap just below.
-        let x = min(dropout * expectedYear / active, 1 - 1e-9)
-        let churn = 1 - pow(1 - x, 1.0 / 12)
-        return (churn / dropout, churn)
+        guard active > 0, firstYear > 0 else { return (0, 0) }
+        let yearly = min(1, max(0, secondYear / firstYear))
+        guard yearly < 1 else { return (firstYear / active / 12, 0) }
+        let survival = pow(yearly, 1.0 / 12)
+        return (firstYear * (1 - survival) / (active * (1 - yearly)), 1 - survival)
     }
 
     /// Customers' yearly spends cut into `groups` slices of equal head count (lowest first),

@@ -6,7 +6,7 @@ import Foundation
 extension ForecastBaseline {
     /// The forecaster's baseline from one score run: per loyalty segment, the customers, Σ
     /// P(alive), the monthly purchase rate and churn that reproduce the BG/NBD expected
-    /// purchases of the coming year, the average order and the spread of yearly spend over the
+    /// purchases of the coming year and the year after, the average order and the spread of yearly spend over the
     /// last 12 months (in the currency most orders used); the on-time and replies-in-target
     /// shares and volumes of the 90-day business scorecard; and what a broken promise and a late
     /// reply cost in purchases.
@@ -31,6 +31,7 @@ extension ForecastBaseline {
             var customers = 0
             var active = 0.0
             var expected = 0.0
+            var twoYears = 0.0
             var orders = 0
             var sales = 0.0
             var spends: [Double] = []
@@ -43,16 +44,17 @@ extension ForecastBaseline {
             s.active += row.probabilityAlive ?? 0
             s.expected += row.expectedPurchases ?? 0
             if let i = index[row.customerID] {
+                s.twoYears += lifetime.expectedPurchasesTwoYears[i] ?? 0
                 s.orders += orders[i]
                 s.sales += spend[i]
                 s.spends.append(spend[i])
             }
             sums[segment] = s
         }
-        let dropout = lifetime.model.map { $0.a / ($0.a + $0.b) } ?? 0
         let cohorts = LoyaltySegment.allCases.compactMap { segment -> Cohort? in
             guard let s = sums[segment], s.customers > 0 else { return nil }
-            let (rate, churn) = monthlyRates(active: s.active, expectedYear: s.expected, dropout: dropout)
+            let (rate, churn) = monthlyRates(
+                active: s.active, firstYear: s.expected, secondYear: max(0, s.twoYears - s.expected))
             return Cohort(
                 segment: segment, customers: s.customers, activeCustomers: s.active, monthlyPurchaseRate: rate,
                 monthlyChurn: churn, averageOrderMinor: s.orders > 0 ? s.sales / Double(s.orders) : 0,

@@ -38,6 +38,9 @@ struct LifetimeScores {
     var age: [Double]
     var probabilityAlive: [Double?]
     var expectedPurchases: [Double?]
+    /// Expected purchases in the two coming years (the forecaster reads the decay from the
+    /// second year against the first).
+    var expectedPurchasesTwoYears: [Double?]
     var lifetimeValueMinor: [Int64?]
     /// Index into `ScoreFacts.currencies` of each customer's first order.
     var currency: [Int]
@@ -79,6 +82,7 @@ struct LifetimeScores {
         purchases = (0..<count).map { seen[$0] ? frequency[$0] + 1 : 0 }
         probabilityAlive = Array(repeating: nil, count: count)
         expectedPurchases = Array(repeating: nil, count: count)
+        expectedPurchasesTwoYears = Array(repeating: nil, count: count)
         lifetimeValueMinor = Array(repeating: nil, count: count)
         let scored = (0..<count).filter { seen[$0] && age[$0] > 0 }
         guard scored.count >= Self.minimumCustomers,
@@ -90,9 +94,11 @@ struct LifetimeScores {
         model = fit.model
         let alive = fit.model.probabilityAlive(histories)
         let expected = fit.model.conditionalExpectedPurchases(in: Self.horizonWeeks, histories)
+        let twoYears = fit.model.conditionalExpectedPurchases(in: 2 * Self.horizonWeeks, histories)
         for (k, c) in scored.enumerated() {
             probabilityAlive[c] = alive[k]
             expectedPurchases[c] = expected[k]
+            expectedPurchasesTwoYears[c] = twoYears[k]
         }
         var spendFits: [String: FitReport.Model] = [:]
         let definition = LifetimeValue(

@@ -13,13 +13,15 @@ enum Format {
         return (n < 0 ? "−" : "") + out
     }
 
+    /// "1 234,50 ₽", "−₽1,234.50": the sign leads, before a symbol written in front.
     static func money(_ money: Money, _ lang: Lang) -> String {
-        let major = Int(money.minorUnits / 100)
+        let major = Int(money.minorUnits.magnitude / 100)
         let minor = Int(money.minorUnits.magnitude % 100)
         let cents = minor == 0 ? "" : (lang == .ru ? "," : ".") + (minor < 10 ? "0\(minor)" : "\(minor)")
         let symbol = ["RUB": "₽", "EUR": "€", "USD": "$"][money.currency] ?? money.currency
         let number = integer(major, lang) + cents
-        return lang == .ru || symbol.count > 1 ? "\(number)\u{00A0}\(symbol)" : "\(symbol)\(number)"
+        let sign = money.minorUnits < 0 ? "−" : ""
+        return lang == .ru || symbol.count > 1 ? "\(sign)\(number)\u{00A0}\(symbol)" : "\(sign)\(symbol)\(number)"
     }
 
     /// "23.11.2026 14:05" (ru) or "23 Nov 2026, 14:05" (en) in the given zone.

@@ -194,19 +194,23 @@ enum ForecastPage {
                 ).svg(id: id)
             }
         }
+        func h3(_ text: String) -> HTMLNode { H.el("h3", [], [H.text(text)]) }
         var charts: [HTMLNode] = [
-            H.h2(s.fanTitle),
+            H.h2(s.fanTitle), h3(s.programSection),
             fan(r.program.cumulative, id: "fan-program", title: s.fanTitle + " — " + s.programColumn),
         ]
         if let service = r.service {
+            charts.append(h3(s.serviceSection))
             charts.append(
                 fan(service.outcome.cumulative, id: "fan-service", title: s.fanTitle + " — " + s.serviceColumn))
         }
-        charts.append(H.h2(s.histogramTitle))
-        charts.append(
+        charts += [
+            H.h2(s.histogramTitle), h3(s.programSection),
             histogram(
-                \.program, npv: r.program.npv, id: "npv-program", title: s.histogramTitle + " — " + s.programColumn))
+                \.program, npv: r.program.npv, id: "npv-program", title: s.histogramTitle + " — " + s.programColumn),
+        ]
         if let service = r.service {
+            charts.append(h3(s.serviceSection))
             charts.append(
                 histogram(
                     \.service, npv: service.outcome.npv, id: "npv-service",
