@@ -207,4 +207,19 @@ struct ForecastWebTests {
             #expect(run.text.contains("из 10\u{00A0}000 прогонов"))
         }
     }
+
+    @Test("shares of runs never read 0 % or 100 % unless they are, in Russian cases after «из» and «около»")
+    func wording() {
+        let en = Strings(lang: .en)
+        let ru = Strings(lang: .ru)
+        #expect(en.probability(0.9996) == "over 99\u{00A0}%")
+        #expect(en.probability(0.0004) == "under 1\u{00A0}%")
+        #expect(en.probability(0.5) == "50\u{00A0}%")
+        #expect(en.lossIn(1, of: 10_000) == "in every one of 10,000 runs")
+        #expect(ru.lossIn(0, of: 10_000) == "ни в одном из 10\u{00A0}000 прогонов")
+        #expect(ru.lossIn(0.78, of: 10_001) == "в 78\u{00A0}% из 10\u{00A0}001 прогона")
+        #expect(ru.lossIn(0.78, of: 10_002) == "в 78\u{00A0}% из 10\u{00A0}002 прогонов")
+        #expect(ru.aboutCustomers(21) == "21 клиента")
+        #expect(ru.aboutCustomers(53) == "53 клиентов")
+    }
 }

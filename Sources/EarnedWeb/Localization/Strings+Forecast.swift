@@ -161,6 +161,12 @@ extension Strings {
             "The expected cost of points earned and not yet redeemed (less those that will expire)."
         )
     }
+    var pointsSettledNote: String {
+        t(
+            "Баллы, не списанные к концу горизонта, считаются оплаченными в последний месяц: обязательство остаётся за вами.",
+            "Points still owed at the end of the horizon are counted as paid in its last month: the liability stays yours."
+        )
+    }
     var baselineSection: String { t("На чём основан прогноз", "What the forecast stands on") }
     var baselineNote: String {
         t(
@@ -175,9 +181,28 @@ extension Strings {
     var monthColumn: String { t("Месяц", "Month") }
     var quantilesColumns: [String] { ["P10", "P50", "P90"] }
 
+    /// A share of runs that never reads 0 % or 100 % unless it is exactly that.
+    func probability(_ p: Double) -> String {
+        if p > 0.995 && p < 1 { return t("более 99\u{00A0}%", "over 99\u{00A0}%") }
+        if p > 0 && p < 0.005 { return t("менее 1\u{00A0}%", "under 1\u{00A0}%") }
+        return percent(p)
+    }
+
+    /// "in 78 % of 10,000 runs", "in every one of 10,000 runs", "in none of 10,000 runs".
+    func lossIn(_ p: Double, of n: Int) -> String {
+        if p >= 1 { return t("в каждом из \(ofRuns(n))", "in every one of \(ofRuns(n))") }
+        if p <= 0 { return t("ни в одном из \(ofRuns(n))", "in none of \(ofRuns(n))") }
+        return t("в \(probability(p)) из \(ofRuns(n))", "in \(probability(p)) of \(ofRuns(n))")
+    }
+
     func runs(_ n: Int) -> String { count(n, ru: "прогон", "прогона", "прогонов", en: "run", "runs") }
     func months(_ n: Int) -> String { count(n, ru: "месяц", "месяца", "месяцев", en: "month", "months") }
-    func customers(_ n: Int) -> String { count(n, ru: "клиент", "клиента", "клиентов", en: "customer", "customers") }
+    /// After "из" (of): the genitive, "из 10 001 прогона", "из 10 000 прогонов".
+    func ofRuns(_ n: Int) -> String { count(n, ru: "прогона", "прогонов", "прогонов", en: "run", "runs") }
+    /// After "около" (about): the genitive, "около 21 клиента", "около 53 клиентов".
+    func aboutCustomers(_ n: Int) -> String {
+        count(n, ru: "клиента", "клиентов", "клиентов", en: "customer", "customers")
+    }
 
     /// The plain-language verdict: what the program comes to, what leaks, what it needs to pay
     /// for itself, what withdrawing it costs, and how the service alternative compares.
@@ -189,24 +214,24 @@ extension Strings {
             "NPV: медиана \(money(r.program.npv.p50)), от \(money(r.program.npv.p10)) до \(money(r.program.npv.p90)) (P10–P90)",
             "NPV: median \(money(r.program.npv.p50)), \(money(r.program.npv.p10)) to \(money(r.program.npv.p90)) (P10–P90)"
         )
-        let loss = percent(r.program.probabilityOfLoss)
+        let loss = lossIn(r.program.probabilityOfLoss, of: r.runs)
         switch r.verdict {
         case .pays:
             out.append(
                 t(
-                    "Программа «\(kind)» за \(span) скорее всего окупится: убыток лишь в \(loss) из \(runs(r.runs)). \(range).",
-                    "The \(kind) program pays for itself over \(span) in all likelihood: a loss in only \(loss) of \(runs(r.runs)). \(range)."
+                    "Программа «\(kind)» за \(span) скорее всего окупится: убыток лишь \(loss). \(range).",
+                    "The \(kind) program pays for itself over \(span) in all likelihood: a loss \(loss). \(range)."
                 ))
         case .risky:
             out.append(
                 t(
-                    "Программа «\(kind)» за \(span) — риск: убыток в \(loss) из \(runs(r.runs)). \(range).",
-                    "The \(kind) program is a gamble over \(span): a loss in \(loss) of \(runs(r.runs)). \(range)."))
+                    "Программа «\(kind)» за \(span) — риск: убыток \(loss). \(range).",
+                    "The \(kind) program is a gamble over \(span): a loss \(loss). \(range)."))
         case .loses:
             out.append(
                 t(
-                    "Программа «\(kind)» за \(span) скорее всего убыточна: убыток в \(loss) из \(runs(r.runs)). \(range).",
-                    "The \(kind) program most likely loses money over \(span): a loss in \(loss) of \(runs(r.runs)). \(range)."
+                    "Программа «\(kind)» за \(span) скорее всего убыточна: убыток \(loss). \(range).",
+                    "The \(kind) program most likely loses money over \(span): a loss \(loss). \(range)."
                 ))
         }
         out.append(
@@ -240,8 +265,8 @@ extension Strings {
             let lost = Int(w.customersLost.p50.rounded())
             out.append(
                 t(
-                    "Отмена после \(w.month)-го месяца: сразу уйдут около \(customers(lost)), потеря маржи \(money(w.cost.p50)); NPV тогда \(money(w.npv.p50)).",
-                    "Withdrawing it after month \(w.month): about \(customers(lost)) leave at once, losing \(money(w.cost.p50)) of margin; the NPV is then \(money(w.npv.p50))."
+                    "Отмена после \(w.month)-го месяца: сразу уйдут около \(aboutCustomers(lost)), потеря маржи \(money(w.cost.p50)); NPV тогда \(money(w.npv.p50)).",
+                    "Withdrawing it after month \(w.month): about \(aboutCustomers(lost)) leave at once, losing \(money(w.cost.p50)) of margin; the NPV is then \(money(w.npv.p50))."
                 ))
         }
         if let service = r.service {
@@ -258,8 +283,8 @@ extension Strings {
             }
             let what = change.isEmpty ? "" : " (" + change.joined(separator: ", ") + ")"
             let npv = t(
-                "NPV: медиана \(money(service.outcome.npv.p50)), убыток в \(percent(service.outcome.probabilityOfLoss)) прогонов",
-                "NPV: median \(money(service.outcome.npv.p50)), a loss in \(percent(service.outcome.probabilityOfLoss)) of runs"
+                "NPV: медиана \(money(service.outcome.npv.p50)), убыток в \(probability(service.outcome.probabilityOfLoss)) прогонов",
+                "NPV: median \(money(service.outcome.npv.p50)), a loss in \(probability(service.outcome.probabilityOfLoss)) of runs"
             )
             let better = percent(service.probabilityBetter)
             switch r.comparison {

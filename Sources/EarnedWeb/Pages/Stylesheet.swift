@@ -165,6 +165,7 @@ enum Stylesheet {
         .timeline-kind { font-weight: 600; font-size: .9rem; }
         @media print { details.numbers { display: block !important; } .card { break-inside: avoid; } }
         p.lede { max-width: 48rem; }
+        form.forecast-form .field input, form.forecast-form .field select { max-width: 20rem; }
         form.forecast-form fieldset.form-section > legend { font-size: 1.1rem; padding: 0 .25rem; }
         fieldset.spread { display: grid; grid-template-columns: repeat(3, minmax(0, 8rem)); gap: .25rem .75rem; }
         fieldset.spread > legend { grid-column: 1 / -1; font-weight: 600; }

@@ -57,6 +57,7 @@ enum ForecastPage {
         func section(_ title: String, _ children: [HTMLNode]) -> HTMLNode {
             H.el("fieldset", [("class", "card form-section")], [H.el("legend", [], [H.text(title)])] + children)
         }
+        let unit = ", " + (baseline.currency ?? "RUB")
         let onTimeNow = baseline.onTime.map { s.percent($0.share) } ?? "–"
         let repliesNow = baseline.replies.map { s.percent($0.share) } ?? "–"
         return Forms.form(
@@ -75,7 +76,8 @@ enum ForecastPage {
                 section(
                     s.pointsSection,
                     [
-                        field("points.per_unit", s.pointsPerUnitLabel), field("points.value_minor", s.pointValueLabel),
+                        field("points.per_unit", s.pointsPerUnitLabel),
+                        field("points.value_minor", s.pointValueLabel + unit),
                         field("points.expiry_months", s.expiryLabel),
                         field("points.redemption_lag_months", s.lagLabel), spread("points.breakage", s.breakageLabel),
                     ]),
@@ -86,7 +88,7 @@ enum ForecastPage {
                             "tier-row",
                             [
                                 H.p("tier-name", s.tierLabel(i + 1)),
-                                field("tiers.\(i).minimum_yearly_spend_minor", s.tierThresholdLabel),
+                                field("tiers.\(i).minimum_yearly_spend_minor", s.tierThresholdLabel + unit),
                                 field("tiers.\(i).rate", s.tierRateLabel),
                             ])
                     } + [Forms.errorText("tiers", errors.filter { $0.field == "tiers" }, s)]),
@@ -112,8 +114,8 @@ enum ForecastPage {
                 section(
                     s.moneySection,
                     [
-                        field("gross_margin", s.marginLabel), field("monthly_cost_minor", s.monthlyCostLabel),
-                        field("setup_cost_minor", s.setupCostLabel), field("horizon_months", s.horizonLabel),
+                        field("gross_margin", s.marginLabel), field("monthly_cost_minor", s.monthlyCostLabel + unit),
+                        field("setup_cost_minor", s.setupCostLabel + unit), field("horizon_months", s.horizonLabel),
                         field("discount_rate", s.discountRateLabel),
                         field("acquisition_multiple", s.acquisitionLabel, hint: s.acquisitionNote),
                     ]),
@@ -130,8 +132,8 @@ enum ForecastPage {
                         Forms.checkbox("service.on", label: s.serviceOn, checked: form.isOn("service.on")),
                         field("service.on_time_target", s.onTimeTargetLabel(onTimeNow)),
                         field("service.replies_target", s.repliesTargetLabel(repliesNow)),
-                        field("service.monthly_cost_minor", s.serviceMonthlyLabel),
-                        field("service.setup_cost_minor", s.serviceSetupLabel),
+                        field("service.monthly_cost_minor", s.serviceMonthlyLabel + unit),
+                        field("service.setup_cost_minor", s.serviceSetupLabel + unit),
                     ]),
                 section(s.simulationSection, [field("runs", s.runsLabel), field("seed", s.seedLabel)]),
                 H.div("actions", [Forms.submit(s.runForecast)]),
@@ -198,6 +200,7 @@ enum ForecastPage {
         var charts: [HTMLNode] = [
             H.h2(s.fanTitle), h3(s.programSection),
             fan(r.program.cumulative, id: "fan-program", title: s.fanTitle + " — " + s.programColumn),
+            r.liability.isEmpty ? H.empty : H.p("hint", s.pointsSettledNote),
         ]
         if let service = r.service {
             charts.append(h3(s.serviceSection))
@@ -268,7 +271,7 @@ enum ForecastPage {
             [.init(name), cell(q.p10), cell(q.p50), cell(q.p90)]
         }
         func share(_ name: String, _ p: Double) -> [DataTable.Cell] {
-            [.init(name), .init(""), .init(s.percent(p)), .init("")]
+            [.init(name), .init(""), .init(s.probability(p)), .init("")]
         }
         var figures: [[DataTable.Cell]] = [
             row(s.programColumn + ": " + s.npvRow, r.program.npv, m),
@@ -362,7 +365,7 @@ enum ForecastPage {
                     H.text(ProgramScenario.Kind(rawValue: row.kind).map(s.kindName) ?? row.kind),
                     H.text(Format.dateTime(row.createdAt, s.lang, zone: viewer.zone)),
                     H.text(money(Double(row.npvP50Minor), currency: row.currency, s)),
-                    H.badge(s.percent(row.probabilityOfLoss), tone: verdictTone(row.verdict)),
+                    H.badge(s.probability(row.probabilityOfLoss), tone: verdictTone(row.verdict)),
                 ]
             }, numeric: [3, 4])
     }
