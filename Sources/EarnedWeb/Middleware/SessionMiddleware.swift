@@ -38,6 +38,11 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST || request.method == .PUT || request.method == .PATCH || request.method == .DELETE {
             let expected = request.currentUser?.csrfToken ?? request.cookies[Self.cookieName]?.string
+            // A browser may send a longer form's body after its head, still streaming when this
+            // runs: collect it first, or the token would read as missing.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            }
             let given = try? request.content.get(String.self, at: Self.fieldName)
             guard let expected, let given, !expected.isEmpty, Secrets.constantTimeEqual(expected, given) else {
                 throw Abort(.forbidden, reason: "csrf")
