@@ -134,8 +134,8 @@ class DashboardWalk(base.Walk):
         d = self.driver
         self.open("/forecast")
         Select(d.find_element(By.NAME, "kind")).select_by_value("points")
-        self.field("points.per_unit", "2")
-        self.field("points.value_minor", "0,5")
+        self.field("points.per_unit", "1")
+        self.field("points.value_minor", "0,03")
         self.field("participation.likely", "30")
         self.field("horizon_months", "24")
         self.field("withdrawal.month", "12")

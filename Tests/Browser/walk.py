@@ -36,7 +36,7 @@ import traceback
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -136,6 +136,23 @@ class Server:
             return db.execute(sql, args).fetchall()
 
 
+def gone(element):
+    """A wait condition: the element has left the page (a new page replaced it). Chromium
+    reports a node of a page being replaced either as stale or as "does not belong to the
+    document"; both mean gone."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
+
+
 def chrome(size="1280,1000", lang="en-US"):
     """Headless Chromium through Debian's chromedriver (never a downloaded one)."""
     options = webdriver.ChromeOptions()
@@ -200,7 +217,7 @@ class Walk:
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
         try:
-            WebDriverWait(self.driver, 60).until(EC.staleness_of(old))
+            WebDriverWait(self.driver, 60).until(gone(old))
         except TimeoutException:
             self.fail("clicking did not load a page")
         self.loaded()
