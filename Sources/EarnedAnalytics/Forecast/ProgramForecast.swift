@@ -26,9 +26,80 @@ public struct ProgramForecast: Sendable {
     public let scenario: ProgramScenario
     public let baseline: ForecastBaseline
 
+    /// The segments the program is offered to.
+    let cohorts: [ForecastBaseline.Cohort]
+    /// The discount factor of the end of each month, 0…horizon.
+    let factors: [Double]
+    /// The average order over every segment, weighted by purchases.
+    let averageOrder: Double
+    /// What the service alternative changes, or why it cannot be forecast.
+    let serviceChange: ServiceChange
+
     public init(scenario: ProgramScenario, baseline: ForecastBaseline) {
         self.scenario = scenario
         self.baseline = baseline
+        cohorts = baseline.cohorts.filter { scenario.eligible.isEmpty || scenario.eligible.contains($0.segment) }
+        factors = (0...scenario.horizonMonths).map { pow(1 + scenario.discountRate, -Double($0) / 12) }
+        var sales = 0.0
+        var purchases = 0.0
+        for c in baseline.cohorts {
+            let n = c.activeCustomers * c.monthlyPurchaseRate
+            sales += n * c.averageOrderMinor
+            purchases += n
+        }
+        averageOrder = purchases > 0 ? sales / purchases : 0
+        serviceChange = ServiceChange(scenario.service, baseline)
+    }
+
+    /// Today's share and the target of each part of the service alternative, the misses it
+    /// avoids a month, and why it cannot be forecast, if it cannot.
+    struct ServiceChange {
+        struct Part {
+            var from: Double
+            var to: Double
+            /// Records a month times the rise in the share done right (none for a target at or
+            /// below today's share).
+            var avoidedPerMonth: Double
+            /// The months a miss's cost is spread over (its estimate's horizon).
+            var months: Int
+        }
+
+        var onTime: Part?
+        var replies: Part?
+        var gap: ForecastResult.ServiceGap?
+
+        init(_ service: ProgramScenario.ServiceAlternative?, _ baseline: ForecastBaseline) {
+            guard let service else { return }
+            func part(_ rate: ForecastBaseline.Rate, _ effect: ForecastBaseline.Effect, _ target: Double) -> Part {
+                Part(
+                    from: rate.share, to: target, avoidedPerMonth: rate.perMonth * max(0, target - rate.share),
+                    months: max(1, Int((Double(effect.horizonDays) / ForecastBaseline.daysPerMonth).rounded())))
+            }
+            if let target = service.onTimeTarget {
+                guard let rate = baseline.onTime else {
+                    gap = .noOnTimeData
+                    return
+                }
+                guard let effect = baseline.promiseEffect else {
+                    gap = .noPromiseEffect
+                    return
+                }
+                onTime = part(rate, effect, target)
+            }
+            if let target = service.repliesTarget {
+                guard let rate = baseline.replies else {
+                    (onTime, gap) = (nil, .noReplyData)
+                    return
+                }
+                guard let effect = baseline.replyEffect else {
+                    (onTime, gap) = (nil, .noReplyEffect)
+                    return
+                }
+                replies = part(rate, effect, target)
+            }
+        }
+
+        var avoidedPerMonth: Double { (onTime?.avoidedPerMonth ?? 0) + (replies?.avoidedPerMonth ?? 0) }
     }
 
     /// One run's draws.
@@ -64,11 +135,6 @@ public struct ProgramForecast: Sendable {
         var serviceCosts = 0.0
     }
 
-    /// The segments the program is offered to.
-    var cohorts: [ForecastBaseline.Cohort] {
-        baseline.cohorts.filter { scenario.eligible.isEmpty || scenario.eligible.contains($0.segment) }
-    }
-
     /// The draws at every input's likely value (the effects of service at their estimates).
     var likely: Draws {
         Draws(
@@ -101,42 +167,6 @@ public struct ProgramForecast: Sendable {
         return d
     }
 
-    /// The discount factor of the end of month t.
-    func discount(_ t: Int) -> Double { pow(1 + scenario.discountRate, -Double(t) / 12) }
-
-    /// Today's share and the target of each part of the service alternative, and why it cannot
-    /// be forecast, if it cannot.
-    var serviceChange:
-        (onTime: (from: Double, to: Double)?, replies: (from: Double, to: Double)?, gap: ForecastResult.ServiceGap?)
-    {
-        guard let service = scenario.service else { return (nil, nil, nil) }
-        var onTime: (Double, Double)?
-        var replies: (Double, Double)?
-        if let target = service.onTimeTarget {
-            guard let rate = baseline.onTime else { return (nil, nil, .noOnTimeData) }
-            guard baseline.promiseEffect != nil else { return (nil, nil, .noPromiseEffect) }
-            onTime = (rate.share, target)
-        }
-        if let target = service.repliesTarget {
-            guard let rate = baseline.replies else { return (nil, nil, .noReplyData) }
-            guard baseline.replyEffect != nil else { return (nil, nil, .noReplyEffect) }
-            replies = (rate.share, target)
-        }
-        return (onTime, replies, nil)
-    }
-
-    /// The average order over every segment, weighted by purchases.
-    var averageOrder: Double {
-        var sales = 0.0
-        var purchases = 0.0
-        for c in baseline.cohorts {
-            let n = c.activeCustomers * c.monthlyPurchaseRate
-            sales += n * c.averageOrderMinor
-            purchases += n
-        }
-        return purchases > 0 ? sales / purchases : 0
-    }
-
     /// Follows every segment through the horizon for one run's draws.
     func simulate(_ d: Draws) -> Run {
         let s = scenario
@@ -145,7 +175,6 @@ public struct ProgramForecast: Sendable {
             cumulative: [Double](repeating: 0, count: horizon + 1),
             liability: [Double](repeating: 0, count: horizon + 1),
             serviceCumulative: [Double](repeating: 0, count: horizon + 1))
-        let factors = (0...horizon).map(discount)
         // Money at each month end: margin and costs of the program, and of the program stopped.
         var flow = [Double](repeating: 0, count: horizon + 1)
         var withdrawnFlow = [Double](repeating: 0, count: horizon + 1)
@@ -225,32 +254,22 @@ public struct ProgramForecast: Sendable {
         run.npv = total
         run.withdrawnNPV = withdrawnTotal
         run.retentionCost = run.members > 0 ? firstYearCost / run.members * 12 / Double(firstYear) : 0
-        simulateService(d, factors: factors, into: &run)
+        simulateService(d, into: &run)
         return run
     }
 
     /// The service alternative's money for one run.
-    func simulateService(_ d: Draws, factors: [Double], into run: inout Run) {
-        guard let service = scenario.service else { return }
-        let change = serviceChange
-        guard change.gap == nil else { return }
+    func simulateService(_ d: Draws, into run: inout Run) {
+        guard let service = scenario.service, serviceChange.gap == nil else { return }
         let horizon = scenario.horizonMonths
         var extra = [Double](repeating: 0, count: horizon + 1)
-        func spread(avoided: Double, gain: Double, days: Int?) {
-            let months = max(1, Int((Double(days ?? 0) / ForecastBaseline.daysPerMonth).rounded()))
+        for (part, gain) in [(serviceChange.onTime, d.promiseGain), (serviceChange.replies, d.replyGain)] {
+            guard let part else { continue }
             for t in 1...horizon {
-                for m in t..<min(t + months, horizon + 1) { extra[m] += avoided * gain / Double(months) }
+                for m in t..<min(t + part.months, horizon + 1) {
+                    extra[m] += part.avoidedPerMonth * gain / Double(part.months)
+                }
             }
-        }
-        if let c = change.onTime, let rate = baseline.onTime {
-            spread(
-                avoided: rate.perMonth * max(0, c.to - c.from), gain: d.promiseGain,
-                days: baseline.promiseEffect?.horizonDays)
-        }
-        if let c = change.replies, let rate = baseline.replies {
-            spread(
-                avoided: rate.perMonth * max(0, c.to - c.from), gain: d.replyGain,
-                days: baseline.replyEffect?.horizonDays)
         }
         let perPurchase = scenario.grossMargin * averageOrder
         var total = -service.setupCostMinor
@@ -271,72 +290,41 @@ public struct ProgramForecast: Sendable {
         let horizon = s.horizonMonths
         var rng = SeededGenerator(seed: s.seed)
         let n = s.runs
-        var npv = [Double](repeating: 0, count: n)
-        var serviceNPV = [Double](repeating: 0, count: n)
-        var cumulative = [Double](repeating: 0, count: n * (horizon + 1))
-        var serviceCumulative = [Double](repeating: 0, count: n * (horizon + 1))
-        var liability = [Double](repeating: 0, count: n * (horizon + 1))
-        var columns: [String: [Double]] = [:]
-        func record(_ name: String, _ value: Double, _ i: Int) {
-            if columns[name] == nil { columns[name] = [Double](repeating: 0, count: n) }
-            columns[name]![i] = value
-        }
-        var leakBySegment = [Double](repeating: 0, count: LoyaltySegment.allCases.count)
-        for i in 0..<n {
-            let r = simulate(draw(using: &rng))
-            npv[i] = r.npv
-            serviceNPV[i] = r.serviceNPV
-            for t in 0...horizon {
-                cumulative[i * (horizon + 1) + t] = r.cumulative[t]
-                serviceCumulative[i * (horizon + 1) + t] = r.serviceCumulative[t]
-                liability[i * (horizon + 1) + t] = r.liability[t]
-            }
-            record("margin", r.extraMargin, i)
-            record("costs", r.costs, i)
-            record("leak", r.leak, i)
-            record("members", r.members, i)
-            record("kept", r.kept, i)
-            record("retention", r.retentionCost, i)
-            record("acquisition", r.retentionCost * s.acquisitionMultiple, i)
-            record("replacement", r.kept * r.retentionCost * s.acquisitionMultiple, i)
-            record("withdrawn", r.withdrawnNPV, i)
-            record("spike", r.spikeCost, i)
-            record("lost", r.customersLost, i)
-            record("service_margin", r.serviceMargin, i)
-            record("service_costs", r.serviceCosts, i)
-            for k in leakBySegment.indices { leakBySegment[k] += r.leakBySegment[k] / Double(n) }
-        }
-        func bands(_ values: [Double]) -> [ForecastResult.Band] {
+        let runs = (0..<n).map { _ in simulate(draw(using: &rng)) }
+        func column(_ value: (Run) -> Double) -> [Double] { runs.map(value) }
+        func bands(_ path: KeyPath<Run, [Double]>) -> [ForecastResult.Band] {
             (0...horizon).map { t in
-                let column = (0..<n).map { values[$0 * (horizon + 1) + t] }
-                let q = ForecastResult.Quantiles(column)
+                let q = ForecastResult.Quantiles(runs.map { $0[keyPath: path][t] })
                 return ForecastResult.Band(month: t, p10: q.p10, p50: q.p50, p90: q.p90)
             }
         }
         func loss(_ values: [Double]) -> Double { Double(values.count { $0 < 0 }) / Double(n) }
+        let npv = column(\.npv)
         let program = ForecastResult.Outcome(
-            npv: .init(npv), probabilityOfLoss: loss(npv), cumulative: bands(cumulative),
-            extraMargin: .init(columns["margin"]!), costs: .init(columns["costs"]!))
+            npv: .init(npv), probabilityOfLoss: loss(npv), cumulative: bands(\.cumulative),
+            extraMargin: .init(column(\.extraMargin)), costs: .init(column(\.costs)))
         let change = serviceChange
         var service: ForecastResult.Service?
         if s.service != nil, change.gap == nil {
-            let avoided =
-                (change.onTime.map { (baseline.onTime?.perMonth ?? 0) * max(0, $0.to - $0.from) } ?? 0)
-                + (change.replies.map { (baseline.replies?.perMonth ?? 0) * max(0, $0.to - $0.from) } ?? 0)
+            let serviceNPV = column(\.serviceNPV)
             service = ForecastResult.Service(
                 outcome: .init(
-                    npv: .init(serviceNPV), probabilityOfLoss: loss(serviceNPV), cumulative: bands(serviceCumulative),
-                    extraMargin: .init(columns["service_margin"]!), costs: .init(columns["service_costs"]!)),
-                avoidedPerMonth: avoided, onTimeFrom: change.onTime?.from, onTimeTo: change.onTime?.to,
+                    npv: .init(serviceNPV), probabilityOfLoss: loss(serviceNPV), cumulative: bands(\.serviceCumulative),
+                    extraMargin: .init(column(\.serviceMargin)), costs: .init(column(\.serviceCosts))),
+                avoidedPerMonth: change.avoidedPerMonth, onTimeFrom: change.onTime?.from, onTimeTo: change.onTime?.to,
                 repliesFrom: change.replies?.from, repliesTo: change.replies?.to,
-                probabilityBetter: Double((0..<n).count { serviceNPV[$0] > npv[$0] }) / Double(n))
+                probabilityBetter: Double(runs.count { $0.serviceNPV > $0.npv }) / Double(n))
         }
         var withdrawal: ForecastResult.Withdrawal?
         if let w = s.withdrawal {
-            let withdrawn = columns["withdrawn"]!
+            let withdrawn = column(\.withdrawnNPV)
             withdrawal = .init(
                 month: w.month, npv: .init(withdrawn), probabilityOfLoss: loss(withdrawn),
-                cost: .init(columns["spike"]!), customersLost: .init(columns["lost"]!))
+                cost: .init(column(\.spikeCost)), customersLost: .init(column(\.customersLost)))
+        }
+        var leakBySegment = [Double](repeating: 0, count: LoyaltySegment.allCases.count)
+        for r in runs {
+            for k in leakBySegment.indices { leakBySegment[k] += r.leakBySegment[k] / Double(n) }
         }
         var leakNames: [String: Double] = [:]
         for segment in LoyaltySegment.allCases where cohorts.contains(where: { $0.segment == segment }) {
@@ -353,13 +341,14 @@ public struct ProgramForecast: Sendable {
         }
         return ForecastResult(
             runs: n, seed: s.seed, horizonMonths: horizon, currency: baseline.currency, program: program,
-            subsidyLeak: .init(columns["leak"]!), subsidyLeakBySegment: leakNames, members: .init(columns["members"]!),
-            customersKept: .init(columns["kept"]!), retentionCostPerMember: .init(columns["retention"]!),
-            acquisitionCostPerCustomer: .init(columns["acquisition"]!),
-            replacementValue: .init(columns["replacement"]!),
-            liability: s.kind == .points && s.points.redemptionLagMonths > 0 ? bands(liability) : [],
+            subsidyLeak: .init(column(\.leak)), subsidyLeakBySegment: leakNames, members: .init(column(\.members)),
+            customersKept: .init(column(\.kept)), retentionCostPerMember: .init(column(\.retentionCost)),
+            acquisitionCostPerCustomer: .init(column { $0.retentionCost * s.acquisitionMultiple }),
+            replacementValue: .init(column { $0.kept * $0.retentionCost * s.acquisitionMultiple }),
+            liability: s.kind == .points && s.points.redemptionLagMonths > 0 ? bands(\.liability) : [],
             withdrawal: withdrawal, service: service, serviceGap: change.gap, breakEven: breakEven(),
-            histogram: Self.histogram(program: npv, service: service == nil ? [] : serviceNPV), verdict: verdict,
+            histogram: Self.histogram(program: npv, service: service == nil ? [] : column(\.serviceNPV)),
+            verdict: verdict,
             comparison: comparison)
     }
 

@@ -95,10 +95,7 @@ extension APIRoutes {
     static func registerForecasts(_ api: any RoutesBuilder) throws {
         api.get("forecasts", "baseline") { req async throws -> ForecastBaseline in
             try Policy.require(try req.actor(), .forecastPrograms)
-            guard let baseline = try await Forecasting(db: req.db).baseline() else {
-                throw DomainError.conflict("no baseline yet: the scores have not been computed (run `earned score`)")
-            }
-            return baseline
+            return try await Forecasting(db: req.db).requireBaseline()
         }
         api.post("forecasts", "run") { req async throws -> ForecastDTO in
             let scenario = try req.content.decode(ProgramScenario.self)

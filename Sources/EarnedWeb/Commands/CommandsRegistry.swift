@@ -22,3 +22,8 @@ struct AsyncCommandGroupBuilder: AsyncCommandGroup {
 
     mutating func add(_ command: any AnyAsyncCommand, as name: String) { commands[name] = command }
 }
+
+/// A command stopping with a message for the terminal (and exit code 1).
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+}

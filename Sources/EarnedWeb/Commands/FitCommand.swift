@@ -34,9 +34,7 @@ struct FitCommand: AsyncCommand {
         "Fits BG/NBD and Gamma-Gamma on a transaction log or summary CSV and prints the result as JSON."
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = CommandFailure
 
     func run(using context: CommandContext, signature: Signature) async throws {
         do {

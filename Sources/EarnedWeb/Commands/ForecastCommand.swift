@@ -24,9 +24,7 @@ struct ForecastCommand: AsyncCommand {
         "Forecasts a discount, points, cashback or tiered program against a service improvement on the business's own history."
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = CommandFailure
 
     func run(using context: CommandContext, signature: Signature) async throws {
         do {

@@ -21,14 +21,20 @@ struct Forecasting: Sendable {
         try await ScoreStore(db: db).snapshot(ForecastBaseline.self, key: ForecastBaseline.key)?.0
     }
 
+    /// The latest baseline, or `conflict` before the first score run.
+    func requireBaseline() async throws -> ForecastBaseline {
+        guard let baseline = try await baseline() else {
+            throw DomainError.conflict("no baseline yet: the scores have not been computed (run `earned score`)")
+        }
+        return baseline
+    }
+
     /// The forecast of `scenario` on the latest baseline. Throws `conflict` before the first
     /// score run, and `invalid` for a bad scenario.
     func run(_ scenario: ProgramScenario, actor: Staff) async throws -> Document {
         try Policy.require(actor, .forecastPrograms)
         let valid = try scenario.validated()
-        guard let baseline = try await baseline() else {
-            throw DomainError.conflict("no baseline yet: the scores have not been computed (run `earned score`)")
-        }
+        let baseline = try await requireBaseline()
         return await Task.detached(priority: .userInitiated) { Self.run(valid, on: baseline) }.value
     }
 
