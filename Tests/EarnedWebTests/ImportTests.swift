@@ -1,10 +1,10 @@
 import EarnedDomain
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 @Suite("CSV import")
@@ -96,6 +96,40 @@ struct ImportTests {
             #expect(again.unchanged == 2)
             #expect(try await app.count("orders") == 2)
         }
+    }
+
+    @Test("new orders are written in the order they were placed, their ids increasing with it")
+    func ordersWrittenInTimeOrder() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await run(app, Self.customers, kind: .customers, actor: f.owner)
+            let text = """
+                external_id;customer_id;ordered_at;amount
+                Z-1;C-1;03.11.2026 12:00;10
+                Z-2;C-2;01.11.2026 09:00;20
+                Z-3;C-1;02.11.2026 18:30;30
+                Z-4;C-3;01.11.2026 08:00;40
+                """
+            let report = try await run(app, text, kind: .orders, actor: f.owner)
+            #expect(report.problems == [])
+            #expect(report.created == 4)
+            let rows = try await (app.db as! any SQLDatabase).select().column("id").column("external_id")
+                .from("orders").orderBy("placed_at").all()
+            let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+            #expect(
+                try rows.map { try $0.decode(column: "external_id", as: String.self) } == ["Z-4", "Z-2", "Z-3", "Z-1"])
+            #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        }
+    }
+
+    @Test("bulk-written ids are the text Fluent writes for them")
+    func bulkIDText() {
+        for _ in 0..<1_000 {
+            let id = UUID()
+            #expect(BulkValue.upperHex(id) == id.uuidString)
+        }
+        #expect(
+            BulkValue.upperHex(UUID(uuid: (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 255)))
+                == "00010203-0405-0607-0809-0A0B0C0D0EFF")
     }
 
     @Test("a broken line is reported with its number: an unknown customer and an unterminated quote")

@@ -85,18 +85,7 @@ public struct ImportRowParser: Sendable {
 
     func value(_ field: String, _ record: CSVRecord) -> String? {
         guard let raw = mapping.value(for: field, in: record) else { return nil }
-        return Self.trimmed(raw)
-    }
-
-    /// The text without surrounding white space, nil when nothing is left. Works on the UTF-8
-    /// bytes: the common case (nothing to trim) allocates nothing new.
-    static func trimmed(_ text: String) -> String? {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return nil }
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        if !isSpace(first), !isSpace(last), first != 0xC2, last != 0xA0 { return text }
-        let result = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.isEmpty ? nil : result
+        return raw.trimmedOrNil
     }
 
     func columnName(_ field: String) -> String {

@@ -79,7 +79,7 @@ public struct Validator: Sendable {
     public mutating func text(
         _ field: String, _ value: String?, required: Bool = false, max: Int
     ) -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value?.trimmedOrNil ?? ""
         if trimmed.isEmpty {
             if required { add(field, .required) }
             return nil

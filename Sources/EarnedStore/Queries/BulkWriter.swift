@@ -25,10 +25,33 @@ enum BulkValue: Sendable {
         case .text(let s): .text(s)
         case .integer(let i): .integer(Int(i))
         case .real(let d): .float(d)
-        case .uuid(let u): .text(u.uuidString)
+        case .uuid(let u): .text(Self.upperHex(u))
         case .date(let d): .float(d.timeIntervalSince1970)
         case .bool(let b): .integer(b ? 1 : 0)
         case .null: .null
+        }
+    }
+
+    /// `uuid.uuidString` (upper-case hex in 8-4-4-4-12 groups) without Foundation's formatter,
+    /// which prints through the C library and shows in a bulk write of a million rows.
+    static func upperHex(_ uuid: UUID) -> String {
+        let digits: StaticString = "0123456789ABCDEF"
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                digits.withUTF8Buffer { hex in
+                    var at = 0
+                    for (index, byte) in bytes.enumerated() {
+                        if index == 4 || index == 6 || index == 8 || index == 10 {
+                            out[at] = UInt8(ascii: "-")
+                            at += 1
+                        }
+                        out[at] = hex[Int(byte >> 4)]
+                        out[at + 1] = hex[Int(byte & 0x0F)]
+                        at += 2
+                    }
+                    return at
+                }
+            }
         }
     }
 

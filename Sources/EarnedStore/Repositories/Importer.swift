@@ -474,7 +474,12 @@ public struct Importer: Sendable {
         let usedCustomers = Set(inserts.map(\.customerID.rawValue))
         let customersToCreate = newCustomers.filter { usedCustomers.contains($0.id.rawValue) }
         let summary = "imported from CSV: \(report.created) orders added, \(report.updated) updated"
-        let (toInsert, toUpdate) = (inserts, updates)
+        // New orders go in the order they were placed, their ids minted in that order: the
+        // indexes by time then take their entries in runs instead of all over, which saves a
+        // third of the writing at a million rows (BENCHMARKS.md).
+        var ordered = inserts.sorted { $0.placedAt < $1.placedAt }
+        for index in ordered.indices { ordered[index].id = OrderID() }
+        let (toInsert, toUpdate) = (ordered, updates)
         try await db.transaction { db in
             let writer = BulkWriter(db: db)
             try await writer.withLargeCache {
