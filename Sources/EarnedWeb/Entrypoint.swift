@@ -56,9 +56,15 @@ public enum Entrypoint {
                     }
                 }
             }
-            try await app.execute()
+            // What `app.execute()` does, without its report of the error as a warning: a
+            // command's failure is said once, below (or by the command, with its exit code).
+            try await app.startup()
+            try await app.running?.onStop.get()
         } catch let exit as ExitCode {
             code = exit.code
+        } catch let abort as any AbortError {
+            app.logger.error("\(abort.reason)")
+            code = 1
         } catch {
             app.logger.error("\(String(describing: error))")
             code = 1

@@ -12,13 +12,16 @@ import Vapor
 struct CommandTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("earned-cli-\(UUID().uuidString)")
 
-    func run(_ arguments: [String], database: String) async throws {
+    func run(
+        _ arguments: [String], database: String, adjust: (Application) -> Void = { _ in }
+    ) async throws {
         var env = Environment.testing
         env.arguments = ["earned"] + arguments
         let app = try await Application.make(env)
         do {
             try await configure(
                 app, config: Config(database: .sqlite(path: database), bcryptCost: 4), clock: { testNow })
+            adjust(app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -74,6 +77,53 @@ struct CommandTests {
             let again = directory.appendingPathComponent("again.csv")
             try await run(["export", "customers", "-o", again.path], database: backup.path)
             #expect(try String(contentsOf: again, encoding: .utf8) == text)
+        }
+    }
+
+    @Test("migrate runs every migration without asking, then finds nothing to do")
+    func migrate() async throws {
+        try await withDatabase { db in
+            try await run(["migrate"], database: db)
+            try await run(["migrate", "--yes"], database: db)
+            try await withApp(database: db) { app in
+                let (run, scenarios) = (
+                    try await app.count("_fluent_migrations"), try await app.count("forecast_scenarios")
+                )
+                #expect(run == EarnedMigrations.all.count)
+                #expect(scenarios == 0)
+            }
+        }
+    }
+
+    @Test("user add with no terminal to ask on names the missing option and creates nobody")
+    func userAddWithoutTerminal() async throws {
+        try await withDatabase { db in
+            func noTerminal(_ app: Application) {
+                var user = AsyncCommandGroupBuilder(help: "")
+                user.add(UserAddCommand(prompt: CommandPrompt(interactive: { false })), as: "add")
+                app.asyncCommands.use(user, as: "user")
+            }
+            await #expect(throws: CommandFailure.self) {
+                try await run(["user", "add", "--email", "boss@shop.ru"], database: db, adjust: noTerminal)
+            }
+            do {
+                try await run(
+                    ["user", "add", "--email", "boss@shop.ru", "--name", "Босс"], database: db, adjust: noTerminal)
+                Issue.record("a missing password must stop the command")
+            } catch let failure as CommandFailure {
+                #expect(failure.description == "give --password: there is no terminal to ask on")
+            }
+            try await withApp(database: db) { app in
+                let staff = try await app.count("staff")
+                #expect(staff == 0)
+            }
+            try await run(
+                ["user", "add", "--email", "boss@shop.ru", "--name", "Босс", "--password", "a long password"],
+                database: db, adjust: noTerminal)
+            try await withApp(database: db) { app in
+                let staff = try await app.count("staff")
+                #expect(staff == 1)
+            }
         }
     }
 

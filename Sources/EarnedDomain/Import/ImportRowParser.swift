@@ -91,7 +91,7 @@ public struct ImportRowParser: Sendable {
     func columnName(_ field: String) -> String {
         guard let index = mapping.column(for: field) else { return field }
         let names = mapping.header.names
-        return index < names.count && !names[index].isEmpty ? names[index] : "\(index + 1)"
+        return index < names.count ? names[index].trimmedOrNil ?? "\(index + 1)" : "\(index + 1)"
     }
 
     /// Field names of the domain (e.g. "phones.0") to the file's column.

@@ -1,6 +1,7 @@
 import Vapor
 
 func registerCommands(_ app: Application) {
+    app.asyncCommands.use(MigrationsCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")

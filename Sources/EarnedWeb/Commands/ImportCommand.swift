@@ -69,7 +69,8 @@ struct ImportCommand: AsyncCommand {
         for problem in report.problems.prefix(200) { console.error(problem.description) }
         if report.problems.count > 200 { console.error("… and \(report.problems.count - 200) more problems") }
         if report.rolledBack {
-            console.error("Nothing was imported: \(Set(report.problems.map(\.line)).count) lines have problems.")
+            let lines = Set(report.problems.map(\.line)).count
+            console.error("Nothing was imported: \(lines) \(lines == 1 ? "line has" : "lines have") problems.")
             throw ExitCode(1)
         }
         console.info(

@@ -14,14 +14,16 @@ struct UserAddCommand: AsyncCommand {
             String?
     }
 
+    var prompt = CommandPrompt()
+
     var help: String { "Creates a staff account; the first one is the owner." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await prepareDatabase(app)
         let console = context.console
-        let email = signature.email ?? console.ask("E-mail:")
-        let name = signature.name ?? console.ask("Name:")
+        let email = try prompt.value(signature.email, option: "email", prompt: "E-mail:", console: console)
+        let name = try prompt.value(signature.name, option: "name", prompt: "Name:", console: console)
         guard let role = Role(rawValue: signature.role ?? "owner") else {
             throw Abort(.badRequest, reason: "role must be owner, manager or staff")
         }
@@ -37,7 +39,9 @@ struct UserAddCommand: AsyncCommand {
             }
             location = found.id
         }
-        let password = signature.password ?? console.ask("Password (at least 10 characters):", isSecure: true)
+        let password = try prompt.value(
+            signature.password, option: "password", prompt: "Password (at least 10 characters):", secure: true,
+            console: console)
         guard password.count >= StaffController.minimumPasswordLength else {
             throw Abort(
                 .badRequest, reason: "the password must be at least \(StaffController.minimumPasswordLength) characters"
