@@ -193,6 +193,45 @@ struct ImportTests {
             #expect(try await app.count("customers") == 0)
         }
     }
+
+    @Test("the upload page says why a line was refused in the reader's language")
+    func problemsInTheReadersLanguage() async throws {
+        try await withEarnedApp { app, f in
+            let session = try await app.session(for: f.owner)
+            let boundary = "XBOUNDARY"
+            let csv =
+                " Код ; ФИО ;Телефон;Дата рождения\nK1;Анна;+7 916 000 00 01;15.03.1985\nK1;Анна;;\nK2;;oops;вчера\n"
+            var body = ""
+            for (name, value) in [("_csrf", session.csrf), ("kind", "customers")] {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+            func post(_ language: String) async throws -> String {
+                let response = try await app.send(
+                    .POST, "/import",
+                    headers: [
+                        "Content-Type": "multipart/form-data; boundary=\(boundary)", "Accept-Language": language,
+                    ],
+                    cookie: session.cookie, form: nil, rawBody: body)
+                #expect(response.status == .unprocessableEntity)
+                return response.text
+            }
+            let russian = try await post("ru-RU,ru;q=0.9")
+            #expect(russian.contains("Не дата: «вчера»."))
+            #expect(russian.contains("Тот же клиент, что в строке 2."))
+            #expect(russian.contains("Заполните это поле."))
+            #expect(russian.contains("Неверный формат: ожидается номер телефона, например +7 916 123-45-67"))
+            #expect(!russian.contains("the same customer"), "no English reason on a Russian page")
+            // Columns are named as the file names them, without their padding.
+            #expect(russian.contains(#"data-label="Колонка">Дата рождения</td>"#))
+            #expect(russian.contains(#"data-label="Колонка">ФИО</td>"#))
+            let english = try await post("en")
+            #expect(english.contains("Not a date: &#39;вчера&#39;."))
+            #expect(english.contains("The same customer as line 2."))
+            #expect(try await app.count("customers") == 0)
+        }
+    }
 }
 
 /// Windows-1251 encoding for test fixtures (the reader's table, inverted).

@@ -15,6 +15,23 @@ struct LocalizationTests {
         #expect(RussianPlural.form(n, one: "клиент", few: "клиента", many: "клиентов") == word)
     }
 
+    @Test("field errors' extra words are Russian on a Russian page and stay as written in English")
+    func fieldDetails() {
+        let ru = Strings(lang: .ru)
+        let en = Strings(lang: .en)
+        #expect(ru.fieldDetail("1 to 12") == "от 1 до 12")
+        #expect(ru.fieldDetail("1 to 365 days") == "от 1 до 365 дней")
+        #expect(ru.fieldDetail("minute 0 to 1439 of the day") == "минута дня от 0 до 1439")
+        #expect(ru.fieldDetail("at most 12 holidays") == "не больше 12 праздников")
+        #expect(ru.fieldDetail("cannot be in the future") == "не может быть в будущем")
+        #expect(ru.fieldDetail("Сбой терминала") == "Сбой терминала")
+        #expect(en.fieldDetail("cannot be in the future") == "cannot be in the future")
+        let untranslated = Strings.russianDetails.filter { $0.key == $0.value && $0.key != "name@example.com" }
+        #expect(untranslated.isEmpty, "\(untranslated.keys.sorted())")
+        let email = FieldError(field: "email", code: .invalidFormat, detail: "a phone number such as +7 916 123-45-67")
+        #expect(ru.fieldError(email) == "Неверный формат: ожидается номер телефона, например +7 916 123-45-67")
+    }
+
     @Test("the language comes from the browser when the person has not chosen")
     func acceptLanguage() {
         #expect(Lang.from(acceptLanguage: "en-GB,en;q=0.9,ru;q=0.8", fallback: .ru) == .en)

@@ -13,6 +13,14 @@ public struct CSVColumnMapping: Sendable, Hashable {
         self.columns = columns
     }
 
+    /// The column of `field` as people see it, for reports: its header without padding, or its
+    /// 1-based number when the header cell is blank; the field's own name when it is not mapped.
+    public func columnName(for field: String) -> String {
+        guard let index = column(for: field) else { return field }
+        let names = header.names
+        return index < names.count ? names[index].trimmedOrNil ?? "\(index + 1)" : "\(index + 1)"
+    }
+
     /// The 0-based column that holds `field`, or `nil` when the field is not mapped.
     public func column(for field: String) -> Int? {
         columns[field]

@@ -74,8 +74,7 @@ public struct ContactImportParser: Sendable {
         prioritySpellings[CSVHeader.normalize(text)]
     }
 
-    static let channelHint =
-        "expected call, email, chat, messenger, review or visit (звонок, почта, чат, мессенджер, отзыв, визит)"
+    static let channelWords = ["call", "email", "chat", "messenger", "review", "visit"]
 
     static let channelSpellings: [String: InboundContact.Channel] = spellings([
         .call: ["call", "phone", "phone call", "звонок", "телефон", "вызов", "входящий звонок"],
@@ -111,11 +110,7 @@ public struct ContactImportParser: Sendable {
     }
 
     /// The file's header for a field (or its column number, or the field name when unmapped).
-    public func columnName(_ field: String) -> String {
-        guard let index = mapping.column(for: field) else { return field }
-        let names = mapping.header.names
-        return index < names.count && !names[index].isEmpty ? names[index] : "\(index + 1)"
-    }
+    public func columnName(_ field: String) -> String { mapping.columnName(for: field) }
 
     /// The draft's field names (as `Validator` reports them) to the file's fields.
     static let fileField = [
@@ -125,30 +120,32 @@ public struct ContactImportParser: Sendable {
     /// One record as a row, or every problem of the line.
     public func contact(_ record: CSVRecord) -> Result<Row, ImportProblems> {
         var problems: [ImportProblem] = []
-        func problem(_ field: String, _ reason: String) {
-            problems.append(ImportProblem(line: record.line, column: columnName(field), reason: reason))
+        func problem(_ field: String, _ why: ImportProblem.Reason) {
+            problems.append(ImportProblem(line: record.line, column: columnName(field), why))
         }
         var draft = InboundContactDraft()
         if let text = value("channel", record) {
             draft.channel = Self.channel(text)
             if draft.channel == nil {
-                problem("channel", Self.channelHint + ", not '\(text)'")
+                problem("channel", .notOneOf(text, allowed: Self.channelWords))
             }
         } else {
-            problem("channel", "is required")
+            problem("channel", .required)
         }
         if let text = value("priority", record) {
             draft.priority = Self.priority(text)
-            if draft.priority == nil { problem("priority", "expected low, normal, high or urgent, not '\(text)'") }
+            if draft.priority == nil {
+                problem("priority", .notOneOf(text, allowed: ["low", "normal", "high", "urgent"]))
+            }
         }
         let dates = LocaleDateParser(timeZone: timeZone)
         func time(_ field: String) -> Date? {
             guard let text = value(field, record) else { return nil }
-            do { return try dates.date(from: text) } catch { problem(field, error.description) }
+            do { return try dates.date(from: text) } catch { problem(field, .date(error)) }
             return nil
         }
         draft.receivedAt = time("received_at")
-        if value("received_at", record) == nil { problem("received_at", "is required") }
+        if value("received_at", record) == nil { problem("received_at", .required) }
         draft.firstResponseAt = time("first_response_at")
         draft.resolvedAt = time("resolved_at")
         draft.subject = value("subject", record)
@@ -171,7 +168,7 @@ public struct ContactImportParser: Sendable {
                 for error in errors {
                     let column = columnName(Self.fileField[error.field] ?? error.field)
                     guard !reported.contains(column) else { continue }
-                    problems.append(ImportProblem(line: record.line, column: column, reason: error.reason))
+                    problems.append(ImportProblem(line: record.line, column: column, .rule(error)))
                 }
             }
         }

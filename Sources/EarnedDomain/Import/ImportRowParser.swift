@@ -88,11 +88,7 @@ public struct ImportRowParser: Sendable {
         return raw.trimmedOrNil
     }
 
-    func columnName(_ field: String) -> String {
-        guard let index = mapping.column(for: field) else { return field }
-        let names = mapping.header.names
-        return index < names.count ? names[index].trimmedOrNil ?? "\(index + 1)" : "\(index + 1)"
-    }
+    func columnName(_ field: String) -> String { mapping.columnName(for: field) }
 
     /// Field names of the domain (e.g. "phones.0") to the file's column.
     func column(forDomainField field: String) -> String {
@@ -116,8 +112,8 @@ public struct ImportRowParser: Sendable {
 
     public func customer(_ record: CSVRecord) -> Result<CustomerRow, ImportProblems> {
         var problems: [ImportProblem] = []
-        func problem(_ field: String, _ reason: String) {
-            problems.append(ImportProblem(line: record.line, column: columnName(field), reason: reason))
+        func problem(_ field: String, _ why: ImportProblem.Reason) {
+            problems.append(ImportProblem(line: record.line, column: columnName(field), why))
         }
         var draft = CustomerDraft()
         draft.externalID = value("external_id", record)
@@ -126,7 +122,7 @@ public struct ImportRowParser: Sendable {
             switch kind.lowercased() {
             case "person", "человек", "физлицо", "физ. лицо", "фл": draft.kind = .person
             case "company", "компания", "юрлицо", "юр. лицо", "юл", "организация": draft.kind = .company
-            default: problem("kind", "expected person or company, not '\(kind)'")
+            default: problem("kind", .notOneOf(kind, allowed: ["person", "company"]))
             }
         }
         let split: (String?) -> [String] = { text in
@@ -143,7 +139,7 @@ public struct ImportRowParser: Sendable {
                     CustomerDate(kind: .birthday, date: LocalDate(year: day.year, month: day.month, day: day.day))
                 ]
             } catch {
-                problem("birthday", "not a date: '\(birthday)'")
+                problem("birthday", .date(error))
             }
         }
         if let language = value("language", record)?.lowercased() {
@@ -155,19 +151,14 @@ public struct ImportRowParser: Sendable {
             let field = "consent_\(channel.rawValue)"
             guard let text = value(field, record) else { continue }
             guard let given = Self.yesNo(text) else {
-                problem(field, "expected yes or no, not '\(text)'")
+                problem(field, .notYesNo(text))
                 continue
             }
             consents.append(Consent(channel: channel, given: given, at: now, source: "import"))
         }
         if !consents.isEmpty { draft.consents = consents }
         if draft.externalID == nil, draft.phones?.isEmpty != false, draft.emails?.isEmpty != false {
-            problems.append(
-                ImportProblem(
-                    line: record.line, column: nil,
-                    reason:
-                        "needs an external id, a phone or an e-mail, so that importing the file again updates this customer instead of adding another"
-                ))
+            problems.append(ImportProblem(line: record.line, column: nil, .needsKey))
         }
         do {
             _ = try draft.validated(id: Self.ruleCheckCustomer, now: now)
@@ -175,8 +166,7 @@ public struct ImportRowParser: Sendable {
             if case .invalid(let errors) = error {
                 for error in errors {
                     problems.append(
-                        ImportProblem(
-                            line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                        ImportProblem(line: record.line, column: column(forDomainField: error.field), .rule(error)))
                 }
             }
         }
@@ -189,23 +179,23 @@ public struct ImportRowParser: Sendable {
 
     public func order(_ record: CSVRecord) -> Result<OrderRow, ImportProblems> {
         var problems: [ImportProblem] = []
-        func problem(_ field: String, _ reason: String) {
-            problems.append(ImportProblem(line: record.line, column: columnName(field), reason: reason))
+        func problem(_ field: String, _ why: ImportProblem.Reason) {
+            problems.append(ImportProblem(line: record.line, column: columnName(field), why))
         }
         var draft = OrderDraft()
         let customer = value("customer_id", record)
-        if customer == nil { problem("customer_id", "is required") }
+        if customer == nil { problem("customer_id", .required) }
         let money = LocaleNumberParser()
         if let amount = value("amount", record) {
             do { draft.amountMinorUnits = try money.minorUnits(from: amount) } catch {
-                problem("amount", "not an amount: '\(amount)'")
+                problem("amount", .notAmount(amount))
             }
         } else {
-            problem("amount", "is required")
+            problem("amount", .required)
         }
         if let discount = value("discount", record) {
             do { draft.discountMinorUnits = try money.minorUnits(from: discount) } catch {
-                problem("discount", "not an amount: '\(discount)'")
+                problem("discount", .notAmount(discount))
             }
         }
         if let quantity = value("quantity", record) {
@@ -214,19 +204,19 @@ public struct ImportRowParser: Sendable {
             } else if let units = try? LocaleNumberParser(fractionDigits: 0).minorUnits(from: quantity) {
                 draft.quantity = Int(units)
             } else {
-                problem("quantity", "not a whole number: '\(quantity)'")
+                problem("quantity", .notWholeNumber(quantity))
             }
         }
         let dates = LocaleDateParser(timeZone: timeZone)
         func time(_ field: String) -> Date? {
             guard let text = value(field, record) else { return nil }
             do { return try dates.date(from: text) } catch {
-                problem(field, "not a date or time: '\(text)'")
+                problem(field, .date(error))
                 return nil
             }
         }
         draft.placedAt = time("ordered_at")
-        if value("ordered_at", record) == nil { problem("ordered_at", "is required") }
+        if value("ordered_at", record) == nil { problem("ordered_at", .required) }
         draft.promisedAt = time("promised_at")
         draft.deliveredAt = time("delivered_at")
         draft.currency = value("currency", record)?.uppercased() ?? currency
@@ -235,12 +225,12 @@ public struct ImportRowParser: Sendable {
             if let c = Order.SalesChannel(rawValue: channel.lowercased()) {
                 draft.channel = c
             } else {
-                problem("channel", "expected one of store, web, phone, field, other")
+                problem("channel", .notOneOf(channel, allowed: Order.SalesChannel.allCases.map(\.rawValue)))
             }
         }
         draft.externalID = value("external_id", record)
         if kind == .orders, draft.externalID == nil {
-            problem("external_id", "is required, so that importing the file again changes nothing")
+            problem("external_id", .requiredToReimport)
         }
         if problems.isEmpty {
             // The customer is resolved later; the other rules are checked here.
@@ -251,8 +241,7 @@ public struct ImportRowParser: Sendable {
                 if case .invalid(let errors) = error {
                     for error in errors {
                         problems.append(
-                            ImportProblem(
-                                line: record.line, column: column(forDomainField: error.field), reason: error.reason))
+                            ImportProblem(line: record.line, column: column(forDomainField: error.field), .rule(error)))
                     }
                 }
             }

@@ -116,42 +116,38 @@ public struct SurveyImportParser: Sendable {
     }
 
     /// The file's header for a field (or its column number, or the field name when unmapped).
-    public func columnName(_ field: String) -> String {
-        guard let index = mapping.column(for: field) else { return field }
-        let names = mapping.header.names
-        return index < names.count && !names[index].isEmpty ? names[index] : "\(index + 1)"
-    }
+    public func columnName(_ field: String) -> String { mapping.columnName(for: field) }
 
     /// One record as a row, or every problem of the line.
     public func answer(_ record: CSVRecord) -> Result<Row, ImportProblems> {
         var problems: [ImportProblem] = []
-        func problem(_ field: String?, _ reason: String) {
-            problems.append(ImportProblem(line: record.line, column: field.map(columnName), reason: reason))
+        func problem(_ field: String?, _ why: ImportProblem.Reason) {
+            problems.append(ImportProblem(line: record.line, column: field.map(columnName), why))
         }
         let externalID = value("external_id", record)
         if externalID == nil {
-            problem("external_id", "is required, so that importing the file again changes nothing")
+            problem("external_id", .requiredToReimport)
         } else if let externalID, externalID.count > 100 {
-            problem("external_id", "must be at most 100 characters")
+            problem("external_id", .tooLong(100))
         }
         var answeredAt: Date?
         if let text = value("answered_at", record) {
             do {
                 let date = try LocaleDateParser(timeZone: timeZone).date(from: text)
                 if date > now.addingTimeInterval(86_400) {
-                    problem("answered_at", "cannot be in the future")
+                    problem("answered_at", .inFuture)
                 } else {
                     answeredAt = date
                 }
-            } catch { problem("answered_at", error.description) }
+            } catch { problem("answered_at", .date(error)) }
         } else {
-            problem("answered_at", "is required")
+            problem("answered_at", .required)
         }
         var draft = SurveyAnswerDraft()
         func score(_ field: String) -> Int? {
             guard let text = value(field, record) else { return nil }
             guard let number = Int(text) else {
-                problem(field, "not a whole number: '\(text)'")
+                problem(field, .notWholeNumber(text))
                 return nil
             }
             return number
@@ -165,27 +161,26 @@ public struct SurveyImportParser: Sendable {
             } else {
                 problem(
                     "share_of_wallet",
-                    "expected only here, mostly here, about half or mostly elsewhere "
-                        + "(только у вас, в основном у вас, поровну, в основном в других местах), not '\(text)'")
+                    .notOneOf(text, allowed: ["only here", "mostly here", "about half", "mostly elsewhere"]))
             }
         }
         if let text = value("fast_enough", record) {
             draft.fastEnough = ImportRowParser.yesNo(text)
-            if draft.fastEnough == nil { problem("fast_enough", "expected yes or no, not '\(text)'") }
+            if draft.fastEnough == nil { problem("fast_enough", .notYesNo(text)) }
         }
         draft.comment = value("comment", record)
         var channel: ContactChannel?
         if let text = value("channel", record) {
             channel = Self.channel(text)
             if channel == nil {
-                problem("channel", "expected sms, email, messenger, phone, chat, social, visit or post, not '\(text)'")
+                problem("channel", .notOneOf(text, allowed: ContactChannel.allCases.map(\.rawValue)))
             }
         }
         var values = SurveyAnswerValues()
         let reported = Set(problems.compactMap(\.column))
         let hasValue = Self.valueFields.contains { value($0, record) != nil }
         if !hasValue {
-            problem(nil, "has no answer: needs at least one of csat, nps, ces, share of wallet, fast enough, comment")
+            problem(nil, .noAnswer)
         } else {
             do {
                 values = try draft.validated(asking: SurveyQuestion.Kind.allCases)
@@ -195,7 +190,7 @@ public struct SurveyImportParser: Sendable {
                         let field = error.field == SurveyQuestion.Kind.freeText.rawValue ? "comment" : error.field
                         guard Self.fields.contains(field) else { continue }
                         guard !reported.contains(columnName(field)) else { continue }
-                        problem(field, error.reason)
+                        problem(field, .rule(error))
                     }
                 }
             }

@@ -29,7 +29,7 @@ extension Importer {
             if let key = draft.externalID {
                 if let line = seen[key] {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: "external_id", reason: "the same contact as line \(line)")
+                        ImportProblem(line: row.line, column: "external_id", .sameAs(.contact, line: line))
                     )
                 }
                 seen[key] = row.line
@@ -41,8 +41,7 @@ extension Importer {
                     home = key.location.map(LocationID.init)
                 } else {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: "customer_id", reason: "no customer with external id '\(external)'")
+                        ImportProblem(line: row.line, column: "customer_id", .noCustomer(externalID: external))
                     )
                 }
             }
@@ -54,7 +53,7 @@ extension Importer {
             }
             if draft.locationID == nil, row.location == nil {
                 report.problems.append(
-                    ImportProblem(line: row.line, column: "location", reason: "is required: you have no home location"))
+                    ImportProblem(line: row.line, column: "location", .noHomeLocation))
             }
             if report.problems.count == before { drafts.append(draft) }
         }
@@ -106,20 +105,20 @@ extension Importer {
             }
         } catch let error as CSVError {
             report.problems.append(
-                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
+                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), .csv(error)))
             report.rolledBack = true
             return nil
         } catch let error as CSVHeaderError {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: error.description))
+            report.problems.append(ImportProblem(line: 1, column: nil, .header(error)))
             report.rolledBack = true
             return nil
         } catch {
-            report.problems.append(ImportProblem(line: 0, column: nil, reason: String(describing: error)))
+            report.problems.append(ImportProblem(line: 0, column: nil, .refused(String(describing: error))))
             report.rolledBack = true
             return nil
         }
         guard let parser else {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
+            report.problems.append(ImportProblem(line: 1, column: nil, .emptyFile))
             report.rolledBack = true
             return nil
         }

@@ -39,7 +39,7 @@ extension Importer {
             let before = report.problems.count
             if let line = seen[row.externalID] {
                 report.problems.append(
-                    ImportProblem(line: row.line, column: "external_id", reason: "the same answer as line \(line)"))
+                    ImportProblem(line: row.line, column: "external_id", .sameAs(.answer, line: line)))
             }
             seen[row.externalID] = row.line
             var customer: CustomerID?
@@ -50,8 +50,7 @@ extension Importer {
                     home = key.location.map(LocationID.init)
                 } else {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: "customer_id", reason: "no customer with external id '\(external)'")
+                        ImportProblem(line: row.line, column: "customer_id", .noCustomer(externalID: external))
                     )
                 }
             }
@@ -64,7 +63,7 @@ extension Importer {
                 staff = refs.staffByEmail[email]
                 if staff == nil {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: "staff", reason: "no staff member with e-mail '\(email)'")
+                        ImportProblem(line: row.line, column: "staff", .noStaff(email: email))
                     )
                 }
             }

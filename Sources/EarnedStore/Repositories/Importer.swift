@@ -78,18 +78,18 @@ public struct Importer: Sendable {
             }
         } catch let error as CSVError {
             report.problems.append(
-                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), reason: error.description))
+                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), .csv(error)))
             report.rolledBack = true
             return report
         } catch let error as CSVHeaderError {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: error.description))
+            report.problems.append(ImportProblem(line: 1, column: nil, .header(error)))
             report.rolledBack = true
             return report
         }
         progress(count)
         report.rows = count
         if parser == nil {
-            report.problems.append(ImportProblem(line: 1, column: nil, reason: "the file is empty"))
+            report.problems.append(ImportProblem(line: 1, column: nil, .emptyFile))
             report.rolledBack = true
             return report
         }
@@ -162,12 +162,12 @@ public struct Importer: Sendable {
         guard let text else { return actor.homeLocationID }
         guard let id = refs.locationsByKey[ContactNormalizer.searchFold(text)] ?? refs.locationsByKey[text.lowercased()]
         else {
-            report.problems.append(ImportProblem(line: line, column: "location", reason: "no location named '\(text)'"))
+            report.problems.append(ImportProblem(line: line, column: "location", .noLocation(text)))
             return nil
         }
         if !actor.canSee(location: id) {
             report.problems.append(
-                ImportProblem(line: line, column: "location", reason: "'\(text)' is not one of your locations"))
+                ImportProblem(line: line, column: "location", .notYourLocation(text)))
             return nil
         }
         return id
@@ -213,8 +213,7 @@ public struct Importer: Sendable {
             for key in keys.compactMap({ $0 }) {
                 if let previous = seenInFile[key] {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: nil, reason: "the same customer as line \(rows[previous].line)"))
+                        ImportProblem(line: row.line, column: nil, .sameAs(.customer, line: rows[previous].line)))
                     break
                 }
                 seenInFile[key] = index
@@ -251,7 +250,7 @@ public struct Importer: Sendable {
                     draft.ownerID = owner
                 } else {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: "owner", reason: "no staff member with e-mail '\(email)'")
+                        ImportProblem(line: row.line, column: "owner", .noStaff(email: email))
                     )
                 }
             }
@@ -262,15 +261,13 @@ public struct Importer: Sendable {
             if let id = matches[index], let current = existing[id] {
                 if current.erasedAt != nil {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: nil,
-                            reason: "this customer's data was erased on request; it is not imported again"))
+                        ImportProblem(line: row.line, column: nil, .erased))
                     badLines.insert(row.line)
                     continue
                 }
                 if !actor.canSee(location: current.homeLocationID) {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: nil, reason: "matches a customer of another location"))
+                        ImportProblem(line: row.line, column: nil, .otherLocation(.customer)))
                     badLines.insert(row.line)
                     continue
                 }
@@ -329,9 +326,9 @@ public struct Importer: Sendable {
 
     static func problems(_ error: DomainError, line: Int) -> [ImportProblem] {
         guard case .invalid(let errors) = error else {
-            return [ImportProblem(line: line, column: nil, reason: String(describing: error))]
+            return [ImportProblem(line: line, column: nil, .refused(String(describing: error)))]
         }
-        return errors.map { ImportProblem(line: line, column: $0.field, reason: $0.reason) }
+        return errors.map { ImportProblem(line: line, column: $0.field, .rule($0)) }
     }
 
     /// Counts a matched record as unchanged, or as updated and to be written; when it changed
@@ -408,15 +405,14 @@ public struct Importer: Sendable {
             if let key = row.draft.externalID {
                 if let line = seen[key] {
                     report.problems.append(
-                        ImportProblem(line: row.line, column: "external_id", reason: "the same order as line \(line)"))
+                        ImportProblem(line: row.line, column: "external_id", .sameAs(.order, line: line)))
                 }
                 seen[key] = row.line
             }
             guard let customer = customerByExternal[row.customerExternalID] else {
                 report.problems.append(
                     ImportProblem(
-                        line: row.line, column: "customer_id",
-                        reason: "no customer with external id '\(row.customerExternalID)'"))
+                        line: row.line, column: "customer_id", .noCustomer(externalID: row.customerExternalID)))
                 continue
             }
             var draft = row.draft
@@ -427,23 +423,21 @@ public struct Importer: Sendable {
                 : resolveLocation(row.location, line: row.line, refs: refs, actor: actor, report: &report)
             if let location = draft.locationID, !actor.canSee(location: location) {
                 report.problems.append(
-                    ImportProblem(line: row.line, column: "location", reason: "not one of your locations"))
+                    ImportProblem(line: row.line, column: "location", .notYourLocation(nil)))
             }
             if let email = row.sellerEmail {
                 if let seller = refs.staffByEmail[ContactNormalizer.email(email) ?? email] {
                     draft.sellerID = seller
                 } else {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: "seller", reason: "no staff member with e-mail '\(email)'"))
+                        ImportProblem(line: row.line, column: "seller", .noStaff(email: email)))
                 }
             }
             guard report.problems.count == before else { continue }
             if let key = draft.externalID, let current = existing[key] {
                 guard actor.canSee(location: current.locationID) else {
                     report.problems.append(
-                        ImportProblem(
-                            line: row.line, column: "external_id", reason: "matches an order of another location"))
+                        ImportProblem(line: row.line, column: "external_id", .otherLocation(.order)))
                     continue
                 }
                 do {

@@ -115,7 +115,7 @@ struct ImportPage {
                 : H.table(
                     caption: s.problem, headers: [s.line, s.column, s.problem],
                     rows: report.problems.prefix(500).map { p in
-                        [H.text("\(p.line)"), H.text(p.column ?? s.none), H.text(p.reason)]
+                        [H.text("\(p.line)"), H.text(p.column ?? s.none), H.text(s.importProblem(p.why))]
                     },
                     numeric: [0]),
         ])

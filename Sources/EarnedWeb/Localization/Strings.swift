@@ -320,16 +320,16 @@ struct Strings: Sendable {
         case .tooShort: return t("Не короче \(error.limit ?? 0) символов.", "At least \(error.limit ?? 0) characters.")
         case .invalidFormat:
             return t("Неверный формат", "Invalid format")
-                + (error.detail.map { t(": ожидается ", ": expected ") + $0 } ?? ".")
+                + (error.detail.map { t(": ожидается ", ": expected ") + fieldDetail($0) } ?? ".")
         case .invalidChoice: return t("Такого варианта нет.", "Not one of the choices.")
         case .outOfRange:
             return t("Значение вне допустимого диапазона.", "The value is out of range.")
-                + (error.detail.map { " (\($0))" } ?? "")
+                + (error.detail.map { " (\(fieldDetail($0)))" } ?? "")
         case .unknownReference: return t("Такой записи нет.", "No such record.")
         case .duplicate: return t("Уже используется.", "Already in use.")
         case .inconsistent:
             return t("Не согласуется с другими полями", "Does not agree with the other fields")
-                + (error.detail.map { " (\($0))" } ?? ".")
+                + (error.detail.map { " (\(fieldDetail($0)))" } ?? ".")
         }
     }
 }
