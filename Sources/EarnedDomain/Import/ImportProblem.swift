@@ -73,7 +73,7 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         case .notYourLocation(let name): (name.map { "'\($0)' is " } ?? "") + "not one of your locations"
         case .noHomeLocation: "is required: you have no home location"
         case .otherLocation(let record):
-            "matches \(record == .order ? "an" : "a") \(record.rawValue) of another location"
+            "matches \(record == .order || record == .answer ? "an" : "a") \(record.rawValue) of another location"
         case .sameAs(let record, let line): "the same \(record.rawValue) as line \(line)"
         case .erased: "this customer's data was erased on request; it is not imported again"
         case .emptyFile: "the file is empty"
