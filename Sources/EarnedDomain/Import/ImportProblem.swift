@@ -52,6 +52,16 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         self.why = why
     }
 
+    /// The problem of a file the reader stopped on (a broken quote, a header that does not
+    /// map), or nil for any other error.
+    public init?(file error: any Error) {
+        switch error {
+        case let error as CSVError: self.init(line: error.line ?? 0, column: error.column.map(String.init), .csv(error))
+        case let error as CSVHeaderError: self.init(line: 1, column: nil, .header(error))
+        default: return nil
+        }
+    }
+
     public var reason: String {
         switch why {
         case .required: "is required"

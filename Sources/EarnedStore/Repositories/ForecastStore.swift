@@ -54,14 +54,20 @@ public struct ForecastStore: Sendable {
     /// The longest name.
     public static let nameLimit = 120
 
+    /// What is wrong with a forecast's name: missing, or longer than `nameLimit` (callers check
+    /// it before running a forecast only to have it refused).
+    public static func nameErrors(_ name: String?) -> [FieldError] {
+        var v = Validator()
+        v.text("name", name, required: true, max: nameLimit)
+        return v.errors
+    }
+
     /// Saves a forecast under `forecast.name` and returns it with its id.
     public func save(_ forecast: SavedForecast, actor: Staff, now: Date) async throws -> SavedForecast {
         try Policy.require(actor, .forecastPrograms)
+        let errors = Self.nameErrors(forecast.name)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         let name = forecast.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty { throw DomainError.invalid([FieldError(field: "name", code: .required)]) }
-        if name.count > Self.nameLimit {
-            throw DomainError.invalid([FieldError(field: "name", code: .tooLong, limit: Self.nameLimit)])
-        }
         let record = ForecastScenarioRecord()
         record.id = UUID()
         record.name = name

@@ -103,17 +103,9 @@ extension Importer {
                 case .failure(let problems): report.problems += problems.list
                 }
             }
-        } catch let error as CSVError {
-            report.problems.append(
-                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), .csv(error)))
-            report.rolledBack = true
-            return nil
-        } catch let error as CSVHeaderError {
-            report.problems.append(ImportProblem(line: 1, column: nil, .header(error)))
-            report.rolledBack = true
-            return nil
         } catch {
-            report.problems.append(ImportProblem(line: 0, column: nil, .refused(String(describing: error))))
+            report.problems.append(
+                ImportProblem(file: error) ?? ImportProblem(line: 0, column: nil, .refused(String(describing: error))))
             report.rolledBack = true
             return nil
         }

@@ -76,13 +76,9 @@ public struct Importer: Sendable {
                     }
                 }
             }
-        } catch let error as CSVError {
-            report.problems.append(
-                ImportProblem(line: error.line ?? 0, column: error.column.map(String.init), .csv(error)))
-            report.rolledBack = true
-            return report
-        } catch let error as CSVHeaderError {
-            report.problems.append(ImportProblem(line: 1, column: nil, .header(error)))
+        } catch {
+            guard let problem = ImportProblem(file: error) else { throw error }
+            report.problems.append(problem)
             report.rolledBack = true
             return report
         }

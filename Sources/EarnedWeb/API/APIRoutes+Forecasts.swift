@@ -6,35 +6,25 @@ import Vapor
 /// A saved forecast in the API: its list figures, and with them (not in lists) the inputs, the
 /// baseline it ran on and the results.
 struct SavedForecastDTO: APIObject {
-    var id: UUID
-    var name: String
-    var kind: String
-    var created_by_id: UUID?
-    var created_at: Date
-    var baseline_at: Date
-    var npv_p50_minor: Int64
-    var probability_of_loss: Double
-    var verdict: String
-    var currency: String?
+    var summary: SavedForecastSummaryDTO
     var scenario: ProgramScenario
     var baseline: ForecastBaseline
     var result: ForecastResult
 
     init(_ row: SavedForecast, _ document: Forecasting.Document) {
-        let summary = SavedForecastSummaryDTO(row)
-        id = summary.id
-        name = summary.name
-        kind = summary.kind
-        created_by_id = summary.created_by_id
-        created_at = summary.created_at
-        baseline_at = summary.baseline_at
-        npv_p50_minor = summary.npv_p50_minor
-        probability_of_loss = summary.probability_of_loss
-        verdict = summary.verdict
-        currency = summary.currency
+        summary = SavedForecastSummaryDTO(row)
         scenario = document.scenario
         baseline = document.baseline
         result = document.result
+    }
+
+    /// The summary's keys, then the inputs, the baseline and the results beside them.
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(scenario, forKey: APIKey("scenario"))
+        try c.encode(baseline, forKey: APIKey("baseline"))
+        try c.encode(result, forKey: APIKey("result"))
     }
 }
 
@@ -105,10 +95,7 @@ extension APIRoutes {
             let actor = try req.actor()
             try Policy.require(actor, .forecastPrograms)
             let input = try req.content.decode(ForecastSaveInput.self)
-            var errors: [FieldError] = []
-            if (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                errors.append(FieldError(field: "name", code: .required))
-            }
+            var errors = ForecastStore.nameErrors(input.name)
             if input.scenario == nil { errors.append(FieldError(field: "scenario", code: .required)) }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             let forecasting = Forecasting(db: req.db)

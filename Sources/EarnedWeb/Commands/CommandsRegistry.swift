@@ -27,4 +27,21 @@ struct AsyncCommandGroupBuilder: AsyncCommandGroup {
 /// A command stopping with a message for the terminal (and exit code 1).
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
+
+    /// Runs a command's work; a failure is said on the terminal and ends it with exit code 1.
+    static func reported(on console: any Console, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            console.error(failure.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Ends a command with this exit code; what went wrong was already said.
+struct ExitCode: Error, CustomStringConvertible {
+    var code: Int32
+    init(_ code: Int32) { self.code = code }
+    var description: String { "exit \(code)" }
 }

@@ -37,12 +37,7 @@ struct FitCommand: AsyncCommand {
     typealias Failure = CommandFailure
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        do {
-            try await fit(context, signature)
-        } catch let failure as Failure {
-            context.console.error(failure.description)
-            throw ExitCode(1)
-        }
+        try await Failure.reported(on: context.console) { try await fit(context, signature) }
     }
 
     func fit(_ context: CommandContext, _ signature: Signature) async throws {

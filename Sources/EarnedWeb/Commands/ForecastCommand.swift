@@ -27,14 +27,12 @@ struct ForecastCommand: AsyncCommand {
     typealias Failure = CommandFailure
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        do {
-            try await forecast(context, signature)
-        } catch let failure as Failure {
-            context.console.error(failure.description)
-            throw ExitCode(1)
-        } catch let error as DomainError {
-            context.console.error(Self.describe(error))
-            throw ExitCode(1)
+        try await Failure.reported(on: context.console) {
+            do {
+                try await forecast(context, signature)
+            } catch let error as DomainError {
+                throw Failure(description: Self.describe(error))
+            }
         }
     }
 

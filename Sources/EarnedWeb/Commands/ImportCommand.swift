@@ -80,12 +80,6 @@ struct ImportCommand: AsyncCommand {
     }
 }
 
-struct ExitCode: Error, CustomStringConvertible {
-    var code: Int32
-    init(_ code: Int32) { self.code = code }
-    var description: String { "exit \(code)" }
-}
-
 /// The staff member a command acts for.
 enum CommandActor {
     static func resolve(_ app: Application, email: String?) async throws -> Staff {
