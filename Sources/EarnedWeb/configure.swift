@@ -35,18 +35,30 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     app.middleware.use(MetricsMiddleware(metrics: metrics))
     app.middleware.use(EarnedErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(TextInputMiddleware())
+    app.middleware.use(WriteTransactionMiddleware(gate: WriteGate()))
     app.routes.defaultMaxBodySize = "64mb"
 
     try routes(app, metrics: metrics)
     registerCommands(app)
 }
 
-/// Runs the migrations, and on SQLite switches the file to write-ahead logging.
+/// Runs the migrations; on SQLite switches the file to write-ahead logging and gives every
+/// connection its busy timeout.
 public func prepareDatabase(_ app: Application) async throws {
+    try await tuneConnections(app)
     try await app.autoMigrate()
     if case .sqlite = app.earned.config.database, let sql = app.db as? any SQLDatabase {
         try await sql.raw("PRAGMA journal_mode=WAL").run()
-        try await sql.raw("PRAGMA synchronous=NORMAL").run()
     }
     try await QueryPlannerStatistics.refreshOnOpen(app.db)
+}
+
+/// The SQLite driver keeps one connection per event loop, and pragmas belong to a connection:
+/// each loop's connection gets them (see `SQLiteTuning`).
+func tuneConnections(_ app: Application) async throws {
+    for loop in app.eventLoopGroup.makeIterator() {
+        guard let db = app.databases.database(logger: app.logger, on: loop) else { continue }
+        try await SQLiteTuning.tune(db)
+    }
 }

@@ -6,7 +6,7 @@ import Vapor
 func routes(_ app: Application, metrics: Metrics) throws {
     app.get("health") { req async throws -> Response in
         do {
-            if let sql = req.db as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
+            if let sql = req.database as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
             return try await ["status": "ok", "database": "reachable"].encodeResponse(for: req)
         } catch {
             req.logger.error("health check failed: \(String(reflecting: error))")
@@ -70,7 +70,7 @@ func routes(_ app: Application, metrics: Metrics) throws {
     user.get("loyalty", use: dashboards.loyalty)
     let forecast = ForecastController()
     user.get("forecast", use: forecast.page)
-    user.post("forecast", use: forecast.run)
+    user.post("forecast", use: forecast.run).ownTransactions()
     user.post("forecast", "save", use: forecast.save)
     user.get("forecast", "saved", use: forecast.list)
     user.get("forecast", "saved", ":id", use: forecast.show)
@@ -125,7 +125,7 @@ func routes(_ app: Application, metrics: Metrics) throws {
 
     let imports = ImportController()
     user.get("import", use: imports.show)
-    user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload)
+    user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload).ownTransactions()
 
     let locations = LocationsController()
     user.get("locations", use: locations.list)

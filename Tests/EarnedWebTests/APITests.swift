@@ -119,7 +119,7 @@ struct APITests {
             BadInput(method: .GET, path: "/api/v1/customers/{unknown}/notes", status: .notFound),
             BadInput(
                 method: .POST, path: "/api/v1/customers/{customer}/merge", body: #"{"duplicate_id": "{unknown}"}"#,
-                status: .notFound),
+                status: .unprocessableEntity),
             BadInput(method: .GET, path: "/api/v1/customers/not-a-uuid", status: .notFound),
             BadInput(method: .GET, path: "/api/v1/orders/{unknown}", status: .notFound),
             BadInput(method: .PATCH, path: "/api/v1/orders/{unknown}", body: "{}", status: .notFound),

@@ -68,7 +68,8 @@ func withEarnedApp(
         try await configure(app, config: config, clock: { testNow })
     }
     do {
-        try await app.autoMigrate()
+        // As production prepares it: migrations, write-ahead logging, every connection's busy timeout.
+        try await prepareDatabase(app)
         let fixture = seed ? try await makeFixture(app) : emptyFixture
         try await body(app, fixture)
     } catch {

@@ -95,7 +95,7 @@ public struct IncidentDraft: Hashable, Codable, Sendable {
         if reportedByID == nil { v.add("reported_by_id", .required) }
         let scope = scope ?? existing?.scope
         if let scope {
-            for problem in Self.problems(in: scope) { v.add(problem) }
+            for problem in Self.problems(in: scope, foundAt: foundAt) { v.add(problem) }
         } else {
             v.add("scope", .required)
         }
@@ -114,10 +114,20 @@ public struct IncidentDraft: Hashable, Codable, Sendable {
             createdAt: existing?.createdAt ?? now, updatedAt: now, closedAt: closedAt)
     }
 
-    static func problems(in scope: Incident.Scope) -> [FieldError] {
+    /// How far back before it was found an incident's scope may reach: orders older than this
+    /// are past any outreach, and a wider scope would make one request match a whole history.
+    public static let scopeReach: TimeInterval = 2 * 366 * 86_400
+
+    static func problems(in scope: Incident.Scope, foundAt: Date) -> [FieldError] {
         var v = Validator()
         func range(_ from: Date?, _ to: Date?) {
             if let from, let to, from > to { v.add("scope.to", .inconsistent, detail: "cannot be before scope.from") }
+            if let to, to > foundAt.addingTimeInterval(Self.clockSkew) {
+                v.add("scope.to", .outOfRange, detail: "cannot be after the incident was found")
+            }
+            if let from, from < foundAt.addingTimeInterval(-Self.scopeReach) {
+                v.add("scope.from", .outOfRange, detail: "at most two years before the incident was found")
+            }
         }
         switch scope {
         case .product(let text, let from, let to):

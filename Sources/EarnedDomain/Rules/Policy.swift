@@ -35,6 +35,22 @@ public enum Policy {
         }
     }
 
+    /// Who may see a record of the daily work — an order, a promise, a case, an inbound contact,
+    /// a task, a survey invitation: the person it belongs to (its owner, assignee or seller) and
+    /// whoever sees its location. Lists, detail pages, the API and exports all ask this.
+    public static func maySee(_ staff: Staff, recordAt location: LocationID?, belongingTo person: StaffID?) -> Bool {
+        guard staff.isActive else { return false }
+        return person == staff.id || staff.canSee(location: location)
+    }
+
+    /// Who may see a customer: whoever sees their home location, and whoever serves them, that
+    /// is, may see one of the records about them (`maySee(_:recordAt:belongingTo:)`). So every
+    /// row of a list that names a customer opens that customer's page for the same person.
+    public static func maySee(_ staff: Staff, customerHomedAt home: LocationID?, servesThem: Bool) -> Bool {
+        guard staff.isActive else { return false }
+        return staff.canSee(location: home) || servesThem
+    }
+
     /// Throws `forbidden` unless `staff` may do `action`.
     public static func require(_ staff: Staff, _ action: Action) throws(DomainError) {
         if !may(staff, action) { throw DomainError.forbidden("your role may not do this") }

@@ -74,7 +74,8 @@ public struct Validator: Sendable {
         errors.append(FieldError(field: field, code: code, limit: limit, detail: detail))
     }
 
-    /// Trims `value`; reports it when empty and required, or longer than `max` characters.
+    /// Trims `value`; reports it when empty and required, longer than `max` characters, or
+    /// holding a control character (`TextRule`).
     @discardableResult
     public mutating func text(
         _ field: String, _ value: String?, required: Bool = false, max: Int
@@ -85,6 +86,7 @@ public struct Validator: Sendable {
             return nil
         }
         if trimmed.count > max { add(field, .tooLong, limit: max) }
+        if !TextRule.allows(trimmed) { add(TextRule.error(field: field)) }
         return trimmed
     }
 

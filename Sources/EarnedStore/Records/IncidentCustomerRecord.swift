@@ -1,3 +1,4 @@
+import EarnedDomain
 import FluentKit
 import Foundation
 
@@ -16,5 +17,15 @@ final class IncidentCustomerRecord: Model, @unchecked Sendable {
         id = UUID()
         self.incidentID = incidentID
         self.customerID = customerID
+    }
+}
+
+extension IncidentCustomerRecord {
+    /// The affected customers of a new incident, 500 rows a statement rather than one each.
+    static func insert(incident: UUID, customers: [CustomerID], on db: any Database) async throws {
+        for start in stride(from: 0, to: customers.count, by: 500) {
+            let batch = customers[start..<min(start + 500, customers.count)]
+            try await batch.map { IncidentCustomerRecord(incidentID: incident, customerID: $0.rawValue) }.create(on: db)
+        }
     }
 }

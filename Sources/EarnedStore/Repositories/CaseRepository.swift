@@ -17,6 +17,9 @@ public struct CaseRepository: Sendable {
         draft.locationID = try await WorkPlacement.location(
             customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let opened = try draft.validated(id: CaseID(), now: now)
+        var references = References()
+        references.add("link_id", .caseSource, opened.link)
+        try await references.verify(actor: actor, on: db)
         try await db.transaction { db in try await Self.insert(opened, by: actor, now: now, on: db) }
         return opened
     }

@@ -26,6 +26,9 @@ public struct ContactRepository: Sendable {
         draft.locationID = try await WorkPlacement.location(
             customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let contact = try draft.validated(id: ContactID(), now: now)
+        var references = References()
+        references.add("case_id", .serviceCase, contact.caseID?.rawValue)
+        try await references.verify(actor: actor, on: db)
         try await db.transaction { db in
             try await InboundContactRecord(contact).create(on: db)
             try await AuditLog(db: db).record(

@@ -125,10 +125,42 @@ public struct CustomerRepository: Sendable {
         if let survivor = record.mergedIntoID, let next = try await CustomerRecord.find(survivor, on: db) {
             record = next
         }
-        guard actor.canSee(location: record.homeLocationID.map(LocationID.init)) else {
+        let home = record.homeLocationID.map(LocationID.init)
+        let serves = actor.canSee(location: home) ? true : try await serves(record.id!, actor: actor)
+        guard Policy.maySee(actor, customerHomedAt: home, servesThem: serves) else {
             throw DomainError.notFound("customer")
         }
         return try await load([record])[0]
+    }
+
+    /// Whether `actor` may see any record about the customer (`Policy.maySee(_:recordAt:belongingTo:)`):
+    /// an order, promise, case, contact or task at one of their locations or of their own.
+    func serves(_ customer: UUID, actor: Staff) async throws -> Bool {
+        let visible: [UUID?] = (actor.visibleLocationIDs ?? []).map(\.rawValue)
+        let me = actor.id.rawValue
+        if try await OrderRecord.query(on: db).filter(\.$customerID == customer)
+            .group(.or, { $0.filter(\.$locationID ~~ visible).filter(\.$sellerID == me) }).first() != nil
+        {
+            return true
+        }
+        if try await PromiseRecord.query(on: db).filter(\.$customerID == customer)
+            .group(.or, { $0.filter(\.$locationID ~~ visible).filter(\.$ownerID == me) }).first() != nil
+        {
+            return true
+        }
+        if try await ServiceCaseRecord.query(on: db).filter(\.$customerID == customer)
+            .group(.or, { $0.filter(\.$locationID ~~ visible).filter(\.$ownerID == me) }).first() != nil
+        {
+            return true
+        }
+        if try await InboundContactRecord.query(on: db).filter(\.$customerID == customer)
+            .group(.or, { $0.filter(\.$locationID ~~ visible.compactMap { $0 }).filter(\.$ownerID == me) }).first()
+            != nil
+        {
+            return true
+        }
+        return try await ServiceTaskRecord.query(on: db).filter(\.$customerID == customer)
+            .group(.or, { $0.filter(\.$locationID ~~ visible).filter(\.$assigneeID == me) }).first() != nil
     }
 
     /// Customers by id without an access check, for naming the customers of records the caller
@@ -195,15 +227,13 @@ public struct CustomerRepository: Sendable {
     {
         try Policy.require(actor, .mergeCustomers)
         let survivor = try await get(survivorID, actor: actor)
+        var references = References()
+        references.add("duplicate_id", .customer, absorbedID.rawValue)
+        try await references.verify(actor: actor, on: db)
         let absorbed = try await get(absorbedID, actor: actor)
         let merged = try CustomerMerge.merge(survivor: survivor, absorbed: absorbed, now: now)
         try await db.transaction { db in
-            try await OrderRecord.query(on: db).set(\.$customerID, to: survivor.id.rawValue)
-                .filter(\.$customerID == absorbed.id.rawValue).update()
-            try await CustomerNoteRecord.query(on: db).set(\.$customerID, to: survivor.id.rawValue)
-                .filter(\.$customerID == absorbed.id.rawValue).update()
-            try await CustomerRecord.query(on: db).set(\.$mergedIntoID, to: survivor.id.rawValue)
-                .filter(\.$mergedIntoID == absorbed.id.rawValue).update()
+            try await Self.moveHistory(from: absorbed.id, to: survivor.id, on: db)
             try await Self.deleteDetails(of: absorbed.id.rawValue, on: db)
             guard let tombstone = try await CustomerRecord.find(absorbed.id.rawValue, on: db) else {
                 throw DomainError.notFound("customer")
@@ -237,7 +267,11 @@ public struct CustomerRepository: Sendable {
             try await CustomerRecord.query(on: db).set(\.$externalID, to: nil)
                 .filter(\.$mergedIntoID == customer.id.rawValue).update()
             try await IdempotencyRecord.query(on: db).filter(\.$resourceID == customer.id.rawValue).delete()
-            try await ServiceErasure.erase(customer.id, on: db)
+            // Records merged into this one lent it their history; messages sent about them
+            // under their own ids go too.
+            let merged = try await CustomerRecord.query(on: db).filter(\.$mergedIntoID == customer.id.rawValue)
+                .all(\.$id)
+            try await ServiceErasure.erase(customer.id, alsoKnownAs: merged.map(CustomerID.init), on: db)
             try await AuditLog(db: db).record(
                 .erased, "customer", customer.id.rawValue, by: actor, summary: "personal data erased on request",
                 at: now)

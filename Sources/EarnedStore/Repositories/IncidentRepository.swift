@@ -52,10 +52,23 @@ public struct IncidentRepository: Sendable {
         }
         if draft.locationID == nil, actor.role != .owner { draft.locationID = actor.homeLocationID }
         let incident = try draft.validated(id: IncidentID(), now: now)
+        var references = References()
+        references.add("location_id", .location, incident.locationID?.rawValue)
+        if case .location(let id, _, _) = incident.scope { references.add("scope.location_id", .location, id.rawValue) }
+        try await references.verify(actor: actor, on: db)
         let (customers, sellers) = try await affected(by: incident.scope, actor: actor)
         if customers.isEmpty {
             throw DomainError.invalid([
                 FieldError(field: "scope", code: .inconsistent, detail: "matches no customer of your locations")
+            ])
+        }
+        // One request tells at most as many customers as a list of them may hold; a wider scope
+        // is narrowed by dates, product or location.
+        if customers.count > IncidentDraft.customerLimit {
+            throw DomainError.invalid([
+                FieldError(
+                    field: "scope", code: .outOfRange, limit: IncidentDraft.customerLimit,
+                    detail: "at most \(IncidentDraft.customerLimit) customers")
             ])
         }
         let owners = try await CustomerRepository(db: db).byIDs(customers)
@@ -71,10 +84,7 @@ public struct IncidentRepository: Sendable {
         }
         try await db.transaction { db in
             try await IncidentRecord(incident).create(on: db)
-            for customer in customers {
-                try await IncidentCustomerRecord(incidentID: incident.id.rawValue, customerID: customer.rawValue)
-                    .create(on: db)
-            }
+            try await IncidentCustomerRecord.insert(incident: incident.id.rawValue, customers: customers, on: db)
             try await AuditLog(db: db).record(
                 .created, "incident", incident.id.rawValue, by: actor,
                 summary: "title, scope, \(customers.count) customers", at: now)
@@ -89,6 +99,11 @@ public struct IncidentRepository: Sendable {
         let visible = actor.visibleLocationIDs
         if case .customers(let ids) = scope {
             let found = try await CustomerRepository(db: db).byIDs(ids)
+            let unknown = ids.enumerated().filter { found[$0.element] == nil }
+            if !unknown.isEmpty {
+                throw DomainError.invalid(
+                    unknown.map { FieldError(field: "scope.customer_ids.\($0.offset)", code: .unknownReference) })
+            }
             return (
                 ids.filter { id in
                     found[id].map { visible == nil || actor.canSee(location: $0.homeLocationID) } ?? false

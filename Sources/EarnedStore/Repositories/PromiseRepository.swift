@@ -16,12 +16,35 @@ public struct PromiseRepository: Sendable {
         draft.locationID = try await WorkPlacement.location(
             customer: draft.customerID, location: draft.locationID, owner: draft.ownerID, actor: actor, on: db)
         let promise = try draft.validated(id: PromiseID(), now: now)
+        try await Self.checkLink(promise, on: db)
         try await db.transaction { db in
             try await PromiseRecord(promise).create(on: db)
             try await AuditLog(db: db).record(
                 .created, "promise", promise.id.rawValue, by: actor, summary: "kind, due_at, owner", at: now)
         }
         return promise
+    }
+
+    /// A promise's link names an order, case or contact of the same customer.
+    static func checkLink(_ promise: Promise, on db: any Database) async throws {
+        guard let link = promise.link else { return }
+        let customer: UUID?
+        switch link.kind {
+        case .order: customer = try await OrderRecord.find(link.id, on: db)?.customerID
+        case .serviceCase: customer = try await ServiceCaseRecord.find(link.id, on: db)?.customerID
+        case .contact:
+            // A contact from someone not yet known as a customer may be what the promise is about.
+            let contact = try await InboundContactRecord.find(link.id, on: db)
+            customer = contact.map { $0.customerID ?? promise.customerID.rawValue }
+        }
+        guard let customer else {
+            throw DomainError.invalid([FieldError(field: "link_id", code: .unknownReference)])
+        }
+        guard customer == promise.customerID.rawValue else {
+            throw DomainError.invalid([
+                FieldError(field: "link_id", code: .inconsistent, detail: "belongs to another customer")
+            ])
+        }
     }
 
     public func get(_ id: PromiseID, actor: Staff) async throws -> Promise {

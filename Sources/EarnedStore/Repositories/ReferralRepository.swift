@@ -12,9 +12,11 @@ public struct ReferralRepository: Sendable {
         var draft = draft
         draft.recordedByID = actor.id
         let referral = try draft.validated(id: ReferralID(), now: now)
-        let customers = CustomerRepository(db: db)
-        _ = try await customers.get(referral.referrerID, actor: actor)
-        _ = try await customers.get(referral.referredID, actor: actor)
+        _ = try await CustomerRepository(db: db).get(referral.referrerID, actor: actor)
+        var references = References()
+        references.add("referred_id", .customer, referral.referredID.rawValue)
+        references.add("order_id", .order, referral.orderID?.rawValue)
+        try await references.verify(actor: actor, on: db)
         let known = try await ReferralRecord.query(on: db).filter(\.$referrerID == referral.referrerID.rawValue)
             .filter(\.$referredID == referral.referredID.rawValue).first()
         if known != nil {

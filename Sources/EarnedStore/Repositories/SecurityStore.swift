@@ -24,8 +24,10 @@ public struct APITokenInfo: Sendable, Codable {
 /// The answer stored for an Idempotency-Key.
 public struct StoredResponse: Sendable {
     public var requestHash: String
+    /// 0 while the request that claimed the key is still running.
     public var statusCode: Int
     public var body: String
+    public var claimedAt: Date
 }
 
 /// Sessions, failed sign-ins, API tokens and idempotency keys. Secrets arrive here already
@@ -149,28 +151,24 @@ public struct SecurityStore: Sendable {
             let record = try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
                 .first()
         else { return nil }
-        return StoredResponse(requestHash: record.requestHash, statusCode: record.statusCode, body: record.responseBody)
+        return StoredResponse(
+            requestHash: record.requestHash, statusCode: record.statusCode, body: record.responseBody,
+            claimedAt: record.createdAt)
     }
 
-    /// Claims a key before the work starts (status 0 = in progress); false when it is taken.
-    public func reserve(owner: UUID, key: String, requestHash: String, now: Date) async throws -> Bool {
-        let record = IdempotencyRecord()
-        record.id = IDGenerator.next()
-        record.ownerID = owner
-        record.key = key
-        record.requestHash = requestHash
-        record.statusCode = 0
-        record.responseBody = ""
-        record.createdAt = now
-        do {
-            try await record.create(on: db)
-            return true
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            return false
-        }
+    /// Claims a key before the work starts (status 0 = in progress); false when another request
+    /// holds it. A claim still in progress after `lease` belongs to a request that died (a
+    /// writing request's claim commits only with its finished answer, so only a request outside
+    /// a transaction can leave one): it is taken over.
+    public func claim(owner: UUID, key: String, requestHash: String, now: Date, lease: TimeInterval) async throws
+        -> Bool
+    {
+        try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
+            .filter(\.$statusCode == 0).filter(\.$createdAt < now.addingTimeInterval(-lease)).delete()
+        return try await IdempotencyClaims.claim(owner: owner, key: key, requestHash: requestHash, now: now, on: db)
     }
 
-    /// Stores the answer for a reserved key.
+    /// Stores the answer for a claimed key.
     public func complete(owner: UUID, key: String, statusCode: Int, body: String, resourceID: UUID?) async throws {
         try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
             .set(\.$statusCode, to: statusCode).set(\.$responseBody, to: body).set(\.$resourceID, to: resourceID)

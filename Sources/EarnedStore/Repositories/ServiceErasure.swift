@@ -7,7 +7,9 @@ import SQLKit
 /// inbound contacts, tasks, survey comments, and webhook payloads not yet sent — and keeps what the figures
 /// need. Runs inside the erasure's transaction.
 enum ServiceErasure {
-    static func erase(_ customer: CustomerID, on db: any Database) async throws {
+    static func erase(_ customer: CustomerID, alsoKnownAs merged: [CustomerID] = [], on db: any Database)
+        async throws
+    {
         let id = customer.rawValue
         for record in try await PromiseRecord.query(on: db).filter(\.$customerID == id).all() {
             try record.apply(try record.domain().redacted())
@@ -33,10 +35,14 @@ enum ServiceErasure {
         try await surveys.update("survey_invitations").set("state", to: "expired").where("customer_id", .equal, id)
             .where("state", .equal, "open").run()
         // Messages for gateways (a greeting's words and address) that were not delivered yet
-        // are not sent at all.
+        // are not sent at all; those sent keep their delivery record, not their words.
         let sql = db as! any SQLDatabase
-        try await sql.update("webhook_deliveries").set("payload", to: "{}").set("status", to: "failed")
-            .set("last_error", to: "customer erased").where("status", .equal, "pending")
-            .where("payload", .like, "%\(id.uuidString.lowercased())%").run()
+        for known in [customer] + merged {
+            let pattern = "%\(known.rawValue.uuidString.lowercased())%"
+            try await sql.update("webhook_deliveries").set("payload", to: "{}").set("status", to: "failed")
+                .set("last_error", to: "customer erased").where("status", .equal, "pending")
+                .where("payload", .like, pattern).run()
+            try await sql.update("webhook_deliveries").set("payload", to: "{}").where("payload", .like, pattern).run()
+        }
     }
 }

@@ -10,6 +10,10 @@ enum WorkPlacement {
     static func location(
         customer: CustomerID?, location: LocationID?, owner: StaffID?, actor: Staff, on db: any Database
     ) async throws -> LocationID? {
+        var references = References()
+        references.add("customer_id", .customer, customer?.rawValue)
+        references.add("location_id", .location, location?.rawValue)
+        try await references.verify(actor: actor, on: db)
         var home: LocationID?
         if let customer { home = try await CustomerRepository(db: db).get(customer, actor: actor).homeLocationID }
         let placed = location ?? home ?? actor.homeLocationID

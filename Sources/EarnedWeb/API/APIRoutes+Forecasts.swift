@@ -85,12 +85,12 @@ extension APIRoutes {
     static func registerForecasts(_ api: any RoutesBuilder) throws {
         api.get("forecasts", "baseline") { req async throws -> ForecastBaseline in
             try Policy.require(try req.actor(), .forecastPrograms)
-            return try await Forecasting(db: req.db).requireBaseline()
+            return try await Forecasting(db: req.database).requireBaseline()
         }
         api.post("forecasts", "run") { req async throws -> ForecastDTO in
             let scenario = try req.content.decode(ProgramScenario.self)
-            return ForecastDTO(try await Forecasting(db: req.db).run(scenario, actor: try req.actor()))
-        }
+            return ForecastDTO(try await Forecasting(db: req.database).run(scenario, actor: try req.actor()))
+        }.ownTransactions()
         api.post("forecasts") { req async throws -> Response in
             let actor = try req.actor()
             try Policy.require(actor, .forecastPrograms)
@@ -98,7 +98,7 @@ extension APIRoutes {
             var errors = ForecastStore.nameErrors(input.name)
             if input.scenario == nil { errors.append(FieldError(field: "scenario", code: .required)) }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
-            let forecasting = Forecasting(db: req.db)
+            let forecasting = Forecasting(db: req.database)
             let document = try await forecasting.run(input.scenario!, actor: actor)
             let saved = try await forecasting.save(document, name: input.name!, actor: actor, now: req.now)
             return try await created(
@@ -118,17 +118,18 @@ extension APIRoutes {
                 }
                 offset = n
             }
-            let rows = try await ForecastStore(db: req.db).list(actor: actor, limit: limit + 1, offset: offset)
+            let rows = try await ForecastStore(db: req.database).list(actor: actor, limit: limit + 1, offset: offset)
             return SavedForecastListDTO(
                 items: rows.prefix(limit).map(SavedForecastSummaryDTO.init),
                 next_cursor: rows.count > limit ? String(offset + limit) : nil)
         }
         api.get("forecasts", ":id") { req async throws -> SavedForecastDTO in
-            let (row, document) = try await Forecasting(db: req.db).saved(try forecastID(req), actor: try req.actor())
+            let (row, document) = try await Forecasting(db: req.database).saved(
+                try forecastID(req), actor: try req.actor())
             return SavedForecastDTO(row, document)
         }
         api.delete("forecasts", ":id") { req async throws -> Response in
-            try await ForecastStore(db: req.db).delete(try forecastID(req), actor: try req.actor(), now: req.now)
+            try await ForecastStore(db: req.database).delete(try forecastID(req), actor: try req.actor(), now: req.now)
             return Response(status: .noContent)
         }
     }

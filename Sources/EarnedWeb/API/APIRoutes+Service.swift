@@ -178,12 +178,12 @@ extension APIRoutes {
         // Webhook subscriptions (owner)
         api.get("webhooks") { req async throws -> [WebhookSubscriptionDTO] in
             try Policy.require(try req.actor(), .manageIntegrations)
-            return try await WebhookStore(db: req.db).subscriptions().map(WebhookSubscriptionDTO.init)
+            return try await WebhookStore(db: req.database).subscriptions().map(WebhookSubscriptionDTO.init)
         }
         api.post("webhooks") { req async throws -> Response in
             let input = try req.content.decode(WebhookInput.self)
             let secret = Secrets.token()
-            let subscription = try await WebhookStore(db: req.db).create(
+            let subscription = try await WebhookStore(db: req.database).create(
                 input.draft, secret: secret, actor: try req.actor(), now: req.now)
             return try await created(
                 CreatedWebhookDTO(subscription: WebhookSubscriptionDTO(subscription), secret: secret), req,
@@ -195,12 +195,12 @@ extension APIRoutes {
                 throw DomainError.invalid([FieldError(field: "is_active", code: .required)])
             }
             return WebhookSubscriptionDTO(
-                try await WebhookStore(db: req.db).setActive(
+                try await WebhookStore(db: req.database).setActive(
                     try id(req, "webhook"), active, actor: try req.actor(), now: req.now))
         }
         api.get("webhooks", ":id", "deliveries") { req async throws -> [WebhookDeliveryDTO] in
             try Policy.require(try req.actor(), .manageIntegrations)
-            return try await WebhookStore(db: req.db).deliveries(
+            return try await WebhookStore(db: req.database).deliveries(
                 subscription: try id(req, "webhook"), limit: try limit(req)
             ).map(WebhookDeliveryDTO.init)
         }

@@ -8,11 +8,11 @@ extension APIRoutes {
     static func registerSurveys(_ api: any RoutesBuilder) throws {
         api.get("surveys") { req async throws -> [SurveyDTO] in
             try Policy.require(try req.actor(), .viewSurveys)
-            return try await SurveyRepository(db: req.db).definitions().map(SurveyDTO.init)
+            return try await SurveyRepository(db: req.database).definitions().map(SurveyDTO.init)
         }
         api.post("surveys") { req async throws -> Response in
             let input = try req.content.decode(SurveyInput.self)
-            let created = try await SurveyRepository(db: req.db).create(
+            let created = try await SurveyRepository(db: req.database).create(
                 try input.draft(existing: nil), actor: try req.actor(), now: req.now)
             return try await Self.created(
                 SurveyDTO(created), req, location: "/api/v1/surveys/\(created.id)", resource: created.id.rawValue)
@@ -35,7 +35,7 @@ extension APIRoutes {
             guard from < to else {
                 throw DomainError.invalid([FieldError(field: "from", code: .inconsistent, detail: "before to")])
             }
-            let (answers, invitations) = try await SurveyRepository(db: req.db).tallies(
+            let (answers, invitations) = try await SurveyRepository(db: req.database).tallies(
                 from: from, to: to, locations: actor.visibleLocationIDs, now: req.now)
             let results = SurveyResults(by: by, answers: answers, invitations: invitations)
             return SurveyResultsDTO(
@@ -45,12 +45,12 @@ extension APIRoutes {
         api.get("surveys", ":id") { req async throws -> SurveyDTO in
             try Policy.require(try req.actor(), .viewSurveys)
             return SurveyDTO(
-                try await SurveyRepository(db: req.db).definition(try id(req, "survey") as SurveyDefinitionID))
+                try await SurveyRepository(db: req.database).definition(try id(req, "survey") as SurveyDefinitionID))
         }
         api.patch("surveys", ":id") { req async throws -> SurveyDTO in
             let actor = try req.actor()
             try Policy.require(actor, .manageSurveys)
-            let repo = SurveyRepository(db: req.db)
+            let repo = SurveyRepository(db: req.database)
             let id: SurveyDefinitionID = try id(req, "survey")
             let existing = try await repo.definition(id)
             let input = try req.content.decode(SurveyInput.self)
@@ -66,7 +66,7 @@ extension APIRoutes {
                 return s
             }
             let now = req.now
-            return try await SurveyRepository(db: req.db).invitations(
+            return try await SurveyRepository(db: req.database).invitations(
                 actor: try req.actor(), state: state, now: now, limit: try limit(req)
             ).map { SurveyInvitationDTO($0, now: now) }
         }
@@ -78,7 +78,7 @@ extension APIRoutes {
                 address: renewed.address, expires_at: renewed.invitation.expiresAt)
         }
         api.get("survey-answers") { req async throws -> [SurveyAnswerDTO] in
-            try await SurveyRepository(db: req.db).responses(
+            try await SurveyRepository(db: req.database).responses(
                 actor: try req.actor(), from: try date(req, "from"), to: try date(req, "to"),
                 lowOnly: req.query[Bool.self, at: "low"] ?? false, limit: try limit(req)
             ).map(SurveyAnswerDTO.init)

@@ -5,10 +5,20 @@ import Vapor
 /// Honours `Idempotency-Key` on POST: the first answer is stored, a retry with the same key and
 /// body gets the same answer without doing the work twice, and the same key with another body
 /// is refused.
+///
+/// A writing request runs in one transaction (`WriteTransactionMiddleware`), and the key's claim
+/// and stored answer are written in it: if the server dies before the commit, nothing of the
+/// request remains and a retry runs it once; if it dies after, the retry gets the stored answer
+/// with the id of what was created. A request with the same key that arrives while the first
+/// is running waits for it (the key's unique index holds it) and then gets its answer. Routes
+/// that manage their own transactions claim the key on its own, with a lease: a claim still in
+/// progress after `lease` seconds is taken over.
 struct IdempotencyMiddleware: AsyncMiddleware {
     struct ResourceKey: StorageKey {
         typealias Value = UUID
     }
+
+    static let lease: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST, let key = request.headers.first(name: "Idempotency-Key") else {
@@ -22,24 +32,28 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         let bytes = body.readString(length: body.readableBytes) ?? ""
         let hash = Secrets.sha256(request.method.rawValue + " " + request.url.path + "\n" + bytes)
         let store = request.security
-        if let stored = try await store.storedResponse(owner: owner, key: key) {
+        if let stored = try await store.storedResponse(owner: owner, key: key), stored.statusCode > 0 {
             return try replay(stored, hash: hash)
         }
-        guard try await store.reserve(owner: owner, key: key, requestHash: hash, now: request.now) else {
+        guard
+            try await store.claim(owner: owner, key: key, requestHash: hash, now: request.now, lease: Self.lease)
+        else {
             guard let stored = try await store.storedResponse(owner: owner, key: key) else {
                 throw DomainError.conflict("a request with this Idempotency-Key is in progress")
             }
             return try replay(stored, hash: hash)
         }
+        // Inside a transaction a failure rolls the claim back with everything else.
+        let release = request.transaction == nil
         let response: Response
         do {
             response = try await next.respond(to: request)
         } catch {
-            try? await store.release(owner: owner, key: key)
+            if release { try? await store.release(owner: owner, key: key) }
             throw error
         }
         if response.status.code >= 500 {
-            try await store.release(owner: owner, key: key)
+            if release { try await store.release(owner: owner, key: key) }
             return response
         }
         let text = response.body.string ?? ""

@@ -45,7 +45,7 @@ struct CustomersController {
         let referrals = try await req.referrals.of(customer.id)
         let referralNames = try await req.customers.names(
             referrals.gave.map(\.referredID) + referrals.broughtBy.map(\.referrerID), s: viewer.s)
-        let answers = try await SurveyRepository(db: req.db).responses(of: customer.id).filter {
+        let answers = try await SurveyRepository(db: req.database).responses(of: customer.id).filter {
             viewer.staff.canSee(location: $0.attribution?.locationID) || $0.attribution?.staffID == viewer.staff.id
         }
         var model = CustomerPage(
@@ -55,10 +55,10 @@ struct CustomersController {
             now: req.now)
         let contacts = try await req.contacts.list(locations: visible, customer: customer.id, limit: 20)
         let touches =
-            try await TouchRepository(db: req.db).since(
+            try await TouchRepository(db: req.database).since(
                 req.now.addingTimeInterval(-Score.lookBack), customers: [customer.id])[customer.id] ?? []
         model.story = try await CustomerStory.load(
-            req.db, customer: customer, page: model, contacts: contacts, touches: touches)
+            req.database, customer: customer, page: model, contacts: contacts, touches: touches)
         return Layout.response(
             model.body, title: customer.erasedAt == nil ? customer.name : viewer.s.erasedCustomer, request: req,
             status: status)

@@ -19,7 +19,7 @@ struct ForecastController: Sendable {
             guard let id = UUID(uuidString: from) else {
                 throw DomainError.invalid([FieldError(field: "from", code: .invalidFormat, detail: "a UUID")])
             }
-            scenario = try await Forecasting(db: req.db).saved(id, actor: viewer.staff).1.scenario
+            scenario = try await Forecasting(db: req.database).saved(id, actor: viewer.staff).1.scenario
         }
         return try await render(req, viewer, form: ForecastForm(scenario), errors: [], document: nil)
     }
@@ -31,7 +31,7 @@ struct ForecastController: Sendable {
         let form = ForecastForm(posted: try req.content.decode([String: String].self))
         do {
             let scenario = try form.scenario()
-            let document = try await Forecasting(db: req.db).run(scenario, actor: viewer.staff)
+            let document = try await Forecasting(db: req.database).run(scenario, actor: viewer.staff)
             return try await render(req, viewer, form: form, errors: [], document: document)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }
@@ -51,7 +51,7 @@ struct ForecastController: Sendable {
         } catch {
             throw DomainError.invalid([FieldError(field: "scenario", code: .invalidFormat, detail: "a scenario")])
         }
-        let forecasting = Forecasting(db: req.db)
+        let forecasting = Forecasting(db: req.database)
         let document = try await forecasting.run(scenario, actor: viewer.staff)
         do {
             let saved = try await forecasting.save(document, name: posted.name ?? "", actor: viewer.staff, now: req.now)
@@ -66,7 +66,7 @@ struct ForecastController: Sendable {
 
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let rows = try await ForecastStore(db: req.db).list(actor: viewer.staff, limit: 200)
+        let rows = try await ForecastStore(db: req.database).list(actor: viewer.staff, limit: 200)
         let s = viewer.s
         return Layout.response(
             H.group([
@@ -79,7 +79,7 @@ struct ForecastController: Sendable {
     func show(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let id = try APIRoutes.forecastID(req)
-        let (row, document) = try await Forecasting(db: req.db).saved(id, actor: viewer.staff)
+        let (row, document) = try await Forecasting(db: req.database).saved(id, actor: viewer.staff)
         if let response = try DashboardsController().export(
             req, { ForecastPage.tables(viewer, document) }, name: "forecast")
         {
@@ -105,7 +105,8 @@ struct ForecastController: Sendable {
 
     func delete(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        try await ForecastStore(db: req.db).delete(try APIRoutes.forecastID(req), actor: viewer.staff, now: req.now)
+        try await ForecastStore(db: req.database).delete(
+            try APIRoutes.forecastID(req), actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.forecastList.path)
     }
 
@@ -115,7 +116,7 @@ struct ForecastController: Sendable {
     ) async throws -> Response {
         let s = viewer.s
         let head = Layout.pageHead(s.forecastTitle, action: (SiteURL.forecastList.path, s.savedForecastsTitle))
-        guard let baseline = try await Forecasting(db: req.db).baseline() else {
+        guard let baseline = try await Forecasting(db: req.database).baseline() else {
             return Layout.response(
                 H.group([head, H.p("empty", s.noBaselineYet)]), title: s.forecastTitle, request: req)
         }

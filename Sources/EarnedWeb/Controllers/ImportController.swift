@@ -44,7 +44,7 @@ struct ImportController {
         let options = Importer.Options(
             kind: kind, overrides: overrides, partial: upload.partial == "true", timeZone: viewer.zone,
             currency: req.config.defaultCurrency)
-        let report = try await Importer(db: req.db).run(
+        let report = try await Importer(db: req.database).run(
             records: CSVRecordStream(data: data), options: options, actor: viewer.staff, now: req.now)
         let page = ImportPage(viewer: viewer, kind: kind, mapping: mappingText, report: report, error: nil)
         return Layout.response(

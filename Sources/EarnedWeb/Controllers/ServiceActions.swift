@@ -45,6 +45,9 @@ enum ServiceActions {
         let currency = req.config.defaultCurrency
         let department = step.department?.trimmingCharacters(in: .whitespaces)
         let reason = step.reason ?? ""
+        var references = References()
+        references.add("staff_id", .staff, step.staffID?.rawValue)
+        try await references.verify(actor: actor, on: req.database)
         return try await req.cases.change(id, actor: actor, now: now, summary: step.action) {
             (c) throws(DomainError) in
             switch step.action {

@@ -149,7 +149,7 @@ struct SettingsController {
     func renderWebhooks(
         _ req: Request, viewer: ViewerContext, form: [String: String], errors: [FieldError], secret: String?
     ) async throws -> Response {
-        let store = WebhookStore(db: req.db)
+        let store = WebhookStore(db: req.database)
         let page = SettingsPages.webhooks(
             viewer: viewer, subscriptions: try await store.subscriptions(),
             deliveries: try await store.deliveries(limit: 50),
@@ -165,7 +165,7 @@ struct SettingsController {
         let events = WebhookEvent.Kind.allCases.map(\.rawValue).filter { form["event_\($0)"] == "true" }
         let secret = Secrets.token()
         do {
-            _ = try await WebhookStore(db: req.db).create(
+            _ = try await WebhookStore(db: req.database).create(
                 WebhookSubscriptionDraft(url: form["url"], events: events, description: form["description"]),
                 secret: secret, actor: viewer.staff, now: req.now)
         } catch let error as DomainError {
@@ -179,7 +179,7 @@ struct SettingsController {
     func toggleWebhook(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let form = try req.content.decode([String: String].self)
-        try await WebhookStore(db: req.db).setActive(
+        try await WebhookStore(db: req.database).setActive(
             try req.entityID("webhook"), form["active"] == "true", actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.webhooks.path)
     }

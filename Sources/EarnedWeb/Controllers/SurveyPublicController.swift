@@ -67,7 +67,7 @@ struct SurveyPublicController {
             return self.page(req, page, status: .unprocessableEntity)
         }
         do {
-            let submission = try await SurveyRepository(db: req.db).submit(
+            let submission = try await SurveyRepository(db: req.database).submit(
                 tokenHash: invitation.tokenHash, draft: draft, now: now)
             let s = base.s
             let low = submission.openedCase != nil
@@ -90,7 +90,8 @@ struct SurveyPublicController {
         let now = req.now
         let language = req.lang.rawValue
         guard let text = req.parameters.get("token"), let token = SurveyToken(text: text),
-            let invitation = try await SurveyRepository(db: req.db).invitation(tokenHash: Secrets.sha256(token.text))
+            let invitation = try await SurveyRepository(db: req.database).invitation(
+                tokenHash: Secrets.sha256(token.text))
         else {
             let key = "survey-unknown:" + (req.remoteAddress?.ipAddress ?? "unknown")
             if try await req.security.failures(key: key, since: now - Self.window) >= Self.unknownLimit {
@@ -101,7 +102,7 @@ struct SurveyPublicController {
         }
         let access = SurveyAccess.check(invitation, now: now)
         guard access == .ok else { return (nil, nil, refused(req, access, language: invitation.language)) }
-        let definition = try await SurveyRepository(db: req.db).definition(invitation.definitionID)
+        let definition = try await SurveyRepository(db: req.database).definition(invitation.definitionID)
         return (invitation, definition, nil)
     }
 

@@ -12,7 +12,7 @@ struct SurveysController {
         let days = req.query[Int.self, at: "days"].flatMap { SurveyResultsPage.periods.contains($0) ? $0 : nil } ?? 90
         let now = req.now
         let from = now.addingTimeInterval(-Double(days) * 86_400)
-        let repo = SurveyRepository(db: req.db)
+        let repo = SurveyRepository(db: req.database)
         let visible = viewer.staff.visibleLocationIDs
         let (answers, invitations) = try await repo.tallies(from: from, to: now, locations: visible, now: now)
         let results = SurveyResults(by: dimension, answers: answers, invitations: invitations)
@@ -51,7 +51,7 @@ struct SurveysController {
     func definitions(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageSurveys)
-        let list = try await SurveyRepository(db: req.db).definitions()
+        let list = try await SurveyRepository(db: req.database).definitions()
         return Layout.response(
             SurveyPages.definitions(viewer: viewer, definitions: list), title: viewer.s.surveyDefinitionsTitle,
             request: req)
@@ -66,7 +66,7 @@ struct SurveysController {
     func edit(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageSurveys)
-        let definition = try await SurveyRepository(db: req.db).definition(try Self.id(req))
+        let definition = try await SurveyRepository(db: req.database).definition(try Self.id(req))
         return render(req, viewer: viewer, form: .init(definition), id: definition.id, errors: [])
     }
 
@@ -75,7 +75,7 @@ struct SurveysController {
         try Policy.require(viewer.staff, .manageSurveys)
         let id = req.parameters.get("id") == nil ? nil : try Self.id(req)
         let form = try req.content.decode(SurveyPages.DefinitionForm.self)
-        let repo = SurveyRepository(db: req.db)
+        let repo = SurveyRepository(db: req.database)
         do {
             var draft = try Self.draft(form)
             if let id {
@@ -160,7 +160,8 @@ struct SurveysController {
     func invitations(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let state = req.query[String.self, at: "state"].flatMap(SurveyInvitation.State.init(rawValue:))
-        let list = try await SurveyRepository(db: req.db).invitations(actor: viewer.staff, state: state, now: req.now)
+        let list = try await SurveyRepository(db: req.database).invitations(
+            actor: viewer.staff, state: state, now: req.now)
         let customers = try await req.customers.byIDs(Array(Set(list.map(\.customerID))))
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         return Layout.response(
@@ -185,7 +186,7 @@ struct SurveysController {
     func showInvitation(_ req: Request, link: (url: String, message: String, address: String)?) async throws -> Response
     {
         let viewer = try await ViewerContext.load(req)
-        let repo = SurveyRepository(db: req.db)
+        let repo = SurveyRepository(db: req.database)
         let invitation = try await repo.invitation(try Self.invitationID(req), actor: viewer.staff)
         let definition = try await repo.definition(invitation.definitionID)
         let customer = try await req.customers.get(invitation.customerID, actor: viewer.staff)

@@ -30,7 +30,7 @@ enum SurveyLink {
     static func renew(_ id: SurveyInvitationID, req: Request, actor: Staff) async throws -> Renewed {
         var generator = SystemRandomNumberGenerator()
         let token = SurveyToken.generate(using: &generator)
-        let invitation = try await SurveyRepository(db: req.db).renewLink(
+        let invitation = try await SurveyRepository(db: req.database).renewLink(
             id, tokenHash: Secrets.sha256(token.text), actor: actor, now: req.now)
         let customer = try await req.customers.get(invitation.customerID, actor: actor)
         let url = url(base: req.config.publicBase, token: token)

@@ -36,6 +36,20 @@ extension Request {
     private struct LangKey: StorageKey {
         typealias Value = Lang
     }
+    private struct TransactionKey: StorageKey {
+        typealias Value = any Database
+    }
+
+    /// The writing request's transaction, set by `WriteTransactionMiddleware`.
+    var transaction: (any Database)? {
+        get { storage[TransactionKey.self] }
+        set { storage[TransactionKey.self] = newValue }
+    }
+
+    /// The database a request reads and writes: its transaction when it writes, else the pool.
+    /// Everything a request does goes through this, never `db` directly, so a writing request's
+    /// work commits or rolls back as one.
+    var database: any Database { transaction ?? db }
 
     var currentUser: CurrentUser? {
         get { storage[UserKey.self] }
@@ -62,19 +76,19 @@ extension Request {
     var now: Date { application.earned.clock() }
     var config: Config { application.earned.config }
 
-    var customers: CustomerRepository { CustomerRepository(db: db) }
-    var orders: OrderRepository { OrderRepository(db: db, defaultCurrency: config.defaultCurrency) }
-    var locations: LocationRepository { LocationRepository(db: db) }
-    var staffAccounts: StaffRepository { StaffRepository(db: db) }
-    var security: SecurityStore { SecurityStore(db: db) }
-    var tasks: TaskRepository { TaskRepository(db: db) }
-    var promises: PromiseRepository { PromiseRepository(db: db) }
-    var cases: CaseRepository { CaseRepository(db: db) }
-    var contacts: ContactRepository { ContactRepository(db: db) }
-    var incidents: IncidentRepository { IncidentRepository(db: db) }
-    var settings: SettingsStore { SettingsStore(db: db) }
-    var referrals: ReferralRepository { ReferralRepository(db: db) }
-    var audit: AuditLog { AuditLog(db: db) }
+    var customers: CustomerRepository { CustomerRepository(db: database) }
+    var orders: OrderRepository { OrderRepository(db: database, defaultCurrency: config.defaultCurrency) }
+    var locations: LocationRepository { LocationRepository(db: database) }
+    var staffAccounts: StaffRepository { StaffRepository(db: database) }
+    var security: SecurityStore { SecurityStore(db: database) }
+    var tasks: TaskRepository { TaskRepository(db: database) }
+    var promises: PromiseRepository { PromiseRepository(db: database) }
+    var cases: CaseRepository { CaseRepository(db: database) }
+    var contacts: ContactRepository { ContactRepository(db: database) }
+    var incidents: IncidentRepository { IncidentRepository(db: database) }
+    var settings: SettingsStore { SettingsStore(db: database) }
+    var referrals: ReferralRepository { ReferralRepository(db: database) }
+    var audit: AuditLog { AuditLog(db: database) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
     func entityID<T>(_ what: String) throws -> Identifier<T> {

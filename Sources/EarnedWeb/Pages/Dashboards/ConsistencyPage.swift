@@ -16,7 +16,7 @@ struct ConsistencyPage: Sendable {
     static func load(_ req: Request, viewer: ViewerContext) async throws -> ConsistencyPage {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
         let found = try await req.application.earned.snapshots.value(
-            ConsistencyReport.self, key: ConsistencyReport.key, db: req.db)
+            ConsistencyReport.self, key: ConsistencyReport.key, db: req.database)
         let measure = try req.choice(ServiceRecord.Measure.self, at: "measure") ?? .deliveryOnTime
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         return ConsistencyPage(

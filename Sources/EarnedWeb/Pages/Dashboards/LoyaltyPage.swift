@@ -21,9 +21,9 @@ struct LoyaltyPage: Sendable {
 
     static func load(_ req: Request, viewer: ViewerContext) async throws -> LoyaltyPage {
         try Policy.require(viewer.staff, .viewBusinessAnalytics)
-        let store = ScoreStore(db: req.db)
+        let store = ScoreStore(db: req.database)
         let found = try await req.application.earned.snapshots.value(
-            LoyaltySummary.self, key: LoyaltySummary.key, db: req.db)
+            LoyaltySummary.self, key: LoyaltySummary.key, db: req.database)
         let segment = try req.choice(LoyaltySegment.self, at: "segment") ?? .spuriousLoyalty
         let page = try req.pageNumber()
         let customers = try await store.scoredCustomers(

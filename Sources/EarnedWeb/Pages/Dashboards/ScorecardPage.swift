@@ -39,7 +39,7 @@ struct ScorecardPage: Sendable {
         let keys = ([filter.scope] + beneath + (team.map { [$0] } ?? [])).map {
             Score.scorecardKey(days: filter.days, scope: $0)
         }
-        let found = try await req.application.earned.snapshots.values(Scorecard.self, keys: keys, db: req.db)
+        let found = try await req.application.earned.snapshots.values(Scorecard.self, keys: keys, db: req.database)
         let card = found[keys[0]]
         return ScorecardPage(
             filter: filter, card: card?.0, computedAt: card?.1,

@@ -39,10 +39,10 @@ struct ScorecardRecordsPage: Sendable {
         }
         let result = try req.choice(Result.self, at: "result") ?? .all
         let page = try req.pageNumber()
-        let store = ScoreStore(db: req.db)
+        let store = ScoreStore(db: req.database)
         guard
             let (card, _) = try await req.application.earned.snapshots.value(
-                Scorecard.self, key: Score.scorecardKey(days: filter.days, scope: filter.scope), db: req.db),
+                Scorecard.self, key: Score.scorecardKey(days: filter.days, scope: filter.scope), db: req.database),
             let figure = card.figure(step)
         else { throw DomainError.notFound("scorecard") }
         var query = ScoreObservationFilter(step: step.rawValue, from: card.start, to: card.end)
