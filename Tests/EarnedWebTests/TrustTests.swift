@@ -654,3 +654,54 @@ struct VisibilityTests {
         }
     }
 }
+
+@Suite("Every answer documented, in plain words")
+struct DocumentedAnswerTests {
+    @Test("each operation has a readable, unique operationId, a tag, and lists every status the server gives")
+    func operationsNamed() async throws {
+        let paths = try #require(
+            (try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])?["paths"]
+                as? [String: [String: [String: Any]]])
+        var ids: [String] = []
+        for (path, methods) in paths {
+            for (method, operation) in methods {
+                let id = try #require(operation["operationId"] as? String)
+                #expect(id.wholeMatch(of: /[a-z][A-Za-z]+/) != nil, "\(method) \(path): \(id)")
+                ids.append(id)
+                #expect((operation["tags"] as? [String])?.count == 1)
+                let responses = try #require(operation["responses"] as? [String: Any])
+                var expected: Set<String> = ["400", "401", "403", "404", "409", "422", "429"]
+                if method != "get" { expected.formUnion(["413", "415"]) }
+                #expect(expected.isSubset(of: Set(responses.keys)), "\(method) \(path)")
+            }
+        }
+        #expect(Set(ids).count == ids.count, "duplicate operationIds")
+        #expect(ids.contains("listCustomers") && ids.contains("createCustomerNote") && ids.contains("mergeCustomer"))
+        #expect(ids.contains("getCustomer") && ids.contains("updateOrder") && ids.contains("listWebhookDeliveries"))
+    }
+
+    @Test("a wrong value is described in the document's words, never the decoder's")
+    func decoderWordsStayInside() async throws {
+        try await withEarnedApp { app, f in
+            let token = f.token(f.owner)
+            let customer = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Анна", homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let alien = try await app.send(
+                .POST, "/api/v1/promises", token: token,
+                json: #"{"customer_id": "\#(customer.id)", "kind": "alien", "due_at": "2026-11-20T10:00:00Z"}"#)
+            #expect(alien.status == .unprocessableEntity && alien.problemFields == ["kind"])
+            #expect(alien.text.contains("callback") && !alien.text.contains("Cannot initialize"), "\(alien.text)")
+            let fraction = try await app.send(
+                .POST, "/api/v1/orders", token: token,
+                json: #"{"customer_id": "\#(customer.id)", "amount_minor_units": 10.5}"#)
+            #expect(fraction.status == .unprocessableEntity, "\(fraction.text)")
+            #expect(fraction.problemFields == ["amount_minor_units"])
+            #expect(fraction.text.contains("a whole number") && !fraction.text.contains("not valid JSON"))
+            let noType = try await app.send(
+                .POST, "/api/v1/customers", token: token, rawBody: #"{"name": "Без типа"}"#)
+            #expect(noType.status == .unsupportedMediaType && noType.isProblem)
+            #expect(noType.text.contains("Content-Type") && !noType.text.contains("decode"), "\(noType.text)")
+            #expect(try await app.count("customers") == 1)
+        }
+    }
+}

@@ -236,7 +236,10 @@ enum OpenAPIDocument {
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
         for op in operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations {
-            var operation: [String: Any] = ["summary": op.summary, "operationId": "\(op.method)_\(op.path)"]
+            var operation: [String: Any] = [
+                "summary": op.summary, "operationId": operationID(method: op.method, path: op.path),
+                "tags": [tag(path: op.path)],
+            ]
             var parameters: [[String: Any]] = []
             if op.path.contains("{id}") {
                 parameters.append([
@@ -271,13 +274,26 @@ enum OpenAPIDocument {
                 responses["\(op.status)"] = ["description": "Done"]
             }
             let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ref("Problem")]]]
-            for (code, text) in [
+            var failures = [
                 ("400", "Malformed request"), ("401", "No valid token"), ("403", "Your role may not do this"),
                 ("404", "Not found, or not yours to see"), ("409", "Conflicts with the current state"),
                 ("422", "Invalid fields, each named"),
-            ] {
+                ("429", "Too many requests; try again after the Retry-After header's seconds"),
+            ]
+            if op.method != "get" {
+                failures += [
+                    ("413", "The body is larger than the server accepts"),
+                    ("415", "The body is not JSON (Content-Type: application/json)"),
+                ]
+            }
+            for (code, text) in failures {
                 var entry = problem
                 entry["description"] = text
+                if code == "429" {
+                    entry["headers"] = [
+                        "Retry-After": ["description": "seconds to wait", "schema": ["type": "integer"]]
+                    ]
+                }
                 responses[code] = entry
             }
             operation["responses"] = responses
@@ -293,6 +309,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],
             "paths": paths,
+            "tags": Set(paths.keys.map(tag(path:))).sorted().map { ["name": $0] },
             "components": [
                 "schemas": schemas,
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],

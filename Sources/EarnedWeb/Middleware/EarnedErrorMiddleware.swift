@@ -29,17 +29,19 @@ struct EarnedErrorMiddleware: AsyncMiddleware {
             case 404: (s.notFoundTitle, s.notFoundText)
             case 403: (s.forbiddenTitle, problem.detail == "csrf" ? s.csrfText : s.forbiddenText)
             case 400..<500:
-                (
-                    s.badRequestTitle,
-                    problem.errors.map { $0.map { "\($0.name): \($0.reason)" }.joined(separator: "; ") } ?? problem
-                        .detail ?? ""
-                )
+                (s.badRequestTitle, Self.fieldText(error, s: s) ?? problem.detail ?? "")
             default: (s.errorTitle, s.errorText)
             }
         let page = ErrorPage(title: title, text: text, status: status)
         let response = Layout.response(page.body(s), title: title, request: request, status: status)
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response
+    }
+
+    /// Refused fields in the reader's language: "text: Неверный формат: ожидается …".
+    static func fieldText(_ error: any Error, s: Strings) -> String? {
+        guard case DomainError.invalid(let fields) = error else { return nil }
+        return fields.map { "\($0.field): \(s.fieldError($0))" }.joined(separator: "; ")
     }
 
     func acceptsHTML(_ request: Request) -> Bool {
@@ -60,39 +62,95 @@ struct EarnedErrorMiddleware: AsyncMiddleware {
                 return (.unauthorized, .simple(.unauthorized, why), ["WWW-Authenticate": "Bearer"])
             }
         case let decoding as DecodingError:
-            return Self.decodingProblem(decoding)
+            return Self.decodingProblem(decoding, request: request)
         case let abort as any AbortError:
-            let detail = abort.status.code < 500 ? abort.reason : nil
+            // Vapor's own reasons name its internals ("Can't decode data without a content
+            // type"); the answer says what to do instead. "csrf" is the page's own marker.
+            let detail: String? =
+                switch abort.status {
+                case .unsupportedMediaType: "send the body as JSON, with Content-Type: application/json"
+                case .payloadTooLarge: "the body is larger than the server accepts"
+                case .forbidden where abort.reason == "csrf": "csrf"
+                case .notFound: "not found"
+                default: nil
+                }
             return (abort.status, .simple(abort.status, detail), abort.headers)
         default:
             return (.internalServerError, .simple(.internalServerError, "an unexpected error; it has been logged"), [:])
         }
     }
 
-    /// A JSON body that does not parse (400), or a field of the wrong type or missing (422).
-    static func decodingProblem(_ error: DecodingError) -> (HTTPResponseStatus, ProblemDetails, HTTPHeaders) {
-        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
-            let keys = context.codingPath + (key.map { [$0] } ?? [])
-            return keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    /// A JSON body that does not parse (400), or a field of the wrong type or missing (422),
+    /// described in the OpenAPI document's words for that field, never the decoder's.
+    static func decodingProblem(_ error: DecodingError, request: Request? = nil) -> (
+        HTTPResponseStatus, ProblemDetails, HTTPHeaders
+    ) {
+        func keys(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> [String] {
+            (context.codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }
+        }
+        let routePath = request?.route.map { route in
+            "/"
+                + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+        }
+        let method = request?.method.rawValue.lowercased() ?? ""
+        func refused(_ path: [String], fallback: String?) -> FieldError {
+            let field = path.joined(separator: ".")
+            let schema = routePath.flatMap {
+                OpenAPIDocument.requestField(method: method, routePath: $0, field: path)
+            }
+            let wording = OpenAPIDocument.refusal(field: field, schema: schema)
+            if let choices = wording.choices {
+                return FieldError(field: field, code: .invalidChoice, detail: choices.joined(separator: ", "))
+            }
+            return FieldError(field: field, code: .invalidFormat, detail: wording.expected ?? fallback)
         }
         let field: FieldError
         switch error {
         case .typeMismatch(let type, let context):
-            field = FieldError(field: path(context), code: .invalidFormat, detail: Self.typeName(type))
+            field = refused(keys(context), fallback: Self.typeName(type))
         case .valueNotFound(_, let context):
-            field = FieldError(field: path(context), code: .required)
+            field = FieldError(field: keys(context).joined(separator: "."), code: .required)
         case .keyNotFound(let key, let context):
-            field = FieldError(field: path(context, key), code: .required)
+            field = FieldError(field: keys(context, key).joined(separator: "."), code: .required)
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
+                // Valid JSON that Foundation still calls invalid holds a number that is not the
+                // whole number the field takes.
+                var body = request?.body.data ?? ByteBuffer()
+                if let routePath, let data = body.readData(length: body.readableBytes),
+                    let parsed = try? JSONSerialization.jsonObject(with: data)
+                {
+                    let misfits = OpenAPIDocument.misfitNumbers(in: parsed, method: method, routePath: routePath)
+                    if !misfits.isEmpty {
+                        let fields = misfits.map {
+                            FieldError(field: $0, code: .invalidFormat, detail: "a whole number")
+                        }
+                        return (.unprocessableEntity, .invalid(fields), [:])
+                    }
+                }
                 return (.badRequest, .simple(.badRequest, "the body is not valid JSON"), [:])
             }
-            field = FieldError(field: path(context), code: .invalidFormat, detail: context.debugDescription)
+            // Earned's own decoders (dates, follow-up steps) say what they expect; Swift's and
+            // Foundation's ("Cannot initialize Kind from invalid String value …") do not.
+            if Self.ownDecoderWords.contains(where: context.debugDescription.hasPrefix) {
+                let words = context.debugDescription
+                field = FieldError(
+                    field: keys(context).joined(separator: "."), code: .invalidFormat,
+                    detail: words.hasPrefix("expected ") ? String(words.dropFirst("expected ".count)) : words)
+            } else {
+                field = refused(keys(context), fallback: nil)
+            }
         @unknown default:
             return (.badRequest, .simple(.badRequest, "the body could not be read"), [:])
         }
         return (.unprocessableEntity, .invalid([field]), [:])
     }
+
+    /// How Earned's own decoders begin their descriptions of what they expect.
+    static let ownDecoderWords = ["expected ", "an ISO 8601 date-time"]
 
     static func typeName(_ type: Any.Type) -> String {
         let name = String(describing: type)
