@@ -30,7 +30,8 @@ let package = Package(
                 "EarnedDomain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                // Only for the bulk-insert fast path of Queries/BulkWriter.swift.
+                // Only for the bulk-insert fast path of Queries/BulkWriter.swift and for checking a
+                // backup apart from the database in Queries/SQLiteRestore.swift.
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: strict
