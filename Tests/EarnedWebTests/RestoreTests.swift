@@ -63,6 +63,10 @@ struct RestoreTests {
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    func permissions(_ file: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+    }
+
     func text(_ name: String) throws -> String { try String(contentsOfFile: path(name), encoding: .utf8) }
 
     /// A database with an owner, two customers and their orders.
@@ -110,7 +114,11 @@ struct RestoreTests {
             try await run(["export", "customers", "-o", path("customers-changed.csv")], database: .sqlite(path: db))
             #expect(try text("customers-changed.csv") != text("customers-before.csv"))
 
+            // The restored file takes the permissions of the one it replaces.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: db)
+            #expect(try permissions(path("backup.sqlite")) != 0o600)
             let said = try await run(["restore", path("backup.sqlite")], database: .sqlite(path: db))
+            #expect(try permissions(db) == 0o600)
             #expect(said.contains { $0.hasPrefix("Restored \(path("backup.sqlite")) into \(db)") })
 
             try await run(["export", "customers", "-o", path("customers-after.csv")], database: .sqlite(path: db))

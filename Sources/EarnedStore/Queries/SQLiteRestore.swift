@@ -83,26 +83,32 @@ public enum SQLiteRestore {
 
         let migrations = try await check(temporary, reportedAs: source, knownMigrations: Set(knownMigrations))
 
-        var keptAs: String?
-        if files.fileExists(atPath: targetURL.path) {
-            let kept = targetURL.path + ".before-restore-" + stamp
-            try files.moveItem(atPath: targetURL.path, toPath: kept)
-            if files.fileExists(atPath: targetURL.path + "-wal") {
-                try files.moveItem(atPath: targetURL.path + "-wal", toPath: kept + "-wal")
+        // The restored file belongs to whoever owned the one it replaces (a restore run as root
+        // must not leave the service's user a database it cannot write).
+        if let replaced = try? files.attributesOfItem(atPath: targetURL.path) {
+            let owner = replaced.filter { [.posixPermissions, .ownerAccountID, .groupOwnerAccountID].contains($0.key) }
+            try? files.setAttributes(owner, ofItemAtPath: temporary)
+        }
+        // What is there now is moved aside whole: a log left beside the new file would be
+        // replayed into it.
+        let database = targetURL.path
+        let present = ["", "-wal", "-journal"].filter { files.fileExists(atPath: database + $0) }
+        let kept = database + ".before-restore-" + stamp
+        var moved: [String] = []
+        func putBack() { for suffix in moved { try? files.moveItem(atPath: kept + suffix, toPath: database + suffix) } }
+        do {
+            for suffix in present {
+                try files.moveItem(atPath: database + suffix, toPath: kept + suffix)
+                moved.append(suffix)
             }
             // The shared-memory index belongs to the log moved above; SQLite rebuilds it.
-            try? files.removeItem(atPath: targetURL.path + "-shm")
-            keptAs = kept
-        }
-        do {
-            try files.moveItem(atPath: temporary, toPath: targetURL.path)
+            try? files.removeItem(atPath: database + "-shm")
+            try files.moveItem(atPath: temporary, toPath: database)
         } catch {
-            if let keptAs {
-                try? files.moveItem(atPath: keptAs, toPath: targetURL.path)
-                try? files.moveItem(atPath: keptAs + "-wal", toPath: targetURL.path + "-wal")
-            }
+            putBack()
             throw error
         }
+        let keptAs = present.isEmpty ? nil : kept
         return Outcome(
             migrations: migrations.count, pending: Set(knownMigrations).subtracting(migrations).count, keptAs: keptAs)
     }
