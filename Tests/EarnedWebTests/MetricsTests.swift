@@ -208,19 +208,65 @@ struct MetricsTests {
         }
     }
 
-    @Test("imported rows are counted by kind; a refused import counts none")
-    func importedRows() {
-        let metrics = EarnedMetrics()
-        var report = ImportReport()
-        report.created = 2
-        report.updated = 1
-        report.unchanged = 3
-        report.skipped = 4
-        metrics.imported(report, kind: .orders)
-        report.rolledBack = true
-        metrics.imported(report, kind: .orders)
-        let text = metrics.registry.emitToString()
-        #expect(Self.sample(text, #"earned_imported_rows_total{kind="orders"}"#) == 6)
-        #expect(Self.sample(text, #"earned_imported_rows_total{kind="customers"}"#) == 0)
+    @Test("rows imported on the upload page are counted by kind; a refused upload counts none")
+    func uploadedRows() async throws {
+        try await withEarnedApp { app, f in
+            let session = try await app.session(for: f.owner)
+            func upload(_ csv: String) async throws -> HTTPStatus {
+                let boundary = "XBOUNDARY"
+                var body = ""
+                for (name, value) in [("_csrf", session.csrf), ("kind", "customers")] {
+                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+                }
+                body +=
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                return try await app.send(
+                    .POST, "/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
+                    cookie: session.cookie, rawBody: body
+                ).status
+            }
+            let customers = #"earned_imported_rows_total{kind="customers"}"#
+            #expect(sample(app, customers) == 0)
+            let good = "name,phone\nАнна,+7 916 000 00 01\nБорис,+7 916 000 00 02\n"
+            #expect(try await upload(good) == .ok)
+            #expect(sample(app, customers) == 2)
+            #expect(try await upload("name,phone\nВера,+7 916 000 00 03\n,oops\n") == .unprocessableEntity)
+            #expect(sample(app, customers) == 2)
+            // The same file again: both lines are taken in, as already there.
+            #expect(try await upload(good) == .ok)
+            #expect(sample(app, customers) == 4)
+            #expect(sample(app, #"earned_imported_rows_total{kind="orders"}"#) == 0)
+        }
+    }
+
+    @Test("earned import counts the lines it took in")
+    func importCommand() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "earned-metrics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("earned.sqlite").path
+        let file = directory.appendingPathComponent("customers.csv")
+        try Data("external_id;name\nK1;Анна\nK2;Борис\nK3;Вера\n".utf8).write(to: file)
+        // Runs `earned …` and answers the app's own metrics as they stand at its end.
+        func run(_ arguments: [String]) async throws -> String {
+            var env = Environment.testing
+            env.arguments = ["earned"] + arguments
+            let app = try await Application.make(env)
+            do {
+                try await configure(
+                    app, config: Config(database: .sqlite(path: database), bcryptCost: 4), clock: { testNow })
+                try await app.execute()
+                let text = app.earnedMetrics.registry.emitToString()
+                try await app.asyncShutdown()
+                return text
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+        }
+        _ = try await run(["user", "add", "--email", "boss@shop.ru", "--name", "Босс", "--password", "a long password"])
+        let text = try await run(["import", "customers", file.path])
+        #expect(Self.sample(text, #"earned_imported_rows_total{kind="customers"}"#) == 3)
     }
 }
