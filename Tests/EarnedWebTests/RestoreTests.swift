@@ -207,6 +207,15 @@ struct RestoreTests {
             #expect(
                 said.joined(separator: "\n").contains(
                     "1 newer migration will run at the next start (or earned migrate)."))
+            // Restored again within the same second: the earlier copies are all kept.
+            let known = EarnedMigrations.all.map(\.name)
+            let first = try await SQLiteRestore.restore(
+                from: path("backup.sqlite"), into: db, knownMigrations: known, stamp: "same")
+            let second = try await SQLiteRestore.restore(
+                from: path("backup.sqlite"), into: db, knownMigrations: known, stamp: "same")
+            #expect(first.keptAs == db + ".before-restore-same")
+            #expect(second.keptAs == db + ".before-restore-same-2")
+            #expect(first.pending == 1 && first.migrations == known.count - 1)
         }
     }
 

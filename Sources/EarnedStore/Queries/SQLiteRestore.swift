@@ -93,7 +93,12 @@ public enum SQLiteRestore {
         // replayed into it.
         let database = targetURL.path
         let present = ["", "-wal", "-journal"].filter { files.fileExists(atPath: database + $0) }
-        let kept = database + ".before-restore-" + stamp
+        var kept = database + ".before-restore-" + stamp
+        var number = 1
+        while ["", "-wal", "-journal"].contains(where: { files.fileExists(atPath: kept + $0) }) {
+            number += 1
+            kept = database + ".before-restore-" + stamp + "-\(number)"
+        }
         var moved: [String] = []
         func putBack() { for suffix in moved { try? files.moveItem(atPath: kept + suffix, toPath: database + suffix) } }
         do {
