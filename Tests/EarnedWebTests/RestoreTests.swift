@@ -249,7 +249,7 @@ struct RestoreTests {
             } catch let failure as RestoreFailure {
                 #expect(
                     failure.said.contains {
-                        $0.hasPrefix("Earned answers at http://127.0.0.1:8080: stop the server first")
+                        $0.hasPrefix("A server answers at http://127.0.0.1:8080, where Earned listens: stop it first")
                     })
             }
             do {

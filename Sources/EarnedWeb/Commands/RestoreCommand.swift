@@ -45,7 +45,7 @@ struct RestoreCommand: AsyncCommand {
             if let address = await serverCheck(app) {
                 throw CommandFailure(
                     description:
-                        "Earned answers at \(address): stop the server first (e.g. systemctl stop earned), restore, then start it again."
+                        "A server answers at \(address), where Earned listens: stop it first (e.g. systemctl stop earned), restore, then start it again."
                 )
             }
             let stamp = Self.stamp(Date())
