@@ -28,6 +28,10 @@ public struct Config: Sendable {
     /// Where customers reach this instance: the start of every survey link. Nil: the
     /// listening address (right only when customers reach it directly).
     public var publicURL: String?
+    /// The bearer token that opens `/metrics` from any address; nil: none does.
+    public var metricsToken: String?
+    /// Addresses and blocks that may read `/metrics` without the token.
+    public var metricsAllow: [IPAddressRange] = IPAddressRange.loopback
 
     /// The start of links customers open, without a trailing slash.
     public var publicBase: String {
@@ -77,6 +81,12 @@ public struct Config: Sendable {
         ("EARNED_SECURE_COOKIES", "true behind HTTPS", "false"),
         ("EARNED_TICK_SECONDS", "seconds between scheduler passes in serve; 0 for none", "60"),
         ("EARNED_PUBLIC_URL", "where customers open survey links, e.g. https://earned.example.ru", "http://HOST:PORT"),
+        ("EARNED_METRICS_TOKEN", "bearer token that opens /metrics from any address (16+ characters)", "unset"),
+        (
+            "EARNED_METRICS_ALLOW",
+            "addresses or CIDR blocks that may read /metrics without it, comma separated, or none",
+            "127.0.0.1,::1"
+        ),
     ]
 
     /// Reads the environment; `.env` values fill in what the environment lacks.
@@ -150,6 +160,32 @@ public struct Config: Sendable {
                 problems.append(
                     "EARNED_PUBLIC_URL must be an http or https address such as https://earned.example.ru, not '\(text)'"
                 )
+            }
+        }
+        if let text = env["EARNED_METRICS_TOKEN"], !text.isEmpty {
+            if text.count >= 16, !text.contains(where: { $0.isWhitespace || !$0.isASCII }) {
+                config.metricsToken = text
+            } else {
+                // The value is a secret: not repeated here.
+                problems.append(
+                    "EARNED_METRICS_TOKEN must be at least 16 ASCII characters without spaces (e.g. from openssl rand -hex 32)"
+                )
+            }
+        }
+        if let text = env["EARNED_METRICS_ALLOW"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            let entries = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            let ranges = entries.map { IPAddressRange($0) }
+            if entries == ["none"] {
+                config.metricsAllow = []
+            } else if ranges.allSatisfy({ $0 != nil }) {
+                config.metricsAllow = ranges.compactMap { $0 }
+            } else {
+                let bad = zip(entries, ranges).filter { $0.1 == nil }.map { "'\($0.0)'" }
+                problems.append(
+                    "EARNED_METRICS_ALLOW must list addresses or CIDR blocks separated by commas (e.g. 127.0.0.1,::1,10.0.0.0/8), or be none; not "
+                        + bad.joined(separator: ", "))
             }
         }
         config.schedulerInterval = 60

@@ -30,9 +30,10 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
 
-    let metrics = Metrics()
+    let metrics = EarnedMetrics()
+    app.earnedMetrics = metrics
     app.middleware = Middlewares()
-    app.middleware.use(MetricsMiddleware(metrics: metrics))
+    app.middleware.use(RequestLogMiddleware())
     app.middleware.use(EarnedErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(TextInputMiddleware())

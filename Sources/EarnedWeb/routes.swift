@@ -3,7 +3,7 @@ import Fluent
 import SQLKit
 import Vapor
 
-func routes(_ app: Application, metrics: Metrics) throws {
+func routes(_ app: Application, metrics: EarnedMetrics) throws {
     app.get("health") { req async throws -> Response in
         do {
             if let sql = req.database as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
@@ -15,9 +15,10 @@ func routes(_ app: Application, metrics: Metrics) throws {
             return response
         }
     }
-    app.get("metrics") { _ -> Response in
+    app.grouped(MetricsAccessMiddleware(config: app.earned.config)).get("metrics") { _ -> Response in
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
+        headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: metrics.render()))
     }
     app.get("static", "earned.css") { _ -> Response in

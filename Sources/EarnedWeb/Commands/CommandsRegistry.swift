@@ -6,6 +6,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(TickCommand(), as: "tick")
     app.asyncCommands.use(ScoreCommand(), as: "score")
     app.asyncCommands.use(FitCommand(), as: "fit")

@@ -65,6 +65,7 @@ struct ImportCommand: AsyncCommand {
             console.output("\rread \(lines) lines".consoleText(), newLine: false)
         }
         console.output("")
+        app.earnedMetrics.imported(report, kind: kind)
         let seconds = Date().timeIntervalSince(started)
         for problem in report.problems.prefix(200) { console.error(problem.description) }
         if report.problems.count > 200 { console.error("… and \(report.problems.count - 200) more problems") }

@@ -46,6 +46,7 @@ struct ImportController {
             currency: req.config.defaultCurrency)
         let report = try await Importer(db: req.database).run(
             records: CSVRecordStream(data: data), options: options, actor: viewer.staff, now: req.now)
+        req.application.earnedMetrics.imported(report, kind: kind)
         let page = ImportPage(viewer: viewer, kind: kind, mapping: mappingText, report: report, error: nil)
         return Layout.response(
             page.body, title: viewer.s.importTitle, request: req, status: report.rolledBack ? .unprocessableEntity : .ok

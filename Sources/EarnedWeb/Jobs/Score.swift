@@ -13,6 +13,8 @@ import Vapor
 struct Score: Sendable {
     let db: any Database
     let logger: Logger
+    /// Where runs are counted for `/metrics`.
+    var metrics: EarnedMetrics? = nil
 
     /// The key of the run summary snapshot.
     static let runKey = "run"
@@ -49,6 +51,15 @@ struct Score: Sendable {
     /// Runs every step and stores the results; `progress` hears each step as it ends. `mark`
     /// is the data mark when the caller has just read it.
     func run(now: Date, mark given: String? = nil, progress: @Sendable (String) -> Void = { _ in }) async throws
+        -> RunSummary
+    {
+        guard let metrics else { return try await compute(now: now, mark: given, progress: progress) }
+        return try await metrics.scoreRun(computedAt: \.computedAt) {
+            try await compute(now: now, mark: given, progress: progress)
+        }
+    }
+
+    private func compute(now: Date, mark given: String?, progress: @Sendable (String) -> Void) async throws
         -> RunSummary
     {
         let started = ContinuousClock.now
@@ -180,7 +191,7 @@ struct ScoreCommand: AsyncCommand {
         try await prepareDatabase(app)
         let console = context.console
         guard
-            let summary = try await Score(db: app.db, logger: app.logger).runHoldingLease(
+            let summary = try await Score(db: app.db, logger: app.logger, metrics: app.earnedMetrics).runHoldingLease(
                 now: app.earned.clock(), holder: "command-" + UUID().uuidString, progress: { console.print("  " + $0) })
         else {
             console.print("Another instance is computing the scores now; try again when it is done.")

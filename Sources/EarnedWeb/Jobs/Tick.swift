@@ -24,12 +24,14 @@ struct Tick: Sendable {
     let logger: Logger
     /// The start of survey links.
     let linkBase: String
+    let metrics: EarnedMetrics
 
     init(app: Application) {
         db = app.db
         client = app.client
         logger = app.logger
         linkBase = app.earned.config.publicBase
+        metrics = app.earnedMetrics
     }
 
     /// What every step of a pass reads: the locations with their calendars and the owner's
@@ -51,7 +53,12 @@ struct Tick: Sendable {
         }
     }
 
+    /// One pass, counted for `/metrics` (passes, time, failures).
     func run(now: Date) async throws -> Report {
+        try await metrics.schedulerPass { try await pass(now: now) }
+    }
+
+    private func pass(now: Date) async throws -> Report {
         var report = Report()
         let setting = try await Setting.load(db)
         try await afterSale(now: now, setting, report: &report)
@@ -59,7 +66,8 @@ struct Tick: Sendable {
         try await replyTargets(now: now, setting, report: &report)
         try await greetings(now: now, setting, report: &report)
         try await surveys(now: now, setting, report: &report)
-        let sent = try await WebhookSender(db: db, client: client, logger: logger).sendDue(now: now)
+        let sent = try await WebhookSender(db: db, client: client, logger: logger, metrics: metrics).sendDue(
+            now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
         return report
@@ -113,7 +121,7 @@ final class SchedulerLifecycle: LifecycleHandler, @unchecked Sendable {
                 try? await Task.sleep(for: .seconds(interval))
             }
         }
-        let score = Score(db: app.db, logger: app.logger)
+        let score = Score(db: app.db, logger: app.logger, metrics: app.earnedMetrics)
         let holder = "serve-" + UUID().uuidString
         let check = scoreCheck
         scoring = Task {

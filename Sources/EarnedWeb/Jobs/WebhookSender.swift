@@ -13,6 +13,8 @@ struct WebhookSender: Sendable {
     var backoff = WebhookBackoff()
     /// Seconds a receiver has to answer.
     var timeoutSeconds: Int64 = 10
+    /// Where each attempt's outcome is counted for `/metrics`.
+    var metrics: EarnedMetrics? = nil
 
     /// The signature header's value for a body sent at `time`.
     static func signature(body: String, secret: String, time: Date) -> String {
@@ -76,6 +78,7 @@ struct WebhookSender: Sendable {
         var failed = 0
         for (delivery, subscription, code, problem) in results {
             let ok = problem == nil
+            metrics?.webhookDelivery(ok ? .delivered : code == nil ? .unreachable : .rejected)
             let next =
                 ok
                 ? nil
