@@ -12,6 +12,7 @@ enum SiteURL: Sendable {
     case editCustomer(UUID)
     case customerNotes(UUID)
     case customerReferrals(UUID)
+    case customerExport(UUID)
     case mergeCustomer(UUID)
     case eraseCustomer(UUID)
     case orders(location: UUID? = nil, cursor: String? = nil)
@@ -88,6 +89,7 @@ enum SiteURL: Sendable {
         case .customerReferrals(let id): return "/customers/\(id.uuidString.lowercased())/referrals"
         case .mergeCustomer(let id): return "/customers/\(id.uuidString.lowercased())/merge"
         case .eraseCustomer(let id): return "/customers/\(id.uuidString.lowercased())/erase"
+        case .customerExport(let id): return "/customers/\(id.uuidString.lowercased())/export"
         case .orders(let location, let cursor):
             return "/orders" + Self.query(["location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])

@@ -118,6 +118,7 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
     user.post("customers", ":id", "referrals", use: customers.addReferral)
     user.post("customers", ":id", "merge", use: customers.merge)
     user.post("customers", ":id", "erase", use: customers.erase)
+    user.get("customers", ":id", "export", use: customers.export)
 
     let orders = OrdersController()
     user.get("orders", use: orders.list)

@@ -705,3 +705,49 @@ struct DocumentedAnswerTests {
         }
     }
 }
+
+@Suite("A customer's data on request")
+struct CustomerDataExportTests {
+    @Test("everything held about a customer comes as one JSON file, from the page and the API, and is audited")
+    func export() async throws {
+        try await withEarnedApp { app, f in
+            let person = MergeEraseTests.Person(
+                name: "Зинаида Выгрузкина", phone: "+79991112233", email: "zina.export@example.ru",
+                externalID: "EXT-EXPORT")
+            let id = try await MergeEraseTests.customerWithEverything(person, app, f)
+            let api = try await app.send(.GET, "/api/v1/customers/\(id)/export", token: f.token(f.manager))
+            #expect(api.status == .ok)
+            #expect(api.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any])
+            let documented = Set(
+                (OpenAPIDocument.schemas["CustomerDataExport"]?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+            // "scores" is there once a score run has scored the customer.
+            #expect(Set(document.keys).isSubset(of: documented))
+            #expect(documented.subtracting(["scores"]).isSubset(of: Set(document.keys)))
+            #expect((document["customer"] as? [String: Any])?["name"] as? String == person.name)
+            for list in [
+                "notes", "orders", "promises", "cases", "inbound_contacts", "tasks", "survey_answers",
+                "referrals_given",
+                "touches", "incident_outreach",
+            ] {
+                #expect(((document[list] as? [Any])?.count ?? 0) >= 1, "\(list) is empty")
+            }
+            #expect(api.text.contains(person.phone) && api.text.contains("Перезвонить"))
+            let cookie = try await app.session(for: f.owner).cookie
+            let page = try await app.send(.GET, "/customers/\(id)", cookie: cookie)
+            #expect(page.text.contains("/customers/\(id.rawValue.uuidString.lowercased())/export"))
+            let download = try await app.send(
+                .GET, "/customers/\(id.rawValue.uuidString.lowercased())/export", cookie: cookie)
+            #expect(download.status == .ok && download.text.contains(person.email))
+            let sql = app.db as! any SQLDatabase
+            let audited = try await sql.select().column("entity_id").from("audit_log")
+                .where("action", .equal, "exported").all()
+            #expect(audited.count == 2)
+            // Staff may not take a customer's whole file; nobody may take one they cannot see.
+            let staff = try await app.send(.GET, "/api/v1/customers/\(id)/export", token: f.token(f.northStaff))
+            #expect(staff.status == .forbidden)
+            let unknown = try await app.send(.GET, "/api/v1/customers/\(UUID())/export", token: f.token(f.owner))
+            #expect(unknown.status == .notFound)
+        }
+    }
+}

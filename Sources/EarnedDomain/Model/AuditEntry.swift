@@ -13,6 +13,8 @@ public struct AuditEntry: Hashable, Codable, Sendable, Identifiable {
         case deleted
         case imported
         case revoked
+        /// A customer's data given out whole, on their access request.
+        case exported
     }
 
     public var id: AuditEntryID

@@ -46,6 +46,11 @@ enum APIRoutes {
             try await req.customers.erase(try id(req, "customer"), actor: try req.actor(), now: req.now)
             return Response(status: .noContent)
         }
+        api.get("customers", ":id", "export") { req async throws -> Response in
+            let id: CustomerID = try id(req, "customer")
+            let document = try await req.customers.export(id, actor: try req.actor(), now: req.now)
+            return try CustomersController.download(document, id: id)
+        }
         api.get("customers", ":id", "notes") { req async throws -> [NoteDTO] in
             try await req.customers.notes(of: try id(req, "customer"), actor: try req.actor()).map(NoteDTO.init)
         }

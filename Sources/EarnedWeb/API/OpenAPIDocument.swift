@@ -48,6 +48,11 @@ enum OpenAPIDocument {
             method: "post", path: "/api/v1/customers/{id}/erase", summary: "Erase the customer's personal data",
             status: 204),
         Operation(
+            method: "get", path: "/api/v1/customers/{id}/export",
+            summary:
+                "Everything held about the customer, as one JSON file, for their access request (manager or owner; audited)",
+            response: "CustomerDataExport", status: 200),
+        Operation(
             method: "get", path: "/api/v1/customers/{id}/notes", summary: "The customer's notes, newest first",
             response: "NoteArray", status: 200),
         Operation(
@@ -196,6 +201,7 @@ enum OpenAPIDocument {
         var staffInput = staffFields
         for key in ["id", "created_at", "updated_at"] { staffInput[key] = nil }
         staffInput["password"] = string("at least 10 characters")
+        let records = array(["type": "object"])
         let noteFields: Props = [
             "id": uuid, "customer_id": uuid, "author_id": uuidOrNull, "text": string(max: 4000), "created_at": time,
         ]
@@ -220,6 +226,20 @@ enum OpenAPIDocument {
             "NoteInput": object(["text": string(max: 4000)], required: ["text"]),
             "NoteArray": array(ref("Note")),
             "MergeInput": object(["duplicate_id": uuid], required: ["duplicate_id"]),
+            "CustomerDataExport": object(
+                [
+                    "exported_at": time, "customer": ["type": "object", "description": "the customer's card"],
+                    "merged_record_ids": array(uuid), "notes": records, "orders": records, "promises": records,
+                    "cases": records, "inbound_contacts": records, "tasks": records, "survey_invitations": records,
+                    "survey_answers": records, "referrals_given": records, "referred_by": records,
+                    "touches": records, "incident_outreach": records,
+                    "scores": ["type": ["object", "null"], "description": "from the latest score run"],
+                ],
+                required: [
+                    "exported_at", "customer", "merged_record_ids", "notes", "orders", "promises", "cases",
+                    "inbound_contacts", "tasks", "survey_invitations", "survey_answers", "referrals_given",
+                    "referred_by", "touches", "incident_outreach",
+                ]),
             "Problem": object(
                 [
                     "type": string(), "title": string(), "status": integer(), "detail": string(nullable: true),

@@ -118,6 +118,12 @@ struct Strings: Sendable {
     var noNotes: String { t("Заметок нет.", "No notes yet.") }
     var merge: String { t("Объединить", "Merge") }
     var mergeTitle: String { t("Объединить с дублем", "Merge a duplicate into this customer") }
+    var customerDataExport: String { t("Все данные клиента (JSON)", "All of the customer's data (JSON)") }
+    var customerDataExportHint: String {
+        t(
+            "по запросу клиента о его персональных данных (152-ФЗ, GDPR); выгрузка записывается в журнал",
+            "for the customer's request for their personal data (152-FZ, GDPR); the download is logged")
+    }
     var mergeHint: String {
         t(
             "Заказы, заметки, контакты и даты дубля перейдут к этому клиенту. Вставьте код дубля из адреса его страницы.",

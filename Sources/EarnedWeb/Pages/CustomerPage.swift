@@ -134,6 +134,18 @@ struct CustomerPage {
                                     ])
                             }),
                 ]),
+            Policy.may(viewer.staff, .exportData)
+                ? H.el(
+                    "p", [("class", "muted small")],
+                    [
+                        H.el(
+                            "a", [("href", SiteURL.customerExport(customer.id.rawValue).path), ("download", "")],
+                            [
+                                H.text(s.customerDataExport)
+                            ]),
+                        H.text(" — " + s.customerDataExportHint),
+                    ])
+                : H.empty,
             Policy.may(viewer.staff, .mergeCustomers) ? mergeSection(s) : H.empty,
             Policy.may(viewer.staff, .eraseCustomers) ? eraseSection(s) : H.empty,
             history.isEmpty
