@@ -28,6 +28,11 @@ public struct Config: Sendable {
     /// Where customers reach this instance: the start of every survey link. Nil: the
     /// listening address (right only when customers reach it directly).
     public var publicURL: String?
+    /// The key the second-factor secrets are sealed with (any text of 32 characters or more).
+    /// Nil: a key file beside the SQLite database, made on first start (see `SecretBox`).
+    public var secretKey: String?
+    /// API requests allowed per token per minute, counted in the database (0: no limit).
+    public var apiRateLimit: Int = 600
 
     /// The start of links customers open, without a trailing slash.
     public var publicBase: String {
@@ -77,6 +82,12 @@ public struct Config: Sendable {
         ("EARNED_SECURE_COOKIES", "true behind HTTPS", "false"),
         ("EARNED_TICK_SECONDS", "seconds between scheduler passes in serve; 0 for none", "60"),
         ("EARNED_PUBLIC_URL", "where customers open survey links, e.g. https://earned.example.ru", "http://HOST:PORT"),
+        (
+            "EARNED_SECRET_KEY",
+            "32+ characters sealing two-factor secrets; required with PostgreSQL to use two-factor",
+            "a key file beside the SQLite file"
+        ),
+        ("EARNED_API_RATE_LIMIT", "API requests per token per minute, shared by all instances; 0 for no limit", "600"),
     ]
 
     /// Reads the environment; `.env` values fill in what the environment lacks.
@@ -150,6 +161,20 @@ public struct Config: Sendable {
                 problems.append(
                     "EARNED_PUBLIC_URL must be an http or https address such as https://earned.example.ru, not '\(text)'"
                 )
+            }
+        }
+        if let text = env["EARNED_SECRET_KEY"], !text.isEmpty {
+            if text.count >= 32 {
+                config.secretKey = text
+            } else {
+                problems.append("EARNED_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)")
+            }
+        }
+        if let text = env["EARNED_API_RATE_LIMIT"] {
+            if let limit = Int(text), (0...1_000_000).contains(limit) {
+                config.apiRateLimit = limit
+            } else {
+                problems.append("EARNED_API_RATE_LIMIT must be a number of requests from 0 to 1000000, not '\(text)'")
             }
         }
         config.schedulerInterval = 60

@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     async throws
 {
     app.earned = AppContext(config: config, clock: clock)
+    app.secretBox = try SecretBox.resolve(config)
     switch config.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
