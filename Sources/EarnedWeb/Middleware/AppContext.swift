@@ -75,6 +75,7 @@ extension Request {
     var settings: SettingsStore { SettingsStore(db: db) }
     var referrals: ReferralRepository { ReferralRepository(db: db) }
     var audit: AuditLog { AuditLog(db: db) }
+    var accounts: AccountStore { AccountStore(db: db) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
     func entityID<T>(_ what: String) throws -> Identifier<T> {
