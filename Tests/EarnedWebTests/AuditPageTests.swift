@@ -103,6 +103,9 @@ struct AuditPageTests {
             #expect(lines[1].hasPrefix("2026-11-18 14:06:40;"))  // Moscow time
             #expect(lines[1].split(separator: ";").count == 5)
             #expect(lines[1].contains(";Ольга Владелец;изменено;customer · change-0;"))
+            let accounts = try await app.send(.GET, "/audit?kind=created&export=csv", cookie: session.cookie)
+            // An account's entries name the person.
+            #expect(accounts.text.contains(";система;создано;Мария Управляющая · account created (manager);"))
             let signIns = try await app.send(
                 .GET, "/audit?person=\(f.manager.id)&kind=signed_in&export=csv", cookie: session.cookie)
             #expect(signIns.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)

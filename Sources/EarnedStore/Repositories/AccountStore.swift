@@ -51,12 +51,12 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Makes a reset link for `staffID` (the owner's act); earlier unused links of that person
-    /// stop working.
+    /// Makes a reset link for `staffID` (the owner's act; `actor` nil from the command line);
+    /// earlier unused links of that person stop working.
     public func createReset(
-        for staffID: StaffID, tokenHash: String, actor: Staff, now: Date, lifetime: TimeInterval
+        for staffID: StaffID, tokenHash: String, actor: Staff?, now: Date, lifetime: TimeInterval
     ) async throws -> Staff {
-        try Policy.require(actor, .manageStaff)
+        if let actor { try Policy.require(actor, .manageStaff) }
         guard let staff = try await StaffRepository(db: db).find(staffID) else { throw DomainError.notFound("staff") }
         try await db.transaction { db in
             try await PasswordResetRecord.query(on: db).filter(\.$staffID == staffID.rawValue).delete()
@@ -64,7 +64,7 @@ public struct AccountStore: Sendable {
             record.id = IDGenerator.next()
             record.staffID = staffID.rawValue
             record.tokenHash = tokenHash
-            record.createdByID = actor.id.rawValue
+            record.createdByID = actor?.id.rawValue
             record.createdAt = now
             record.expiresAt = now.addingTimeInterval(lifetime)
             try await record.create(on: db)
@@ -142,17 +142,19 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Turns a person's second factor off, by themselves or by the owner.
-    public func disable(_ staffID: StaffID, actor: Staff, now: Date) async throws {
-        if staffID != actor.id { try Policy.require(actor, .manageStaff) }
+    /// Turns a person's second factor off, by themselves, by the owner, or (`actor` nil) from
+    /// the command line.
+    public func disable(_ staffID: StaffID, actor: Staff?, now: Date) async throws {
+        if let actor, staffID != actor.id { try Policy.require(actor, .manageStaff) }
+        let summary =
+            actor == nil
+            ? "two-factor sign-in reset from the command line"
+            : actor?.id == staffID ? "two-factor sign-in turned off" : "two-factor sign-in reset by the owner"
         try await db.transaction { db in
             try await TwoFactorRecord.query(on: db).filter(\.$staffID == staffID.rawValue).delete()
             try await RecoveryCodeRecord.query(on: db).filter(\.$staffID == staffID.rawValue).delete()
             try await AuditLog(db: db).record(
-                .twoFactorDisabled, "staff", staffID.rawValue, by: actor,
-                summary: staffID == actor.id
-                    ? "two-factor sign-in turned off" : "two-factor sign-in reset by the owner",
-                at: now)
+                .twoFactorDisabled, "staff", staffID.rawValue, by: actor, summary: summary, at: now)
         }
     }
 

@@ -133,11 +133,17 @@ struct AuditController {
                     .init(entry.actorID.map { names[$0] ?? $0.description } ?? s.system),
                     .init(s.auditAction(entry.action)),
                     .init(
-                        "\(entry.entity) · \(entry.summary)",
+                        "\(subject(entry, names: names)) · \(entry.summary)",
                         href: entry.entity == "customer" ? SiteURL.customer(entry.entityID).path : nil),
                     .init(entry.entityID.uuidString.lowercased()),
                 ]
             }, separator: ";")
+    }
+
+    /// What an entry is about: a person's name for their account's entries, else the kind of record.
+    func subject(_ entry: AuditEntry, names: [StaffID: String]) -> String {
+        guard entry.entity == "staff", let name = names[StaffID(entry.entityID)] else { return entry.entity }
+        return name
     }
 
     /// Every entry the filters pick, not only one page.

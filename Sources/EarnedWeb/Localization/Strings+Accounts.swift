@@ -11,8 +11,8 @@ extension Strings {
     var repeatPassword: String { t("Новый пароль ещё раз", "New password again") }
     var passwordRulesHint: String {
         t(
-            "Не короче \(PasswordRules.minimumLength) символов. Длинная фраза из нескольких слов надёжнее короткого набора знаков.",
-            "At least \(PasswordRules.minimumLength) characters. A long phrase of several words beats a short jumble.")
+            "Длинная фраза из нескольких слов надёжнее короткого набора знаков.",
+            "A long phrase of several words beats a short jumble.")
     }
     var changePasswordButton: String { t("Сменить пароль", "Change password") }
     var passwordChanged: String {
