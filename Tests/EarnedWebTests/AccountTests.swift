@@ -335,6 +335,26 @@ struct AccountTests {
         }
     }
 
+    @Test("without a key (PostgreSQL and no EARNED_SECRET_KEY) two-factor is said to be unavailable, not a 500")
+    func noKey() async throws {
+        try await withEarnedApp { app, f in
+            app.secretBox = nil
+            var owner = Browser()
+            _ = try await owner.signIn(app, f.owner.email, Fixture.password)
+            let unavailable = Strings(lang: .ru).twoFactorUnavailable
+            let account = try await owner.get(app, "/account")
+            #expect(account.status == .ok)
+            #expect(account.text.contains(unavailable))
+            let setup = try await owner.get(app, "/account/two-factor")
+            #expect(setup.status == .serviceUnavailable)
+            #expect(setup.text.contains(unavailable))
+            let require = try await owner.post(app, "/settings/security", ["require_two_factor": "true"])
+            #expect(require.status == .unprocessableEntity)
+            #expect(require.text.contains(unavailable))
+            #expect(try await app.count("two_factor_secrets") == 0)
+        }
+    }
+
     @Test("the sealing key comes from EARNED_SECRET_KEY or a key file made once; a secret opens only for its person")
     func secretBox() throws {
         let manager = FileManager.default
