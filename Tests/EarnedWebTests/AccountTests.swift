@@ -33,6 +33,12 @@ struct AccountTests {
                 ["current_password": Fixture.password, "new_password": "short", "new_password_repeat": "short"])
             #expect(short.status == .unprocessableEntity)
             #expect(short.text.contains("Не короче 10 символов"))
+            let cyrillic = String(repeating: "я", count: 40)  // 80 bytes: more than bcrypt reads
+            let long = try await here.post(
+                app, "/account/password",
+                ["current_password": Fixture.password, "new_password": cyrillic, "new_password_repeat": cyrillic])
+            #expect(long.status == .unprocessableEntity)
+            #expect(long.text.contains(Strings(lang: .ru).passwordTooLong))
             let differ = try await here.post(
                 app, "/account/password",
                 [

@@ -122,11 +122,7 @@ struct PasswordResetController {
     ) -> Response {
         let s = req.strings
         let csrf = PublicCSRF.token(req)
-        func message(_ field: String) -> String? {
-            guard let error = errors.first(where: { $0.field == field }) else { return nil }
-            return field == "new_password_repeat" && error.code == .inconsistent
-                ? s.passwordsDiffer : s.fieldError(error)
-        }
+        func message(_ field: String) -> String? { errors.first { $0.field == field }.map(s.passwordError) }
         let body = H.el(
             "section", [("class", "sign-in card")],
             [

@@ -20,6 +20,20 @@ extension Strings {
             "Пароль изменён. На других устройствах нужно войти заново.",
             "Password changed. Other devices will have to sign in again.")
     }
+    var passwordTooLong: String {
+        t(
+            "Слишком длинный: не больше 72 байт, а русская буква занимает 2.",
+            "Too long: at most 72 bytes (a Cyrillic letter takes 2).")
+    }
+    /// A password field's error in the words of the account pages.
+    func passwordError(_ error: FieldError) -> String {
+        switch (error.field, error.code) {
+        case ("current_password", .inconsistent): wrongCurrentPassword
+        case ("new_password_repeat", .inconsistent): passwordsDiffer
+        case (_, .outOfRange) where error.detail == PasswordRules.bytesDetail: passwordTooLong
+        default: fieldError(error)
+        }
+    }
     var wrongCurrentPassword: String { t("Текущий пароль неверен.", "The current password is not right.") }
     var passwordsDiffer: String { t("Пароли не совпадают.", "The two passwords differ.") }
 

@@ -25,13 +25,7 @@ struct AccountPage {
 
     /// The message under a password field, in the page's words.
     func message(_ field: String) -> String? {
-        let s = viewer.s
-        guard let error = passwordErrors.first(where: { $0.field == field }) else { return nil }
-        switch (field, error.code) {
-        case ("current_password", .inconsistent): return s.wrongCurrentPassword
-        case ("new_password_repeat", .inconsistent): return s.passwordsDiffer
-        default: return s.fieldError(error)
-        }
+        passwordErrors.first { $0.field == field }.map(viewer.s.passwordError)
     }
 
     static func passwordField(
