@@ -135,8 +135,10 @@ struct AccountTests {
             _ = try await browser.signIn(app, f.northStaff.email, Fixture.password)
             let setup = try await browser.get(app, "/account/two-factor")
             let key = String(try #require(setup.text.firstMatch(of: /id="totp-key">([A-Z2-7 ]+)</)?.1))
-            #expect(
-                try await browser.post(app, "/account/two-factor", ["code": "000000"]).status == .unprocessableEntity)
+            let mistyped = try await browser.post(app, "/account/two-factor", ["code": "000000"])
+            #expect(mistyped.status == .unprocessableEntity)
+            #expect(mistyped.text.contains(#"aria-describedby="code-error""#))
+            #expect(mistyped.text.contains(Strings(lang: .ru).wrongCode))
             // Reloading keeps the same key (the app may already hold it).
             #expect(try await browser.get(app, "/account/two-factor").text.contains(key))
             let (secret, _) = try await enrol(app, &browser)
@@ -165,6 +167,7 @@ struct AccountTests {
             #expect(codePage.status == .ok)
             let wrong = try await other.post(app, "/sign-in/code", ["code": "123456", "next": "/customers"])
             #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains(#"<p class="field-error" id="code-error">"# + Strings(lang: .ru).wrongCode))
             #expect(other.cookies[SessionMiddleware.cookieName] == nil)
             // The enrolment's code is spent: the same step does not sign in again.
             let replay = try await other.post(

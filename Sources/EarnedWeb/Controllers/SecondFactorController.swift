@@ -73,7 +73,7 @@ struct SecondFactorController {
             guard try await req.accounts.failChallenge(challenge.id, limit: Self.maxAttempts) else {
                 return try startOver(req, message: s.codeStepTooMany, next: form.next)
             }
-            return page(req, message: s.wrongCode, next: form.next, status: .unauthorized)
+            return page(req, message: nil, fieldMessage: s.wrongCode, next: form.next, status: .unauthorized)
         }
     }
 
@@ -85,7 +85,11 @@ struct SecondFactorController {
         return response
     }
 
-    func page(_ req: Request, message: String?, next: String?, status: HTTPResponseStatus = .ok) -> Response {
+    /// The code form; `message` above it (the whole step), `fieldMessage` beside the field (the code).
+    func page(
+        _ req: Request, message: String?, fieldMessage: String? = nil, next: String?,
+        status: HTTPResponseStatus = .ok
+    ) -> Response {
         let s = req.strings
         let csrf = PublicCSRF.token(req)
         let body = H.el(
@@ -98,8 +102,8 @@ struct SecondFactorController {
                     action: SiteURL.signInCode(next: nil).path, csrf: csrf,
                     [
                         H.void("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
-                        Forms.field(
-                            "code", label: s.codeOrRecovery, value: nil, required: true, errors: [], s: s,
+                        AccountPage.codeField(
+                            "code", label: s.codeOrRecovery, message: fieldMessage,
                             attributes: [
                                 ("autocomplete", "one-time-code"), ("autocapitalize", "off"), ("spellcheck", "false"),
                                 ("autofocus", ""),

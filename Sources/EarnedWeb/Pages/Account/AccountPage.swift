@@ -28,6 +28,29 @@ struct AccountPage {
         passwordErrors.first { $0.field == field }.map(viewer.s.passwordError)
     }
 
+    /// A one-time code's field, with its message beside it.
+    static func codeField(
+        _ name: String, label: String, id: String? = nil, hint: String? = nil, message: String?,
+        attributes: [(String, String?)]
+    ) -> HTMLNode {
+        let id = id ?? name
+        return H.div(
+            "field" + (message == nil ? "" : " invalid"),
+            [
+                H.el("label", [("for", id)], [H.text(label)]),
+                hint.map { H.p("hint", $0) } ?? H.empty,
+                H.void(
+                    "input",
+                    [
+                        ("type", "text"), ("id", id), ("name", name), ("required", ""),
+                        ("aria-invalid", message == nil ? nil : "true"),
+                        ("aria-describedby", message == nil ? nil : "\(id)-error"),
+                    ] + attributes),
+                message.map { H.el("p", [("class", "field-error"), ("id", "\(id)-error")], [H.text($0)]) }
+                    ?? H.empty,
+            ])
+    }
+
     static func passwordField(
         _ name: String, label: String, autocomplete: String, hint: String? = nil, message: String?
     ) -> HTMLNode {

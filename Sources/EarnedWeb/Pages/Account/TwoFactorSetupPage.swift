@@ -42,12 +42,11 @@ struct TwoFactorSetupPage {
                     H.p("hint", s.setupKeyHint),
                     H.el("p", [("class", "hint")], [H.el("code", [("class", "secret")], [H.text(uri)])]),
                     H.p(nil, s.setupStep2),
-                    error.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
                     Forms.form(
                         action: SiteURL.twoFactorSetup.path, csrf: viewer.csrf, cls: "form inline-form",
                         [
-                            Forms.field(
-                                "code", label: s.code, value: nil, required: true, errors: [], s: s,
+                            AccountPage.codeField(
+                                "code", label: s.code, message: error,
                                 attributes: [
                                     ("autocomplete", "one-time-code"), ("inputmode", "numeric"),
                                     ("pattern", "[0-9 ]{6,7}"),
