@@ -55,6 +55,18 @@ enum AccountQueries {
         return !rows.isEmpty
     }
 
+    /// Counts one wrong code against a waiting sign-in and returns the count; nil when the
+    /// sign-in is gone.
+    static func failChallenge(_ id: UUID, on db: any Database) async throws -> Int? {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw(
+            """
+            UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = \(bind: id) RETURNING attempts
+            """
+        ).first()
+        return try row?.decode(column: "attempts", as: Int.self)
+    }
+
     /// Marks a live reset link used and returns whose it was; nil when it is unknown, used or
     /// expired.
     static func claimReset(tokenHash: String, now: Date, on db: any Database) async throws -> UUID? {

@@ -236,13 +236,12 @@ public struct AccountStore: Sendable {
     /// Counts a wrong code; after `limit` of them the waiting sign-in is dropped (the password
     /// must be given again). Returns whether it still stands.
     public func failChallenge(_ id: UUID, limit: Int) async throws -> Bool {
-        guard let record = try await SignInChallengeRecord.find(id, on: db) else { return false }
-        record.attempts += 1
-        if record.attempts >= limit {
-            try await record.delete(on: db)
+        // One statement, so guesses sent at once through several instances all count.
+        guard let attempts = try await AccountQueries.failChallenge(id, on: db) else { return false }
+        if attempts >= limit {
+            try await deleteChallenge(id)
             return false
         }
-        try await record.update(on: db)
         return true
     }
 
