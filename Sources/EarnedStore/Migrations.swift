@@ -23,6 +23,7 @@ public enum EarnedMigrations {
             CreateScores(),  // 0017 customer scores, score snapshots, the one-instance lease
             CreateScoreObservations(),  // 0018 the records behind each scorecard figure
             CreateForecastScenarios(),  // 0019 saved program forecasts
+            CreateAccountSecurity(),  // 0020 second factors, recovery codes, reset links, API rate counters
         ]
     }
 }

@@ -32,6 +32,11 @@ public struct Config: Sendable {
     public var metricsToken: String?
     /// Addresses and blocks that may read `/metrics` without the token.
     public var metricsAllow: [IPAddressRange] = IPAddressRange.loopback
+    /// The key the second-factor secrets are sealed with (any text of 32 characters or more).
+    /// Nil: a key file beside the SQLite database, made on first start (see `SecretBox`).
+    public var secretKey: String?
+    /// API requests allowed per token per minute, counted in the database (0: no limit).
+    public var apiRateLimit: Int = 600
 
     /// The start of links customers open, without a trailing slash.
     public var publicBase: String {
@@ -87,6 +92,12 @@ public struct Config: Sendable {
             "addresses or CIDR blocks that may read /metrics without it, comma separated, or none",
             "127.0.0.1,::1"
         ),
+        (
+            "EARNED_SECRET_KEY",
+            "32+ characters sealing two-factor secrets; required with PostgreSQL to use two-factor",
+            "a key file beside the SQLite file"
+        ),
+        ("EARNED_API_RATE_LIMIT", "API requests per token per minute, shared by all instances; 0 for no limit", "600"),
     ]
 
     /// Reads the environment; `.env` values fill in what the environment lacks.
@@ -186,6 +197,20 @@ public struct Config: Sendable {
                 problems.append(
                     "EARNED_METRICS_ALLOW must list addresses or CIDR blocks separated by commas (e.g. 127.0.0.1,::1,10.0.0.0/8), or be none; not "
                         + bad.joined(separator: ", "))
+            }
+        }
+        if let text = env["EARNED_SECRET_KEY"], !text.isEmpty {
+            if text.count >= 32 {
+                config.secretKey = text
+            } else {
+                problems.append("EARNED_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)")
+            }
+        }
+        if let text = env["EARNED_API_RATE_LIMIT"] {
+            if let limit = Int(text), (0...1_000_000).contains(limit) {
+                config.apiRateLimit = limit
+            } else {
+                problems.append("EARNED_API_RATE_LIMIT must be a number of requests from 0 to 1000000, not '\(text)'")
             }
         }
         config.schedulerInterval = 60

@@ -72,6 +72,19 @@ enum SiteURL: Sendable {
     case health
     case metrics
     case openAPI
+    case account
+    case accountPassword
+    case twoFactorSetup
+    case twoFactorDisable
+    case recoveryCodes
+    case signInCode(next: String?)
+    case passwordReset(token: String)
+    case staffResetLink(UUID)
+    case staffTwoFactorReset(UUID)
+    case securitySettings
+    case auditSearch(
+        person: UUID? = nil, kind: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
+        export: Bool = false)
 
     var path: String {
         switch self {
@@ -159,6 +172,22 @@ enum SiteURL: Sendable {
         case .health: return "/health"
         case .metrics: return "/metrics"
         case .openAPI: return "/api/openapi.json"
+        case .account: return "/account"
+        case .accountPassword: return "/account/password"
+        case .twoFactorSetup: return "/account/two-factor"
+        case .twoFactorDisable: return "/account/two-factor/disable"
+        case .recoveryCodes: return "/account/two-factor/recovery-codes"
+        case .signInCode(let next): return "/sign-in/code" + Self.query(["next": next])
+        case .passwordReset(let token): return "/reset/\(token)"
+        case .staffResetLink(let id): return "/staff/\(id.uuidString.lowercased())/reset-link"
+        case .staffTwoFactorReset(let id): return "/staff/\(id.uuidString.lowercased())/two-factor/reset"
+        case .securitySettings: return "/settings/security"
+        case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
+            return "/audit"
+                + Self.query([
+                    "person": person?.uuidString.lowercased(), "kind": kind, "from": from, "to": to,
+                    "cursor": cursor, "export": export ? "csv" : nil,
+                ])
         }
     }
 

@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     async throws
 {
     app.earned = AppContext(config: config, clock: clock)
+    app.secretBox = try SecretBox.resolve(config)
     switch config.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
@@ -36,6 +37,8 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(EarnedErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    // Counted before a writing request's transaction opens, so a refused request still counts.
+    app.middleware.use(APIRateLimitMiddleware())
     app.middleware.use(TextInputMiddleware())
     app.middleware.use(WriteTransactionMiddleware(gate: WriteGate()))
     app.routes.defaultMaxBodySize = "64mb"

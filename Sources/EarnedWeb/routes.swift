@@ -42,8 +42,31 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
     pages.get("s", ":token", use: surveyLink.show)
     pages.post("s", ":token", use: surveyLink.submit)
 
-    let user = pages.grouped(RequireUserMiddleware())
-    user.post("sign-out", use: signIn.signOut)
+    let secondFactor = SecondFactorController()
+    pages.get("sign-in", "code", use: secondFactor.show)
+    pages.post("sign-in", "code", use: secondFactor.submit)
+    let reset = PasswordResetController()
+    pages.get("reset", ":token", use: reset.show)
+    pages.post("reset", ":token", use: reset.submit)
+
+    // Signed in, but maybe still owing the second factor the owner requires: only signing out
+    // and setting it up.
+    let signedIn = pages.grouped(RequireUserMiddleware())
+    signedIn.post("sign-out", use: signIn.signOut)
+    let account = AccountController()
+    signedIn.get("account", "two-factor", use: account.setup)
+    signedIn.post("account", "two-factor", use: account.confirm)
+
+    let user = signedIn.grouped(TwoFactorRequirementMiddleware())
+    user.get("account", use: account.show)
+    user.post("account", "password", use: account.changePassword)
+    user.post("account", "two-factor", "disable", use: account.disable)
+    user.post("account", "two-factor", "recovery-codes", use: account.newRecoveryCodes)
+    user.post("staff", ":id", "reset-link", use: reset.create)
+    user.post("staff", ":id", "two-factor", "reset", use: reset.resetTwoFactor)
+    let securitySettings = SecuritySettingsController()
+    user.get("settings", "security", use: securitySettings.show)
+    user.post("settings", "security", use: securitySettings.save)
     user.get { req in req.redirect(to: SiteURL.today(team: false).path) }
 
     let service = ServiceController()
@@ -150,5 +173,6 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
 
     user.get("audit", use: AuditController().list)
 
-    try APIRoutes.register(app.grouped("api", "v1").grouped(APITokenMiddleware()))
+    try APIRoutes.register(
+        app.grouped("api", "v1").grouped(APITokenMiddleware()).grouped(TwoFactorRequirementMiddleware()))
 }

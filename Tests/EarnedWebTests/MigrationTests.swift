@@ -11,7 +11,8 @@ struct MigrationTests {
     static let tables = [
         "locations", "staff", "staff_locations", "customers", "customer_contacts", "customer_dates",
         "customer_consents", "customer_notes", "orders", "audit_log", "sessions", "sign_in_failures", "api_tokens",
-        "idempotency_keys",
+        "idempotency_keys", "two_factor_secrets", "recovery_codes", "password_resets", "sign_in_challenges",
+        "api_rate_windows",
     ]
 
     @Test("every migration runs, reverts and runs again on this database")

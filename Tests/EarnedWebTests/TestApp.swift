@@ -53,6 +53,8 @@ func withEarnedApp(
     defer { Task { await gate?.leave() } }
     let app = try await Application.make(.testing)
     var config = Config(database: .sqliteMemory, bcryptCost: 4)
+    // PostgreSQL has no key file: second-factor secrets are sealed with this one.
+    config.secretKey = "earned test key, thirty-two characters or more"
     var schema: String?
     if let url = TestDatabase.postgresURL {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()

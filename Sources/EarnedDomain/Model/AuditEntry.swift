@@ -15,12 +15,21 @@ public struct AuditEntry: Hashable, Codable, Sendable, Identifiable {
         case revoked
         /// A customer's data given out whole, on their access request.
         case exported
+        case signedIn = "signed_in"
+        case signInFailed = "sign_in_failed"
+        case signedOut = "signed_out"
+        case passwordChanged = "password_changed"
+        case passwordResetLinkCreated = "password_reset_link_created"
+        case passwordReset = "password_reset"
+        case twoFactorEnabled = "two_factor_enabled"
+        case twoFactorDisabled = "two_factor_disabled"
+        case recoveryCodeUsed = "recovery_code_used"
     }
 
     public var id: AuditEntryID
     public var actorID: StaffID?
     public var action: Action
-    /// "customer", "order", "location", "staff", "api_token".
+    /// "customer", "order", "location", "staff", "api_token"; sign-in events name "staff".
     public var entity: String
     public var entityID: UUID
     public var summary: String

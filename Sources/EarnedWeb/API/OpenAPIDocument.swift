@@ -316,6 +316,13 @@ enum OpenAPIDocument {
                 }
                 responses[code] = entry
             }
+            var throttled = problem
+            throttled["description"] =
+                "More requests with this token this minute than EARNED_API_RATE_LIMIT allows; retry after Retry-After seconds"
+            throttled["headers"] = [
+                "Retry-After": ["description": "seconds until the next minute", "schema": ["type": "integer"]]
+            ]
+            responses["429"] = throttled
             operation["responses"] = responses
             paths[op.path, default: [:]][op.method] = operation
         }
@@ -324,7 +331,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Earned API", "version": "1.0.0",
                 "description":
-                    "Customers, orders, locations, staff, promises, cases, inbound contacts, tasks and webhooks of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. Amounts are integers in minor units; times are ISO 8601 in UTC.",
+                    "Customers, orders, locations, staff, promises, cases, inbound contacts, tasks and webhooks of a service-first loyalty system. Authenticate with an API token from the API tokens page: Authorization: Bearer <token>. When the owner requires two-factor sign-in, a token works only if its owner has it on and made the token afterwards (403 otherwise). Each token may make EARNED_API_RATE_LIMIT requests a minute (600 unless configured; 429 with Retry-After beyond). Amounts are integers in minor units; times are ISO 8601 in UTC.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],

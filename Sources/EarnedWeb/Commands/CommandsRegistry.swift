@@ -13,6 +13,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ForecastCommand(), as: "forecast")
     var user = AsyncCommandGroupBuilder(help: "Manage staff accounts")
     user.add(UserAddCommand(), as: "add")
+    user.add(UserResetCommand(), as: "reset")
     app.asyncCommands.use(user, as: "user")
 }
 

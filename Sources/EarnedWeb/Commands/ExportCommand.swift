@@ -86,7 +86,13 @@ enum CSVExport {
     }
 
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        field(text, separator: ",")
+    }
+
+    /// A field quoted when it holds the separator, a comma, a quote or a line break.
+    static func field(_ text: String, separator: Character) -> String {
+        guard text.contains(where: { $0 == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

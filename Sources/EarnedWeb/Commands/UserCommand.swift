@@ -61,6 +61,44 @@ struct UserAddCommand: AsyncCommand {
     }
 }
 
+/// `earned user reset`: a one-time password reset link for someone who cannot sign in — the
+/// owner too, whom no one else can reset — and with `--two-factor` their second factor turned
+/// off (a lost phone and lost recovery codes). Whoever runs it has the server already.
+struct UserResetCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "email", help: "the person's e-mail (their sign-in)") var email: String?
+        @Flag(name: "two-factor", help: "also turn off their two-factor sign-in") var twoFactor: Bool
+    }
+
+    var help: String {
+        "Prints a one-time password reset link (valid 24 hours); --two-factor also turns off the person's second factor."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await CommandFailure.reported(on: context.console) {
+            let app = context.application
+            guard let email = signature.email, !email.isEmpty else {
+                throw CommandFailure(description: "give the person's e-mail: earned user reset --email E")
+            }
+            try await prepareDatabase(app)
+            guard let found = try await StaffRepository(db: app.db).credentials(email: email), found.staff.isActive
+            else { throw CommandFailure(description: "no active account has the e-mail \(email)") }
+            let store = AccountStore(db: app.db)
+            let now = app.earned.clock()
+            if signature.twoFactor { try await store.disable(found.staff.id, actor: nil, now: now) }
+            let token = Secrets.token()
+            _ = try await store.createReset(
+                for: found.staff.id, tokenHash: Secrets.sha256(token), actor: nil, now: now,
+                lifetime: PasswordResetController.lifetime)
+            let link = app.earned.config.publicBase + SiteURL.passwordReset(token: token).path
+            context.console.info(
+                (signature.twoFactor ? "Two-factor sign-in of \(found.staff.email) is off. " : "")
+                    + "Open this link within 24 hours to set a new password (it works once):")
+            context.console.output(link.consoleText())
+        }
+    }
+}
+
 /// `earned backup`: an online copy of the SQLite file (PostgreSQL: use pg_dump).
 struct BackupCommand: AsyncCommand {
     struct Signature: CommandSignature {

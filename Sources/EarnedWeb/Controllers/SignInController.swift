@@ -57,22 +57,45 @@ struct SignInController {
         }
         guard verified, let staff = found?.staff else {
             for key in keys { try await req.security.recordFailure(key: key, now: now) }
+            try await req.audit.record(
+                .signInFailed, found == nil ? "sign_in" : "staff", found?.staff.id.rawValue ?? UUID(), by: nil,
+                summary: (found == nil ? "unknown e-mail" : "wrong password") + Self.from(req), at: now)
             return page(req, email: email, message: s.wrongCredentials, next: form.next, status: .unauthorized)
         }
         try await req.security.clearFailures(key: keys[0])
+        if try await req.accounts.twoFactor(of: staff.id)?.isEnabled == true {
+            return try await SecondFactorController().challenge(req, staff: staff, next: form.next)
+        }
+        return try await Self.startSession(req, staff: staff, next: form.next, how: "password")
+    }
+
+    /// Signs `staff` in: a new session, its cookie, the audit entry, and on to `next`.
+    static func startSession(_ req: Request, staff: Staff, next: String?, how: String) async throws -> Response {
+        let config = req.config
         let token = Secrets.token()
         try await req.security.createSession(
-            tokenHash: Secrets.sha256(token), staffID: staff.id, csrfToken: Secrets.token(), now: now,
+            tokenHash: Secrets.sha256(token), staffID: staff.id, csrfToken: Secrets.token(), now: req.now,
             lifetime: config.sessionLifetime)
-        let response = req.redirect(to: SiteURL.safeNext(form.next))
+        try await req.audit.record(
+            .signedIn, "staff", staff.id.rawValue, by: staff, summary: "signed in with \(how)" + from(req), at: req.now)
+        let response = req.redirect(to: SiteURL.safeNext(next))
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(
             token, config: config, maxAge: Int(config.sessionLifetime))
         return response
     }
 
+    /// " from 203.0.113.5" for the audit log.
+    static func from(_ req: Request) -> String {
+        req.remoteAddress?.ipAddress.map { " from \($0)" } ?? ""
+    }
+
     func signOut(_ req: Request) async throws -> Response {
         if let token = req.cookies[SessionMiddleware.cookieName]?.string {
             try await req.security.deleteSession(tokenHash: Secrets.sha256(token))
+        }
+        if let staff = req.currentUser?.staff {
+            try await req.audit.record(
+                .signedOut, "staff", staff.id.rawValue, by: staff, summary: "signed out" + Self.from(req), at: req.now)
         }
         let response = req.redirect(to: SiteURL.signIn(next: nil).path)
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie("", config: req.config, maxAge: 0)

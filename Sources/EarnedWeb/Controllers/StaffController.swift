@@ -3,7 +3,7 @@ import Vapor
 
 /// The owner's staff pages: accounts, roles, locations, passwords.
 struct StaffController {
-    static let minimumPasswordLength = 10
+    static let minimumPasswordLength = PasswordRules.minimumLength
 
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
@@ -26,9 +26,9 @@ struct StaffController {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageStaff)
         let staff = try await req.staffAccounts.get(try staffID(req), actor: viewer.staff)
-        return Layout.response(
-            StaffForm(viewer: viewer, id: staff.id, values: .init(staff), errors: []).body, title: staff.name,
-            request: req)
+        var form = StaffForm(viewer: viewer, id: staff.id, values: .init(staff), errors: [])
+        form.access = try await PasswordResetController.panel(req, viewer: viewer, staff: staff, link: nil)
+        return Layout.response(form.body, title: staff.name, request: req)
     }
 
     func save(_ req: Request) async throws -> Response {
@@ -38,12 +38,9 @@ struct StaffController {
         let values = try req.content.decode(StaffForm.Values.self)
         do {
             let password = values.password ?? ""
-            if (id == nil && password.count < Self.minimumPasswordLength)
-                || (!password.isEmpty && password.count < Self.minimumPasswordLength)
-            {
-                throw DomainError.invalid([
-                    FieldError(field: "password", code: .tooShort, limit: Self.minimumPasswordLength)
-                ])
+            if id == nil || !password.isEmpty {
+                let problems = PasswordRules.problems(password)
+                if !problems.isEmpty { throw DomainError.invalid(problems) }
             }
             let hash = password.isEmpty ? nil : try await req.password.async.hash(password)
             if let id {
@@ -124,6 +121,8 @@ struct StaffForm {
     var id: StaffID?
     var values: Values
     var errors: [FieldError]
+    /// The reset link and second-factor reset of an existing account.
+    var access: HTMLNode = H.empty
 
     var body: HTMLNode {
         let s = viewer.s
@@ -164,6 +163,7 @@ struct StaffForm {
                     H.div(
                         "form-actions", [Forms.submit(s.save), H.a(SiteURL.staffList.path, s.cancel, cls: "button")]),
                 ]),
+            access,
         ])
     }
 }

@@ -39,6 +39,7 @@ extension Strings {
             "просить рекомендацию можно, только если клиент доволен",
         "at most 30 tags": "не больше 30 меток",
         "at most 6 follow-ups": "не больше 6 касаний после покупки",
+        "at most 72 bytes; a Cyrillic letter takes 2": "не больше 72 байт; русская буква занимает 2",
         "at most one day in the past": "не раньше чем на день в прошлом",
         "at most two years ahead": "не дальше чем на два года вперёд",
         "at most two years before the incident was found": "не раньше чем за два года до обнаружения инцидента",

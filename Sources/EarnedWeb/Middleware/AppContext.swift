@@ -89,6 +89,7 @@ extension Request {
     var settings: SettingsStore { SettingsStore(db: database) }
     var referrals: ReferralRepository { ReferralRepository(db: database) }
     var audit: AuditLog { AuditLog(db: database) }
+    var accounts: AccountStore { AccountStore(db: database) }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
     func entityID<T>(_ what: String) throws -> Identifier<T> {

@@ -101,7 +101,7 @@ enum Layout {
                             [H.text(s.otherLanguage)]),
                         user.map { user in
                             H.group([
-                                H.span("who", user.staff.name),
+                                H.a(SiteURL.account.path, user.staff.name, cls: "who"),
                                 Forms.form(
                                     action: SiteURL.signOut.path, csrf: user.csrfToken, cls: "inline",
                                     [

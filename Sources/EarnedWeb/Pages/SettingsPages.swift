@@ -9,7 +9,7 @@ enum SettingsPages {
             "nav", [("class", "tabs"), ("aria-label", s.navSettings)],
             [
                 (SiteURL.serviceSettings, s.serviceRulesTitle), (SiteURL.outreachSettings, s.outreachTitle),
-                (SiteURL.webhooks, s.webhooksTitle),
+                (SiteURL.webhooks, s.webhooksTitle), (SiteURL.securitySettings, s.securityTitle),
             ].map { target, label in
                 H.el(
                     "a", [("href", target.path), ("aria-current", target.path == here.path ? "page" : nil)],

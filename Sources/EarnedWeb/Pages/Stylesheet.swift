@@ -181,6 +181,10 @@ enum Stylesheet {
         section.verdict li { margin-bottom: .4rem; }
         form.inline-form { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; }
         form.inline-form .field { margin: 0; }
+        a.who { text-decoration: underline; text-underline-offset: 2px; }
+        ol.recovery-codes { columns: 2; font-size: 1.1rem; font-variant-numeric: tabular-nums; margin: 1rem 0; }
+        ol.recovery-codes li { margin-bottom: .35rem; }
+        section.card h3 { font-size: 1rem; margin: 1.25rem 0 .5rem; }
         @media (max-width: 40rem) { .tier-row { grid-template-columns: 1fr 1fr; } .tier-row .tier-name { grid-column: 1 / -1; margin: 0; } }
         """
 }

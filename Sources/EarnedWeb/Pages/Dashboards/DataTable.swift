@@ -23,6 +23,8 @@ struct DataTable: Sendable {
     var rows: [[Cell]]
     /// Columns holding numbers (right-aligned, tabular figures).
     var numeric: Set<Int> = []
+    /// The CSV's field separator: ";" is what a spreadsheet set to Russian opens in columns.
+    var separator: Character = ","
 
     /// The table on the page, with its caption for screen readers and a CSV download link.
     /// Without `exportHref` the download link is left out.
@@ -47,7 +49,9 @@ struct DataTable: Sendable {
     var csv: String {
         var text = "\u{FEFF}"
         for row in [headers] + rows.map({ $0.map(\.text) }) {
-            text += row.map { CSVExport.field(Self.defused($0)) }.joined(separator: ",") + "\r\n"
+            text +=
+                row.map { CSVExport.field(Self.defused($0), separator: separator) }.joined(separator: String(separator))
+                + "\r\n"
         }
         return text
     }

@@ -1,0 +1,155 @@
+import EarnedDomain
+import EarnedStore
+import Vapor
+
+/// Password reset links. Earned sends no e-mail yet: the owner makes a one-time link on the
+/// person's staff page and hands it over. The token is 256 random bits; only its SHA-256 is
+/// stored; it works once, for `lifetime`, and the person sets a new password without signing in.
+/// A second factor stays on: the next sign-in still asks for the code.
+struct PasswordResetController {
+    static let lifetime: TimeInterval = 24 * 3600
+
+    struct Form: Content {
+        var new_password: String?
+        var new_password_repeat: String?
+    }
+
+    /// The "account access" box of a staff page.
+    static func panel(_ req: Request, viewer: ViewerContext, staff: Staff, link: String?) async throws -> HTMLNode {
+        let s = viewer.s
+        let twoFactorOn = try await req.accounts.twoFactor(of: staff.id)?.isEnabled == true
+        return H.el(
+            "section", [("class", "card"), ("aria-labelledby", "access-title")],
+            [
+                H.el("h2", [("id", "access-title")], [H.text(s.resetLinkTitle)]),
+                link.map { link in
+                    H.el(
+                        "div", [("class", "alert success"), ("role", "status")],
+                        [
+                            H.p(nil, s.resetLinkShown(hours: Int(lifetime / 3600))),
+                            H.el("code", [("class", "secret"), ("id", "reset-link")], [H.text(link)]),
+                        ])
+                } ?? H.empty,
+                Forms.form(
+                    action: SiteURL.staffResetLink(staff.id.rawValue).path, csrf: viewer.csrf, cls: "inline",
+                    [Forms.submit(s.resetLinkButton, cls: "button")]),
+                H.p(nil, twoFactorOn ? s.twoFactorIsOn : s.twoFactorIsOff),
+                twoFactorOn
+                    ? H.group([
+                        H.p("hint", s.resetTwoFactorHint),
+                        Forms.form(
+                            action: SiteURL.staffTwoFactorReset(staff.id.rawValue).path, csrf: viewer.csrf,
+                            cls: "inline", [Forms.submit(s.resetTwoFactorButton, cls: "button danger")]),
+                    ]) : H.empty,
+            ])
+    }
+
+    /// The owner makes a link; the staff page shows it once.
+    func create(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .manageStaff)
+        let target = try await req.staffAccounts.get(try req.entityID("staff"), actor: viewer.staff)
+        let token = Secrets.token()
+        _ = try await req.accounts.createReset(
+            for: target.id, tokenHash: Secrets.sha256(token), actor: viewer.staff, now: req.now,
+            lifetime: Self.lifetime)
+        let link = req.config.publicBase + SiteURL.passwordReset(token: token).path
+        var form = StaffForm(viewer: viewer, id: target.id, values: .init(target), errors: [])
+        form.access = try await Self.panel(req, viewer: viewer, staff: target, link: link)
+        return Layout.response(form.body, title: target.name, request: req)
+    }
+
+    /// The owner turns off a person's second factor (a lost phone and lost codes).
+    func resetTwoFactor(_ req: Request) async throws -> Response {
+        let actor = try req.actor()
+        try Policy.require(actor, .manageStaff)
+        let target = try await req.staffAccounts.get(try req.entityID("staff"), actor: actor)
+        try await req.accounts.disable(target.id, actor: actor, now: req.now)
+        return req.redirect(to: SiteURL.editStaff(target.id.rawValue).path)
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard let staff = try await req.accounts.resetOwner(tokenHash: Secrets.sha256(token), now: req.now) else {
+            return invalid(req)
+        }
+        return page(req, token: token, staff: staff, errors: [])
+    }
+
+    func submit(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let hash = Secrets.sha256(token)
+        guard let staff = try await req.accounts.resetOwner(tokenHash: hash, now: req.now) else {
+            return invalid(req)
+        }
+        let form = try req.content.decode(Form.self)
+        let new = form.new_password ?? ""
+        var errors = PasswordRules.problems(new, field: "new_password")
+        if new != (form.new_password_repeat ?? "") {
+            errors.append(FieldError(field: "new_password_repeat", code: .inconsistent, detail: "differs"))
+        }
+        guard errors.isEmpty else {
+            return page(req, token: token, staff: staff, errors: errors, status: .unprocessableEntity)
+        }
+        let passwordHash = try await req.password.async.hash(new)
+        guard try await req.accounts.completeReset(tokenHash: hash, passwordHash: passwordHash, now: req.now) != nil
+        else { return invalid(req) }
+        let s = req.strings
+        let body = H.el(
+            "section", [("class", "sign-in card")],
+            [
+                H.h1(s.resetTitle),
+                H.el("div", [("class", "alert success"), ("role", "status")], [H.text(s.resetDone)]),
+                H.a(SiteURL.signIn(next: nil).path, s.signInButton, cls: "button primary"),
+            ])
+        return Layout.response(body, title: s.resetTitle, request: req)
+    }
+
+    func invalid(_ req: Request) -> Response {
+        let s = req.strings
+        let body = H.el(
+            "section", [("class", "sign-in card")],
+            [
+                H.h1(s.resetTitle),
+                H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(s.resetInvalid)]),
+                H.a(SiteURL.signIn(next: nil).path, s.signInButton),
+            ])
+        return Layout.response(body, title: s.resetTitle, request: req, status: .notFound)
+    }
+
+    func page(
+        _ req: Request, token: String, staff: Staff, errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) -> Response {
+        let s = req.strings
+        let csrf = PublicCSRF.token(req)
+        func message(_ field: String) -> String? { errors.first { $0.field == field }.map(s.passwordError) }
+        let body = H.el(
+            "section", [("class", "sign-in card")],
+            [
+                H.h1(s.resetTitle),
+                H.p("muted", s.resetFor(staff.name)),
+                Forms.summary(errors, s),
+                Forms.form(
+                    action: SiteURL.passwordReset(token: token).path, csrf: csrf,
+                    [
+                        H.void(
+                            "input",
+                            [
+                                ("type", "email"), ("name", "username"), ("value", staff.email),
+                                ("autocomplete", "username"),
+                                ("hidden", ""), ("readonly", ""),
+                            ]),
+                        AccountPage.passwordField(
+                            "new_password", label: s.newPassword, autocomplete: "new-password",
+                            hint: s.passwordRulesHint, message: message("new_password")),
+                        AccountPage.passwordField(
+                            "new_password_repeat", label: s.repeatPassword, autocomplete: "new-password",
+                            message: message("new_password_repeat")),
+                        Forms.submit(s.resetButton),
+                    ]),
+            ])
+        let response = Layout.response(body, title: s.resetTitle, request: req, status: status)
+        PublicCSRF.setCookie(csrf, on: response, req)
+        return response
+    }
+}

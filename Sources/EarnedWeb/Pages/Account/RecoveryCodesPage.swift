@@ -1,0 +1,24 @@
+import EarnedDomain
+import Plot
+
+/// The recovery codes, shown once right after they are made.
+struct RecoveryCodesPage {
+    var viewer: ViewerContext
+    var codes: [String]
+
+    var body: HTMLNode {
+        let s = viewer.s
+        return H.group([
+            Layout.pageHead(s.recoveryCodesTitle),
+            H.el(
+                "section", [("class", "card")],
+                [
+                    H.el("div", [("class", "alert success"), ("role", "status")], [H.text(s.recoveryCodesExplain)]),
+                    H.el(
+                        "ol", [("class", "recovery-codes")],
+                        codes.map { H.el("li", [], [H.el("code", [], [H.text($0)])]) }),
+                    H.a(SiteURL.today(team: false).path, s.recoveryCodesDone, cls: "button primary"),
+                ]),
+        ])
+    }
+}
