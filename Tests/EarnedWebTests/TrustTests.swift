@@ -439,6 +439,19 @@ struct UnknownReferenceTests {
                         #"{"customer_id": "\#(anna.id)", "amount_minor_units": 500, "location_id": "\#(f.north.id)", "seller_id": "$FIELD"}"#,
                     field: "seller_id", valid: f.northStaff.id.description),
                 Case(
+                    method: .PATCH, path: "/api/v1/orders/\(order.id)", body: #"{"location_id": "$FIELD"}"#,
+                    field: "location_id", valid: f.north.id.description),
+                Case(
+                    method: .PATCH, path: "/api/v1/orders/\(order.id)", body: #"{"seller_id": "$FIELD"}"#,
+                    field: "seller_id", valid: f.northStaff.id.description),
+                Case(
+                    method: .PATCH, path: "/api/v1/staff/\(f.northStaff.id)", body: #"{"home_location_id": "$FIELD"}"#,
+                    field: "home_location_id", valid: f.north.id.description),
+                Case(
+                    method: .PATCH, path: "/api/v1/settings/service",
+                    body: #"{"locations": [{"location_id": "$FIELD", "follow_up_days": [1, 7]}]}"#,
+                    field: "locations.0.location_id", valid: f.north.id.description),
+                Case(
                     method: .POST, path: "/api/v1/staff",
                     body:
                         #"{"name": "Пётр", "email": "petr@test.earned", "role": "staff", "home_location_id": "$FIELD", "password": "long enough password"}"#,
@@ -748,6 +761,43 @@ struct CustomerDataExportTests {
             #expect(staff.status == .forbidden)
             let unknown = try await app.send(.GET, "/api/v1/customers/\(UUID())/export", token: f.token(f.owner))
             #expect(unknown.status == .notFound)
+        }
+    }
+}
+
+@Suite("NUL in any text field of any operation")
+struct EveryTextFieldTests {
+    @Test("every string field of every request body in the document: a NUL answers 422 naming it, nothing written")
+    func everyField() async throws {
+        try await withEarnedApp { app, f in
+            let customer = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Анна", homeLocationID: f.north.id), actor: f.owner, now: testNow)
+            let schemas = OpenAPIDocument.schemas
+            let all =
+                OpenAPIDocument.operations + OpenAPIDocument.serviceOperations + OpenAPIDocument.settingsOperations
+                + OpenAPIDocument.surveyOperations + OpenAPIDocument.forecastOperations
+            let before = try await rowCounts(app)
+            var tried = 0
+            for op in all {
+                guard let request = op.request,
+                    let properties = OpenAPIDocument.resolved(schemas[request] ?? [:])["properties"]
+                        as? [String: [String: Any]]
+                else { continue }
+                let path = op.path.replacingOccurrences(of: "{id}", with: customer.id.description)
+                for (name, schema) in properties.sorted(by: { $0.key < $1.key }) {
+                    let types = (schema["type"] as? [String]) ?? [(schema["type"] as? String) ?? ""]
+                    guard types.contains("string") else { continue }
+                    let body = #"{"\#(name)": "before\u0000after"}"#
+                    let response = try await app.send(
+                        HTTPMethod(rawValue: op.method.uppercased()), path, token: f.token(f.owner), json: body)
+                    #expect(
+                        response.status == .unprocessableEntity, "\(op.method) \(op.path) \(name): \(response.status)")
+                    #expect(response.problemFields == [name], "\(op.method) \(op.path) \(name)")
+                    tried += 1
+                }
+            }
+            #expect(tried > 50)
+            #expect(try await rowCounts(app) == before)
         }
     }
 }
