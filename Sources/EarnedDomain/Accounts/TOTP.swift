@@ -47,7 +47,7 @@ public struct TOTP: Sendable {
         // Every candidate is compared, so the time taken does not say which one matched.
         for offset in -window...window {
             let candidate = now + Int64(offset)
-            if Self.constantTimeEqual(code(counter: candidate), cleaned), found == nil { found = candidate }
+            if ConstantTime.equal(code(counter: candidate), cleaned), found == nil { found = candidate }
         }
         return found
     }
@@ -76,12 +76,4 @@ public struct TOTP: Sendable {
             + "&algorithm=SHA1&digits=6&period=30"
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in 0..<x.count { diff |= x[i] ^ y[i] }
-        return diff == 0
-    }
 }

@@ -44,7 +44,7 @@ struct CSRFMiddleware: AsyncMiddleware {
                 _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             }
             let given = try? request.content.get(String.self, at: Self.fieldName)
-            guard let expected, let given, !expected.isEmpty, Secrets.constantTimeEqual(expected, given) else {
+            guard let expected, let given, !expected.isEmpty, ConstantTime.equal(expected, given) else {
                 throw Abort(.forbidden, reason: "csrf")
             }
         }
