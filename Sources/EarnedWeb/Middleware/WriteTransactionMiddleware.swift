@@ -17,12 +17,15 @@ struct WriteTransactionMiddleware: AsyncMiddleware {
     static let attempts = 4
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard Self.writes(request.method), !(request.route?.ownsTransactions ?? false) else {
-            return try await next.respond(to: request)
+        guard Self.writes(request.method) else { return try await next.respond(to: request) }
+        let serialised = SQLiteTuning.isSQLite(request.db)
+        // A route that commits in parts (a long import) still waits its turn on SQLite, so its
+        // own transactions never meet another request's lock; it runs once, as it is.
+        if request.route?.ownsTransactions ?? false {
+            return try await gate.run(if: serialised) { try await next.respond(to: request) }
         }
         // Read the whole body now: a second attempt has to read it again.
         _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
-        let serialised = SQLiteTuning.isSQLite(request.db)
         var attempt = 1
         while true {
             do {
@@ -99,7 +102,8 @@ extension Route {
     private static let ownTransactionsKey = "earned.ownTransactions"
 
     /// Marks a writing route that manages its own transactions (a long import that commits in
-    /// parts, a computation that writes nothing), so it does not hold the write gate.
+    /// parts, a computation that writes nothing): it runs outside one request-wide transaction,
+    /// still one writer at a time on SQLite.
     @discardableResult
     func ownTransactions() -> Route {
         userInfo[Self.ownTransactionsKey] = true
