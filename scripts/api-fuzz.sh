@@ -28,7 +28,7 @@ if [ ! -x "$venv/bin/st" ]; then
 fi
 
 EARNED_SQLITE_PATH="$work/earned.sqlite" "$bin" demo > "$work/demo.log" 2>&1
-EARNED_SQLITE_PATH="$work/earned.sqlite" EARNED_PORT=$port EARNED_TICK_SECONDS=0 EARNED_BCRYPT_COST=4 \
+EARNED_SQLITE_PATH="$work/earned.sqlite" EARNED_PORT=$port EARNED_TICK_SECONDS=0 EARNED_BCRYPT_COST=4 EARNED_API_RATE_LIMIT=0 \
     "$bin" serve > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

@@ -14,7 +14,8 @@ bin=$(readlink -f "${1:-.build/debug/earned}")
 store=${2:-sqlite}
 work=$(mktemp -d -t earned-bench-writes.XXXXXX)
 port=${BENCH_PORT:-8098}
-export EARNED_PORT=$port EARNED_TICK_SECONDS=0 EARNED_BCRYPT_COST=4
+# The per-token rate limit would answer 429 long before the database is the limit.
+export EARNED_PORT=$port EARNED_TICK_SECONDS=0 EARNED_BCRYPT_COST=4 EARNED_API_RATE_LIMIT=0
 if [ "$store" = postgres ]; then
     url=${EARNED_BENCH_POSTGRES_URL:-postgres://earned_ci:earned_ci@localhost:5432/earned_bench}
     psql "${url%/*}/postgres" -q -c "DROP DATABASE IF EXISTS ${url##*/}" -c "CREATE DATABASE ${url##*/}"
