@@ -804,3 +804,34 @@ struct EveryTextFieldTests {
         }
     }
 }
+
+@Suite("Security tables hold what is live")
+struct SecuritySweepTests {
+    @Test(
+        "a scheduler pass removes expired sessions, old failures, idempotency keys and rate windows, and keeps live ones"
+    )
+    func sweep() async throws {
+        try await withEarnedApp { app, f in
+            let security = SecurityStore(db: app.db)
+            let minute = Int64((testNow.timeIntervalSince1970 / 60).rounded(.down))
+            try await security.createSession(
+                tokenHash: "expired", staffID: f.owner.id, csrfToken: "c", now: testNow - 7200, lifetime: 3600)
+            try await security.createSession(
+                tokenHash: "live", staffID: f.owner.id, csrfToken: "c", now: testNow, lifetime: 3600)
+            try await security.recordFailure(key: "email:old@x.ru", now: testNow - 2 * 86_400)
+            try await security.recordFailure(key: "email:new@x.ru", now: testNow)
+            _ = try await security.claim(
+                owner: f.owner.id.rawValue, key: "old", requestHash: "h", now: testNow - 2 * 86_400, lease: 60)
+            _ = try await security.claim(
+                owner: f.owner.id.rawValue, key: "new", requestHash: "h", now: testNow, lease: 60)
+            let accounts = AccountStore(db: app.db)
+            _ = try await accounts.countRequest(key: "old-token", window: minute - 10)
+            _ = try await accounts.countRequest(key: "live-token", window: minute)
+            _ = try await Tick(app: app).run(now: testNow)
+            #expect(try await app.count("sessions") == 1)
+            #expect(try await app.count("sign_in_failures") == 1)
+            #expect(try await app.count("idempotency_keys") == 1)
+            #expect(try await app.count("api_rate_windows") == 1)
+        }
+    }
+}

@@ -26,6 +26,12 @@ enum AccountQueries {
         return hits
     }
 
+    /// Forgets the rate windows that ended before `window`.
+    static func dropRateWindows(before window: Int64, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "api_rate_windows").where("window_start", .lessThan, window).run()
+    }
+
     /// Records `step` as used when it is later than the last step used; false when a code of
     /// this step (or a later one) was already accepted.
     static func claimStep(staffID: UUID, step: Int64, on db: any Database) async throws -> Bool {

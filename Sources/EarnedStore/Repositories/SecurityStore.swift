@@ -85,10 +85,16 @@ public struct SecurityStore: Sendable {
     }
 
     /// Removes expired sessions, old failures and idempotency keys older than `keep`.
+    /// Expired sign-in challenges and reset links, and API rate windows before the last minute,
+    /// go too. The scheduler runs it every pass, so these tables hold what is live.
     public func sweep(now: Date, keep: TimeInterval = 86_400) async throws {
         try await SessionRecord.query(on: db).filter(\.$expiresAt < now).delete()
         try await SignInFailureRecord.query(on: db).filter(\.$at < now.addingTimeInterval(-keep)).delete()
         try await IdempotencyRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-keep)).delete()
+        try await SignInChallengeRecord.query(on: db).filter(\.$expiresAt < now).delete()
+        try await PasswordResetRecord.query(on: db).filter(\.$expiresAt < now).delete()
+        let minute = Int64((now.timeIntervalSince1970 / 60).rounded(.down))
+        try await AccountQueries.dropRateWindows(before: minute - 1, on: db)
     }
 
     // MARK: API tokens

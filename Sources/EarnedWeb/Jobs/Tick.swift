@@ -70,6 +70,7 @@ struct Tick: Sendable {
             now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
+        try await SecurityStore(db: db).sweep(now: now)
         return report
     }
 
