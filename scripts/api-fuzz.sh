@@ -55,14 +55,25 @@ print(re.search(r"(ern_[A-Za-z0-9_\-]+)", page.text).group(1))
 PY
 )
 
+# The program forecast's scenario is the deepest schema here; schemathesis's coverage phase has
+# crashed on it inside its own generator ("AST constructor recursion depth mismatch", a runtime
+# error of the tool, not an answer of the server), so its two operations are fuzzed only.
+fuzz() {
+    "$venv/bin/st" run "$base/api/openapi.json" \
+        --header "Authorization: Bearer $token" \
+        --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
+        --workers 2 --suppress-health-check all --report junit --report-dir "$work/report" "$@" 2>&1 \
+        | tee -a "$work/schemathesis.log"
+    return "${PIPESTATUS[0]}"
+}
 set +e
-"$venv/bin/st" run "$base/api/openapi.json" \
-    --header "Authorization: Bearer $token" \
-    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
-    --phases examples,coverage,fuzzing \
-    --max-time "$seconds" --workers 2 --suppress-health-check all \
-    --report junit --report-dir "$work/report" 2>&1 | tee "$work/schemathesis.log"
-status=${PIPESTATUS[0]}
+fuzz --phases examples,coverage,fuzzing --max-time $((seconds * 4 / 5)) \
+    --exclude-operation-id createForecast --exclude-operation-id runForecast
+status=$?
+fuzz --phases fuzzing --max-time $((seconds / 5)) \
+    --include-operation-id createForecast --include-operation-id runForecast
+second=$?
+[ "$status" -eq 0 ] && status=$second
 set -e
 if grep -q "Internal Server Error\|status=5" "$work/serve.log"; then
     echo "server errors in $work/serve.log:"
