@@ -581,6 +581,14 @@ class Walk:
         self.check(self.fact("Owner") == STAFF_NAME, f"the manager sees the promise's owner as {self.fact('Owner')!r}")
         self.shot("manager-promise-broken")
 
+        log("7. The manager opens their account: password change and two-factor sign-in")
+        self.open("/account")
+        self.check(d.find_elements(By.CSS_SELECTOR, "input[name=current_password]"),
+                   "the account page has no password form")
+        self.check(d.find_elements(By.CSS_SELECTOR, "a[href='/account/two-factor']"),
+                   "the account page offers no two-factor set-up")
+        self.shot("manager-account")
+
         severe = [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"
                   and "status of 422" not in e["message"]]  # a form sent back with its errors
         if severe:

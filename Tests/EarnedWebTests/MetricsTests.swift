@@ -104,9 +104,9 @@ struct MetricsTests {
         #expect(rule.decide(address: "127.0.0.1", throughProxy: false, bearer: nil) == .forbidden)
         #expect(rule.decide(address: "10.20.30.40", throughProxy: true, bearer: nil) == .forbidden)
         #expect(rule.decide(address: nil, throughProxy: false, bearer: "anything") == .forbidden)
-        #expect(MetricsAccessMiddleware.sameDigest([1, 2, 3], [1, 2, 3]))
-        #expect(!MetricsAccessMiddleware.sameDigest([1, 2, 3], [1, 2, 4]))
-        #expect(!MetricsAccessMiddleware.sameDigest([1, 2, 3], [1, 2]))
+        #expect(ConstantTime.equal([1, 2, 3], [1, 2, 3]))
+        #expect(!ConstantTime.equal([1, 2, 3], [1, 2, 4]))
+        #expect(!ConstantTime.equal([1, 2, 3], [1, 2]))
     }
 
     @Test(

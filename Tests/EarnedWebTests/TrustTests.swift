@@ -776,9 +776,7 @@ struct EveryTextFieldTests {
             let customer = try await CustomerRepository(db: app.db).create(
                 CustomerDraft(name: "Анна", homeLocationID: f.north.id), actor: f.owner, now: testNow)
             let schemas = OpenAPIDocument.schemas
-            let all =
-                OpenAPIDocument.operations + OpenAPIDocument.serviceOperations + OpenAPIDocument.settingsOperations
-                + OpenAPIDocument.surveyOperations + OpenAPIDocument.forecastOperations
+            let all = OpenAPIDocument.allOperations
             let before = try await rowCounts(app)
             var tried = 0
             for op in all {

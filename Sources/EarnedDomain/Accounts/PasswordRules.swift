@@ -16,4 +16,14 @@ public enum PasswordRules {
         }
         return []
     }
+
+    /// The problems of a new password typed twice: its own, and the second field's when the two
+    /// differ (that field is `field` + "_repeat").
+    public static func problems(_ password: String, repeated: String?, field: String) -> [FieldError] {
+        var errors = problems(password, field: field)
+        if password != (repeated ?? "") {
+            errors.append(FieldError(field: field + "_repeat", code: .inconsistent, detail: "differs"))
+        }
+        return errors
+    }
 }

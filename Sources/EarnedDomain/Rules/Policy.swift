@@ -38,9 +38,11 @@ public enum Policy {
     /// Who may see a record of the daily work — an order, a promise, a case, an inbound contact,
     /// a task, a survey invitation: the person it belongs to (its owner, assignee or seller) and
     /// whoever sees its location. Lists, detail pages, the API and exports all ask this.
-    public static func maySee(_ staff: Staff, recordAt location: LocationID?, belongingTo person: StaffID?) -> Bool {
+    public static func maySee(_ staff: Staff, recordAt location: LocationID?, belongingTo people: StaffID?...)
+        -> Bool
+    {
         guard staff.isActive else { return false }
-        return person == staff.id || staff.canSee(location: location)
+        return people.contains(staff.id) || staff.canSee(location: location)
     }
 
     /// Who may see a customer: whoever sees their home location, and whoever serves them, that

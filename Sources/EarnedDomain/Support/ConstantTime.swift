@@ -4,11 +4,13 @@ import Foundation
 /// the comparison takes, where the first difference is.
 public enum ConstantTime {
     public static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
+        equal(Array(a.utf8), Array(b.utf8))
+    }
+
+    public static func equal(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0
-        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        for i in x.indices { diff |= x[i] ^ y[i] }
         return diff == 0
     }
 }

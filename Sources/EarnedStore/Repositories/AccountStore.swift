@@ -110,6 +110,14 @@ public struct AccountStore: Sendable {
         return TwoFactorState(sealedSecret: record.sealedSecret, enabledAt: record.enabledAt)
     }
 
+    /// How many active people have no second factor on (one query, however many people).
+    public func activeStaffWithoutTwoFactor() async throws -> Int {
+        let enabled = try await TwoFactorRecord.query(on: db).filter(\.$enabledAt != nil).all(\.$staffID)
+        let active = StaffRecord.query(on: db).filter(\.$isActive == true)
+        if !enabled.isEmpty { active.filter(\.$id !~ enabled) }
+        return try await active.count()
+    }
+
     /// Keeps a new, not yet confirmed secret for `staffID`; refused when a factor is already on.
     public func startEnrolment(_ staffID: StaffID, sealedSecret: String, now: Date) async throws {
         let existing = try await TwoFactorRecord.query(on: db).filter(\.$staffID == staffID.rawValue).first()
@@ -249,12 +257,7 @@ public struct AccountStore: Sendable {
         try await SignInChallengeRecord.query(on: db).filter(\.$id == id).delete()
     }
 
-    // MARK: Sessions and rate limits
-
-    /// Ends every session of a person.
-    public func endSessions(of staffID: StaffID) async throws {
-        try await SessionRecord.query(on: db).filter(\.$staffID == staffID.rawValue).delete()
-    }
+    // MARK: Rate limits
 
     /// Counts one API request of `key` in the window starting at minute `window`; returns the
     /// count so far in that window.

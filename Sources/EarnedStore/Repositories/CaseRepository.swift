@@ -42,7 +42,7 @@ public struct CaseRepository: Sendable {
 
     public func get(_ id: CaseID, actor: Staff) async throws -> ServiceCase {
         let found = try await ServiceCaseRecord.value(id.rawValue, entity: "case", on: db)
-        guard found.ownerID == actor.id || found.holder.staffID == actor.id || actor.canSee(location: found.locationID)
+        guard Policy.maySee(actor, recordAt: found.locationID, belongingTo: found.ownerID, found.holder.staffID)
         else { throw DomainError.notFound("case") }
         return found
     }

@@ -73,7 +73,7 @@ public struct ContactRepository: Sendable {
 
     public func get(_ id: ContactID, actor: Staff) async throws -> InboundContact {
         let contact = try await InboundContactRecord.value(id.rawValue, entity: "contact", on: db)
-        guard contact.ownerID == actor.id || actor.canSee(location: contact.locationID) else {
+        guard Policy.maySee(actor, recordAt: contact.locationID, belongingTo: contact.ownerID) else {
             throw DomainError.notFound("contact")
         }
         return contact

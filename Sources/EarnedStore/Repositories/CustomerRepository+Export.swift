@@ -88,12 +88,16 @@ extension CustomerRepository {
         let touches = try await TouchRecord.query(on: db).filter(\.$customerID == key).sort(\.$at).all().compactMap {
             record in TouchKind(rawValue: record.kind).map { Touch(at: record.at, kind: $0) }
         }
-        var outreach: [CustomerDataExport.Outreach] = []
-        for row in try await IncidentCustomerRecord.query(on: db).filter(\.$customerID == key).all() {
-            guard let incident = try await IncidentRecord.find(row.incidentID, on: db) else { continue }
-            let value = try incident.domain()
-            outreach.append(
-                .init(incidentID: row.incidentID, title: value.title, foundAt: value.foundAt, toldAt: row.toldAt))
+        let affected = try await IncidentCustomerRecord.query(on: db).filter(\.$customerID == key).all()
+        var incidents: [UUID: Incident] = [:]
+        for record in try await IncidentRecord.query(on: db).filter(\.$id ~~ affected.map(\.incidentID)).all() {
+            incidents[record.id!] = try record.domain()
+        }
+        let outreach = affected.compactMap { row in
+            incidents[row.incidentID].map {
+                CustomerDataExport.Outreach(
+                    incidentID: row.incidentID, title: $0.title, foundAt: $0.foundAt, toldAt: row.toldAt)
+            }
         }
         let score = try await ScoreStore(db: db).customerScore(customer.id)
         let notes = try await CustomerNoteRecord.query(on: db).filter(\.$customerID == key).sort(\.$createdAt).all()

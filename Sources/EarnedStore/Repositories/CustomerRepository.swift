@@ -133,6 +133,16 @@ public struct CustomerRepository: Sendable {
         return try await load([record])[0]
     }
 
+    /// The customer an id in a request names, or nil when there is none the actor may see (the
+    /// caller reports the field: `unknownReference`).
+    func found(_ id: CustomerID, actor: Staff) async throws -> Customer? {
+        do {
+            return try await get(id, actor: actor)
+        } catch DomainError.notFound {
+            return nil
+        }
+    }
+
     /// Whether `actor` may see any record about the customer (`Policy.maySee(_:recordAt:belongingTo:)`):
     /// an order, promise, case, contact or task at one of their locations or of their own.
     func serves(_ customer: UUID, actor: Staff) async throws -> Bool {
@@ -227,10 +237,9 @@ public struct CustomerRepository: Sendable {
     {
         try Policy.require(actor, .mergeCustomers)
         let survivor = try await get(survivorID, actor: actor)
-        var references = References()
-        references.add("duplicate_id", .customer, absorbedID.rawValue)
-        try await references.verify(actor: actor, on: db)
-        let absorbed = try await get(absorbedID, actor: actor)
+        guard let absorbed = try await found(absorbedID, actor: actor) else {
+            throw DomainError.invalid([FieldError(field: "duplicate_id", code: .unknownReference)])
+        }
         let merged = try CustomerMerge.merge(survivor: survivor, absorbed: absorbed, now: now)
         try await db.transaction { db in
             try await Self.moveHistory(from: absorbed.id, to: survivor.id, on: db)

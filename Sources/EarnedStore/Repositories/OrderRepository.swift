@@ -71,7 +71,8 @@ public struct OrderRepository: Sendable {
 
     public func get(_ id: OrderID, actor: Staff) async throws -> Order {
         guard let record = try await OrderRecord.find(id.rawValue, on: db),
-            actor.canSee(location: record.locationID.map(LocationID.init))
+            Policy.maySee(
+                actor, recordAt: record.locationID.map(LocationID.init), belongingTo: record.sellerID.map(StaffID.init))
         else { throw DomainError.notFound("order") }
         return record.domain
     }

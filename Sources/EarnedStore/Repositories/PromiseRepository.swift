@@ -49,7 +49,7 @@ public struct PromiseRepository: Sendable {
 
     public func get(_ id: PromiseID, actor: Staff) async throws -> Promise {
         let promise = try await PromiseRecord.value(id.rawValue, entity: "promise", on: db)
-        guard promise.ownerID == actor.id || actor.canSee(location: promise.locationID) else {
+        guard Policy.maySee(actor, recordAt: promise.locationID, belongingTo: promise.ownerID) else {
             throw DomainError.notFound("promise")
         }
         return promise

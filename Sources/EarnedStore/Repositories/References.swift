@@ -45,12 +45,7 @@ public struct References: Sendable {
         switch kind {
         case .customer:
             guard let actor else { return try await CustomerRecord.find(id, on: db) != nil }
-            do {
-                _ = try await CustomerRepository(db: db).get(CustomerID(id), actor: actor)
-                return true
-            } catch DomainError.notFound {
-                return false
-            }
+            return try await CustomerRepository(db: db).found(CustomerID(id), actor: actor) != nil
         case .location: return try await LocationRecord.find(id, on: db) != nil
         case .staff: return try await StaffRecord.find(id, on: db) != nil
         case .order: return try await OrderRecord.find(id, on: db) != nil

@@ -27,7 +27,6 @@ public struct StoredResponse: Sendable {
     /// 0 while the request that claimed the key is still running.
     public var statusCode: Int
     public var body: String
-    public var claimedAt: Date
 }
 
 /// Sessions, failed sign-ins, API tokens and idempotency keys. Secrets arrive here already
@@ -157,9 +156,7 @@ public struct SecurityStore: Sendable {
             let record = try await IdempotencyRecord.query(on: db).filter(\.$ownerID == owner).filter(\.$key == key)
                 .first()
         else { return nil }
-        return StoredResponse(
-            requestHash: record.requestHash, statusCode: record.statusCode, body: record.responseBody,
-            claimedAt: record.createdAt)
+        return StoredResponse(requestHash: record.requestHash, statusCode: record.statusCode, body: record.responseBody)
     }
 
     /// Claims a key before the work starts (status 0 = in progress); false when another request

@@ -11,11 +11,18 @@ enum WorkPlacement {
         customer: CustomerID?, location: LocationID?, owner: StaffID?, actor: Staff, on db: any Database
     ) async throws -> LocationID? {
         var references = References()
-        references.add("customer_id", .customer, customer?.rawValue)
         references.add("location_id", .location, location?.rawValue)
-        try await references.verify(actor: actor, on: db)
+        var unknown = try await references.unknown(actor: actor, on: db)
         var home: LocationID?
-        if let customer { home = try await CustomerRepository(db: db).get(customer, actor: actor).homeLocationID }
+        if let customer {
+            // Read once: both whether the id is known and where the customer lives.
+            if let found = try await CustomerRepository(db: db).found(customer, actor: actor) {
+                home = found.homeLocationID
+            } else {
+                unknown.insert(FieldError(field: "customer_id", code: .unknownReference), at: 0)
+            }
+        }
+        if !unknown.isEmpty { throw DomainError.invalid(unknown) }
         let placed = location ?? home ?? actor.homeLocationID
         if let placed, !actor.canSee(location: placed) { throw DomainError.forbidden("not one of your locations") }
         if let owner, owner != actor.id {

@@ -13,7 +13,7 @@ extension APIRoutes {
             let list = try await req.promises.open(
                 owner: owner, locations: owner == nil ? actor.visibleLocationIDs : nil,
                 dueBefore: try date(req, "due_before"), limit: try limit(req))
-            return list.filter { $0.ownerID == actor.id || actor.canSee(location: $0.locationID) }.map {
+            return list.filter { Policy.maySee(actor, recordAt: $0.locationID, belongingTo: $0.ownerID) }.map {
                 PromiseDTO($0, now: req.now)
             }
         }

@@ -47,9 +47,7 @@ enum APIRoutes {
             return Response(status: .noContent)
         }
         api.get("customers", ":id", "export") { req async throws -> Response in
-            let id: CustomerID = try id(req, "customer")
-            let document = try await req.customers.export(id, actor: try req.actor(), now: req.now)
-            return try CustomersController.download(document, id: id)
+            try await req.customers.export(try id(req, "customer"), actor: try req.actor(), now: req.now).download()
         }
         api.get("customers", ":id", "notes") { req async throws -> [NoteDTO] in
             try await req.customers.notes(of: try id(req, "customer"), actor: try req.actor()).map(NoteDTO.init)
@@ -149,13 +147,8 @@ enum APIRoutes {
             if required { throw DomainError.invalid([FieldError(field: "password", code: .required)]) }
             return nil
         }
-        guard password.count >= StaffController.minimumPasswordLength, password.count <= 200 else {
-            throw DomainError.invalid([
-                FieldError(
-                    field: "password", code: password.count > 200 ? .tooLong : .tooShort,
-                    limit: password.count > 200 ? 200 : StaffController.minimumPasswordLength)
-            ])
-        }
+        let problems = PasswordRules.problems(password)
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
         return try await req.password.async.hash(password)
     }
 

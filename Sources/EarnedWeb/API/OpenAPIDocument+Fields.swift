@@ -6,8 +6,8 @@ extension OpenAPIDocument {
     /// The request body schema of the field at `path` (`scope.customer_ids.0`) for an
     /// operation, following `$ref`s and array items.
     static func requestField(method: String, routePath: String, field path: [String]) -> [String: Any]? {
-        let all = operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations
-        guard let op = all.first(where: { $0.method == method && $0.path == routePath }), let request = op.request,
+        guard let op = allOperations.first(where: { $0.method == method && $0.path == routePath }),
+            let request = op.request,
             var schema = schemas[request]
         else { return nil }
         for key in path {
@@ -31,7 +31,7 @@ extension OpenAPIDocument {
     }
 
     /// A refused value's field error in the document's words.
-    static func refusal(field: String, schema: [String: Any]?) -> FieldErrorWording {
+    static func refusal(schema: [String: Any]?) -> FieldErrorWording {
         guard let schema else { return FieldErrorWording(choices: nil, expected: nil) }
         if let values = schema["enum"] as? [Any] {
             return FieldErrorWording(choices: values.compactMap { $0 as? String }, expected: nil)

@@ -98,6 +98,10 @@ enum OpenAPIDocument {
             request: "StaffInput", response: "Staff", status: 200),
     ]
 
+    /// Every operation of the document, from all its parts.
+    static let allOperations =
+        operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations
+
     typealias Props = [String: [String: Any]]
 
     static func string(_ description: String? = nil, format: String? = nil, nullable: Bool = false, max: Int? = nil)
@@ -255,7 +259,7 @@ enum OpenAPIDocument {
 
     static var document: [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for op in operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations {
+        for op in allOperations {
             var operation: [String: Any] = [
                 "summary": op.summary, "operationId": operationID(method: op.method, path: op.path),
                 "tags": [tag(path: op.path)],

@@ -42,10 +42,8 @@ struct UserAddCommand: AsyncCommand {
         let password = try prompt.value(
             signature.password, option: "password", prompt: "Password (at least 10 characters):", secure: true,
             console: console)
-        guard password.count >= StaffController.minimumPasswordLength else {
-            throw Abort(
-                .badRequest, reason: "the password must be at least \(StaffController.minimumPasswordLength) characters"
-            )
+        if let problem = PasswordRules.problems(password).first {
+            throw Abort(.badRequest, reason: "the password \(problem.reason)")
         }
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)
         do {

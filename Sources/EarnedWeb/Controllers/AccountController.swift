@@ -46,13 +46,10 @@ struct AccountController {
         let current = form.current_password ?? ""
         let new = form.new_password ?? ""
         var errors: [FieldError] = []
-        let hash = try await req.accounts.passwordHash(of: staff.id)
-        let verified = try await hash.asyncMap { try await req.password.async.verify(current, created: $0) } ?? false
-        if !verified { errors.append(FieldError(field: "current_password", code: .inconsistent, detail: "wrong")) }
-        errors += PasswordRules.problems(new, field: "new_password")
-        if new != (form.new_password_repeat ?? "") {
-            errors.append(FieldError(field: "new_password_repeat", code: .inconsistent, detail: "differs"))
+        if try await !Self.passwordMatches(current, of: staff, req) {
+            errors.append(FieldError(field: "current_password", code: .inconsistent, detail: "wrong"))
         }
+        errors += PasswordRules.problems(new, repeated: form.new_password_repeat, field: "new_password")
         guard errors.isEmpty else {
             return try await render(req, passwordErrors: errors, status: .unprocessableEntity)
         }
@@ -60,6 +57,12 @@ struct AccountController {
         try await req.accounts.changePassword(
             staff, passwordHash: try await req.password.async.hash(new), keepSession: keep, now: req.now)
         return req.redirect(to: SiteURL.account.path + "?done=password")
+    }
+
+    /// Whether `password` is the person's current one (bcrypt, off the event loop).
+    static func passwordMatches(_ password: String, of staff: Staff, _ req: Request) async throws -> Bool {
+        guard let hash = try await req.accounts.passwordHash(of: staff.id) else { return false }
+        return try await req.password.async.verify(password, created: hash)
     }
 
     // MARK: Two-factor sign-in
@@ -126,10 +129,7 @@ struct AccountController {
             return try await render(req, twoFactorError: s.disableTwoFactorRequired, status: .conflict)
         }
         let form = try req.content.decode(CodeForm.self)
-        let hash = try await req.accounts.passwordHash(of: staff.id)
-        let verified =
-            try await hash.asyncMap { try await req.password.async.verify(form.password ?? "", created: $0) } ?? false
-        guard verified else {
+        guard try await Self.passwordMatches(form.password ?? "", of: staff, req) else {
             return try await render(req, twoFactorError: s.wrongCurrentPassword, status: .unprocessableEntity)
         }
         switch try await SecondFactorCheck.verify(form.code ?? "", staff: staff, req: req) {

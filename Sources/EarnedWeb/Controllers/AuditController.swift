@@ -31,11 +31,8 @@ struct AuditController {
             /// The start of a YYYY-MM-DD day in the viewer's zone.
             func day(_ text: String?, label: String) -> Date? {
                 guard let text, !text.isEmpty else { return nil }
-                let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-                guard parts.count == 3, let year = parts[0], let month = parts[1], let dayOfMonth = parts[2],
-                    (1...12).contains(month), (1...31).contains(dayOfMonth),
-                    let date = calendar.date(from: DateComponents(year: year, month: month, day: dayOfMonth)),
-                    calendar.component(.day, from: date) == dayOfMonth
+                guard let local = LocalDate(iso: text), let year = local.year,
+                    let date = calendar.date(from: DateComponents(year: year, month: local.month, day: local.day))
                 else {
                     errors.append(s.auditBadDate(label))
                     return nil

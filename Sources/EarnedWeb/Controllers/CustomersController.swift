@@ -208,20 +208,7 @@ struct CustomersController {
 
     /// Everything held about the customer as one JSON file, for their access request.
     func export(_ req: Request) async throws -> Response {
-        let id = try customerID(req)
-        let document = try await req.customers.export(id, actor: try req.actor(), now: req.now)
-        return try Self.download(document, id: id)
-    }
-
-    /// The access-request file as a download, the same from the page and the API.
-    static func download(_ document: CustomerDataExport, id: CustomerID) throws -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.replaceOrAdd(
-            name: .contentDisposition,
-            value: "attachment; filename=\"customer-\(id.rawValue.uuidString.lowercased()).json\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(data: try document.json()))
+        try await req.customers.export(try customerID(req), actor: try req.actor(), now: req.now).download()
     }
 
     func customerID(_ req: Request) throws -> CustomerID { try req.entityID("customer") }

@@ -84,10 +84,7 @@ struct PasswordResetController {
         }
         let form = try req.content.decode(Form.self)
         let new = form.new_password ?? ""
-        var errors = PasswordRules.problems(new, field: "new_password")
-        if new != (form.new_password_repeat ?? "") {
-            errors.append(FieldError(field: "new_password_repeat", code: .inconsistent, detail: "differs"))
-        }
+        let errors = PasswordRules.problems(new, repeated: form.new_password_repeat, field: "new_password")
         guard errors.isEmpty else {
             return page(req, token: token, staff: staff, errors: errors, status: .unprocessableEntity)
         }
@@ -138,15 +135,8 @@ struct PasswordResetController {
                                 ("type", "email"), ("name", "username"), ("value", staff.email),
                                 ("autocomplete", "username"),
                                 ("hidden", ""), ("readonly", ""),
-                            ]),
-                        AccountPage.passwordField(
-                            "new_password", label: s.newPassword, autocomplete: "new-password",
-                            hint: s.passwordRulesHint, message: message("new_password")),
-                        AccountPage.passwordField(
-                            "new_password_repeat", label: s.repeatPassword, autocomplete: "new-password",
-                            message: message("new_password_repeat")),
-                        Forms.submit(s.resetButton),
-                    ]),
+                            ])
+                    ] + AccountPage.newPasswordFields(s, message: message) + [Forms.submit(s.resetButton)]),
             ])
         let response = Layout.response(body, title: s.resetTitle, request: req, status: status)
         PublicCSRF.setCookie(csrf, on: response, req)

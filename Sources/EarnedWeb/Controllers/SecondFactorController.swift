@@ -45,15 +45,14 @@ struct SecondFactorController {
             return try startOver(req, message: s.codeStepExpired, next: form.next)
         }
         let config = req.config
-        let keys = ["email:" + challenge.staff.email, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
-        let since = req.now.addingTimeInterval(-config.throttleWindow)
-        for (key, limit) in zip(keys, [config.maxFailedSignIns, config.maxFailedSignIns * 10])
-        where try await req.security.failures(key: key, since: since) >= limit {
-            let minutes = Int((config.throttleWindow / 60).rounded(.up))
-            let response = page(
-                req, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(config.throttleWindow))")
-            return response
+        let keys = SignInController.throttleKeys(req, email: challenge.staff.email)
+        if let refused = try await SignInController.throttled(
+            req, keys: keys,
+            page: { message in
+                page(req, message: message, next: form.next, status: .tooManyRequests)
+            })
+        {
+            return refused
         }
         switch try await SecondFactorCheck.verify(form.code ?? "", staff: challenge.staff, req: req) {
         case .app, .recovery:
@@ -147,20 +146,5 @@ enum SecondFactorCheck {
         guard cleaned.count == 16 else { return .wrong }
         return try await req.accounts.useRecoveryCode(
             staff, codeHash: OneTimePassword.recoveryHash(typed), now: req.now) ? .recovery : .wrong
-    }
-}
-
-/// The CSRF token of a form shown before sign-in: the session's when there is one, else the
-/// double-submit cookie's (made here when missing).
-enum PublicCSRF {
-    static func token(_ req: Request) -> String {
-        req.currentUser?.csrfToken ?? req.cookies[CSRFMiddleware.cookieName]?.string ?? Secrets.token()
-    }
-
-    static func setCookie(_ token: String, on response: Response, _ req: Request) {
-        guard req.currentUser == nil else { return }
-        response.cookies[CSRFMiddleware.cookieName] = HTTPCookies.Value(
-            string: token, maxAge: 3600, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
-            sameSite: .lax)
     }
 }

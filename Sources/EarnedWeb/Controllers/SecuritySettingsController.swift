@@ -17,10 +17,7 @@ struct SecuritySettingsController {
         try Policy.require(viewer.staff, .manageStaff)
         let s = viewer.s
         let settings = try await req.settings.security()
-        var without = 0
-        for person in try await req.staffAccounts.all() where person.isActive {
-            if try await req.accounts.twoFactor(of: person.id)?.isEnabled != true { without += 1 }
-        }
+        let without = try await req.accounts.activeStaffWithoutTwoFactor()
         let config = req.config
         let body = H.group([
             Layout.pageHead(s.navSettings),

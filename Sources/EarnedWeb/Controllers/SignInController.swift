@@ -18,13 +18,11 @@ struct SignInController {
     func page(_ req: Request, email: String?, message: String?, next: String?, status: HTTPResponseStatus = .ok)
         -> Response
     {
-        let token = req.cookies[CSRFMiddleware.cookieName]?.string ?? Secrets.token()
+        let token = PublicCSRF.token(req)
         let response = Layout.response(
             SignInPage(email: email, message: message, next: next, csrf: token).body(req.strings),
             title: req.strings.signInTitle, request: req, status: status)
-        response.cookies[CSRFMiddleware.cookieName] = HTTPCookies.Value(
-            string: token, maxAge: 3600, path: "/", isSecure: req.config.secureCookies, isHTTPOnly: true,
-            sameSite: .lax)
+        PublicCSRF.setCookie(token, on: response, req)
         return response
     }
 
@@ -33,18 +31,14 @@ struct SignInController {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let s = req.strings
         let now = req.now
-        let config = req.config
-        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
-        // One address may be a whole office behind one router: it gets ten times the allowance
-        // of one e-mail, so a stranger's guessing cannot lock everyone out.
-        let limits = [config.maxFailedSignIns, config.maxFailedSignIns * 10]
-        let since = now.addingTimeInterval(-config.throttleWindow)
-        for (key, limit) in zip(keys, limits) where try await req.security.failures(key: key, since: since) >= limit {
-            let minutes = Int((config.throttleWindow / 60).rounded(.up))
-            let response = page(
-                req, email: email, message: s.throttled(minutes: minutes), next: form.next, status: .tooManyRequests)
-            response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(config.throttleWindow))")
-            return response
+        let keys = Self.throttleKeys(req, email: email)
+        if let refused = try await Self.throttled(
+            req, keys: keys,
+            page: { message in
+                page(req, email: email, message: message, next: form.next, status: .tooManyRequests)
+            })
+        {
+            return refused
         }
         let found = try await req.staffAccounts.credentials(email: email)
         let password = form.password ?? ""
@@ -82,6 +76,28 @@ struct SignInController {
         response.cookies[SessionMiddleware.cookieName] = SessionMiddleware.cookie(
             token, config: config, maxAge: Int(config.sessionLifetime))
         return response
+    }
+
+    /// The failure counters a sign-in attempt (its password or its code) counts against: its
+    /// e-mail and its address.
+    static func throttleKeys(_ req: Request, email: String) -> [String] {
+        ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "unknown")]
+    }
+
+    /// The 429 answer (`page` with the message, and Retry-After) when either counter is over its
+    /// allowance; nil to go on. One address may be a whole office behind one router: it gets ten
+    /// times the allowance of one e-mail, so a stranger's guessing cannot lock everyone out.
+    static func throttled(_ req: Request, keys: [String], page: (String) -> Response) async throws -> Response? {
+        let config = req.config
+        let limits = [config.maxFailedSignIns, config.maxFailedSignIns * 10]
+        let since = req.now.addingTimeInterval(-config.throttleWindow)
+        for (key, limit) in zip(keys, limits) where try await req.security.failures(key: key, since: since) >= limit {
+            let minutes = Int((config.throttleWindow / 60).rounded(.up))
+            let response = page(req.strings.throttled(minutes: minutes))
+            response.headers.replaceOrAdd(name: "Retry-After", value: "\(Int(config.throttleWindow))")
+            return response
+        }
+        return nil
     }
 
     /// " from 203.0.113.5" for the audit log.

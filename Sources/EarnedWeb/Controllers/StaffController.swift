@@ -3,8 +3,6 @@ import Vapor
 
 /// The owner's staff pages: accounts, roles, locations, passwords.
 struct StaffController {
-    static let minimumPasswordLength = PasswordRules.minimumLength
-
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageStaff)

@@ -101,7 +101,7 @@ struct EarnedErrorMiddleware: AsyncMiddleware {
             let schema = routePath.flatMap {
                 OpenAPIDocument.requestField(method: method, routePath: $0, field: path)
             }
-            let wording = OpenAPIDocument.refusal(field: field, schema: schema)
+            let wording = OpenAPIDocument.refusal(schema: schema)
             if let choices = wording.choices {
                 return FieldError(field: field, code: .invalidChoice, detail: choices.joined(separator: ", "))
             }

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Vapor
 
 /// Lets a caller reach `/metrics` when it shows the bearer token of `EARNED_METRICS_TOKEN`, or
@@ -30,7 +31,7 @@ struct MetricsAccessMiddleware: AsyncMiddleware {
     static let proxyHeaders: [HTTPHeaders.Name] = [.forwarded, .xForwardedFor, "X-Real-IP"]
 
     func decide(address: String?, throughProxy: Bool, bearer: String?) -> Decision {
-        if let tokenDigest, let bearer, Self.sameDigest(Array(SHA256.hash(data: Data(bearer.utf8))), tokenDigest) {
+        if let tokenDigest, let bearer, ConstantTime.equal(Array(SHA256.hash(data: Data(bearer.utf8))), tokenDigest) {
             return .allowed
         }
         if !throughProxy, let address, allowed.contains(where: { $0.contains(address) }) { return .allowed }
@@ -59,11 +60,4 @@ struct MetricsAccessMiddleware: AsyncMiddleware {
         }
     }
 
-    /// Compares two digests of equal length in time that does not depend on where they differ.
-    static func sameDigest(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
-    }
 }

@@ -71,6 +71,18 @@ struct AccountPage {
             ])
     }
 
+    /// A new password and its repeat, with the rules beside the first (account and reset pages).
+    static func newPasswordFields(_ s: Strings, message: (String) -> String?) -> [HTMLNode] {
+        [
+            passwordField(
+                "new_password", label: s.newPassword, autocomplete: "new-password", hint: s.passwordRulesHint,
+                message: message("new_password")),
+            passwordField(
+                "new_password_repeat", label: s.repeatPassword, autocomplete: "new-password",
+                message: message("new_password_repeat")),
+        ]
+    }
+
     var passwordCard: HTMLNode {
         let s = viewer.s
         return H.el(
@@ -83,15 +95,8 @@ struct AccountPage {
                     [
                         Self.passwordField(
                             "current_password", label: s.currentPassword, autocomplete: "current-password",
-                            message: message("current_password")),
-                        Self.passwordField(
-                            "new_password", label: s.newPassword, autocomplete: "new-password",
-                            hint: s.passwordRulesHint, message: message("new_password")),
-                        Self.passwordField(
-                            "new_password_repeat", label: s.repeatPassword, autocomplete: "new-password",
-                            message: message("new_password_repeat")),
-                        Forms.submit(s.changePasswordButton),
-                    ]),
+                            message: message("current_password"))
+                    ] + Self.newPasswordFields(s, message: message) + [Forms.submit(s.changePasswordButton)]),
             ])
     }
 
