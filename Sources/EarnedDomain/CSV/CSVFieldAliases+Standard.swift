@@ -16,6 +16,6 @@ extension CSVFieldAliases {
         ["customer_id", "код клиента", "id клиента", "клиент", "покупатель", "customer", "customer id", "client id"],
         ["ordered_at", "дата", "дата заказа", "дата покупки", "дата чека", "date", "order date", "purchased at"],
         ["amount", "сумма", "итого", "сумма заказа", "стоимость", "total", "order total", "price"],
-        ["quantity", "количество", "кол-во", "кол.", "qty", "items"],
+        ["quantity", "количество", "кол-во", "кол.", "qty", "number of items"],
     ])
 }

@@ -24,6 +24,8 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         case noAnswer
         case noCustomer(externalID: String)
         case noStaff(email: String)
+        /// The user chose to create a staff member for a seller, but may not manage staff.
+        case mayNotCreateStaff(String)
         case noLocation(String)
         case notYourLocation(String?)
         case noHomeLocation
@@ -79,6 +81,7 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         case .noAnswer: "has no answer: needs at least one of csat, nps, ces, share of wallet, fast enough, comment"
         case .noCustomer(let external): "no customer with external id '\(external)'"
         case .noStaff(let email): "no staff member with e-mail '\(email)'"
+        case .mayNotCreateStaff(let name): "only someone who manages staff may create '\(name)' as a staff member"
         case .noLocation(let name): "no location named '\(name)'"
         case .notYourLocation(let name): (name.map { "'\($0)' is " } ?? "") + "not one of your locations"
         case .noHomeLocation: "is required: you have no home location"
@@ -97,22 +100,6 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         "line \(line)" + (column.map { ", column \"\($0)\"" } ?? "") + ": " + reason
     }
-}
-
-/// What an import did, or would have done.
-public struct ImportReport: Sendable, Hashable {
-    public var rows: Int = 0
-    public var created: Int = 0
-    public var updated: Int = 0
-    public var unchanged: Int = 0
-    public var skipped: Int = 0
-    public var problems: [ImportProblem] = []
-    /// True when nothing was written because of problems (all-or-nothing).
-    public var rolledBack: Bool = false
-    public var encoding: String = ""
-    public var separator: String = ""
-
-    public init() {}
 }
 
 /// Which kind of file is imported.

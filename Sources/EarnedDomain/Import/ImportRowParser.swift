@@ -17,7 +17,10 @@ public struct ImportRowParser: Sendable {
         public var draft: OrderDraft
         public var customerExternalID: String
         public var location: String?
-        public var sellerEmail: String?
+        /// The seller as the file writes them: an e-mail or a name («Белова Т.Н.»).
+        public var seller: String?
+        /// The times as written, read again in the store's zone once the store is known.
+        public var times: [String: String] = [:]
     }
 
     /// Fixed ids for checking a line's rules before its records exist (no new id is drawn per line).
@@ -38,6 +41,8 @@ public struct ImportRowParser: Sendable {
         "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
         "seller", "channel", "promised_at", "delivered_at",
     ]
+    /// The fields holding a time of day, read in the order's store's time zone.
+    public static let timeFields = ["ordered_at", "promised_at", "delivered_at"]
     /// The documented mapping of a transaction log: customer id in column 1, the date
     /// (YYYYMMDD or any supported format) in column 3, quantity in 4, amount in 5.
     public static let transactionColumns = ["customer_id": 1, "ordered_at": 3, "quantity": 4, "amount": 5]
@@ -50,20 +55,46 @@ public struct ImportRowParser: Sendable {
         self.now = now
     }
 
-    /// Header spellings for each kind, extending the CSV reader's standard ones.
+    /// Header spellings for each kind, extending the CSV reader's standard ones: what 1C,
+    /// МойСклад, Bitrix24 and Excel users write, in Russian and English (docs/import.md lists
+    /// them all).
     public static func aliases(for kind: ImportKind) -> CSVFieldAliases {
         switch kind {
         case .customers:
             return CSVFieldAliases.customers.merging(
                 CSVFieldAliases([
-                    ["kind", "тип", "type"], ["location", "точка", "магазин", "филиал", "store", "branch"],
-                    ["owner", "ответственный", "менеджер", "manager", "owner email"],
-                    ["language", "язык", "lang"], ["tags", "метки", "теги", "tag"],
+                    [
+                        "external_id", "код контрагента", "код покупателя", "номер карты", "карта",
+                        "дисконтная карта", "номер дисконтной карты", "card number", "contact id", "record id",
+                    ],
+                    [
+                        "name", "контрагент", "наименование контрагента", "полное наименование", "фио покупателя",
+                        "фио клиента", "контакт", "contact", "contact name",
+                    ],
+                    [
+                        "phone", "телефон клиента", "телефон покупателя", "рабочий телефон", "мобильный тел",
+                        "контактный телефон", "phone 1", "mobile phone", "work phone",
+                    ],
+                    ["email", "e mail", "эл почта", "эл. почта", "адрес электронной почты", "work email"],
+                    ["birthday", "дата рождения клиента", "birthday date"],
+                    ["kind", "тип", "вид контрагента", "юр/физ лицо", "type", "customer type"],
+                    [
+                        "location", "точка", "магазин", "филиал", "склад", "подразделение", "торговая точка",
+                        "магазин регистрации", "store", "branch", "shop",
+                    ],
+                    ["owner", "ответственный", "менеджер", "основной менеджер", "manager", "owner email", "owner"],
+                    ["language", "язык", "lang"], ["tags", "метки", "теги", "группа", "категория", "tag", "segment"],
                     ["consent_phone", "согласие на звонки", "звонки", "calls ok", "consent phone"],
-                    ["consent_sms", "согласие на sms", "согласие на смс", "sms", "consent sms"],
-                    ["consent_email", "согласие на рассылку", "согласие на email", "email ok", "consent email"],
-                    ["consent_messenger", "согласие на мессенджер", "consent messenger"],
-                    ["consent_post", "согласие на почту", "consent post"],
+                    [
+                        "consent_sms", "согласие на sms", "согласие на смс", "sms", "смс рассылка", "sms рассылка",
+                        "consent sms",
+                    ],
+                    [
+                        "consent_email", "согласие на рассылку", "согласие на email", "согласие на e-mail",
+                        "email рассылка", "email ok", "consent email",
+                    ],
+                    ["consent_messenger", "согласие на мессенджер", "согласие на мессенджеры", "consent messenger"],
+                    ["consent_post", "согласие на почту", "почтовая рассылка", "consent post"],
                 ]))
         case .contacts:
             return ContactImportParser.aliases
@@ -72,13 +103,49 @@ public struct ImportRowParser: Sendable {
         case .orders, .transactions:
             return CSVFieldAliases.orders.merging(
                 CSVFieldAliases([
-                    ["discount", "скидка", "сумма скидки", "discount amount"], ["currency", "валюта"],
-                    ["items", "товары", "состав", "что куплено", "items summary", "products"],
-                    ["location", "точка", "магазин", "филиал", "store", "branch"],
-                    ["seller", "продавец", "кассир", "менеджер", "seller email", "sales rep"],
-                    ["channel", "канал", "sales channel"],
-                    ["promised_at", "обещано", "срок", "дата доставки план", "promised", "promised date"],
-                    ["delivered_at", "выдано", "доставлено", "дата доставки", "delivered", "delivered date"],
+                    [
+                        "external_id", "номер", "номер документа", "№", "№ документа", "номер заказа покупателя",
+                        "документ", "номер продажи", "deal id", "invoice number",
+                    ],
+                    [
+                        "customer_id", "код контрагента", "код покупателя", "номер карты", "карта", "дисконтная карта",
+                        "customer code", "contact id",
+                    ],
+                    [
+                        "ordered_at", "дата документа", "дата продажи", "дата и время", "дата оформления", "created",
+                        "close date", "order time",
+                    ],
+                    [
+                        "amount", "сумма документа", "сумма продажи", "сумма с ндс", "сумма к оплате", "оплачено",
+                        "amount", "deal amount",
+                    ],
+                    ["discount", "скидка", "сумма скидки", "скидка руб", "discount amount"],
+                    ["currency", "валюта", "валюта документа"],
+                    [
+                        "items", "товары", "состав", "что куплено", "номенклатура", "товар", "состав заказа",
+                        "items summary", "products", "product",
+                    ],
+                    [
+                        "location", "точка", "магазин", "филиал", "склад", "подразделение", "торговая точка",
+                        "store", "branch", "shop", "warehouse",
+                    ],
+                    [
+                        "seller", "продавец", "кассир", "менеджер", "ответственный", "сотрудник", "автор",
+                        "seller email", "sales rep", "salesperson", "deal owner", "employee",
+                    ],
+                    ["channel", "канал", "канал продаж", "sales channel"],
+                    [
+                        "promised_at", "обещано", "срок", "дата доставки обещанная", "дата доставки (обещанная)",
+                        "обещанная дата доставки", "дата доставки план", "дата доставки (план)",
+                        "плановая дата доставки", "срок доставки", "дата отгрузки план", "promised",
+                        "promised date", "promised delivery date", "due date",
+                    ],
+                    [
+                        "delivered_at", "выдано", "доставлено", "дата доставки", "дата доставки фактическая",
+                        "дата доставки (фактическая)", "фактическая дата доставки", "дата доставки факт",
+                        "дата доставки (факт)", "дата выдачи", "дата отгрузки", "дата отгрузки факт", "delivered",
+                        "delivered date", "delivery date", "actual delivery date", "delivered at",
+                    ],
                 ]))
         }
     }
@@ -252,6 +319,7 @@ public struct ImportRowParser: Sendable {
             OrderRow(
                 line: record.line, draft: draft, customerExternalID: customer ?? "",
                 location: value("location", record),
-                sellerEmail: value("seller", record)))
+                seller: value("seller", record),
+                times: Self.timeFields.reduce(into: [:]) { times, field in times[field] = value(field, record) }))
     }
 }

@@ -48,8 +48,7 @@ extension Importer {
             if row.location == nil, let home, actor.canSee(location: home) {
                 draft.locationID = home
             } else {
-                draft.locationID = resolveLocation(
-                    row.location, line: row.line, refs: refs, actor: actor, report: &report)
+                draft.locationID = location(row.location, line: row.line, refs: refs, actor: actor, report: &report)
             }
             if draft.locationID == nil, row.location == nil {
                 report.problems.append(

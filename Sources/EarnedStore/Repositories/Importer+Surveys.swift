@@ -57,7 +57,7 @@ extension Importer {
             let location =
                 row.location == nil && home != nil && actor.canSee(location: home)
                 ? home
-                : resolveLocation(row.location, line: row.line, refs: refs, actor: actor, report: &report)
+                : location(row.location, line: row.line, refs: refs, actor: actor, report: &report)
             var staff: StaffID?
             if let email = row.staffEmail {
                 staff = refs.staffByEmail[email]

@@ -15,10 +15,23 @@ public struct Importer: Sendable {
         public var currency: String
         /// Forces the separator (the reader detects it otherwise).
         public var separator: CSVDialect.Separator?
+        /// Read and check everything, write nothing.
+        public var dryRun: Bool = false
+        /// The importer's own zone (their home location's, or chosen), used for an order whose
+        /// store is unknown; nil when they have none, and `timeZone` is the business default.
+        public var importerZone: TimeZone?
+        /// 0-based columns the user chose to skip though the reader recognised them.
+        public var skippedColumns: Set<Int> = []
+        /// What to do with seller names that match nobody, by `PersonNameMatch.key`.
+        public var sellers: [String: SellerChoice] = [:]
+        /// What to do with store names that match no location, by `ContactNormalizer.searchFold`.
+        public var stores: [String: StoreChoice] = [:]
 
+        /// `timeZone` is the business's default zone: times are read in an order's store's
+        /// zone first, then in `importerZone`, then in this one.
         public init(
             kind: ImportKind, overrides: [CSVColumnOverride] = [], partial: Bool = false, timeZone: TimeZone = .gmt,
-            currency: String = "RUB", separator: CSVDialect.Separator? = nil
+            currency: String = "RUB", separator: CSVDialect.Separator? = nil, importerZone: TimeZone? = nil
         ) {
             self.kind = kind
             self.overrides = overrides
@@ -26,8 +39,15 @@ public struct Importer: Sendable {
             self.timeZone = timeZone
             self.currency = currency
             self.separator = separator
+            self.importerZone = importerZone
         }
+
+        /// The zone of a time whose store is not known.
+        var fallbackZone: TimeZone { importerZone ?? timeZone }
     }
+
+    /// How many rows a preview shows as they would be stored.
+    public static let sampleSize = 5
 
     let db: any Database
     let chunk = 500
@@ -58,6 +78,7 @@ public struct Importer: Sendable {
                     parser = made.parser
                     report.encoding = records.encoding.rawValue
                     report.separator = records.dialect?.description ?? ""
+                    report.columns = Self.columns(made.parser.mapping, skipped: options.skippedColumns)
                     if made.isHeader { continue }
                 }
                 guard let parser else { break }
@@ -89,12 +110,13 @@ public struct Importer: Sendable {
             report.rolledBack = true
             return report
         }
+        report.dryRun = options.dryRun
         switch options.kind {
         case .customers: try await importCustomers(customers, options: options, actor: actor, now: now, report: &report)
         case .orders, .transactions, .contacts, .surveyAnswers:
             try await importOrders(orders, options: options, actor: actor, now: now, report: &report)
         }
-        if !report.rolledBack, report.created + report.updated > 10_000 {
+        if !report.rolledBack, !options.dryRun, report.created + report.updated > 10_000 {
             try await QueryPlannerStatistics.refresh(db)
         }
         return report
@@ -111,17 +133,21 @@ public struct Importer: Sendable {
             let mapping = CSVColumnMapping(header: header, columns: columns)
             // A first line whose date column is not a date is a header.
             let dateText = columns["ordered_at"].flatMap { first.field(at: $0) } ?? ""
-            let isHeader = (try? LocaleDateParser(timeZone: options.timeZone).date(from: dateText)) == nil
+            let isHeader = (try? LocaleDateParser(timeZone: options.fallbackZone).date(from: dateText)) == nil
             return (
                 ImportRowParser(
-                    kind: .transactions, mapping: mapping, timeZone: options.timeZone, currency: options.currency,
+                    kind: .transactions, mapping: mapping, timeZone: options.fallbackZone, currency: options.currency,
                     now: now),
                 isHeader
             )
         }
         let header = CSVHeader(first)
-        let mapping = try header.mapping(
+        let chosen = try header.mapping(
             aliases: ImportRowParser.aliases(for: options.kind), overrides: options.overrides)
+        let explicit = Set(options.overrides.map(\.field))
+        let mapping = CSVColumnMapping(
+            header: header,
+            columns: chosen.columns.filter { !options.skippedColumns.contains($0.value) || explicit.contains($0.key) })
         switch options.kind {
         case .customers:
             if mapping.column(for: "name") == nil { try mapping.require(["name"]) }
@@ -130,43 +156,20 @@ public struct Importer: Sendable {
         }
         return (
             ImportRowParser(
-                kind: options.kind, mapping: mapping, timeZone: options.timeZone, currency: options.currency, now: now),
+                kind: options.kind, mapping: mapping, timeZone: options.fallbackZone, currency: options.currency,
+                now: now),
             true
         )
     }
 
-    // MARK: References
-
-    struct References {
-        var locationsByKey: [String: LocationID] = [:]
-        var staffByEmail: [String: StaffID] = [:]
-    }
-
-    func references() async throws -> References {
-        var refs = References()
-        for location in try await LocationRecord.query(on: db).all() {
-            refs.locationsByKey[ContactNormalizer.searchFold(location.name)] = LocationID(location.id!)
-            refs.locationsByKey[location.id!.uuidString.lowercased()] = LocationID(location.id!)
+    /// Every column of the header with the field it goes to.
+    static func columns(_ mapping: CSVColumnMapping, skipped: Set<Int>) -> [ImportColumn] {
+        let fieldByColumn = Dictionary(mapping.columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        return mapping.header.names.enumerated().map { index, name in
+            ImportColumn(
+                index: index, header: name.trimmedOrNil ?? "\(index + 1)", field: fieldByColumn[index],
+                skipped: fieldByColumn[index] == nil && skipped.contains(index))
         }
-        for staff in try await StaffRecord.query(on: db).all() { refs.staffByEmail[staff.email] = StaffID(staff.id!) }
-        return refs
-    }
-
-    func resolveLocation(
-        _ text: String?, line: Int, refs: References, actor: Staff, report: inout ImportReport
-    ) -> LocationID? {
-        guard let text else { return actor.homeLocationID }
-        guard let id = refs.locationsByKey[ContactNormalizer.searchFold(text)] ?? refs.locationsByKey[text.lowercased()]
-        else {
-            report.problems.append(ImportProblem(line: line, column: "location", .noLocation(text)))
-            return nil
-        }
-        if !actor.canSee(location: id) {
-            report.problems.append(
-                ImportProblem(line: line, column: "location", .notYourLocation(text)))
-            return nil
-        }
-        return id
     }
 
     // MARK: Customers
@@ -174,7 +177,7 @@ public struct Importer: Sendable {
     func importCustomers(
         _ rows: [ImportRowParser.CustomerRow], options: Options, actor: Staff, now: Date, report: inout ImportReport
     ) async throws {
-        let refs = try await references()
+        var refs = try await references()
         let repo = CustomerRepository(db: db)
         // Existing customers matched by external id, then phone, then e-mail.
         var byExternal: [String: UUID] = [:]
@@ -186,38 +189,55 @@ public struct Importer: Sendable {
             }
         }
         var byContact: [String: UUID] = [:]
-        let contacts = Array(
-            Set(
-                rows.flatMap {
-                    ($0.draft.phones ?? []).compactMap(ContactNormalizer.phone)
-                        + ($0.draft.emails ?? []).compactMap(ContactNormalizer.email)
-                }))
+        var coded = Set<UUID>()
+        let contacts = Array(Set(rows.flatMap { Self.contactKeys($0.draft) }))
         for start in stride(from: 0, to: contacts.count, by: chunk) {
             let keys = Array(contacts[start..<min(start + chunk, contacts.count)])
-            for record in try await CustomerContactRecord.query(on: db).filter(\.$value ~~ keys).all() {
+            for record in try await CustomerContactRecord.query(on: db).filter(\.$value ~~ keys).all()
+            where byContact[record.value] == nil {
                 byContact[record.value] = record.customerID
+            }
+        }
+        let contactOwners = Array(Set(byContact.values))
+        for start in stride(from: 0, to: contactOwners.count, by: chunk) {
+            let batch = Array(contactOwners[start..<min(start + chunk, contactOwners.count)])
+            for record in try await CustomerRecord.query(on: db).filter(\.$id ~~ batch).filter(\.$externalID != nil)
+                .all()
+            {
+                coded.insert(record.id!)
             }
         }
         var existingIDs = Set<UUID>()
         var matches: [Int: UUID] = [:]
-        var seenInFile: [String: Int] = [:]
+        var seenCodes: [String: Int] = [:]
+        var seenUncoded: [String: Int] = [:]
         for (index, row) in rows.enumerated() {
-            let keys =
-                [row.draft.externalID.map { "x:" + $0 }]
-                + (row.draft.phones ?? []).compactMap(ContactNormalizer.phone).map { Optional("c:" + $0) }
-                + (row.draft.emails ?? []).compactMap(ContactNormalizer.email).map { Optional("c:" + $0) }
-            for key in keys.compactMap({ $0 }) {
-                if let previous = seenInFile[key] {
+            // The same code twice is the same card twice. Two cards with their own codes that
+            // share a phone or an e-mail are two real cards of one person: both are imported and
+            // suggested for merging. Two lines without codes that share one cannot be told apart
+            // on the next import.
+            if let code = row.draft.externalID {
+                if let previous = seenCodes[code] {
                     report.problems.append(
                         ImportProblem(line: row.line, column: nil, .sameAs(.customer, line: rows[previous].line)))
-                    break
                 }
-                seenInFile[key] = index
+                seenCodes[code] = index
+            } else {
+                for key in Self.contactKeys(row.draft) {
+                    if let previous = seenUncoded[key] {
+                        report.problems.append(
+                            ImportProblem(line: row.line, column: nil, .sameAs(.customer, line: rows[previous].line)))
+                        break
+                    }
+                    seenUncoded[key] = index
+                }
             }
+            // A card with a code matches that code; failing that, a card without a code that
+            // shares a phone or an e-mail (the same person, entered by hand before).
+            let byKey = Self.contactKeys(row.draft).compactMap { byContact[$0] }
             let match =
                 row.draft.externalID.flatMap { byExternal[$0] }
-                ?? (row.draft.phones ?? []).compactMap(ContactNormalizer.phone).compactMap { byContact[$0] }.first
-                ?? (row.draft.emails ?? []).compactMap(ContactNormalizer.email).compactMap { byContact[$0] }.first
+                ?? (row.draft.externalID == nil ? byKey.first : byKey.first { !coded.contains($0) })
             if let match {
                 matches[index] = match
                 existingIDs.insert(match)
@@ -237,20 +257,26 @@ public struct Importer: Sendable {
         for (index, row) in rows.enumerated() where !badLines.contains(row.line) {
             var draft = row.draft
             let problemsBefore = report.problems.count
+            var unresolved = false
             if row.location != nil || matches[index] == nil {
-                draft.homeLocationID = resolveLocation(
-                    row.location, line: row.line, refs: refs, actor: actor, report: &report)
-            }
-            if let email = row.ownerEmail {
-                if let owner = refs.staffByEmail[ContactNormalizer.email(email) ?? email] {
-                    draft.ownerID = owner
-                } else {
-                    report.problems.append(
-                        ImportProblem(line: row.line, column: "owner", .noStaff(email: email))
-                    )
+                switch resolveLocation(
+                    row.location, line: row.line, column: "location", refs: &refs, options: options, actor: actor,
+                    report: &report)
+                {
+                case .found(let id): draft.homeLocationID = id
+                case .absent, .empty: draft.homeLocationID = matches[index] == nil ? actor.homeLocationID : nil
+                case .unresolved: unresolved = true
                 }
             }
-            guard report.problems.count == problemsBefore else {
+            switch resolveStaff(
+                row.ownerEmail, line: row.line, column: "owner", home: draft.homeLocationID, refs: &refs,
+                options: options, actor: actor, now: now, report: &report)
+            {
+            case .found(let id): draft.ownerID = id
+            case .unresolved: unresolved = true
+            case .absent, .empty: break
+            }
+            guard report.problems.count == problemsBefore, !unresolved else {
                 badLines.insert(row.line)
                 continue
             }
@@ -287,37 +313,84 @@ public struct Importer: Sendable {
                 do {
                     let updated = try draft.validated(id: current.id, now: now, existing: current)
                     Self.count(updated, against: current, updates: &updates, report: &report)
+                    if report.sample.count < Self.sampleSize {
+                        report.sample.append(Self.sample(updated, line: row.line, refs: refs))
+                    }
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                     badLines.insert(row.line)
                 }
             } else {
                 do {
-                    inserts.append(try draft.validated(id: CustomerID(), now: now))
+                    let customer = try draft.validated(id: CustomerID(), now: now)
+                    inserts.append(customer)
                     report.created += 1
+                    if report.sample.count < Self.sampleSize {
+                        report.sample.append(Self.sample(customer, line: row.line, refs: refs))
+                    }
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                     badLines.insert(row.line)
                 }
             }
         }
-        report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        report.skipped = Set(report.problems.map(\.line)).count
-        if !report.problems.isEmpty, !options.partial {
-            report.rolledBack = true
-            report.created = 0
-            report.updated = 0
-            report.unchanged = 0
-            return
-        }
+        guard finish(&report, refs: refs, options: options) else { return }
         let summary = "imported from CSV: \(report.created) added, \(report.updated) updated"
-        let (toInsert, toUpdate) = (inserts, updates)
+        let (toInsert, toUpdate, made) = (inserts, updates, refs)
         try await db.transaction { db in
+            try await Self.createStaff(made, actor: actor, now: now, on: db)
             try await BulkWriter(db: db).insertCustomers(toInsert)
             for customer in toUpdate { try await CustomerRepository.replace(customer, on: db) }
             try await AuditLog(db: db).record(
                 .imported, "customer", IDGenerator.next(), by: actor, summary: summary, at: now)
         }
+        report.staffCreated = refs.created.count
+    }
+
+    /// The normalised phones and e-mails of a card, the keys a person is found by.
+    static func contactKeys(_ draft: CustomerDraft) -> [String] {
+        (draft.phones ?? []).compactMap(ContactNormalizer.phone)
+            + (draft.emails ?? []).compactMap(ContactNormalizer.email)
+    }
+
+    /// Sorts the problems, lists the unmatched names, and says whether to write: false for a
+    /// preview, and for a file with problems or open choices (unless partial, which writes
+    /// the good lines; unmatched names still stop it, as their lines would be lost).
+    func finish(_ report: inout ImportReport, refs: References, options: Options) -> Bool {
+        report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
+        report.unmatchedSellers = Self.listed(refs.unmatchedSellers)
+        report.unmatchedStores = Self.listed(refs.unmatchedStores)
+        report.skipped = Set(report.problems.map(\.line)).count
+        let blocked =
+            (!report.problems.isEmpty && !options.partial) || !report.unmatchedSellers.isEmpty
+            || !report.unmatchedStores.isEmpty
+        if blocked {
+            report.rolledBack = !options.dryRun
+        }
+        if blocked && !options.dryRun {
+            report.created = 0
+            report.updated = 0
+            report.unchanged = 0
+        }
+        if options.dryRun { report.staffCreated = refs.created.count }
+        return !blocked && !options.dryRun
+    }
+
+    /// A customer as the preview shows it.
+    static func sample(_ c: Customer, line: Int, refs: References) -> ImportSampleRow {
+        var values: [(String, String)] = [("external_id", c.externalID ?? ""), ("name", c.name)]
+        if !c.phones.isEmpty { values.append(("phone", c.phones.joined(separator: ", "))) }
+        if !c.emails.isEmpty { values.append(("email", c.emails.joined(separator: ", "))) }
+        if let birthday = c.birthday { values.append(("birthday", birthday.description)) }
+        if let home = c.homeLocationID, let location = refs.locations[home] {
+            values.append(("location", location.name))
+        }
+        if let owner = c.ownerID { values.append(("owner", staffName(owner, refs))) }
+        return ImportSampleRow(line: line, values: values)
+    }
+
+    static func staffName(_ id: StaffID, _ refs: References) -> String {
+        refs.staff.first { $0.id == id }?.name ?? refs.created.values.first { $0.id == id }?.name ?? ""
     }
 
     static func problems(_ error: DomainError, line: Int) -> [ImportProblem] {
@@ -351,7 +424,6 @@ public struct Importer: Sendable {
     func importOrders(
         _ rows: [ImportRowParser.OrderRow], options: Options, actor: Staff, now: Date, report: inout ImportReport
     ) async throws {
-        let refs = try await references()
         // Customers by external id (a merged one leads to its survivor).
         var customerByExternal: [String: (id: UUID, location: UUID?)] = [:]
         let externals = Array(Set(rows.map(\.customerExternalID)))
@@ -393,9 +465,11 @@ public struct Importer: Sendable {
         let orderKeys = rows.compactMap(\.draft.externalID)
         let known = Array(try await writer.existingExternalIDs(in: "orders", orderKeys))
         let existing = try await writer.orders(externalIDs: known)
+        var refs = try await references()
         var inserts: [Order] = []
         var updates: [Order] = []
         var seen: [String: Int] = [:]
+        var zoneUse: [ZoneUse.Source: [String: Int]] = [:]
         for row in rows {
             let before = report.problems.count
             if let key = row.draft.externalID {
@@ -412,24 +486,46 @@ public struct Importer: Sendable {
                 continue
             }
             var draft = row.draft
+            var unresolved = false
             draft.customerID = CustomerID(customer.id)
-            draft.locationID =
-                row.location == nil
-                ? (customer.location.map(LocationID.init) ?? actor.homeLocationID)
-                : resolveLocation(row.location, line: row.line, refs: refs, actor: actor, report: &report)
+            let customerHome = customer.location.map(LocationID.init) ?? actor.homeLocationID
+            switch resolveLocation(
+                row.location, line: row.line, column: "location", refs: &refs, options: options, actor: actor,
+                report: &report)
+            {
+            case .found(let id): draft.locationID = id
+            case .absent, .empty: draft.locationID = customerHome
+            case .unresolved: unresolved = true
+            }
             if let location = draft.locationID, !actor.canSee(location: location) {
                 report.problems.append(
                     ImportProblem(line: row.line, column: "location", .notYourLocation(nil)))
             }
-            if let email = row.sellerEmail {
-                if let seller = refs.staffByEmail[ContactNormalizer.email(email) ?? email] {
-                    draft.sellerID = seller
-                } else {
-                    report.problems.append(
-                        ImportProblem(line: row.line, column: "seller", .noStaff(email: email)))
+            switch resolveStaff(
+                row.seller, line: row.line, column: "seller", home: draft.locationID, refs: &refs, options: options,
+                actor: actor, now: now, report: &report)
+            {
+            case .found(let id): draft.sellerID = id
+            case .unresolved: unresolved = true
+            case .absent, .empty: break
+            }
+            guard report.problems.count == before, !unresolved else { continue }
+            // Times without an offset are read in the store's zone, then the importer's, then
+            // the business's.
+            let (zone, source) = zone(of: draft.locationID, refs: refs, options: options)
+            zoneUse[source, default: [:]][zone.identifier, default: 0] += 1
+            if zone != options.fallbackZone {
+                let dates = LocaleDateParser(timeZone: zone)
+                if let text = row.times["ordered_at"] {
+                    draft.placedAt = (try? dates.date(from: text)) ?? draft.placedAt
+                }
+                if let text = row.times["promised_at"] {
+                    draft.promisedAt = (try? dates.date(from: text)) ?? draft.promisedAt
+                }
+                if let text = row.times["delivered_at"] {
+                    draft.deliveredAt = (try? dates.date(from: text)) ?? draft.deliveredAt
                 }
             }
-            guard report.problems.count == before else { continue }
             if let key = draft.externalID, let current = existing[key] {
                 guard actor.canSee(location: current.locationID) else {
                     report.problems.append(
@@ -440,27 +536,35 @@ public struct Importer: Sendable {
                     let updated = try draft.validated(
                         id: current.id, now: now, defaultCurrency: options.currency, existing: current)
                     Self.count(updated, against: current, updates: &updates, report: &report)
+                    if report.sample.count < Self.sampleSize {
+                        report.sample.append(
+                            Self.sample(
+                                updated, line: row.line, customer: row.customerExternalID, zone: zone, refs: refs))
+                    }
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                 }
             } else {
                 do {
-                    inserts.append(try draft.validated(id: OrderID(), now: now, defaultCurrency: options.currency))
+                    let order = try draft.validated(id: OrderID(), now: now, defaultCurrency: options.currency)
+                    inserts.append(order)
                     report.created += 1
+                    if report.sample.count < Self.sampleSize {
+                        report.sample.append(
+                            Self.sample(order, line: row.line, customer: row.customerExternalID, zone: zone, refs: refs)
+                        )
+                    }
                 } catch {
                     report.problems += Self.problems(error, line: row.line)
                 }
             }
         }
-        report.problems.sort { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
-        report.skipped = Set(report.problems.map(\.line)).count
-        if !report.problems.isEmpty, !options.partial {
-            report.rolledBack = true
-            report.created = 0
-            report.updated = 0
-            report.unchanged = 0
-            return
+        report.zones = ZoneUse.Source.allCases.flatMap { source in
+            (zoneUse[source] ?? [:]).sorted { $0.key < $1.key }.map {
+                ZoneUse(source: source, zone: $0.key, lines: $0.value)
+            }
         }
+        guard finish(&report, refs: refs, options: options) else { return }
         let usedCustomers = Set(inserts.map(\.customerID.rawValue))
         let customersToCreate = newCustomers.filter { usedCustomers.contains($0.id.rawValue) }
         let summary = "imported from CSV: \(report.created) orders added, \(report.updated) updated"
@@ -469,8 +573,9 @@ public struct Importer: Sendable {
         // third of the writing at a million rows (BENCHMARKS.md).
         var ordered = inserts.sorted { $0.placedAt < $1.placedAt }
         for index in ordered.indices { ordered[index].id = OrderID() }
-        let (toInsert, toUpdate) = (ordered, updates)
+        let (toInsert, toUpdate, made) = (ordered, updates, refs)
         try await db.transaction { db in
+            try await Self.createStaff(made, actor: actor, now: now, on: db)
             let writer = BulkWriter(db: db)
             try await writer.withLargeCache {
                 try await writer.insertCustomers(customersToCreate)
@@ -484,6 +589,26 @@ public struct Importer: Sendable {
             try await AuditLog(db: db).record(
                 .imported, "order", IDGenerator.next(), by: actor, summary: summary, at: now)
         }
+        report.staffCreated = refs.created.count
+    }
+
+    /// An order as the preview shows it: times with the offset of the zone they were read in.
+    static func sample(_ o: Order, line: Int, customer: String, zone: TimeZone, refs: References) -> ImportSampleRow {
+        let format = Date.ISO8601FormatStyle(timeZone: zone)
+        var values: [(String, String)] = [
+            ("external_id", o.externalID ?? ""), ("customer_id", customer),
+            ("ordered_at", o.placedAt.formatted(format)),
+            ("amount", o.amount.plainDecimal + " " + o.amount.currency),
+        ]
+        if o.discountMinorUnits != 0 {
+            values.append(
+                ("discount", Money(minorUnits: o.discountMinorUnits, currency: o.amount.currency).plainDecimal))
+        }
+        if let location = o.locationID.flatMap({ refs.locations[$0] }) { values.append(("location", location.name)) }
+        if let seller = o.sellerID { values.append(("seller", staffName(seller, refs))) }
+        if let promised = o.promisedAt { values.append(("promised_at", promised.formatted(format))) }
+        if let delivered = o.deliveredAt { values.append(("delivered_at", delivered.formatted(format))) }
+        return ImportSampleRow(line: line, values: values)
     }
 }
 

@@ -35,6 +35,10 @@ extension Strings {
             return t("Нет клиента с внешним кодом «\(external)».", "No customer with external id '\(external)'.")
         case .noStaff(let email):
             return t("Нет сотрудника с e-mail «\(email)».", "No staff member with e-mail '\(email)'.")
+        case .mayNotCreateStaff(let name):
+            return t(
+                "Создать сотрудника «\(name)» может только тот, кто управляет сотрудниками.",
+                "Only someone who manages staff may create '\(name)' as a staff member.")
         case .noLocation(let name): return t("Нет точки «\(name)».", "No location named '\(name)'.")
         case .notYourLocation(let name):
             return name.map { t("«\($0)» — не ваша точка.", "'\($0)' is not one of your locations.") }
