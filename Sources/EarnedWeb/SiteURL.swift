@@ -18,6 +18,7 @@ enum SiteURL: Sendable {
     case orders(location: UUID? = nil, cursor: String? = nil)
     case newOrder(customer: UUID? = nil)
     case importData
+    case importUpload(UUID)
     case locations
     case newLocation
     case editLocation(UUID)
@@ -107,6 +108,7 @@ enum SiteURL: Sendable {
             return "/orders" + Self.query(["location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .importData: return "/import"
+        case .importUpload(let id): return "/import/uploads/\(id.uuidString.lowercased())"
         case .locations: return "/locations"
         case .newLocation: return "/locations/new"
         case .editLocation(let id): return "/locations/\(id.uuidString.lowercased())"

@@ -150,7 +150,9 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
 
     let imports = ImportController()
     user.get("import", use: imports.show)
-    user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload).ownTransactions()
+    user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload)
+    user.get("import", "uploads", ":id", use: imports.preview)
+    user.post("import", "uploads", ":id", use: imports.decide).ownTransactions()
 
     let locations = LocationsController()
     user.get("locations", use: locations.list)

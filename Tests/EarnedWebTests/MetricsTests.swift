@@ -213,17 +213,8 @@ struct MetricsTests {
         try await withEarnedApp { app, f in
             let session = try await app.session(for: f.owner)
             func upload(_ csv: String) async throws -> HTTPStatus {
-                let boundary = "XBOUNDARY"
-                var body = ""
-                for (name, value) in [("_csrf", session.csrf), ("kind", "customers")] {
-                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
-                }
-                body +=
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
-                return try await app.send(
-                    .POST, "/import", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"],
-                    cookie: session.cookie, rawBody: body
-                ).status
+                let (path, _) = try await app.uploadForImport(Array(csv.utf8), kind: .customers, session: session)
+                return try await app.decideImport(path, action: "import", session: session).status
             }
             let customers = #"earned_imported_rows_total{kind="customers"}"#
             #expect(sample(app, customers) == 0)

@@ -143,7 +143,7 @@ extension Application {
     /// Sends a request through the whole middleware stack.
     func send(
         _ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil, headers: HTTPHeaders = [:],
-        cookie: String? = nil, form: [String: String]? = nil, rawBody: String? = nil
+        cookie: String? = nil, form: [String: String]? = nil, rawBody: String? = nil, rawBytes: [UInt8]? = nil
     ) async throws -> TestingHTTPResponse {
         try await testing().sendRequest(method, path) { req in
             for (name, value) in headers { req.headers.replaceOrAdd(name: name, value: value) }
@@ -154,6 +154,7 @@ extension Application {
             }
             if let cookie { req.headers.replaceOrAdd(name: .cookie, value: cookie) }
             if let rawBody { req.body = ByteBuffer(string: rawBody) }
+            if let rawBytes { req.body = ByteBuffer(bytes: rawBytes) }
             if let form {
                 req.headers.contentType = .urlEncodedForm
                 var allowed = CharacterSet.alphanumerics

@@ -62,11 +62,16 @@ extension Importer {
                 report.problems[index].column = parser.columnName(column)
             }
         }
+        report.dryRun = options.dryRun
         if !report.problems.isEmpty, !options.partial {
-            report.rolledBack = true
+            report.rolledBack = !options.dryRun
             return report
         }
         report.skipped = rows.count - drafts.count + (report.rows - rows.count)
+        if options.dryRun {
+            report.created = drafts.count
+            return report
+        }
         let result = try await ContactRepository(db: db).importContacts(drafts, actor: actor, now: now)
         report.created = result.created
         report.unchanged = result.unchanged
@@ -92,6 +97,7 @@ extension Importer {
                     let mapping = try CSVHeader(record).mapping(aliases: aliases, overrides: options.overrides)
                     try mapping.require(required)
                     parser = make(mapping)
+                    report.columns = Self.columns(mapping, skipped: [])
                     report.encoding = records.encoding.rawValue
                     report.separator = records.dialect?.description ?? ""
                     continue

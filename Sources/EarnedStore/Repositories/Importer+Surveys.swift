@@ -94,8 +94,13 @@ extension Importer {
                 report.problems[index].column = parser.columnName(column)
             }
         }
+        report.dryRun = options.dryRun
         if !report.problems.isEmpty, !options.partial {
-            report.rolledBack = true
+            report.rolledBack = !options.dryRun
+            return report
+        }
+        if options.dryRun {
+            report.created = records.count
             return report
         }
         let toWrite = records

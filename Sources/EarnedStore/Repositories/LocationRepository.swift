@@ -12,6 +12,13 @@ public struct LocationRepository: Sendable {
         try await LocationRecord.query(on: db).sort(\.$name).all().map(\.domain)
     }
 
+    /// The business's default time zone: its first location's (an import reads there the
+    /// times of lines with neither a store nor an importer's home location); UTC without one.
+    public func businessZone() async throws -> TimeZone {
+        let first = try await LocationRecord.query(on: db).sort(\.$createdAt).sort(\.$name).first()
+        return first.flatMap { TimeZone(identifier: $0.timeZone) } ?? .gmt
+    }
+
     /// The locations `actor` may see.
     public func visible(to actor: Staff) async throws -> [Location] {
         try await all().filter { actor.canSee(location: $0.id) }

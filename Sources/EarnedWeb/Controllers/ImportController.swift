@@ -2,123 +2,117 @@ import EarnedDomain
 import EarnedStore
 import Vapor
 
-/// The upload page: choose the kind, optionally map columns, get a report per line.
+/// The import: upload a file, see what the reader made of it (columns, a sample, unknown
+/// sellers and stores, problems, counts) with nothing written, map and choose, then import
+/// all or nothing. The file waits between the steps in `ImportUploadStore`.
 struct ImportController {
     struct Upload: Content {
         var kind: String?
         var file: File?
-        var mapping: String?
-        var partial: String?
     }
 
     func show(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .importData)
         return Layout.response(
-            ImportPage(viewer: viewer, kind: .customers, mapping: "", report: nil, error: nil).body,
-            title: viewer.s.importTitle, request: req)
+            ImportPage(viewer: viewer, kind: .customers, error: nil).body, title: viewer.s.importTitle, request: req)
     }
 
+    /// Keeps the file and shows its preview.
     func upload(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .importData)
         let upload = try req.content.decode(Upload.self)
         let kind = ImportKind(rawValue: upload.kind ?? "") ?? .customers
-        let mappingText = upload.mapping ?? ""
-        func fail(_ message: String) -> Response {
-            Layout.response(
-                ImportPage(viewer: viewer, kind: kind, mapping: mappingText, report: nil, error: message).body,
-                title: viewer.s.importTitle, request: req, status: .unprocessableEntity)
-        }
         guard let file = upload.file, file.data.readableBytes > 0 else {
-            return fail(viewer.s.file + ": " + viewer.s.fieldError(FieldError(field: "file", code: .required)))
-        }
-        let overrides: [CSVColumnOverride]
-        do {
-            overrides = try CSVColumnOverride.parse(CustomerForm.Values.lines(mappingText))
-        } catch {
-            return fail(viewer.s.mapping + ": " + error.description)
+            let message = viewer.s.file + ": " + viewer.s.fieldError(FieldError(field: "file", code: .required))
+            return Layout.response(
+                ImportPage(viewer: viewer, kind: kind, error: message).body, title: viewer.s.importTitle, request: req,
+                status: .unprocessableEntity)
         }
         var buffer = file.data
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
-        let options = Importer.Options(
-            kind: kind, overrides: overrides, partial: upload.partial == "true", timeZone: viewer.zone,
-            currency: req.config.defaultCurrency)
-        let report = try await Importer(db: req.database).run(
-            records: CSVRecordStream(data: data), options: options, actor: viewer.staff, now: req.now)
-        req.application.earnedMetrics.imported(report, kind: kind)
-        let page = ImportPage(viewer: viewer, kind: kind, mapping: mappingText, report: report, error: nil)
+        let id = try await ImportUploadStore(db: req.database).save(
+            kind: kind, filename: file.filename, data: data, actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.importUpload(id).path, redirectType: .normal)
+    }
+
+    /// The preview of a kept file, with the reader's own guesses.
+    func preview(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .importData)
+        guard let upload = try await findUpload(req, viewer) else { return gone(req, viewer) }
+        let choices = ImportChoices()
+        let report = try await run(upload, choices: choices, dryRun: true, req: req, viewer: viewer)
+        return try await page(upload, report: report, choices: choices, error: nil, req: req, viewer: viewer)
+    }
+
+    /// Checks again with the person's choices, or imports.
+    func decide(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .importData)
+        guard let upload = try await findUpload(req, viewer) else { return gone(req, viewer) }
+        let form = try req.content.decode([String: String].self)
+        let choices = ImportChoices(form: form)
+        if choices.columnConflict {
+            let report = try await run(upload, choices: ImportChoices(), dryRun: true, req: req, viewer: viewer)
+            return try await page(
+                upload, report: report, choices: choices, error: viewer.s.twoColumnsOneField, req: req, viewer: viewer,
+                status: .unprocessableEntity)
+        }
+        let importing = form["action"] == "import"
+        let report = try await run(upload, choices: choices, dryRun: !importing, req: req, viewer: viewer)
+        guard importing, !report.rolledBack else {
+            return try await page(
+                upload, report: report, choices: choices, error: nil, req: req, viewer: viewer,
+                status: report.rolledBack ? .unprocessableEntity : .ok)
+        }
+        try await ImportUploadStore(db: req.database).delete(upload.id)
+        req.application.earnedMetrics.imported(report, kind: upload.kind)
         return Layout.response(
-            page.body, title: viewer.s.importTitle, request: req, status: report.rolledBack ? .unprocessableEntity : .ok
-        )
-    }
-}
-
-struct ImportPage {
-    var viewer: ViewerContext
-    var kind: ImportKind
-    var mapping: String
-    var report: ImportReport?
-    var error: String?
-
-    var body: HTMLNode {
-        let s = viewer.s
-        return H.group([
-            Layout.pageHead(s.importTitle, subtitle: s.importHint),
-            error.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
-            report.map(result) ?? H.empty,
-            Forms.form(
-                action: SiteURL.importData.path, csrf: viewer.csrf, cls: "card form", multipart: true,
-                [
-                    Forms.select(
-                        "kind", label: s.importWhat,
-                        options: [
-                            ("customers", s.importCustomers), ("orders", s.importOrders),
-                            ("transactions", s.importTransactions), ("contacts", s.importContacts),
-                            ("survey-answers", s.importSurveyAnswers),
-                        ],
-                        selected: kind.rawValue, errors: [], s: s),
-                    H.div(
-                        "field",
-                        [
-                            H.el("label", [("for", "file")], [H.text(s.file)]),
-                            H.void(
-                                "input",
-                                [
-                                    ("type", "file"), ("id", "file"), ("name", "file"),
-                                    ("accept", ".csv,.txt,text/csv,text/plain"), ("required", ""),
-                                ]),
-                        ]),
-                    H.el(
-                        "details", [("class", "more")],
-                        [
-                            H.el("summary", [], [H.text(s.mapping)]),
-                            Forms.textarea(
-                                "mapping", label: s.mapping, value: mapping, hint: s.mappingHint, rows: 3, errors: [],
-                                s: s),
-                            Forms.checkbox("partial", label: s.partialImport, checked: false),
-                        ]),
-                    H.div("form-actions", [Forms.submit(s.importButton)]),
-                ]),
-        ])
+            ImportDonePage(viewer: viewer, kind: upload.kind, report: report).body, title: viewer.s.importTitle,
+            request: req)
     }
 
-    func result(_ report: ImportReport) -> HTMLNode {
-        let s = viewer.s
-        let summary = s.importDone(
-            created: report.created, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped)
-        return H.group([
-            report.rolledBack
-                ? H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(s.importFailed)])
-                : H.el("div", [("class", "alert success"), ("role", "status")], [H.text(summary)]),
-            report.problems.isEmpty
-                ? H.empty
-                : H.table(
-                    caption: s.problem, headers: [s.line, s.column, s.problem],
-                    rows: report.problems.prefix(500).map { p in
-                        [H.text("\(p.line)"), H.text(p.column ?? s.none), H.text(s.importProblem(p.why))]
-                    },
-                    numeric: [0]),
-        ])
+    // MARK: Steps
+
+    func findUpload(_ req: Request, _ viewer: ViewerContext) async throws -> ImportUpload? {
+        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else { return nil }
+        return try await ImportUploadStore(db: req.database).find(id, actor: viewer.staff, now: req.now)
+    }
+
+    func run(
+        _ upload: ImportUpload, choices: ImportChoices, dryRun: Bool, req: Request, viewer: ViewerContext
+    ) async throws -> ImportReport {
+        var options = Importer.Options(
+            kind: upload.kind, overrides: choices.overrides, partial: choices.partial,
+            timeZone: try await LocationRepository(db: req.database).businessZone(),
+            currency: req.config.defaultCurrency,
+            importerZone: viewer.homeZone)
+        options.dryRun = dryRun
+        options.skippedColumns = choices.skipped
+        options.sellers = choices.sellers
+        options.stores = choices.stores
+        return try await Importer(db: req.database).run(
+            records: CSVRecordStream(data: upload.data), options: options, actor: viewer.staff, now: req.now)
+    }
+
+    func page(
+        _ upload: ImportUpload, report: ImportReport, choices: ImportChoices, error: String?, req: Request,
+        viewer: ViewerContext, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        // Unknown sellers may be mapped to the people of the importer's own locations.
+        let staff = try await StaffRepository(db: req.database).all().filter {
+            $0.isActive && viewer.staff.canSee(location: $0.homeLocationID)
+        }
+        let page = ImportPreviewPage(
+            viewer: viewer, upload: upload, report: report, choices: choices, staff: staff, error: error)
+        return Layout.response(page.body, title: viewer.s.previewTitle, request: req, status: status)
+    }
+
+    func gone(_ req: Request, _ viewer: ViewerContext) -> Response {
+        Layout.response(
+            ImportPage(viewer: viewer, kind: .customers, error: viewer.s.uploadGone).body, title: viewer.s.importTitle,
+            request: req, status: .notFound)
     }
 }

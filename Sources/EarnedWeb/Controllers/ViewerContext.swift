@@ -20,6 +20,11 @@ struct ViewerContext: Sendable {
             staff: staff, csrf: req.currentUser?.csrfToken, locations: visible, zone: zone, lang: req.lang)
     }
 
+    /// The zone of the viewer's home location, nil when they have none.
+    var homeZone: TimeZone? {
+        locations.first { $0.id == staff.homeLocationID }.flatMap { TimeZone(identifier: $0.timeZone) }
+    }
+
     func locationName(_ id: LocationID?) -> String {
         guard let id else { return s.none }
         return locations.first { $0.id == id }?.name ?? s.none

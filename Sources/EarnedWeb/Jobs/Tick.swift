@@ -71,6 +71,7 @@ struct Tick: Sendable {
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
         try await SecurityStore(db: db).sweep(now: now)
+        try await ImportUploadStore(db: db).sweep(now: now)
         return report
     }
 

@@ -1,0 +1,209 @@
+import EarnedDomain
+import EarnedStore
+import Foundation
+
+/// The import's preview: the encoding, separator and columns the reader found (each
+/// recognised, chosen or ignored), the first rows as they would be stored, the sellers and
+/// stores that match nobody with a choice for each, the zones times were read in, every
+/// problem with its line and column, and the counts. Nothing is written until "Import".
+struct ImportPreviewPage {
+    var viewer: ViewerContext
+    var upload: ImportUpload
+    var report: ImportReport
+    var choices: ImportChoices
+    /// The people an unknown seller may be mapped to.
+    var staff: [Staff]
+    var error: String?
+
+    var body: HTMLNode {
+        let s = viewer.s
+        return H.group([
+            Layout.pageHead(s.previewTitle, subtitle: s.previewHint),
+            error.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
+            status,
+            H.el(
+                "dl", [("class", "facts card")],
+                [
+                    H.el("dt", [], [H.text(s.fileLabel)]), H.el("dd", [], [H.text(upload.filename)]),
+                    H.el("dt", [], [H.text(s.encodingLabel)]), H.el("dd", [], [H.text(report.encoding)]),
+                    H.el("dt", [], [H.text(s.separatorLabel)]), H.el("dd", [], [H.text(report.separator)]),
+                ]),
+            Forms.form(
+                action: SiteURL.importUpload(upload.id).path, csrf: viewer.csrf, cls: "form import-preview",
+                [
+                    columns,
+                    sellers,
+                    stores,
+                    zones,
+                    sample,
+                    ImportPage.problems(report, s),
+                    Forms.checkbox("partial", label: s.partialImport, checked: choices.partial),
+                    H.div(
+                        "form-actions",
+                        [
+                            H.el(
+                                "button",
+                                [("type", "submit"), ("name", "action"), ("value", "check"), ("class", "button")],
+                                [H.text(s.checkAgain)]),
+                            H.el(
+                                "button",
+                                [
+                                    ("type", "submit"), ("name", "action"), ("value", "import"),
+                                    ("class", "button primary"),
+                                ],
+                                [H.text(s.importNow)]),
+                        ]),
+                ]),
+        ])
+    }
+
+    var status: HTMLNode {
+        let s = viewer.s
+        var lines = [s.wouldImport(created: report.created, updated: report.updated, unchanged: report.unchanged)]
+        if report.staffCreated > 0 { lines.append(s.staffWillBeCreated(report.staffCreated)) }
+        let ready =
+            report.isReady || (choices.partial && report.unmatchedSellers.isEmpty && report.unmatchedStores.isEmpty)
+        if !report.unmatchedSellers.isEmpty || !report.unmatchedStores.isEmpty { lines.append(s.chooseForUnmatched) }
+        if report.rolledBack { lines.insert(s.importFailed, at: 0) }
+        return H.el(
+            "div", [("class", ready && !report.rolledBack ? "alert success" : "alert error"), ("role", "status")],
+            lines.map { H.p(nil, $0) } + (ready && !report.rolledBack ? [H.p(nil, s.readyToImport)] : []))
+    }
+
+    /// The kind's fields a column may go to; empty for kinds whose columns are fixed.
+    var fields: [String] {
+        switch upload.kind {
+        case .customers: ImportRowParser.customerFields
+        case .orders, .transactions: ImportRowParser.orderFields
+        case .contacts, .surveyAnswers: []
+        }
+    }
+
+    var columns: HTMLNode {
+        let s = viewer.s
+        guard !report.columns.isEmpty else { return H.empty }
+        let options = [("-", s.ignoredColumn)] + fields.map { ($0, s.importField($0)) }
+        return H.group([
+            H.h2(s.columnsCaption),
+            H.table(
+                caption: s.columnsCaption, headers: [s.columnInFile, s.goesTo],
+                rows: report.columns.map { column in
+                    let id = "column-\(column.index)"
+                    let choice: HTMLNode =
+                        fields.isEmpty
+                        ? H.text(column.field.map(s.importField) ?? s.notRecognised)
+                        : H.group([
+                            H.el(
+                                "select",
+                                [("id", id), ("name", "column.\(column.index)"), ("aria-label", column.header)],
+                                options.map { value, label in
+                                    H.el(
+                                        "option",
+                                        [("value", value), ("selected", value == (column.field ?? "-") ? "" : nil)],
+                                        [H.text(label)])
+                                }),
+                            column.field == nil && !column.skipped ? H.p("hint", s.notRecognised) : H.empty,
+                        ])
+                    return [H.el("label", [("for", id)], [H.text(column.header)]), choice]
+                }),
+        ])
+    }
+
+    var sellers: HTMLNode {
+        let s = viewer.s
+        // The unknown names, then the ones already chosen for (so the choice can be changed).
+        let open = report.unmatchedSellers.map {
+            ($0.key, $0.name, "\(s.onLines($0.lines)), \(s.firstOnLine($0.firstLine))")
+        }
+        let chosen = choices.sellers.keys.sorted().map { ($0, choices.names[$0] ?? $0, "") }
+        guard !(open + chosen).isEmpty else { return H.empty }
+        let people = staff.sorted { $0.name < $1.name }.map {
+            ("staff:" + $0.id.rawValue.uuidString.lowercased(), $0.name)
+        }
+        let options = [("", s.chooseOne)] + people + [("create", s.createStaffChoice), ("empty", s.leaveEmptyChoice)]
+        return H.group([
+            H.h2(s.unmatchedSellersTitle),
+            H.table(
+                caption: s.unmatchedSellersTitle, headers: [s.nameInFile, s.whatToDo],
+                rows: (open + chosen).enumerated().map { index, item in
+                    let (key, name, note) = item
+                    return [
+                        H.group([
+                            H.el("label", [("for", "seller-\(index)")], [H.text(name)]),
+                            note.isEmpty ? H.empty : H.p("hint", note),
+                        ]),
+                        H.group([
+                            hidden("seller-key.\(index)", key), hidden("seller-name.\(index)", name),
+                            select(
+                                "seller.\(index)", id: "seller-\(index)", options: options,
+                                selected: ImportChoices.value(choices.sellers[key])),
+                        ]),
+                    ]
+                }),
+        ])
+    }
+
+    var stores: HTMLNode {
+        let s = viewer.s
+        let open = report.unmatchedStores.map {
+            ($0.key, $0.name, "\(s.onLines($0.lines)), \(s.firstOnLine($0.firstLine))")
+        }
+        let chosen = choices.stores.keys.sorted().map { ($0, choices.names[$0] ?? $0, "") }
+        guard !(open + chosen).isEmpty else { return H.empty }
+        let places = viewer.locations.map { ("location:" + $0.id.rawValue.uuidString.lowercased(), $0.name) }
+        let options = [("", s.chooseOne)] + places + [("empty", s.leaveEmptyChoice)]
+        return H.group([
+            H.h2(s.unmatchedStoresTitle),
+            H.table(
+                caption: s.unmatchedStoresTitle, headers: [s.nameInFile, s.whatToDo],
+                rows: (open + chosen).enumerated().map { index, item in
+                    let (key, name, note) = item
+                    return [
+                        H.group([
+                            H.el("label", [("for", "store-\(index)")], [H.text(name)]),
+                            note.isEmpty ? H.empty : H.p("hint", note),
+                        ]),
+                        H.group([
+                            hidden("store-key.\(index)", key), hidden("store-name.\(index)", name),
+                            select(
+                                "store.\(index)", id: "store-\(index)", options: options,
+                                selected: ImportChoices.value(choices.stores[key])),
+                        ]),
+                    ]
+                }),
+        ])
+    }
+
+    var zones: HTMLNode {
+        guard !report.zones.isEmpty else { return H.empty }
+        return H.el("ul", [("class", "zones")], report.zones.map { H.el("li", [], [H.text(viewer.s.zoneUse($0))]) })
+    }
+
+    var sample: HTMLNode {
+        let s = viewer.s
+        guard let first = report.sample.first else { return H.empty }
+        let fields = first.values.map(\.field)
+        return H.group([
+            H.h2(s.sampleCaption),
+            H.table(
+                caption: s.sampleCaption, headers: [s.line] + fields.map(s.importField),
+                rows: report.sample.map { row in
+                    [H.text("\(row.line)")]
+                        + fields.map { field in H.text(row.values.first { $0.field == field }?.value ?? "") }
+                },
+                numeric: [0]),
+        ])
+    }
+
+    func hidden(_ name: String, _ value: String) -> HTMLNode {
+        H.void("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
+    func select(_ name: String, id: String, options: [(String, String)], selected: String) -> HTMLNode {
+        H.el(
+            "select", [("id", id), ("name", name)],
+            options.map { value, label in
+                H.el("option", [("value", value), ("selected", value == selected ? "" : nil)], [H.text(label)])
+            })
+    }
+}
