@@ -152,7 +152,16 @@ public struct ImportRowParser: Sendable {
 
     func value(_ field: String, _ record: CSVRecord) -> String? {
         guard let raw = mapping.value(for: field, in: record) else { return nil }
-        return raw.trimmedOrNil
+        return Self.undefused(raw.trimmedOrNil)
+    }
+
+    /// A cell written with a leading `'` so that a spreadsheet would not run it as a formula
+    /// (as Earned's exports write them) is read without it.
+    static func undefused(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("'"), let second = text.dropFirst().unicodeScalars.first,
+            "=+-@\t\r".unicodeScalars.contains(second)
+        else { return text }
+        return String(text.dropFirst())
     }
 
     func columnName(_ field: String) -> String { mapping.columnName(for: field) }

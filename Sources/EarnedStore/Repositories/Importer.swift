@@ -83,7 +83,7 @@ public struct Importer: Sendable {
                 }
                 guard let parser else { break }
                 count += 1
-                if count % 50_000 == 0 { progress(count) }
+                if count % 1_000 == 0 { progress(count) }
                 switch options.kind {
                 case .customers:
                     switch parser.customer(record) {
@@ -186,6 +186,20 @@ public struct Importer: Sendable {
             let keys = Array(externals[start..<min(start + chunk, externals.count)])
             for record in try await CustomerRecord.query(on: db).filter(\.$externalID ~~ keys).all() {
                 byExternal[record.externalID!] = record.mergedIntoID ?? record.id!
+            }
+        }
+        // A customer without a code is exported under its own id: read back by that id.
+        var byOwnID = Set<String>()
+        let ownIDs = externals.filter { byExternal[$0] == nil }.compactMap(UUID.init(uuidString:))
+        for start in stride(from: 0, to: ownIDs.count, by: chunk) {
+            let batch = Array(ownIDs[start..<min(start + chunk, ownIDs.count)])
+            for record in try await CustomerRecord.query(on: db).filter(\.$id ~~ batch).filter(\.$externalID == nil)
+                .all()
+            {
+                for key in [record.id!.uuidString, record.id!.uuidString.lowercased()] {
+                    byExternal[key] = record.mergedIntoID ?? record.id!
+                    byOwnID.insert(key)
+                }
             }
         }
         var byContact: [String: UUID] = [:]
@@ -295,7 +309,9 @@ public struct Importer: Sendable {
                 }
                 // The file adds to what is known: contacts and dates are kept, consents recorded
                 // only when they change, and a customer keeps the external id it has.
-                if current.externalID != nil { draft.externalID = nil }
+                if current.externalID != nil || draft.externalID.map(byOwnID.contains) == true {
+                    draft.externalID = nil
+                }
                 draft.phones = Self.union(current.phones, (draft.phones ?? []).compactMap(ContactNormalizer.phone))
                 draft.emails = Self.union(current.emails, (draft.emails ?? []).compactMap(ContactNormalizer.email))
                 draft.messengers = nil
@@ -437,6 +453,17 @@ public struct Importer: Sendable {
                 customerByExternal[external] = (key.id, key.location)
             }
         }
+        // A customer without a code is exported under its own id: read back by that id.
+        let ownIDs = externals.filter { customerByExternal[$0] == nil }.compactMap(UUID.init(uuidString:))
+        for start in stride(from: 0, to: ownIDs.count, by: chunk) {
+            let batch = Array(ownIDs[start..<min(start + chunk, ownIDs.count)])
+            for record in try await CustomerRecord.query(on: db).filter(\.$id ~~ batch).filter(\.$externalID == nil)
+                .filter(\.$mergedIntoID == nil).filter(\.$erasedAt == nil).all()
+            {
+                customerByExternal[record.id!.uuidString] = (record.id!, record.homeLocationID)
+                customerByExternal[record.id!.uuidString.lowercased()] = (record.id!, record.homeLocationID)
+            }
+        }
         // A transaction log names customers only by id: the missing ones are created.
         var newCustomers: [Customer] = []
         if options.kind == .transactions {
@@ -464,7 +491,20 @@ public struct Importer: Sendable {
         // Only the orders already there are read in full, to compare.
         let orderKeys = rows.compactMap(\.draft.externalID)
         let known = Array(try await writer.existingExternalIDs(in: "orders", orderKeys))
-        let existing = try await writer.orders(externalIDs: known)
+        var existing = try await writer.orders(externalIDs: known)
+        // An order without a code is exported under its own id: read back by that id.
+        var byOwnID = Set<String>()
+        let ownOrderIDs = orderKeys.filter { existing[$0] == nil }.compactMap(UUID.init(uuidString:))
+        for start in stride(from: 0, to: ownOrderIDs.count, by: chunk) {
+            let batch = Array(ownOrderIDs[start..<min(start + chunk, ownOrderIDs.count)])
+            for record in try await OrderRecord.query(on: db).filter(\.$id ~~ batch).filter(\.$externalID == nil).all()
+            {
+                for key in [record.id!.uuidString, record.id!.uuidString.lowercased()] {
+                    existing[key] = record.domain
+                    byOwnID.insert(key)
+                }
+            }
+        }
         var refs = try await references()
         var inserts: [Order] = []
         var updates: [Order] = []
@@ -527,6 +567,7 @@ public struct Importer: Sendable {
                 }
             }
             if let key = draft.externalID, let current = existing[key] {
+                if byOwnID.contains(key) { draft.externalID = nil }
                 guard actor.canSee(location: current.locationID) else {
                     report.problems.append(
                         ImportProblem(line: row.line, column: "external_id", .otherLocation(.order)))

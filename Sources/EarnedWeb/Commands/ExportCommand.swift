@@ -23,65 +23,102 @@ struct ExportCommand: AsyncCommand {
             handle = FileHandle(forWritingAtPath: path)
         }
         let sink = handle ?? FileHandle.standardOutput
-        var count = 0
-        switch signature.kind {
-        case "customers":
-            try CSVExport.write(CSVExport.customerHeader, to: sink)
-            var cursor: String? = nil
-            repeat {
-                let page = try await CustomerRepository(db: app.db).list(
-                    CustomerQuery(cursor: cursor, limit: 500), actor: owner)
-                try CSVExport.write(page.items.map(CSVExport.customerRow), to: sink)
-                count += page.items.count
-                cursor = page.nextCursor
-            } while cursor != nil
-        case "orders":
-            let customers = try await CustomerRepository(db: app.db).externalIDs()
-            try CSVExport.write(CSVExport.orderHeader, to: sink)
-            var cursor: String? = nil
-            repeat {
-                let page = try await OrderRepository(db: app.db).list(
-                    OrderQuery(cursor: cursor, limit: 500), actor: owner)
-                try CSVExport.write(
-                    page.items.map {
-                        CSVExport.orderRow($0, customerKey: customers[$0.customerID] ?? $0.customerID.description)
-                    }, to: sink)
-                count += page.items.count
-                cursor = page.nextCursor
-            } while cursor != nil
-        default:
+        guard ["customers", "orders"].contains(signature.kind) else {
             throw Abort(.badRequest, reason: "kind must be customers or orders")
+        }
+        let count = try await CSVExport.export(signature.kind, db: app.db, actor: owner) { text in
+            try sink.write(contentsOf: Data(text.utf8))
         }
         try handle?.close()
         if path != nil { context.console.info("\(count) \(signature.kind) written to \(path!)") }
     }
 }
 
-/// CSV rows for export, quoted where needed.
+/// CSV rows for export: every field `earned import` reads, under the header names it reads
+/// (so an export imports back and changes nothing), and no cell a spreadsheet would run as a
+/// formula.
 enum CSVExport {
-    static let customerHeader = [["external_id", "name", "kind", "phone", "email", "birthday", "language", "tags"]]
-    static let orderHeader = [
-        [
-            "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items",
-            "channel",
-            "promised_at", "delivered_at",
-        ]
-    ]
-
-    static func customerRow(_ c: Customer) -> [String] {
-        [
-            c.externalID ?? c.id.description, c.name, c.kind.rawValue, c.phones.joined(separator: ";"),
-            c.emails.joined(separator: ";"), c.birthday?.description ?? "", c.language, c.tags.joined(separator: ";"),
-        ]
+    /// Names of locations and the e-mails of staff, by id.
+    struct Names {
+        var locations: [LocationID: String]
+        var staff: [StaffID: String]
     }
 
-    static func orderRow(_ o: Order, customerKey: String) -> [String] {
+    static let customerHeader = [
+        "external_id", "name", "kind", "phone", "email", "birthday", "location", "owner", "language", "tags",
+        "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
+    ]
+    static let customerKinds: [CSVCellKind] = [
+        .text, .text, .text, .phone, .text, .number, .text, .text, .text, .text, .text, .text, .text, .text, .text,
+    ]
+    static let orderHeader = [
+        "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
+        "seller", "channel", "promised_at", "delivered_at",
+    ]
+    static let orderKinds: [CSVCellKind] = [
+        .text, .text, .number, .number, .number, .text, .number, .text, .text, .text, .text, .number, .number,
+    ]
+
+    /// Writes every customer or every order `actor` may see, a page at a time, each once;
+    /// returns how many.
+    static func export(
+        _ kind: String, db: any Database, actor: Staff, write: (String) throws -> Void
+    ) async throws -> Int {
+        var count = 0
+        let locations = Dictionary(
+            try await LocationRepository(db: db).all().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let staff = Dictionary(
+            try await StaffRepository(db: db).all().map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
+        let names = Names(locations: locations, staff: staff)
+        if kind == "customers" {
+            try write(text([customerHeader], kinds: customerKinds))
+            var cursor: String? = nil
+            var written = Set<CustomerID>()
+            repeat {
+                let page = try await CustomerRepository(db: db).list(
+                    CustomerQuery(cursor: cursor, limit: 500), actor: actor)
+                let fresh = page.items.filter { written.insert($0.id).inserted }
+                try write(text(fresh.map { customerRow($0, names) }, kinds: customerKinds))
+                count += fresh.count
+                cursor = page.nextCursor
+            } while cursor != nil
+        } else {
+            let customers = try await CustomerRepository(db: db).externalIDs()
+            try write(text([orderHeader], kinds: orderKinds))
+            var cursor: String? = nil
+            var written = Set<OrderID>()
+            repeat {
+                let page = try await OrderRepository(db: db).list(OrderQuery(cursor: cursor, limit: 500), actor: actor)
+                let fresh = page.items.filter { written.insert($0.id).inserted }
+                try write(
+                    text(
+                        fresh.map {
+                            orderRow($0, customerKey: customers[$0.customerID] ?? $0.customerID.description, names)
+                        }, kinds: orderKinds))
+                count += fresh.count
+                cursor = page.nextCursor
+            } while cursor != nil
+        }
+        return count
+    }
+
+    static func customerRow(_ c: Customer, _ names: Names) -> [String] {
+        [
+            c.externalID ?? c.id.description, c.name, c.kind.rawValue, c.phones.joined(separator: ";"),
+            c.emails.joined(separator: ";"), c.birthday?.description ?? "",
+            c.homeLocationID.flatMap { names.locations[$0] } ?? "", c.ownerID.flatMap { names.staff[$0] } ?? "",
+            c.language, c.tags.joined(separator: ";"),
+        ] + ContactChannel.consentable.map { channel in c.consent(for: channel).map { $0.given ? "yes" : "no" } ?? "" }
+    }
+
+    static func orderRow(_ o: Order, customerKey: String, _ names: Names) -> [String] {
         let iso = Date.ISO8601FormatStyle()
         return [
             o.externalID ?? o.id.description, customerKey, o.placedAt.formatted(iso), o.amount.plainDecimal,
             Money(minorUnits: o.discountMinorUnits, currency: o.amount.currency).plainDecimal, o.amount.currency,
-            "\(o.quantity)", o.itemsSummary ?? "", o.channel.rawValue, o.promisedAt.map { $0.formatted(iso) } ?? "",
-            o.deliveredAt.map { $0.formatted(iso) } ?? "",
+            "\(o.quantity)", o.itemsSummary ?? "", o.locationID.flatMap { names.locations[$0] } ?? "",
+            o.sellerID.flatMap { names.staff[$0] } ?? "", o.channel.rawValue,
+            o.promisedAt.map { $0.formatted(iso) } ?? "", o.deliveredAt.map { $0.formatted(iso) } ?? "",
         ]
     }
 
@@ -96,9 +133,26 @@ enum CSVExport {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func write(_ rows: [[String]], to handle: FileHandle) throws {
-        var text = ""
-        for row in rows { text += row.map(field).joined(separator: ",") + "\n" }
-        try handle.write(contentsOf: Data(text.utf8))
+    /// A cell as written: a text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+    /// tab, CR first) gets a leading `'`; numbers, times and phones are left as they are.
+    static func cell(_ text: String, _ kind: CSVCellKind) -> String {
+        guard kind == .text, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+            return field(text)
+        }
+        return field("'" + text)
     }
+
+    static func text(_ rows: [[String]], kinds: [CSVCellKind]) -> String {
+        var text = ""
+        for row in rows {
+            text +=
+                row.enumerated().map { cell($1, $0 < kinds.count ? kinds[$0] : .text) }.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+}
+
+/// What a column of an export holds, for deciding whether a leading sign is a formula.
+enum CSVCellKind: Sendable {
+    case text, number, phone
 }

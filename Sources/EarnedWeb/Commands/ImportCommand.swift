@@ -16,24 +16,44 @@ struct ImportCommand: AsyncCommand {
         var file: String
         @Option(name: "map", help: "field=Header or field=column number, comma separated (e.g. phone=Телефон,amount=5)")
         var map: String?
+        @Option(name: "skip", help: "columns not to import though recognised: headers or numbers, comma separated")
+        var skip: String?
+        @Option(
+            name: "seller",
+            help:
+                "what to do with seller names that match no staff member: 'Name=e-mail', 'Name=create' (a staff member without sign-in) or 'Name=none', separated by ';'"
+        )
+        var seller: String?
+        @Option(
+            name: "store",
+            help: "store names that match no location: 'Name=Location name' or 'Name=none', separated by ';'")
+        var store: String?
+        @Flag(name: "dry-run", help: "Read and check the file and say what would happen; write nothing") var dryRun:
+            Bool
         @Flag(name: "partial", help: "Import the good lines even when others have errors") var partial: Bool
         @Option(name: "as", help: "E-mail of the staff member the import acts for (default: the first owner)")
         var actor: String?
-        @Option(name: "time-zone", help: "Zone of times without an offset (default: the actor's location)") var zone:
-            String?
+        @Option(
+            name: "time-zone",
+            help:
+                "Zone of times without an offset on lines whose store is unknown (default: the actor's location, else the first location's)"
+        )
+        var zone: String?
     }
 
     var help: String {
         """
         Imports customers, orders or a transaction log. Every line is checked first; nothing is written when any line \
-        is bad (unless --partial). Importing the same file again changes nothing. A transaction log such as \
-        CDNOW_sample.txt (master id, sample id, YYYYMMDD, quantity, amount) maps customer_id=1, ordered_at=3, \
-        quantity=4, amount=5.
+        is bad (unless --partial) or a seller or store is unknown (choose with --seller and --store). --dry-run shows \
+        the columns, a sample and every problem without writing. Importing the same file again changes nothing. A \
+        transaction log such as CDNOW_sample.txt (master id, sample id, YYYYMMDD, quantity, amount) maps \
+        customer_id=1, ordered_at=3, quantity=4, amount=5.
         """
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        let console = context.console
         guard let kind = ImportKind(rawValue: signature.kind) else {
             throw Abort(
                 .badRequest,
@@ -41,43 +61,107 @@ struct ImportCommand: AsyncCommand {
         }
         try await prepareDatabase(app)
         let actor = try await CommandActor.resolve(app, email: signature.actor)
-        let overrides = try CSVColumnOverride.parse(
-            (signature.map ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-                !$0.isEmpty
-            })
-        var zone = TimeZone.gmt
+        let overrides = try CSVColumnOverride.parse(Self.list(signature.map, separator: ","))
+        var options = Importer.Options(
+            kind: kind, overrides: overrides, partial: signature.partial,
+            timeZone: try await LocationRepository(db: app.db).businessZone(),
+            currency: app.earned.config.defaultCurrency)
         if let name = signature.zone {
             guard let z = TimeZone(identifier: name) else {
                 throw Abort(.badRequest, reason: "unknown time zone \(name)")
             }
-            zone = z
+            options.importerZone = z
         } else if let home = actor.homeLocationID, let location = try await LocationRepository(db: app.db).find(home) {
-            zone = TimeZone(identifier: location.timeZone) ?? .gmt
+            options.importerZone = TimeZone(identifier: location.timeZone)
         }
-        let stream = try CSVRecordStream(contentsOf: URL(fileURLWithPath: signature.file))
-        let options = Importer.Options(
-            kind: kind, overrides: overrides, partial: signature.partial, timeZone: zone,
-            currency: app.earned.config.defaultCurrency)
-        let console = context.console
-        let started = Date()
+        options.dryRun = signature.dryRun
+        options.sellers = try await Self.sellers(Self.list(signature.seller, separator: ";"), app: app)
+        options.stores = try await Self.stores(Self.list(signature.store, separator: ";"), app: app)
+        let url = URL(fileURLWithPath: signature.file)
+        options.skippedColumns = try Self.skipped(Self.list(signature.skip, separator: ","), url: url)
+        let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let progress = ImportProgress(total: total, terminal: isatty(STDOUT_FILENO) == 1, console: console)
+        let stream = try ImportProgress.stream(url, counting: progress)
         let report = try await Importer(db: app.db).run(records: stream, options: options, actor: actor, now: Date()) {
-            lines in
-            console.output("\rread \(lines) lines".consoleText(), newLine: false)
+            rows in progress.update(rows: rows)
         }
-        console.output("")
-        app.earnedMetrics.imported(report, kind: kind)
-        let seconds = Date().timeIntervalSince(started)
-        for problem in report.problems.prefix(200) { console.error(problem.description) }
-        if report.problems.count > 200 { console.error("… and \(report.problems.count - 200) more problems") }
-        if report.rolledBack {
-            let lines = Set(report.problems.map(\.line)).count
-            console.error("Nothing was imported: \(lines) \(lines == 1 ? "line has" : "lines have") problems.")
-            throw ExitCode(1)
+        progress.finish(rows: report.rows)
+        if !signature.dryRun { app.earnedMetrics.imported(report, kind: kind) }
+        ImportCommandReport(report: report, console: console).print()
+        if report.rolledBack { throw ExitCode(1) }
+        if signature.dryRun && !report.isReady && !signature.partial { throw ExitCode(1) }
+    }
+
+    static func list(_ text: String?, separator: Character) -> [String] {
+        (text ?? "").split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `Name=e-mail`, `Name=create`, `Name=none`.
+    static func sellers(_ specs: [String], app: Application) async throws -> [String: SellerChoice] {
+        var choices: [String: SellerChoice] = [:]
+        let staff = StaffRepository(db: app.db)
+        for spec in specs {
+            guard let equals = spec.lastIndex(of: "=") else {
+                throw Abort(
+                    .badRequest, reason: "--seller: expected Name=e-mail, Name=create or Name=none, not '\(spec)'")
+            }
+            let name = String(spec[..<equals]).trimmingCharacters(in: .whitespaces)
+            let value = String(spec[spec.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            switch value.lowercased() {
+            case "create": choices[PersonNameMatch.key(name)] = .create
+            case "none", "empty": choices[PersonNameMatch.key(name)] = .empty
+            default:
+                guard let found = try await staff.credentials(email: ContactNormalizer.email(value) ?? value)?.staff
+                else {
+                    throw Abort(.badRequest, reason: "--seller: no staff member with e-mail \(value)")
+                }
+                choices[PersonNameMatch.key(name)] = .staff(found.id)
+            }
         }
-        console.info(
-            "\(report.rows) lines in \(String(format: "%.1f", seconds)) s (\(report.encoding), \(report.separator)): "
-                + "\(report.created) added, \(report.updated) updated, \(report.unchanged) unchanged, \(report.skipped) skipped."
-        )
+        return choices
+    }
+
+    /// `Name=Location name`, `Name=none`.
+    static func stores(_ specs: [String], app: Application) async throws -> [String: StoreChoice] {
+        var choices: [String: StoreChoice] = [:]
+        let locations = try await LocationRepository(db: app.db).all()
+        for spec in specs {
+            guard let equals = spec.lastIndex(of: "=") else {
+                throw Abort(.badRequest, reason: "--store: expected Name=Location name or Name=none, not '\(spec)'")
+            }
+            let name = ContactNormalizer.searchFold(String(spec[..<equals]).trimmingCharacters(in: .whitespaces))
+            let value = String(spec[spec.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            if ["none", "empty"].contains(value.lowercased()) {
+                choices[name] = .empty
+                continue
+            }
+            guard
+                let location = locations.first(where: {
+                    ContactNormalizer.searchFold($0.name) == ContactNormalizer.searchFold(value)
+                })
+            else {
+                throw Abort(.badRequest, reason: "--store: no location named \(value)")
+            }
+            choices[name] = .location(location.id)
+        }
+        return choices
+    }
+
+    /// Column numbers (1-based) or headers → 0-based columns, read from the file's first line.
+    static func skipped(_ specs: [String], url: URL) throws -> Set<Int> {
+        guard !specs.isEmpty else { return [] }
+        let header = try CSVRecordStream(contentsOf: url).next().map(CSVHeader.init)
+        var columns = Set<Int>()
+        for spec in specs {
+            if let number = Int(spec), number >= 1 {
+                columns.insert(number - 1)
+            } else if let index = header?.index(of: spec) {
+                columns.insert(index)
+            } else {
+                throw Abort(.badRequest, reason: "--skip: the file has no column '\(spec)'")
+            }
+        }
+        return columns
     }
 }
 
