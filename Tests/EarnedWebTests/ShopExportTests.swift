@@ -277,4 +277,20 @@ struct ShopExportTests {
             #expect(names.contains("=1+3") && names.contains("@SUM(A1)"), "names read back without the '")
         }
     }
+
+    @Test("docs/import.md lists every header spelling the import reads, for customers and orders")
+    func documented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/import.md")
+        let text = CSVHeader.normalize(try String(contentsOf: docs, encoding: .utf8))
+        for kind in [ImportKind.customers, .orders] {
+            let aliases = ImportRowParser.aliases(for: kind)
+            for field in aliases.fields {
+                #expect(text.contains(CSVHeader.normalize("`\(field)`")), "\(field)")
+                for spelling in aliases.spellings(of: field) where spelling != field {
+                    #expect(text.contains(spelling), "\(kind) \(field): \(spelling)")
+                }
+            }
+        }
+    }
 }

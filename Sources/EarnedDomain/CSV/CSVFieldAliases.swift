@@ -15,7 +15,7 @@ import Foundation
 public struct CSVFieldAliases: Sendable, Hashable {
     /// The fields, in the order they were listed.
     public let fields: [String]
-    private let fieldByAlias: [String: String]
+    let fieldByAlias: [String: String]
 
     /// Creates a table from groups whose first element is the field name and whose others are
     /// its aliases.
