@@ -113,19 +113,23 @@ public struct CSVWriter: Sendable, Hashable {
         return scalars.contains { ("0"..."9").contains($0) }
     }
 
-    /// `+`, then digits with spaces, dashes and brackets, as phones are written.
+    /// `+`, then digits with spaces, dashes and brackets, as phones are written; or a list of
+    /// such phones separated by `;` or `,` (a customer's phones in one cell).
     static func looksLikePhone(_ value: String) -> Bool {
-        var scalars = value.unicodeScalars[...]
-        guard scalars.first == "+" else { return false }
-        scalars.removeFirst()
-        var digits = 0
-        for scalar in scalars {
-            switch scalar {
-            case "0"..."9": digits += 1
-            case " ", "-", "(", ")", "\u{00A0}": break
-            default: return false
+        let phones = value.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == ";" || $0 == "," }
+        return phones.allSatisfy { phone in
+            var scalars = phone.drop { $0 == " " }
+            guard scalars.first == "+" else { return false }
+            scalars.removeFirst()
+            var digits = 0
+            for scalar in scalars {
+                switch scalar {
+                case "0"..."9": digits += 1
+                case " ", "-", "(", ")", "\u{00A0}": break
+                default: return false
+                }
             }
+            return digits > 0
         }
-        return digits > 0
     }
 }

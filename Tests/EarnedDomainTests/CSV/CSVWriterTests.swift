@@ -34,10 +34,22 @@ struct CSVWriterTests {
         #expect(CSVWriter.defused(value, kind: .text) == (startsLikeFormula ? "'" + value : value))
     }
 
-    @Test("phones stay phones in phone columns", arguments: ["+79161234567", "+7 (916) 123-45-67", "+49 30 1234567"])
+    @Test(
+        "phones stay phones in phone columns",
+        arguments: [
+            "+79161234567", "+7 (916) 123-45-67", "+49 30 1234567", "+79161234567;+79161234568",
+            "+79161234567, +4930123456",
+        ])
     func phones(_ value: String) {
         #expect(CSVWriter.defused(value, kind: .phone) == value)
         #expect(CSVWriter.defused(value, kind: .text) == "'" + value)
+    }
+
+    @Test(
+        "a phone column still defuses what is not a list of phones",
+        arguments: ["+79161234567;=1+3", "+7916;", "+7916;;+7917", "+", "+7 916 доб. 2", "+7916;@SUM(A1)"])
+    func notPhones(_ value: String) {
+        #expect(CSVWriter.defused(value, kind: .phone) == "'" + value)
     }
 
     @Test("a phone with brackets or dashes is not a number")
