@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// Writes the CSV files of `earned fit` into byte buffers, a range of customers at a time, so a
@@ -5,7 +6,9 @@ import Foundation
 ///
 /// Numbers are written in Swift's shortest round-trip form (`27.142857142857142`, `1e-05`), so a
 /// file read back gives the same doubles; an undefined value (NaN) is an empty cell. Identifiers
-/// are quoted as RFC 4180 requires when they hold a comma, a quote or a line break.
+/// and header cells go through the domain's one ``CSVWriter``: quoted as RFC 4180 requires when
+/// they hold a comma, a quote or a line break, and written with a leading `'` when they start
+/// like a spreadsheet formula (an id taken from an imported file may).
 public enum FitCSVWriter {
     /// Header of the per-customer forecasts file.
     public static let customerColumns = [
@@ -78,7 +81,6 @@ public enum FitCSVWriter {
 
     static let comma = UInt8(ascii: ",")
     static let newline = UInt8(ascii: "\n")
-    static let quote = UInt8(ascii: "\"")
 
     static func appendLine(_ cells: [String], to buffer: inout [UInt8]) {
         for (i, cell) in cells.enumerated() {
@@ -88,20 +90,11 @@ public enum FitCSVWriter {
         buffer.append(newline)
     }
 
-    /// A text cell, quoted (with quotes doubled) when it holds `,`, `"`, CR or LF.
+    static let writer = CSVWriter(separator: ",", lineEnding: "\n")
+
+    /// A text cell, written by ``CSVWriter``.
     static func appendID(_ text: String, to buffer: inout [UInt8]) {
-        let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == comma || $0 == quote || $0 == newline || $0 == 0x0D }
-        guard needsQuotes else {
-            buffer.append(contentsOf: utf8)
-            return
-        }
-        buffer.append(quote)
-        for byte in utf8 {
-            if byte == quote { buffer.append(quote) }
-            buffer.append(byte)
-        }
-        buffer.append(quote)
+        writer.appendCell(text, kind: .text, to: &buffer)
     }
 
     /// Decimal digits of an integer (a small string: no allocation).

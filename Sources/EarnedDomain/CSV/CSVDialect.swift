@@ -17,6 +17,16 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
         /// (`" 00004 0001 19970101  2   29.33"`); leading and trailing runs are ignored.
         case whitespace
 
+        /// The separator as people write it in a message: `';'`, `','`, `tab`, `spaces`.
+        public var symbol: String {
+            switch self {
+            case .comma: "','"
+            case .semicolon: "';'"
+            case .tab: "tab"
+            case .whitespace: "spaces"
+            }
+        }
+
         /// The separator byte, or `nil` for ``whitespace``.
         var byte: UInt8? {
             switch self {
@@ -101,6 +111,66 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
             return .whitespace
         }
         return CSVDialect(separator: best.separator)
+    }
+
+    /// A header split by one separator above lines split by another: the header's separator,
+    /// the lines', and how many physical line breaks come before the first line below the header.
+    ///
+    /// Found when the first non-blank line splits into more than one field by one of comma,
+    /// semicolon and tab, the lines below it (up to ``detectionLineCount``) split best by
+    /// another, and neither separator splits the other part at all.
+    static func separatorMismatch(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, isComplete: Bool
+    ) -> (header: Separator, rows: Separator, lineBreaksBefore: Int)? {
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        var index = 0
+        var breaks = 0
+        func skipLineBreak() {
+            index += bytes[index] == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == lineFeed ? 2 : 1
+            breaks += 1
+        }
+        while index < bytes.count && (bytes[index] == lineFeed || bytes[index] == carriageReturn) { skipLineBreak() }
+        let headerStart = index
+        var inQuotes = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if byte == lineFeed || byte == carriageReturn {
+                if !inQuotes { break }
+                skipLineBreak()
+                continue
+            }
+            index += 1
+        }
+        let header = UnsafeBufferPointer(rebasing: bytes[headerStart..<index])
+        guard index < bytes.count else { return nil }
+        while index < bytes.count && (bytes[index] == lineFeed || bytes[index] == carriageReturn) { skipLineBreak() }
+        guard index < bytes.count else { return nil }
+        let rows = UnsafeBufferPointer(rebasing: bytes[index...])
+
+        let delimiters: [Separator] = [.semicolon, .comma, .tab]
+        var headerSeparator: (separator: Separator, columns: Int)?
+        for candidate in delimiters {
+            let columns = Statistics(header, separator: candidate, isComplete: true).columns
+            if columns > 1 && columns > headerSeparator?.columns ?? 1 { headerSeparator = (candidate, columns) }
+        }
+        var rowSeparator: (separator: Separator, statistics: Statistics)?
+        for candidate in delimiters {
+            let statistics = Statistics(rows, separator: candidate, isComplete: isComplete)
+            guard statistics.columns > 1 else { continue }
+            if let current = rowSeparator?.statistics,
+                (statistics.consistency, statistics.columns) <= (current.consistency, current.columns)
+            {
+                continue
+            }
+            rowSeparator = (candidate, statistics)
+        }
+        guard let headerSeparator, let rowSeparator, headerSeparator.separator != rowSeparator.separator,
+            Statistics(header, separator: rowSeparator.separator, isComplete: true).columns == 1,
+            Statistics(rows, separator: headerSeparator.separator, isComplete: isComplete).columns == 1
+        else { return nil }
+        return (headerSeparator.separator, rowSeparator.separator, breaks)
     }
 
     /// Field counts of the first lines for one candidate separator.

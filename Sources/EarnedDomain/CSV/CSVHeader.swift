@@ -32,6 +32,37 @@ public struct CSVHeader: Sendable, Hashable {
     /// The number of columns.
     public var count: Int { names.count }
 
+    /// The column at `index` (0-based) as people see it: its header without padding, or
+    /// "field N" (1-based) when the header cell is blank or the header has no such column.
+    public func columnName(at index: Int) -> String {
+        (index < names.count ? names[index].trimmedOrNil : nil) ?? "field \(index + 1)"
+    }
+
+    /// Everything wrong with the text of `record` read below this header: the record's own
+    /// ``CSVRecord/problems`` (bytes that are not UTF-8, NUL, a byte-order mark inside a field),
+    /// then more fields than the header has columns (at the first extra field; fewer is fine,
+    /// the missing ones are empty), or the header itself again (on a line other than the
+    /// header's, equal to it after ``normalize(_:)``; for the whole record).
+    public func problems(in record: CSVRecord) -> [CSVFieldProblem] {
+        var problems = record.problems
+        if record.line != line && isRepeated(by: record) {
+            problems.append(CSVFieldProblem(fieldIndex: nil, .repeatedHeader(headerLine: line)))
+        } else if record.count > count {
+            problems.append(CSVFieldProblem(fieldIndex: count, .tooManyFields(count: record.count, header: count)))
+        }
+        return problems
+    }
+
+    /// Whether `record` holds this header's cells, after normalization and ignoring empty cells
+    /// at the end.
+    private func isRepeated(by record: CSVRecord) -> Bool {
+        var cells = normalizedNames[...]
+        while cells.last?.isEmpty == true { cells.removeLast() }
+        guard !cells.isEmpty, record.count >= cells.count else { return false }
+        for index in cells.indices where Self.normalize(record[index]) != cells[index] { return false }
+        return (cells.count..<record.count).allSatisfy { Self.normalize(record[$0]).isEmpty }
+    }
+
     /// The 0-based index of the first column whose header matches `name` after normalization.
     public func index(of name: String) -> Int? {
         normalizedNames.firstIndex(of: Self.normalize(name))

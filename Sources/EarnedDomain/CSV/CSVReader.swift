@@ -8,6 +8,12 @@ import Foundation
 /// are all empty (the `;;;` rows spreadsheets leave) are skipped. Each record carries the line it
 /// starts on. Work is done on UTF-8 bytes after ``TextDecoding``.
 ///
+/// Only the structure stops a file (``CSVError``: a quote never closed, a header split by another
+/// separator than the lines). Wrong text in a record (bytes that are not UTF-8, NUL, a
+/// byte-order mark inside a field) comes with the record as ``CSVRecord/problems``, and
+/// ``CSVHeader/problems(in:)`` adds too many fields and a repeated header, so a caller reports
+/// every bad line at once.
+///
 /// All at once:
 /// ```swift
 /// let document = try CSVReader().read(data)   // records, dialect, encoding

@@ -78,6 +78,11 @@ public struct CSVStreamParser: Sendable {
         guard !ended else { return nil }
         if tokenizer == nil {
             guard let dialect = dialect ?? detectDialect() else { return nil }
+            if options.dialect == nil, let mismatch = separatorMismatch() {
+                ended = true
+                throw .separatorMismatch(
+                    line: line + mismatch.lineBreaksBefore, header: mismatch.header, rows: mismatch.rows)
+            }
             self.dialect = dialect
             tokenizer = CSVTokenizer(dialect: dialect, skipsEmptyRecords: options.skipsEmptyRecords)
         }
@@ -111,6 +116,16 @@ public struct CSVStreamParser: Sendable {
         case .failure(let error):
             ended = true
             throw error
+        }
+    }
+
+    /// A header whose separator is not the lines', in the lines detection looked at.
+    private func separatorMismatch() -> (
+        header: CSVDialect.Separator, rows: CSVDialect.Separator, lineBreaksBefore: Int
+    )? {
+        buffer.withUnsafeBufferPointer { all in
+            CSVDialect.separatorMismatch(
+                inUTF8: UnsafeBufferPointer(rebasing: all[position...]), isComplete: inputFinished)
         }
     }
 

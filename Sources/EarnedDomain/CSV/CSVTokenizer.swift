@@ -9,6 +9,10 @@ import Foundation
 ///
 /// Fields are located as byte ranges of the input; a record's text is then made with a single
 /// copy of its bytes. Only a record with doubled quotes (`""`) is rebuilt field by field.
+///
+/// A byte-order mark at the start of a field is skipped (a file pasted into another brings its
+/// mark along); the text of each record is checked for bytes that are not UTF-8, NUL and a
+/// byte-order mark inside a field, which the record carries as its ``CSVRecord/problems``.
 struct CSVTokenizer {
     enum Outcome {
         case record(CSVRecord)
@@ -88,7 +92,7 @@ struct CSVTokenizer {
             }
             guard
                 let fields = try parseRecord(
-                    buffer, start: position, firstField: index, line: line, isFinal: isFinal)
+                    buffer, firstField: index, line: line, isFinal: isFinal)
             else {
                 return .needMoreData
             }
@@ -100,39 +104,41 @@ struct CSVTokenizer {
             if skipsEmptyRecords && Self.isBlank(base, fields.bounds) {
                 continue
             }
+            let problems = Self.problems(base, fields.bounds)
             if fields.escaped.isEmpty {
                 let length = Int(fields.bounds.last!)
                 return .record(
                     CSVRecord(
-                        line: recordLine, utf8: UnsafeBufferPointer(start: base, count: length), bounds: fields.bounds))
+                        line: recordLine, utf8: UnsafeBufferPointer(start: base, count: length), bounds: fields.bounds,
+                        problems: problems))
             }
             let bounds = unescape(base, fields)
-            return .record(scratch.withUnsafeBufferPointer { CSVRecord(line: recordLine, utf8: $0, bounds: bounds) })
+            return .record(
+                scratch.withUnsafeBufferPointer {
+                    CSVRecord(line: recordLine, utf8: $0, bounds: bounds, problems: problems)
+                })
         }
     }
 
     /// Locates the fields of one record (`nil` when the buffer ends too early).
     private func parseRecord(
         _ buffer: UnsafeBufferPointer<UInt8>,
-        start: Int,
         firstField: Int,
         line: Int,
         isFinal: Bool
     ) throws(CSVError) -> Fields? {
         let end = buffer.count
         var index = firstField
-        var lineStart = start
         var lines = 0
         var bounds: [UInt32] = []
         bounds.reserveCapacity(expectedFieldCount * 2)
         var escaped: [Int] = []
         while true {
-            // At the start of a field.
+            // At the start of a field: byte-order marks are dropped, before a quote or after it.
+            index = Self.skippingByteOrderMarks(buffer, from: index)
             if index < end && buffer[index] == Self.quote {
-                let openingQuote = index
                 let openingLine = line + lines
-                let openingLineStart = lineStart
-                index += 1
+                index = Self.skippingByteOrderMarks(buffer, from: index + 1)
                 let contentStart = index
                 while true {
                     while index < end {
@@ -142,15 +148,12 @@ struct CSVTokenizer {
                     }
                     guard index < end else {
                         guard isFinal else { return nil }
-                        throw .unterminatedQuote(
-                            line: openingLine,
-                            column: Self.column(of: openingQuote, lineStart: openingLineStart, in: buffer))
+                        throw .unterminatedQuote(line: openingLine, field: bounds.count / 2 + 1)
                     }
                     let byte = buffer[index]
                     if byte == Self.lineFeed {
                         index += 1
                         lines += 1
-                        lineStart = index
                         continue
                     }
                     if byte == Self.carriageReturn {
@@ -162,7 +165,6 @@ struct CSVTokenizer {
                             return nil
                         }
                         lines += 1
-                        lineStart = index
                         continue
                     }
                     // A quote: doubled (a literal quote) or closing.
@@ -187,9 +189,7 @@ struct CSVTokenizer {
                         byte == Self.lineFeed || byte == Self.carriageReturn
                         || (splitsOnWhitespace ? after > index : byte == separator)
                     guard fits else {
-                        throw .unexpectedCharacterAfterQuote(
-                            line: line + lines,
-                            column: Self.column(of: after, lineStart: lineStart, in: buffer))
+                        throw .unexpectedCharacterAfterQuote(line: line + lines, field: bounds.count / 2)
                     }
                 }
                 index = splitsOnWhitespace ? index : after
@@ -271,6 +271,18 @@ struct CSVTokenizer {
         return bounds
     }
 
+    /// The index after any byte-order marks (EF BB BF) at `index`.
+    @inline(__always)
+    private static func skippingByteOrderMarks(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
+        while index + 2 < buffer.count && buffer[index] == 0xEF && buffer[index + 1] == 0xBB
+            && buffer[index + 2] == 0xBF
+        {
+            index += 3
+        }
+        return index
+    }
+
     @inline(__always)
     private static func isBlank(_ byte: UInt8) -> Bool {
         byte == space || byte == tab
@@ -286,12 +298,58 @@ struct CSVTokenizer {
         return true
     }
 
-    /// The 1-based column of `index`, counting Unicode scalars (UTF-8 lead bytes) from `lineStart`.
-    private static func column(of index: Int, lineStart: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        var column = 1
-        for byte in buffer[lineStart..<index] where byte & 0xC0 != 0x80 {
-            column += 1
+    /// The problems of a record's text: for each field, bytes that are not UTF-8 (RFC 3629), NUL
+    /// and a byte-order mark. A record of plain ASCII without NUL, the common case, is passed over
+    /// eight bytes at a time.
+    static func problems(_ base: UnsafePointer<UInt8>, _ bounds: [UInt32]) -> [CSVFieldProblem] {
+        guard let length = bounds.last.map(Int.init), length > 0, !isPlainASCII(base, count: length) else { return [] }
+        var problems: [CSVFieldProblem] = []
+        for field in 0..<bounds.count / 2 {
+            var index = Int(bounds[2 * field])
+            let end = Int(bounds[2 * field + 1])
+            var invalid = false
+            var nul = false
+            var mark = false
+            while index < end {
+                let byte = base[index]
+                if byte < 0x80 {
+                    if byte == 0 { nul = true }
+                    index += 1
+                    continue
+                }
+                let length = StreamingTextDecoder.utf8SequenceLength(base + index, available: end - index)
+                if length <= 0 {
+                    invalid = true
+                    index += 1
+                    continue
+                }
+                if length == 3 && byte == 0xEF && base[index + 1] == 0xBB && base[index + 2] == 0xBF { mark = true }
+                index += length
+            }
+            if invalid { problems.append(CSVFieldProblem(fieldIndex: field, .invalidUTF8)) }
+            if nul { problems.append(CSVFieldProblem(fieldIndex: field, .nul)) }
+            if mark { problems.append(CSVFieldProblem(fieldIndex: field, .byteOrderMark)) }
         }
-        return column
+        return problems
+    }
+
+    /// Whether the bytes hold neither NUL nor any byte above 0x7F.
+    private static func isPlainASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A zero byte borrows into its high bit; a byte above 0x7F has it set already.
+            if ((word &- ones) | word) & highs != 0 { return false }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == 0 || byte >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 }

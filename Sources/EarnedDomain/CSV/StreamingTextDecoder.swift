@@ -3,10 +3,12 @@ import Foundation
 /// Decodes a byte stream chunk by chunk into UTF-8, detecting the encoding as in ``TextDecoding``.
 ///
 /// The encoding is decided as soon as the input allows: a byte-order mark, the NUL pattern of
-/// UTF-16, or the first non-ASCII bytes (UTF-8 when the next ``decisionWindow`` bytes, or all
-/// that is left, are valid UTF-8; Windows-1251 as soon as they are not). Until then ASCII passes straight through, since it is the same
-/// in UTF-8 and Windows-1251. Once UTF-8 is chosen, bytes pass through unchanged: invalid sequences
-/// that appear later become U+FFFD when the caller makes strings of them.
+/// UTF-16, or the first non-ASCII bytes: once ``decisionWindow`` bytes from the first non-ASCII
+/// one have arrived (or the input ends), UTF-8 when they read as UTF-8 (``looksLikeUTF8(_:)``:
+/// valid, or with rare stray bytes), Windows-1251 otherwise. Until then ASCII passes straight
+/// through, since it is the same in UTF-8 and Windows-1251. Once UTF-8 is chosen, bytes pass
+/// through unchanged: the tokenizer reports invalid sequences as a problem of their record
+/// (``CSVTextProblem/invalidUTF8``), and they become U+FFFD in the record's strings.
 struct StreamingTextDecoder {
     /// The detected or forced encoding; `nil` while the input has been pure ASCII.
     private(set) var encoding: TextDecoding.Encoding?
@@ -112,7 +114,8 @@ struct StreamingTextDecoder {
             if input[index] == 0 { evenZeros += 1 }
             if input[index + 1] == 0 { oddZeros += 1 }
         }
-        let threshold = max(1, count / 32)
+        // Two at least: a lone NUL in a short UTF-8 file is a problem of its line, not UTF-16.
+        let threshold = max(2, count / 32)
         if evenZeros == 0 && oddZeros >= threshold { return .utf16LittleEndian }
         if oddZeros == 0 && evenZeros >= threshold { return .utf16BigEndian }
         return nil
@@ -129,23 +132,96 @@ struct StreamingTextDecoder {
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: input[..<firstNonASCII]))
         let rest = UnsafeBufferPointer(rebasing: input[firstNonASCII...])
-        let validation = Self.validateUTF8(rest)
-        if validation != .invalid && !isFinal && rest.count < Self.decisionWindow {
-            // Too little to tell yet: a few Windows-1251 letters can happen to form valid UTF-8.
+        if !isFinal && rest.count < Self.decisionWindow {
+            // Too little to tell yet: a few Windows-1251 letters can happen to form valid UTF-8,
+            // and a UTF-8 file can hold a stray byte.
             pending.append(contentsOf: rest)
             return
         }
-        switch validation {
-        case .valid:
+        if Self.looksLikeUTF8(rest) {
             encoding = .utf8
             output.append(contentsOf: rest)
-        case .truncated(let completeSequences) where completeSequences > 0:
-            encoding = .utf8
-            output.append(contentsOf: rest)
-        case .invalid, .truncated:
+        } else {
             encoding = .windows1251
             Self.transcodeWindows1251(rest, into: &output)
         }
+    }
+
+    /// Whether text from its first non-ASCII byte on reads as UTF-8: valid (a sequence cut at
+    /// the end counts once at least one complete one came before), or with invalid bytes so
+    /// rare among valid multi-byte characters (at most one in ``strayByteRatio``) that they
+    /// are stray bytes of a UTF-8 file, which the reader reports line by line. Windows-1251
+    /// Cyrillic is the other way round: a letter is almost never followed by a byte that
+    /// continues a UTF-8 sequence, so nearly every non-ASCII byte of it is invalid UTF-8.
+    static func looksLikeUTF8(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch validateUTF8(input) {
+        case .valid: return true
+        case .truncated(let completeSequences): return completeSequences > 0
+        case .invalid:
+            let census = utf8Census(input)
+            return census.multiByte >= strayByteRatio * census.invalid
+        }
+    }
+
+    /// How many valid multi-byte characters each invalid byte needs around it for the text to
+    /// still read as UTF-8.
+    static let strayByteRatio = 4
+
+    /// Counts valid multi-byte sequences and invalid bytes (a sequence cut at the very end is
+    /// neither).
+    static func utf8Census(_ input: UnsafeBufferPointer<UInt8>) -> (multiByte: Int, invalid: Int) {
+        var index = 0
+        var multiByte = 0
+        var invalid = 0
+        while index < input.count {
+            if input[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let length = utf8SequenceLength(input.baseAddress! + index, available: input.count - index)
+            if length > 0 {
+                multiByte += 1
+                index += length
+            } else {
+                if length == 0 { invalid += 1 }
+                index += 1
+            }
+        }
+        return (multiByte, invalid)
+    }
+
+    /// The length of the UTF-8 sequence at `pointer` (RFC 3629: no overlongs, no surrogates,
+    /// nothing above U+10FFFF); 0 when it is invalid, -1 when it is valid so far but cut short
+    /// by `available`.
+    static func utf8SequenceLength(_ pointer: UnsafePointer<UInt8>, available: Int) -> Int {
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch pointer[0] {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0:
+            length = 3
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4:
+            length = 4
+            high = 0x8F
+        default: return 0
+        }
+        for offset in 1..<length {
+            guard offset < available else { return -1 }
+            let range = offset == 1 ? low...high : 0x80...0xBF
+            guard range.contains(pointer[offset]) else { return 0 }
+        }
+        return length
     }
 
     private static func firstNonASCII(in input: UnsafeBufferPointer<UInt8>) -> Int? {

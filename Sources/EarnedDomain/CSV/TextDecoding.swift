@@ -5,7 +5,8 @@ import Foundation
 /// Detection order:
 /// 1. A byte-order mark: `EF BB BF` (UTF-8, stripped), `FF FE` (UTF-16 LE), `FE FF` (UTF-16 BE).
 /// 2. UTF-16 without a mark, recognised by NUL bytes at every other position (ASCII-range text).
-/// 3. UTF-8 when the bytes after the leading ASCII run are valid UTF-8.
+/// 3. UTF-8 when the bytes after the leading ASCII run are valid UTF-8, or hold only rare stray
+///    bytes among many UTF-8 characters (which the CSV reader reports as problems of their lines).
 /// 4. Windows-1251 (Cyrillic) otherwise, decoded through an explicit table
 ///    (``TextDecoding/windows1251Table``) rather than Foundation's `.windowsCP1251`,
 ///    which is unreliable on Linux.

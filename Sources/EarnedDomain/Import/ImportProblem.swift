@@ -39,6 +39,9 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         case rule(FieldError)
         case csv(CSVError)
         case header(CSVHeaderError)
+        /// The text of the line is wrong (bytes that are not UTF-8, NUL, a byte-order mark inside
+        /// a field, too many fields, the header again): see ``ImportProblem/problems(in:header:)``.
+        case text(CSVTextProblem)
         /// Anything else that stopped the line, in English (not expected from a file's contents).
         case refused(String)
     }
@@ -55,13 +58,32 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The problem of a file the reader stopped on (a broken quote, a header that does not
-    /// map), or nil for any other error.
-    public init?(file error: any Error) {
+    /// map, a header split by another separator than the lines), or nil for any other error.
+    /// A problem in a field names the field's column in `header` (the file's header, when it
+    /// was read), or "field N".
+    public init?(file error: any Error, header: CSVHeader? = nil) {
         switch error {
-        case let error as CSVError: self.init(line: error.line ?? 0, column: error.column.map(String.init), .csv(error))
+        case let error as CSVError:
+            let column = error.field.map { header?.columnName(at: $0 - 1) ?? "field \($0)" }
+            self.init(line: error.line ?? 0, column: column, .csv(error))
         case let error as CSVHeaderError: self.init(line: 1, column: nil, .header(error))
         default: return nil
         }
+    }
+
+    /// The problem of the text of `record`, in the column `header` names for its field (or
+    /// "field N"), or for the whole line.
+    public init(_ problem: CSVFieldProblem, in record: CSVRecord, header: CSVHeader?) {
+        let column = problem.fieldIndex.map { header?.columnName(at: $0) ?? "field \($0 + 1)" }
+        self.init(line: record.line, column: column, .text(problem.problem))
+    }
+
+    /// Everything wrong with the text of `record`, found while reading it (``CSVRecord/problems``)
+    /// and, with the file's `header`, too many fields and the header repeated
+    /// (``CSVHeader/problems(in:)``); empty for a clean line. Call it for the header line too.
+    public static func problems(in record: CSVRecord, header: CSVHeader?) -> [ImportProblem] {
+        let found = header?.problems(in: record) ?? record.problems
+        return found.map { ImportProblem($0, in: record, header: header) }
     }
 
     public var reason: String {
@@ -91,8 +113,9 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
         case .erased: "this customer's data was erased on request; it is not imported again"
         case .emptyFile: "the file is empty"
         case .rule(let error): error.reason
-        case .csv(let error): error.description
+        case .csv(let error): error.reason
         case .header(let error): error.description
+        case .text(let problem): problem.description
         case .refused(let text): text
         }
     }

@@ -61,6 +61,7 @@ extension Strings {
         case .rule(let error): return fieldError(error)
         case .csv(let error): return csvProblem(error)
         case .header(let error): return headerProblem(error)
+        case .text(let problem): return textProblem(problem)
         case .refused(let text): return text
         }
     }
@@ -101,17 +102,60 @@ extension Strings {
 
     private func csvProblem(_ error: CSVError) -> String {
         switch error {
-        case .unterminatedQuote(_, let column):
-            return t("Кавычка в колонке \(column) не закрыта.", "The quote in column \(column) is never closed.")
-        case .unexpectedCharacterAfterQuote(_, let column):
+        case .unterminatedQuote(_, let field):
             return t(
-                "Лишний знак после закрывающей кавычки в колонке \(column).",
-                "Unexpected character after a closing quote in column \(column).")
+                "Кавычка, открытая в поле \(field), не закрыта до конца файла.",
+                "The quote opened in field \(field) is never closed.")
+        case .unexpectedCharacterAfterQuote(_, let field):
+            return t(
+                "Лишний знак после закрывающей кавычки поля \(field).",
+                "Unexpected character after the closing quote of field \(field).")
+        case .separatorMismatch(_, let header, let rows):
+            return t(
+                "Заголовок разделён \(separatorRu(header)), а строки под ним — \(separatorRu(rows)). Сохраните файл с одним разделителем.",
+                "The header is separated by \(header.symbol) but the lines below it by \(rows.symbol). Save the file with one separator."
+            )
         case .recordTooLarge(_, let limit):
             return t(
                 "Строка длиннее \(Format.integer(limit, lang)) байт: не осталась ли кавычка открытой?",
                 "The line is longer than \(Format.integer(limit, lang)) bytes: is a quote left open?")
         case .unreadable(_, let reason): return t("Файл не читается: \(reason).", "The file cannot be read: \(reason).")
+        }
+    }
+
+    private func separatorRu(_ separator: CSVDialect.Separator) -> String {
+        switch separator {
+        case .comma: "запятой «,»"
+        case .semicolon: "точкой с запятой «;»"
+        case .tab: "табуляцией"
+        case .whitespace: "пробелами"
+        }
+    }
+
+    private func textProblem(_ problem: CSVTextProblem) -> String {
+        switch problem {
+        case .invalidUTF8:
+            return t(
+                "Байты, которые не читаются как UTF-8 (на их месте был бы знак �). Сохраните файл в UTF-8 заново.",
+                "Bytes that are not UTF-8 (they would show as �). Save the file as UTF-8 again.")
+        case .nul:
+            return t(
+                "Нулевой символ (NUL): файл повреждён или это не текст.",
+                "A NUL character: the file is damaged or not text.")
+        case .byteOrderMark:
+            return t(
+                "Невидимый знак U+FEFF (метка порядка байтов) внутри поля.",
+                "An invisible U+FEFF (byte-order mark) inside the field.")
+        case .tooManyFields(let count, let header):
+            let fields = self.count(count, ru: "поле", "поля", "полей", en: "field", "fields")
+            let columns = self.count(header, ru: "колонка", "колонки", "колонок", en: "column", "columns")
+            return t(
+                "В строке \(fields), а в заголовке \(columns): лишний разделитель или кавычка?",
+                "The line has \(fields), the header \(columns): a stray separator or quote?")
+        case .repeatedHeader(let line):
+            return t(
+                "Заголовок ещё раз (как в строке \(line)): не склеены ли два файла?",
+                "The header again (as on line \(line)): were two files joined?")
         }
     }
 

@@ -78,7 +78,7 @@ import Testing
     @Test func unterminatedQuoteReportsWhereItOpened() {
         let text = "id,name\n1,\"ok\"\nИя,\"never closed\n3,x\n"
 
-        #expect(throws: CSVError.unterminatedQuote(line: 3, column: 4)) {
+        #expect(throws: CSVError.unterminatedQuote(line: 3, field: 2)) {
             try CSVReader(dialect: .comma).read(text)
         }
     }
@@ -86,7 +86,7 @@ import Testing
     @Test func unterminatedQuoteAfterQuotedLineBreaksReportsItsOwnLine() {
         let text = "a,\"x\ny\",\"open\n"
 
-        #expect(throws: CSVError.unterminatedQuote(line: 2, column: 4)) {
+        #expect(throws: CSVError.unterminatedQuote(line: 2, field: 3)) {
             try CSVReader(dialect: .comma).read(text)
         }
     }
@@ -96,8 +96,8 @@ import Testing
             try CSVReader(dialect: .comma).read("a,b\n1,\"ab\"c,d\n")
         }
 
-        #expect(error == .unexpectedCharacterAfterQuote(line: 2, column: 7))
-        #expect(error?.description == "line 2, column 7: unexpected character after a closing quote")
+        #expect(error == .unexpectedCharacterAfterQuote(line: 2, field: 2))
+        #expect(error?.description == "line 2, field 2: unexpected character after a closing quote")
     }
 
     @Test func blanksAfterClosingQuoteAndQuotesInsideUnquotedFieldsAreTolerated() throws {

@@ -124,7 +124,7 @@ import Testing
 
         #expect(try stream.next()?.line == 1)
         #expect(try stream.next()?.line == 2)
-        #expect(throws: CSVError.unterminatedQuote(line: 3, column: 3)) { try stream.next() }
+        #expect(throws: CSVError.unterminatedQuote(line: 3, field: 2)) { try stream.next() }
     }
 
     @Test func streamGivesUpOnARecordPastTheSizeLimit() throws {

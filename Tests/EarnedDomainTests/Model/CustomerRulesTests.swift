@@ -11,13 +11,15 @@ struct CustomerRulesTests {
         "phones are normalized the way Russian shops write them",
         arguments: [
             ("8 (916) 123-45-67", "+79161234567"), ("+7 916 123 45 67", "+79161234567"),
-            ("9161234567", "+79161234567"), ("+49 151 5654 0342", "+4915156540342"), ("12345", "+12345"),
+            ("9161234567", "+79161234567"), ("+49 151 5654 0342", "+4915156540342"),
         ])
     func phones(_ input: String, _ expected: String) {
         #expect(ContactNormalizer.phone(input) == expected)
     }
 
-    @Test("text that is not a phone or an e-mail is refused", arguments: ["позвонить вечером", "123", "+7 916 abc"])
+    @Test(
+        "text that is not a phone or an e-mail is refused",
+        arguments: ["позвонить вечером", "123", "12345", "+7 916 abc"])
     func notPhones(_ input: String) {
         #expect(ContactNormalizer.phone(input) == nil)
     }

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Vapor
 
 /// A table of figures a dashboard shows, that also downloads as CSV: the page lists it as HTML
@@ -45,21 +46,13 @@ struct DataTable: Sendable {
     }
 
     /// The table as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read
-    /// Cyrillic); a cell that a spreadsheet would run as a formula is prefixed with "'".
+    /// Cyrillic), written by the domain's one ``CSVWriter``: numeric columns are declared as
+    /// numbers, so a cell that a spreadsheet would run as a formula is prefixed with "'" in any
+    /// other column, and a negative figure in a numeric one stays a number.
     var csv: String {
-        var text = "\u{FEFF}"
-        for row in [headers] + rows.map({ $0.map(\.text) }) {
-            text +=
-                row.map { CSVExport.field(Self.defused($0), separator: separator) }.joined(separator: String(separator))
-                + "\r\n"
-        }
-        return text
-    }
-
-    static func defused(_ text: String) -> String {
-        guard let first = text.first, "=+-@\t\r".contains(first) else { return text }
-        if Double(text) != nil { return text }
-        return "'" + text
+        let writer = CSVWriter(
+            separator: separator, kinds: headers.indices.map { numeric.contains($0) ? .number : .text })
+        return "\u{FEFF}" + writer.document(headers: headers, rows: rows.map { $0.map(\.text) })
     }
 
     /// The CSV download of this table.
