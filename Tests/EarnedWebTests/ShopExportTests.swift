@@ -17,7 +17,7 @@ enum OneCExport {
     static let customers = [
         ["000154", "Семёнова Анна Викторовна", "+7 (916) 123-45-67", "anna@mail.ru", "15.03.1985", "Север", "да", "ж"],
         ["000788", "Семенова Анна Викторовна", "8-916-1234567", "", "15.03.1985", "Север", "нет", "ж"],
-        ["000201", "ООО «Ромашка»", "+7 (812) 939-08-40", "info@romashka.ru", "", "Юг", "", ""],
+        ["000201", "ООО «Ромашка»", "(812) 939-08-40", "info@romashka.ru", "", "Юг", "", ""],
         ["000305", "Кузнецов Пётр", "+7 903 444-55-66", "", "", "Юг", "да", "м"],
     ]
     static let orderHeader = [
@@ -291,6 +291,60 @@ struct ShopExportTests {
                     #expect(text.contains(spelling), "\(kind) \(field): \(spelling)")
                 }
             }
+        }
+    }
+
+    @Test(
+        "«(812) 939-08-40», «8-916-1234567» and «+7 (916) 123-45-67» are Russian numbers; an unreadable one is a problem"
+    )
+    func phones() async throws {
+        try await withEarnedApp { app, f in
+            let file = "Код;ФИО;Телефон\nA1;Анна;(812) 939-08-40\nA2;Борис;8-916-1234567\nA3;Вера;+7 (916) 123-45-67\n"
+            let report = try await run(app, Array(file.utf8), kind: .customers, actor: f.owner)
+            #expect(report.problems == [] && report.created == 3, "\(report.problems)")
+            let phones = try await CustomerRepository(db: app.db).list(CustomerQuery(), actor: f.owner).items
+                .flatMap(\.phones)
+            #expect(Set(phones) == ["+78129390840", "+79161234567"])
+            let bad = try await run(
+                app, Array("Код;ФИО;Телефон\nA4;Галина;939-08\n".utf8), kind: .customers, actor: f.owner)
+            #expect(bad.rolledBack && bad.problems.map(\.line) == [2] && bad.problems.first?.column == "Телефон")
+        }
+    }
+
+    @Test(
+        "bytes that are not text, a NUL, too many fields and a second header are refused with line and field; nothing is written",
+        arguments: [
+            (
+                Array("Код;ФИО;Телефон\nA1;Анна;+79160000001\nA2;".utf8) + [0xD0, 0x28] + Array(";+79160000002\n".utf8),
+                3, "ФИО"
+            ),
+            (Array("Код;ФИО;Телефон\nA1;Анна;+79160000001\nA2;Бо\u{0}рис;+79160000002\n".utf8), 3, "ФИО"),
+            (Array("Код;ФИО;Телефон\nA1;Анна;+79160000001;лишнее\n".utf8), 2, "field 4"),
+            (
+                Array("Код;ФИО;Телефон\nA1;Анна;+79160000001\n\u{FEFF}Код;ФИО;Телефон\nA2;Борис;+79160000002\n".utf8),
+                3, nil
+            ),
+            (Array("Код;ФИО;Телефон\nA1;Ан\u{FEFF}на;+79160000001\n".utf8), 2, "ФИО"),
+        ] as [([UInt8], Int, String?)])
+    func hostileBytes(bytes: [UInt8], line: Int, column: String?) async throws {
+        try await withEarnedApp { app, f in
+            let preview = try await run(app, bytes, kind: .customers, actor: f.owner, dryRun: true)
+            #expect(preview.problems.contains { $0.line == line && $0.column == column }, "\(preview.problems)")
+            let report = try await run(app, bytes, kind: .customers, actor: f.owner)
+            #expect(report.rolledBack)
+            #expect(try await app.count("customers") == 0)
+        }
+    }
+
+    @Test("a byte-order mark at the start of a field is removed, never kept inside a key")
+    func byteOrderMarkInField() async throws {
+        try await withEarnedApp { app, f in
+            let file = "Код;ФИО;Телефон\n\u{FEFF}A1;Анна;+79160000001\n"
+            let report = try await run(app, Array(file.utf8), kind: .customers, actor: f.owner)
+            #expect(report.problems == [] && report.created == 1)
+            let customer = try #require(
+                try await CustomerRepository(db: app.db).list(CustomerQuery(), actor: f.owner).items.first)
+            #expect(customer.externalID == "A1")
         }
     }
 }

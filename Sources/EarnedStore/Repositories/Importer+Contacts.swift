@@ -90,6 +90,7 @@ extension Importer {
         parse: (Parser, CSVRecord) -> Result<Row, ImportProblems>
     ) -> (parser: Parser, rows: [Row])? {
         var parser: Parser?
+        var header: CSVHeader?
         var rows: [Row] = []
         do {
             while let record = try records.next() {
@@ -97,12 +98,19 @@ extension Importer {
                     let mapping = try CSVHeader(record).mapping(aliases: aliases, overrides: options.overrides)
                     try mapping.require(required)
                     parser = make(mapping)
+                    header = mapping.header
                     report.columns = Self.columns(mapping, skipped: [])
                     report.encoding = records.encoding.rawValue
                     report.separator = records.dialect?.description ?? ""
+                    report.problems += ImportProblem.problems(in: record, header: nil)
                     continue
                 }
                 report.rows += 1
+                let textProblems = ImportProblem.problems(in: record, header: header)
+                if !textProblems.isEmpty {
+                    report.problems += textProblems
+                    continue
+                }
                 switch parse(parser, record) {
                 case .success(let row): rows.append(row)
                 case .failure(let problems): report.problems += problems.list
@@ -110,7 +118,8 @@ extension Importer {
             }
         } catch {
             report.problems.append(
-                ImportProblem(file: error) ?? ImportProblem(line: 0, column: nil, .refused(String(describing: error))))
+                ImportProblem(file: error, header: header)
+                    ?? ImportProblem(line: 0, column: nil, .refused(String(describing: error))))
             report.rolledBack = true
             return nil
         }

@@ -79,11 +79,21 @@ public struct Importer: Sendable {
                     report.encoding = records.encoding.rawValue
                     report.separator = records.dialect?.description ?? ""
                     report.columns = Self.columns(made.parser.mapping, skipped: options.skippedColumns)
-                    if made.isHeader { continue }
+                    if made.isHeader {
+                        report.problems += ImportProblem.problems(in: record, header: nil)
+                        continue
+                    }
                 }
                 guard let parser else { break }
                 count += 1
                 if count % 1_000 == 0 { progress(count) }
+                // Bytes that are not text, a NUL, too many fields, the header again: the line is
+                // a problem before any of its values is read.
+                let textProblems = ImportProblem.problems(in: record, header: parser.mapping.header)
+                if !textProblems.isEmpty {
+                    report.problems += textProblems
+                    continue
+                }
                 switch options.kind {
                 case .customers:
                     switch parser.customer(record) {
@@ -98,16 +108,18 @@ public struct Importer: Sendable {
                 }
             }
         } catch {
-            guard let problem = ImportProblem(file: error) else { throw error }
+            guard let problem = ImportProblem(file: error, header: parser?.mapping.header) else { throw error }
             report.problems.append(problem)
-            report.rolledBack = true
+            report.dryRun = options.dryRun
+            report.rolledBack = !options.dryRun
             return report
         }
         progress(count)
         report.rows = count
         if parser == nil {
             report.problems.append(ImportProblem(line: 1, column: nil, .emptyFile))
-            report.rolledBack = true
+            report.dryRun = options.dryRun
+            report.rolledBack = !options.dryRun
             return report
         }
         report.dryRun = options.dryRun

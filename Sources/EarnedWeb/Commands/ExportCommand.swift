@@ -48,14 +48,14 @@ enum CSVExport {
         "external_id", "name", "kind", "phone", "email", "birthday", "location", "owner", "language", "tags",
         "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
     ]
-    static let customerKinds: [CSVCellKind] = [
+    static let customerKinds: [CSVColumnKind] = [
         .text, .text, .text, .phone, .text, .number, .text, .text, .text, .text, .text, .text, .text, .text, .text,
     ]
     static let orderHeader = [
         "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
         "seller", "channel", "promised_at", "delivered_at",
     ]
-    static let orderKinds: [CSVCellKind] = [
+    static let orderKinds: [CSVColumnKind] = [
         .text, .text, .number, .number, .number, .text, .number, .text, .text, .text, .text, .number, .number,
     ]
 
@@ -71,7 +71,7 @@ enum CSVExport {
             try await StaffRepository(db: db).all().map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
         let names = Names(locations: locations, staff: staff)
         if kind == "customers" {
-            try write(text([customerHeader], kinds: customerKinds))
+            try write(text([customerHeader], kinds: customerKinds, header: true))
             var cursor: String? = nil
             var written = Set<CustomerID>()
             repeat {
@@ -84,7 +84,7 @@ enum CSVExport {
             } while cursor != nil
         } else {
             let customers = try await CustomerRepository(db: db).externalIDs()
-            try write(text([orderHeader], kinds: orderKinds))
+            try write(text([orderHeader], kinds: orderKinds, header: true))
             var cursor: String? = nil
             var written = Set<OrderID>()
             repeat {
@@ -122,37 +122,8 @@ enum CSVExport {
         ]
     }
 
-    static func field(_ text: String) -> String {
-        field(text, separator: ",")
+    static func text(_ rows: [[String]], kinds: [CSVColumnKind], header: Bool = false) -> String {
+        let writer = CSVWriter(kinds: kinds)
+        return rows.map { writer.line($0, header: header) }.joined()
     }
-
-    /// A field quoted when it holds the separator, a comma, a quote or a line break.
-    static func field(_ text: String, separator: Character) -> String {
-        guard text.contains(where: { $0 == separator || $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A cell as written: a text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
-    /// tab, CR first) gets a leading `'`; numbers, times and phones are left as they are.
-    static func cell(_ text: String, _ kind: CSVCellKind) -> String {
-        guard kind == .text, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
-            return field(text)
-        }
-        return field("'" + text)
-    }
-
-    static func text(_ rows: [[String]], kinds: [CSVCellKind]) -> String {
-        var text = ""
-        for row in rows {
-            text +=
-                row.enumerated().map { cell($1, $0 < kinds.count ? kinds[$0] : .text) }.joined(separator: ",") + "\n"
-        }
-        return text
-    }
-}
-
-/// What a column of an export holds, for deciding whether a leading sign is a formula.
-enum CSVCellKind: Sendable {
-    case text, number, phone
 }
