@@ -24,6 +24,7 @@ public enum EarnedMigrations {
             CreateScoreObservations(),  // 0018 the records behind each scorecard figure
             CreateForecastScenarios(),  // 0019 saved program forecasts
             CreateAccountSecurity(),  // 0020 second factors, recovery codes, reset links, API rate counters
+            UpdateCustomersAddAddress(),  // 0021 a customer's city and street address
             CreateImportUploads(),  // 0023 files kept between an import's preview and the import
         ]
     }

@@ -79,7 +79,7 @@ struct CustomerLifecycleTests {
             let created = try await app.send(
                 .POST, "/api/v1/customers", token: f.token(f.owner),
                 json:
-                    #"{"name": "\#(name)", "phones": ["\#(phone)"], "emails": ["\#(email)"], "home_location_id": "\#(f.north.id)", "external_id": "EXT-ZINA", "tags": ["вип"], "dates": [{"kind": "birthday", "date": "1970-01-02"}], "consents": [{"channel": "sms", "given": true, "at": "2026-01-01T00:00:00Z", "source": "анкета"}]}"#,
+                    #"{"name": "\#(name)", "phones": ["\#(phone)"], "emails": ["\#(email)"], "home_location_id": "\#(f.north.id)", "external_id": "EXT-ZINA", "city": "Зеленоград", "address": "корпус 1408", "tags": ["вип"], "dates": [{"kind": "birthday", "date": "1970-01-02"}], "consents": [{"channel": "sms", "given": true, "at": "2026-01-01T00:00:00Z", "source": "анкета"}]}"#,
                 headers: ["Idempotency-Key": "zina-1"])
             let id = try #require(CustomerID(string: try created.json()["id"] as! String))
             let duplicate = try await repo.create(
@@ -95,6 +95,7 @@ struct CustomerLifecycleTests {
             #expect(erased.status == .noContent)
             let needles = [
                 name, "Зинаида", phone, "9998887766", email, "zina2@example.ru", note, "EXT-ZINA", "анкета", "1970",
+                "Зеленоград", "корпус 1408",
             ]
             let leaks = try await PersonalDataScan.find(needles, in: app.db)
             #expect(leaks.isEmpty, "\(leaks)")

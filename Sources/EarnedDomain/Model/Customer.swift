@@ -24,6 +24,10 @@ public struct Customer: Hashable, Codable, Sendable, Identifiable {
     public var tags: [String]
     /// The customer's id in the business's own system (POS, web shop), unique when present.
     public var externalID: String?
+    /// The town or city the customer lives in, as the business writes it.
+    public var city: String?
+    /// The street address, free text.
+    public var address: String?
     public var createdAt: Date
     public var updatedAt: Date
     /// Set when the customer's personal data was erased on request.
@@ -33,7 +37,8 @@ public struct Customer: Hashable, Codable, Sendable, Identifiable {
         id: CustomerID = CustomerID(), kind: Kind = .person, name: String, contacts: [ContactPoint] = [],
         dates: [CustomerDate] = [], consents: [Consent] = [], ownerID: StaffID? = nil,
         homeLocationID: LocationID? = nil, language: String = "ru", preferredChannel: ContactChannel? = nil,
-        tags: [String] = [], externalID: String? = nil, createdAt: Date, updatedAt: Date, erasedAt: Date? = nil
+        tags: [String] = [], externalID: String? = nil, createdAt: Date, updatedAt: Date, erasedAt: Date? = nil,
+        city: String? = nil, address: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +52,8 @@ public struct Customer: Hashable, Codable, Sendable, Identifiable {
         self.preferredChannel = preferredChannel
         self.tags = tags
         self.externalID = externalID
+        self.city = city
+        self.address = address
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.erasedAt = erasedAt

@@ -16,12 +16,15 @@ public struct CustomerDraft: Sendable, Codable, Hashable {
     public var preferredChannel: ContactChannel?
     public var tags: [String]?
     public var externalID: String?
+    public var city: String?
+    public var address: String?
 
     public init(
         kind: Customer.Kind? = nil, name: String? = nil, phones: [String]? = nil, emails: [String]? = nil,
         messengers: [String]? = nil, dates: [CustomerDate]? = nil, consents: [Consent]? = nil,
         ownerID: StaffID? = nil, homeLocationID: LocationID? = nil, language: String? = nil,
-        preferredChannel: ContactChannel? = nil, tags: [String]? = nil, externalID: String? = nil
+        preferredChannel: ContactChannel? = nil, tags: [String]? = nil, externalID: String? = nil,
+        city: String? = nil, address: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -36,9 +39,13 @@ public struct CustomerDraft: Sendable, Codable, Hashable {
         self.preferredChannel = preferredChannel
         self.tags = tags
         self.externalID = externalID
+        self.city = city
+        self.address = address
     }
 
     public static let nameLimit = 200
+    public static let cityLimit = 100
+    public static let addressLimit = 300
     public static let languages = ["ru", "en"]
 
     /// Checks every field and returns the customer it describes, or throws all the problems at
@@ -123,6 +130,8 @@ public struct CustomerDraft: Sendable, Codable, Hashable {
         }
         if tags.count > 30 { v.add("tags", .outOfRange, detail: "at most 30 tags") }
         let externalID = v.text("external_id", externalID ?? existing?.externalID, max: 100)
+        let city = v.text("city", city ?? existing?.city, max: Self.cityLimit)
+        let address = v.text("address", address ?? existing?.address, max: Self.addressLimit)
         try v.check()
 
         return Customer(
@@ -130,7 +139,8 @@ public struct CustomerDraft: Sendable, Codable, Hashable {
             consents: consents, ownerID: ownerID ?? existing?.ownerID,
             homeLocationID: homeLocationID ?? existing?.homeLocationID, language: language,
             preferredChannel: preferredChannel ?? existing?.preferredChannel, tags: tags, externalID: externalID,
-            createdAt: existing?.createdAt ?? now, updatedAt: now, erasedAt: existing?.erasedAt)
+            createdAt: existing?.createdAt ?? now, updatedAt: now, erasedAt: existing?.erasedAt, city: city,
+            address: address)
     }
 
     static func unique(_ contacts: [ContactPoint]) -> [ContactPoint] {

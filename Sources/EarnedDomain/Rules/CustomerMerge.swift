@@ -30,6 +30,8 @@ public enum CustomerMerge {
         result.homeLocationID = survivor.homeLocationID ?? absorbed.homeLocationID
         result.preferredChannel = survivor.preferredChannel ?? absorbed.preferredChannel
         result.externalID = survivor.externalID ?? absorbed.externalID
+        result.city = survivor.city ?? absorbed.city
+        result.address = survivor.address ?? absorbed.address
         result.createdAt = min(survivor.createdAt, absorbed.createdAt)
         result.updatedAt = now
         return result
@@ -41,6 +43,7 @@ public enum CustomerMerge {
         Customer(
             id: customer.id, kind: customer.kind, name: "", contacts: [], dates: [], consents: [], ownerID: nil,
             homeLocationID: customer.homeLocationID, language: customer.language, preferredChannel: nil,
-            tags: [], externalID: nil, createdAt: customer.createdAt, updatedAt: now, erasedAt: now)
+            tags: [], externalID: nil, createdAt: customer.createdAt, updatedAt: now, erasedAt: now, city: nil,
+            address: nil)
     }
 }

@@ -129,7 +129,7 @@ public struct BulkWriter: Sendable {
             columns: [
                 "id", "kind", "name", "sort_key", "search_text", "owner_id", "home_location_id", "language",
                 "preferred_channel", "tags_json", "external_id", "merged_into_id", "erased_at", "created_at",
-                "updated_at",
+                "updated_at", "city", "address",
             ],
             rows: customers.map { c in
                 [
@@ -137,7 +137,7 @@ public struct BulkWriter: Sendable {
                     .text(ContactNormalizer.searchFold(c.name)), .text(c.searchText), .uuid(c.ownerID?.rawValue),
                     .uuid(c.homeLocationID?.rawValue), .text(c.language), .text(c.preferredChannel?.rawValue),
                     .text(JSONCoding.string(c.tags)), .text(c.externalID), .null, .date(c.erasedAt),
-                    .date(c.createdAt), .date(c.updatedAt),
+                    .date(c.createdAt), .date(c.updatedAt), .text(c.city), .text(c.address),
                 ]
             })
         var contactRows: [[BulkValue]] = []

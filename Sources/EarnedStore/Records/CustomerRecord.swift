@@ -18,6 +18,8 @@ final class CustomerRecord: Model, @unchecked Sendable {
     @OptionalField(key: "preferred_channel") var preferredChannel: String?
     @Field(key: "tags_json") var tagsJSON: String
     @OptionalField(key: "external_id") var externalID: String?
+    @OptionalField(key: "city") var city: String?
+    @OptionalField(key: "address") var address: String?
     @OptionalField(key: "merged_into_id") var mergedIntoID: UUID?
     @OptionalField(key: "erased_at") var erasedAt: Date?
     @Field(key: "created_at") var createdAt: Date
@@ -41,6 +43,8 @@ final class CustomerRecord: Model, @unchecked Sendable {
         preferredChannel = customer.preferredChannel?.rawValue
         tagsJSON = JSONCoding.string(customer.tags)
         externalID = customer.externalID
+        city = customer.city
+        address = customer.address
         erasedAt = customer.erasedAt
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
@@ -53,7 +57,7 @@ final class CustomerRecord: Model, @unchecked Sendable {
             homeLocationID: homeLocationID.map(LocationID.init), language: language,
             preferredChannel: preferredChannel.flatMap(ContactChannel.init(rawValue:)),
             tags: JSONCoding.decode([String].self, tagsJSON) ?? [], externalID: externalID, createdAt: createdAt,
-            updatedAt: updatedAt, erasedAt: erasedAt)
+            updatedAt: updatedAt, erasedAt: erasedAt, city: city, address: address)
     }
 }
 

@@ -227,6 +227,8 @@ public struct CustomerRepository: Sendable {
         if a.preferredChannel != b.preferredChannel { fields.append("preferred channel") }
         if a.tags != b.tags { fields.append("tags") }
         if a.externalID != b.externalID { fields.append("external id") }
+        if a.city != b.city { fields.append("city") }
+        if a.address != b.address { fields.append("address") }
         return fields.isEmpty ? ["nothing"] : fields
     }
 

@@ -19,6 +19,8 @@ struct CustomerDTO: APIObject {
     var preferred_channel: String?
     var tags: [String]
     var external_id: String?
+    var city: String?
+    var address: String?
     var created_at: Date
     var updated_at: Date
     var erased_at: Date?
@@ -38,6 +40,8 @@ struct CustomerDTO: APIObject {
         preferred_channel = c.preferredChannel?.rawValue
         tags = c.tags
         external_id = c.externalID
+        city = c.city
+        address = c.address
         created_at = c.createdAt
         updated_at = c.updatedAt
         erased_at = c.erasedAt
@@ -58,13 +62,16 @@ struct CustomerInput: Content {
     var preferred_channel: ContactChannel?
     var tags: [String]?
     var external_id: String?
+    var city: String?
+    var address: String?
 
     var draft: CustomerDraft {
         CustomerDraft(
             kind: kind, name: name, phones: phones, emails: emails, messengers: messengers, dates: dates,
             consents: consents, ownerID: owner_id.map(StaffID.init),
             homeLocationID: home_location_id.map(LocationID.init),
-            language: language, preferredChannel: preferred_channel, tags: tags, externalID: external_id)
+            language: language, preferredChannel: preferred_channel, tags: tags, externalID: external_id, city: city,
+            address: address)
     }
 }
 

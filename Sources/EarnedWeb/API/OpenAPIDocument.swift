@@ -174,8 +174,9 @@ enum OpenAPIDocument {
             "consents": array(consent),
             "owner_id": uuidOrNull, "home_location_id": uuidOrNull, "language": enumeration(["ru", "en"]),
             "preferred_channel": enumeration(channels, nullable: true), "tags": array(string(max: 40)),
-            "external_id": string(nullable: true, max: 100), "created_at": time, "updated_at": time,
-            "erased_at": timeOrNull,
+            "external_id": string(nullable: true, max: 100), "city": string(nullable: true, max: 100),
+            "address": string("street, house, flat", nullable: true, max: 300), "created_at": time,
+            "updated_at": time, "erased_at": timeOrNull,
         ]
         var customerInput = customerFields
         for key in ["id", "created_at", "updated_at", "erased_at"] { customerInput[key] = nil }

@@ -105,6 +105,8 @@ struct Strings: Sendable {
     var tags: String { t("Метки", "Tags") }
     var tagsHint: String { t("через запятую", "separated by commas") }
     var externalID: String { t("Внешний код", "External id") }
+    var city: String { t("Город", "City") }
+    var address: String { t("Адрес", "Address") }
     var contacts: String { t("Контакты", "Contacts") }
     var dates: String { t("Даты", "Dates") }
     var consent: String { t("Согласие на связь", "Consent to contact") }

@@ -18,6 +18,8 @@ struct CustomerForm {
         var preferred_channel: String?
         var tags: String?
         var external_id: String?
+        var city: String?
+        var address: String?
         var consent_phone: String?
         var consent_sms: String?
         var consent_email: String?
@@ -40,6 +42,8 @@ struct CustomerForm {
             preferred_channel = c.preferredChannel?.rawValue
             tags = c.tags.joined(separator: ", ")
             external_id = c.externalID
+            city = c.city
+            address = c.address
             for channel in ContactChannel.consentable {
                 let state = c.consent(for: channel).map { $0.given ? "given" : "withdrawn" } ?? ""
                 switch channel {
@@ -95,6 +99,8 @@ struct CustomerForm {
             draft.tags = (tags ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }
             draft.externalID = external_id ?? ""
+            draft.city = city ?? ""
+            draft.address = address ?? ""
             var consents = existing?.consents ?? []
             let source = (consent_source ?? "").trimmingCharacters(in: .whitespaces)
             for channel in ContactChannel.consentable {
@@ -147,6 +153,8 @@ struct CustomerForm {
                         "phones", label: s.phones, value: values.phones, hint: s.onePerLine, rows: 2, errors: e, s: s),
                     Forms.textarea(
                         "emails", label: s.emails, value: values.emails, hint: s.onePerLine, rows: 2, errors: e, s: s),
+                    Forms.field("city", label: s.city, value: values.city, errors: e, s: s),
+                    Forms.field("address", label: s.address, value: values.address, errors: e, s: s),
                     Forms.field(
                         "birthday", label: s.birthday, value: values.birthday, hint: s.birthdayHint, errors: e, s: s),
                     Forms.select(

@@ -187,6 +187,8 @@ struct CustomerPage {
                 }
             rows.append((label, contact.channel == .phone ? PhoneFormat.display(contact.value) : contact.value))
         }
+        if let city = c.city { rows.append((s.city, city)) }
+        if let address = c.address { rows.append((s.address, address)) }
         for date in c.dates {
             let label = date.kind == .birthday ? s.birthday : (date.label ?? s.dates)
             rows.append((label, Format.localDate(date.date, viewer.lang)))
