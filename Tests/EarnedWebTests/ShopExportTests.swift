@@ -11,14 +11,21 @@ import Vapor
 /// The same rows are written in Windows-1251 with `;` and in UTF-8 with `,`.
 enum OneCExport {
     static let customerHeader = [
-        "Код", "Наименование", "Телефон", "Электронная почта", "Дата рождения", "Магазин", "Согласие на рассылку",
-        "Пол",
+        "Код", "Наименование", "Телефон", "Электронная почта", "Дата рождения", "Город", "Адрес", "Магазин",
+        "Согласие на рассылку", "Пол",
     ]
     static let customers = [
-        ["000154", "Семёнова Анна Викторовна", "+7 (916) 123-45-67", "anna@mail.ru", "15.03.1985", "Север", "да", "ж"],
-        ["000788", "Семенова Анна Викторовна", "8-916-1234567", "", "15.03.1985", "Север", "нет", "ж"],
-        ["000201", "ООО «Ромашка»", "(812) 939-08-40", "info@romashka.ru", "", "Юг", "", ""],
-        ["000305", "Кузнецов Пётр", "+7 903 444-55-66", "", "", "Юг", "да", "м"],
+        [
+            "000154", "Семёнова Анна Викторовна", "+7 (916) 123-45-67", "anna@mail.ru", "15.03.1985", "Санкт-Петербург",
+            "Невский пр., д. 1; кв. 5", "Север", "да", "ж",
+        ],
+        [
+            "000788", "Семенова Анна Викторовна", "8-916-1234567", "", "15.03.1985", "Санкт-Петербург", "", "Север",
+            "нет",
+            "ж",
+        ],
+        ["000201", "ООО «Ромашка»", "(812) 939-08-40", "info@romashka.ru", "", "Екатеринбург", "", "Юг", "", ""],
+        ["000305", "Кузнецов Пётр", "+7 903 444-55-66", "", "", "", "", "Юг", "да", "м"],
     ]
     static let orderHeader = [
         "Номер", "Дата", "Код клиента", "Сумма", "Скидка", "Магазин", "Продавец", "Дата доставки обещанная",
@@ -106,6 +113,9 @@ struct ShopExportTests {
             // The column the reader does not know is listed, not dropped without a word.
             #expect(report.columns.first { $0.header == "Пол" }?.field == nil)
             #expect(report.columns.first { $0.header == "Согласие на рассылку" }?.field == "consent_email")
+            #expect(report.columns.first { $0.header == "Город" }?.field == "city")
+            let anna = try #require(cards.first { $0.externalID == "000154" })
+            #expect(anna.city == "Санкт-Петербург" && anna.address == "Невский пр., д. 1; кв. 5")
         }
     }
 
@@ -263,7 +273,8 @@ struct ShopExportTests {
             #expect(customers.contains("+79161234567"))
             let header = try #require(customers.split(separator: "\n").first)
             #expect(
-                header.hasPrefix("external_id,name,kind,phone,email,birthday,location,owner,language,tags,consent_"))
+                header.hasPrefix(
+                    "external_id,name,kind,phone,email,birthday,city,address,location,owner,language,tags,consent_"))
             let counts = (customers: try await app.count("customers"), orders: try await app.count("orders"))
             let back = try await run(app, Array(customers.utf8), kind: .customers, actor: f.owner)
             #expect(back.problems == [])

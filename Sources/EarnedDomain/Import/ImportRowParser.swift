@@ -34,8 +34,8 @@ public struct ImportRowParser: Sendable {
     public let now: Date
 
     public static let customerFields = [
-        "external_id", "name", "kind", "phone", "email", "birthday", "location", "owner", "language", "tags",
-        "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
+        "external_id", "name", "kind", "phone", "email", "birthday", "city", "address", "location", "owner", "language",
+        "tags", "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
     ]
     public static let orderFields = [
         "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
@@ -78,6 +78,11 @@ public struct ImportRowParser: Sendable {
                     ["email", "e mail", "эл почта", "эл. почта", "адрес электронной почты", "work email"],
                     ["birthday", "дата рождения клиента", "birthday date"],
                     ["kind", "тип", "вид контрагента", "юр/физ лицо", "type", "customer type"],
+                    ["city", "город", "населенный пункт", "нас. пункт", "город доставки", "city", "town", "locality"],
+                    [
+                        "address", "адрес", "адрес доставки", "фактический адрес", "почтовый адрес", "адрес клиента",
+                        "улица, дом", "address", "street address", "shipping address", "street",
+                    ],
                     [
                         "location", "точка", "магазин", "филиал", "склад", "подразделение", "торговая точка",
                         "магазин регистрации", "store", "branch", "shop",
@@ -218,6 +223,8 @@ public struct ImportRowParser: Sendable {
                 problem("birthday", .date(error))
             }
         }
+        draft.city = value("city", record)
+        draft.address = value("address", record)
         if let language = value("language", record)?.lowercased() {
             draft.language = language.hasPrefix("en") || language == "английский" ? "en" : "ru"
         }

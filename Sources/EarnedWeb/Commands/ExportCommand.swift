@@ -45,11 +45,12 @@ enum CSVExport {
     }
 
     static let customerHeader = [
-        "external_id", "name", "kind", "phone", "email", "birthday", "location", "owner", "language", "tags",
-        "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
+        "external_id", "name", "kind", "phone", "email", "birthday", "city", "address", "location", "owner", "language",
+        "tags", "consent_phone", "consent_sms", "consent_email", "consent_messenger", "consent_post",
     ]
     static let customerKinds: [CSVColumnKind] = [
         .text, .text, .text, .phone, .text, .number, .text, .text, .text, .text, .text, .text, .text, .text, .text,
+        .text, .text,
     ]
     static let orderHeader = [
         "external_id", "customer_id", "ordered_at", "amount", "discount", "currency", "quantity", "items", "location",
@@ -105,7 +106,7 @@ enum CSVExport {
     static func customerRow(_ c: Customer, _ names: Names) -> [String] {
         [
             c.externalID ?? c.id.description, c.name, c.kind.rawValue, c.phones.joined(separator: ";"),
-            c.emails.joined(separator: ";"), c.birthday?.description ?? "",
+            c.emails.joined(separator: ";"), c.birthday?.description ?? "", c.city ?? "", c.address ?? "",
             c.homeLocationID.flatMap { names.locations[$0] } ?? "", c.ownerID.flatMap { names.staff[$0] } ?? "",
             c.language, c.tags.joined(separator: ";"),
         ] + ContactChannel.consentable.map { channel in c.consent(for: channel).map { $0.given ? "yes" : "no" } ?? "" }
