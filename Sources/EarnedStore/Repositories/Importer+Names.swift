@@ -16,6 +16,17 @@ extension Importer {
         var unmatchedStores: [String: UnmatchedName] = [:]
         /// Staff to create for seller names chosen "create", by key.
         var created: [String: Staff] = [:]
+        /// Names already matched to one person, by key (a file repeats its sellers).
+        var matchedStaff: [String: StaffID] = [:]
+        /// Date parsers by zone, made once.
+        var parsers: [String: LocaleDateParser] = [:]
+
+        mutating func parser(for zone: TimeZone) -> LocaleDateParser {
+            if let parser = parsers[zone.identifier] { return parser }
+            let parser = LocaleDateParser(timeZone: zone)
+            parsers[zone.identifier] = parser
+            return parser
+        }
     }
 
     func references() async throws -> References {
@@ -100,7 +111,11 @@ extension Importer {
         }
         let key = PersonNameMatch.key(text)
         if let made = refs.created[key] { return .found(made.id) }
-        if let person = PersonNameMatch.unique(text, among: refs.staff, name: \.name) { return .found(person.id) }
+        if let known = refs.matchedStaff[key] { return .found(known) }
+        if let person = PersonNameMatch.unique(text, among: refs.staff, name: \.name) {
+            refs.matchedStaff[key] = person.id
+            return .found(person.id)
+        }
         switch options.sellers[key] {
         case .staff(let id): return .found(id)
         case .empty: return .empty

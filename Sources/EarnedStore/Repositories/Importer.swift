@@ -410,6 +410,8 @@ public struct Importer: Sendable {
         if !c.phones.isEmpty { values.append(("phone", c.phones.joined(separator: ", "))) }
         if !c.emails.isEmpty { values.append(("email", c.emails.joined(separator: ", "))) }
         if let birthday = c.birthday { values.append(("birthday", birthday.description)) }
+        if let city = c.city { values.append(("city", city)) }
+        if let address = c.address { values.append(("address", address)) }
         if let home = c.homeLocationID, let location = refs.locations[home] {
             values.append(("location", location.name))
         }
@@ -567,7 +569,7 @@ public struct Importer: Sendable {
             let (zone, source) = zone(of: draft.locationID, refs: refs, options: options)
             zoneUse[source, default: [:]][zone.identifier, default: 0] += 1
             if zone != options.fallbackZone {
-                let dates = LocaleDateParser(timeZone: zone)
+                let dates = refs.parser(for: zone)
                 if let text = row.times["ordered_at"] {
                     draft.placedAt = (try? dates.date(from: text)) ?? draft.placedAt
                 }

@@ -65,7 +65,7 @@ final class ImportProgress: @unchecked Sendable {
     func finish(rows: Int) {
         if terminal {
             console.output("\r" + line(rows: rows) + "   ", style: .plain, newLine: true)
-        } else {
+        } else if lastTenth < 10 {
             console.output(line(rows: rows).consoleText())
         }
     }
