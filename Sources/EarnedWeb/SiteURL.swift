@@ -19,6 +19,8 @@ enum SiteURL: Sendable {
     case newOrder(customer: UUID? = nil)
     case importData
     case importUpload(UUID)
+    case importProgress(UUID)
+    case importScript
     case locations
     case newLocation
     case editLocation(UUID)
@@ -109,6 +111,8 @@ enum SiteURL: Sendable {
         case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])
         case .importData: return "/import"
         case .importUpload(let id): return "/import/uploads/\(id.uuidString.lowercased())"
+        case .importProgress(let id): return "/import/uploads/\(id.uuidString.lowercased())/progress"
+        case .importScript: return "/static/import-progress.js"
         case .locations: return "/locations"
         case .newLocation: return "/locations/new"
         case .editLocation(let id): return "/locations/\(id.uuidString.lowercased())"

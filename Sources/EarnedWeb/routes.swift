@@ -27,6 +27,12 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
+    app.get("static", "import-progress.js") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: ImportProgressScript.js))
+    }
     app.get("api", "openapi.json") { req -> Response in
         var headers = HTTPHeaders()
         headers.contentType = .json
@@ -152,6 +158,7 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
     user.get("import", use: imports.show)
     user.on(.POST, "import", body: .collect(maxSize: "64mb"), use: imports.upload)
     user.get("import", "uploads", ":id", use: imports.preview)
+    user.get("import", "uploads", ":id", "progress", use: imports.progress)
     user.post("import", "uploads", ":id", use: imports.decide).ownTransactions()
 
     let locations = LocationsController()

@@ -197,6 +197,28 @@ struct ImportTests {
         }
     }
 
+    @Test("the preview's progress: rows and percentage read for the uploader, nothing for anyone else")
+    func progress() async throws {
+        try await withEarnedApp { app, f in
+            let session = try await app.session(for: f.owner)
+            let csv = "name,phone\nАнна,+7 916 000 00 01\nБорис,+7 916 000 00 02\n"
+            let (path, preview) = try await app.uploadForImport(Array(csv.utf8), kind: .customers, session: session)
+            #expect(preview.text.contains(#"data-progress="\#(path)/progress""#))
+            #expect(preview.text.contains(#"<script src="/static/import-progress.js" defer"#))
+            let progress = try await app.send(
+                .GET, path + "/progress", headers: ["Accept-Language": "en"], cookie: session.cookie)
+            #expect(progress.status == .ok)
+            let body = try JSONDecoder().decode([String: String].self, from: Data(progress.text.utf8))
+            #expect(body["rows"] == "2" && body["percent"] == "100")
+            #expect(body["text"]?.contains("2 rows read · 100 %") == true)
+            let other = try await app.session(for: f.manager)
+            #expect(try await app.send(.GET, path + "/progress", cookie: other.cookie).status == .notFound)
+            #expect(try await app.send(.GET, path, cookie: other.cookie).status == .notFound)
+            let script = try await app.send(.GET, "/static/import-progress.js")
+            #expect(script.status == .ok && script.text.contains("data-progress"))
+        }
+    }
+
     @Test("the upload page says why a line was refused in the reader's language")
     func problemsInTheReadersLanguage() async throws {
         try await withEarnedApp { app, f in

@@ -93,8 +93,39 @@ struct ImportController {
         options.skippedColumns = choices.skipped
         options.sellers = choices.sellers
         options.stores = choices.stores
+        let board = req.application.importProgress
+        board.start(upload.id, total: upload.data.count, at: Date())
+        defer { board.finish(upload.id) }
+        let bytes = [UInt8](upload.data)
+        var offset = 0
+        let records = CSVRecordStream(chunkSize: 1 << 18, sourceName: upload.filename) { count in
+            guard offset < bytes.count else { return nil }
+            let end = min(offset + count, bytes.count)
+            defer { offset = end }
+            board.read(upload.id, bytes: end - offset)
+            return Array(bytes[offset..<end])
+        }
         return try await Importer(db: req.database).run(
-            records: CSVRecordStream(data: upload.data), options: options, actor: viewer.staff, now: req.now)
+            records: records, options: options, actor: viewer.staff, now: req.now
+        ) { rows in board.rows(upload.id, rows) }
+    }
+
+    /// How far the upload's running check or import has read, for the page's progress line.
+    func progress(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .importData)
+        guard let upload = try await findUpload(req, viewer) else { throw Abort(.notFound) }
+        let now = Date()
+        let p = req.application.importProgress.progress(upload.id)
+        let s = viewer.s
+        let text = p.map { s.importProgress(rows: $0.rows, percent: $0.percent, perSecond: $0.rowsPerSecond(at: now)) }
+        let body: [String: String] = [
+            "rows": "\(p?.rows ?? 0)", "percent": "\(p?.percent ?? 0)", "text": text ?? s.importWaiting,
+        ]
+        let response = Response(status: .ok)
+        try response.content.encode(body, as: .json)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     func page(

@@ -45,6 +45,15 @@ extension Strings {
             "Файл больше недоступен (его хранят сутки после загрузки). Загрузите его ещё раз.",
             "The file is no longer available (it is kept for a day after upload). Upload it again.")
     }
+    var importWaiting: String { t("Файл читается…", "Reading the file…") }
+    var importProgressLabel: String { t("Ход проверки", "Progress") }
+
+    func importProgress(rows: Int, percent: Int, perSecond: Int) -> String {
+        let r = count(rows, ru: "строка", "строки", "строк", en: "row", "rows")
+        return t(
+            "Прочитано \(r) · \(percent) % · \(perSecond) строк/с", "\(r) read · \(percent) % · \(perSecond) rows/s")
+    }
+
     var readyToImport: String { t("Файл готов к загрузке.", "The file is ready to import.") }
 
     func onLines(_ n: Int) -> String {

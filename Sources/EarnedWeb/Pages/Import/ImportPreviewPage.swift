@@ -28,9 +28,16 @@ struct ImportPreviewPage {
                     H.el("dt", [], [H.text(s.encodingLabel)]), H.el("dd", [], [H.text(report.encoding)]),
                     H.el("dt", [], [H.text(s.separatorLabel)]), H.el("dd", [], [H.text(report.separator)]),
                 ]),
-            Forms.form(
-                action: SiteURL.importUpload(upload.id).path, csrf: viewer.csrf, cls: "form import-preview",
+            H.el(
+                "form",
                 [
+                    ("action", SiteURL.importUpload(upload.id).path), ("method", "post"),
+                    ("class", "form import-preview"),
+                    ("data-progress", SiteURL.importProgress(upload.id).path),
+                ],
+                [
+                    viewer.csrf.map { H.void("input", [("type", "hidden"), ("name", "_csrf"), ("value", $0)]) }
+                        ?? H.empty,
                     columns,
                     sellers,
                     stores,
@@ -38,6 +45,12 @@ struct ImportPreviewPage {
                     sample,
                     ImportPage.problems(report, s),
                     Forms.checkbox("partial", label: s.partialImport, checked: choices.partial),
+                    H.el(
+                        "p", [("id", "import-progress"), ("class", "progress"), ("role", "status"), ("hidden", "")],
+                        [
+                            H.el("progress", [("max", "100"), ("value", "0"), ("aria-label", s.importProgressLabel)]),
+                            H.el("span", [], [H.text(s.importWaiting)]),
+                        ]),
                     H.div(
                         "form-actions",
                         [
@@ -54,6 +67,7 @@ struct ImportPreviewPage {
                                 [H.text(s.importNow)]),
                         ]),
                 ]),
+            H.el("script", [("src", SiteURL.importScript.path), ("defer", "")], []),
         ])
     }
 
