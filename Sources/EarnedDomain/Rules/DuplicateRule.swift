@@ -12,16 +12,12 @@ import Foundation
 /// A value shared by more than `sharedLimit` cards (the shop's own phone typed into every card,
 /// "no e-mail", a name like «Покупатель») says nothing about who is who and proposes nothing.
 public enum DuplicateRule {
-    public enum Reason: String, Codable, Sendable, CaseIterable, Comparable {
+    public enum Reason: String, Codable, Sendable, CaseIterable {
         case phone
         case email
         case externalID = "external_id"
         case nameAndBirthday = "name_and_birthday"
         case nameAndCity = "name_and_city"
-
-        public static func < (a: Reason, b: Reason) -> Bool {
-            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-        }
     }
 
     /// The most cards one value may be on and still propose pairs.
