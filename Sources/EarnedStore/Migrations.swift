@@ -25,6 +25,7 @@ public enum EarnedMigrations {
             CreateForecastScenarios(),  // 0019 saved program forecasts
             CreateAccountSecurity(),  // 0020 second factors, recovery codes, reset links, API rate counters
             UpdateCustomersAddAddress(),  // 0021 a customer's city and street address
+            CreateDuplicateDismissals(),  // 0022 pairs dismissed as not one person; folded keys duplicates match on
             CreateImportUploads(),  // 0023 files kept between an import's preview and the import
         ]
     }

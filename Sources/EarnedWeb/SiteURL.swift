@@ -15,6 +15,9 @@ enum SiteURL: Sendable {
     case customerExport(UUID)
     case mergeCustomer(UUID)
     case eraseCustomer(UUID)
+    case customerDuplicates(cursor: String? = nil)
+    case mergeDuplicate
+    case dismissDuplicate
     case orders(location: UUID? = nil, cursor: String? = nil)
     case newOrder(customer: UUID? = nil)
     case importData
@@ -106,6 +109,9 @@ enum SiteURL: Sendable {
         case .mergeCustomer(let id): return "/customers/\(id.uuidString.lowercased())/merge"
         case .eraseCustomer(let id): return "/customers/\(id.uuidString.lowercased())/erase"
         case .customerExport(let id): return "/customers/\(id.uuidString.lowercased())/export"
+        case .customerDuplicates(let cursor): return "/customers/duplicates" + Self.query(["cursor": cursor])
+        case .mergeDuplicate: return "/customers/duplicates/merge"
+        case .dismissDuplicate: return "/customers/duplicates/dismiss"
         case .orders(let location, let cursor):
             return "/orders" + Self.query(["location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])

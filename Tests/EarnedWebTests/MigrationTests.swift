@@ -12,7 +12,7 @@ struct MigrationTests {
         "locations", "staff", "staff_locations", "customers", "customer_contacts", "customer_dates",
         "customer_consents", "customer_notes", "orders", "audit_log", "sessions", "sign_in_failures", "api_tokens",
         "idempotency_keys", "two_factor_secrets", "recovery_codes", "password_resets", "sign_in_challenges",
-        "api_rate_windows",
+        "api_rate_windows", "duplicate_dismissals",
     ]
 
     @Test("every migration runs, reverts and runs again on this database")

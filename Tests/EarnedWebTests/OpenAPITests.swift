@@ -67,6 +67,14 @@ struct OpenAPITests {
         #expect(try keys(LocationDTO(location)) == properties("Location"))
         #expect(try keys(StaffDTO(staff)) == properties("Staff"))
         #expect(try keys(NoteDTO(note)) == properties("Note"))
+        let pair = DuplicatePair(first: customer, second: customer, reasons: [.phone], firstOrders: 1, secondOrders: 0)
+        #expect(try keys(DuplicatePairDTO(pair)) == properties("DuplicatePair"))
+        let dismissal = DuplicateDismissal(
+            firstID: customer.id, secondID: CustomerID(), dismissedByID: staff.id, dismissedAt: now)
+        #expect(try keys(DuplicateDismissalDTO(dismissal)) == properties("DuplicateDismissal"))
+        #expect(
+            Set(Mirror(reflecting: DuplicateDismissalInput()).children.compactMap(\.label))
+                == properties("DuplicateDismissalInput"))
         let promise = try PromiseDraft(
             customerID: customer.id, kind: .callback, text: "t", ownerID: staff.id, dueAt: now + 60
         ).validated(id: PromiseID(), now: now)

@@ -129,7 +129,7 @@ public struct BulkWriter: Sendable {
             columns: [
                 "id", "kind", "name", "sort_key", "search_text", "owner_id", "home_location_id", "language",
                 "preferred_channel", "tags_json", "external_id", "merged_into_id", "erased_at", "created_at",
-                "updated_at", "city", "address",
+                "updated_at", "city", "address", "name_key", "city_key", "external_key",
             ],
             rows: customers.map { c in
                 [
@@ -138,6 +138,8 @@ public struct BulkWriter: Sendable {
                     .uuid(c.homeLocationID?.rawValue), .text(c.language), .text(c.preferredChannel?.rawValue),
                     .text(JSONCoding.string(c.tags)), .text(c.externalID), .null, .date(c.erasedAt),
                     .date(c.createdAt), .date(c.updatedAt), .text(c.city), .text(c.address),
+                    .text(DuplicateRule.nameKey(c.name)), .text(DuplicateRule.cityKey(c.city)),
+                    .text(DuplicateRule.externalKey(c.externalID)),
                 ]
             })
         var contactRows: [[BulkValue]] = []

@@ -20,6 +20,10 @@ final class CustomerRecord: Model, @unchecked Sendable {
     @OptionalField(key: "external_id") var externalID: String?
     @OptionalField(key: "city") var city: String?
     @OptionalField(key: "address") var address: String?
+    /// `DuplicateRule`'s folded keys, for finding suggested duplicates by index.
+    @OptionalField(key: "name_key") var nameKey: String?
+    @OptionalField(key: "city_key") var cityKey: String?
+    @OptionalField(key: "external_key") var externalKey: String?
     @OptionalField(key: "merged_into_id") var mergedIntoID: UUID?
     @OptionalField(key: "erased_at") var erasedAt: Date?
     @Field(key: "created_at") var createdAt: Date
@@ -45,6 +49,9 @@ final class CustomerRecord: Model, @unchecked Sendable {
         externalID = customer.externalID
         city = customer.city
         address = customer.address
+        nameKey = DuplicateRule.nameKey(customer.name)
+        cityKey = DuplicateRule.cityKey(customer.city)
+        externalKey = DuplicateRule.externalKey(customer.externalID)
         erasedAt = customer.erasedAt
         createdAt = customer.createdAt
         updatedAt = customer.updatedAt
@@ -166,5 +173,26 @@ final class CustomerNoteRecord: Model, @unchecked Sendable {
         CustomerNote(
             id: CustomerNoteID(id!), customerID: CustomerID(customerID), authorID: authorID.map(StaffID.init),
             text: text, createdAt: createdAt)
+    }
+}
+
+final class DuplicateDismissalRecord: Model, @unchecked Sendable {
+    static let schema = "duplicate_dismissals"
+
+    @ID(key: .id) var id: UUID?
+    /// The smaller of the two ids (`DuplicateDismissal.ordered`), so a pair is stored once.
+    @Field(key: "first_id") var firstID: UUID
+    @Field(key: "second_id") var secondID: UUID
+    @OptionalField(key: "dismissed_by_id") var dismissedByID: UUID?
+    @Field(key: "dismissed_at") var dismissedAt: Date
+
+    init() {}
+
+    init(first: UUID, second: UUID, by: UUID?, at: Date) {
+        id = IDGenerator.next()
+        firstID = first
+        secondID = second
+        dismissedByID = by
+        dismissedAt = at
     }
 }

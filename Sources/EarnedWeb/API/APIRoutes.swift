@@ -140,6 +140,7 @@ enum APIRoutes {
         try registerSettings(api)
         try registerSurveys(api)
         try registerForecasts(api)
+        try registerDuplicates(api)
     }
 
     static func passwordHash(_ password: String?, required: Bool, _ req: Request) async throws -> String? {

@@ -13,9 +13,10 @@ struct CustomersController {
         let page = try await req.customers.list(query, actor: viewer.staff)
         let total =
             (search?.isEmpty ?? true) && location == nil ? try await req.customers.count(actor: viewer.staff) : nil
-        let model = CustomerListPage(
+        var model = CustomerListPage(
             viewer: viewer, search: search, location: location, customers: page.items, next: page.nextCursor,
             isFirstPage: cursor == nil, total: total)
+        if cursor == nil { model.duplicates = try await req.customers.duplicateCount(actor: viewer.staff) }
         return Layout.response(model.body, title: viewer.s.customersTitle, request: req)
     }
 
@@ -53,6 +54,9 @@ struct CustomersController {
             notes: notes, staff: staff, history: history, problems: problems, promises: promises, cases: cases,
             referrals: referrals, referralNames: referralNames, surveyAnswers: Array(answers.prefix(20)),
             now: req.now)
+        if Policy.may(viewer.staff, .mergeCustomers), customer.erasedAt == nil {
+            model.duplicates = try await req.customers.duplicates(of: customer.id, actor: viewer.staff)
+        }
         let contacts = try await req.contacts.list(locations: visible, customer: customer.id, limit: 20)
         let touches =
             try await TouchRepository(db: req.database).since(

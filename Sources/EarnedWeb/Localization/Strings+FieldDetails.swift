@@ -27,6 +27,7 @@ extension Strings {
         "YYYY-MM-DD": "ГГГГ-ММ-ДД",
         "a birthday cannot be in the future": "день рождения не может быть в будущем",
         "a code such as RUB": "код валюты, например RUB",
+        "a customer id": "код клиента",
         "a customer cannot refer themselves": "клиент не может рекомендовать сам себя",
         "a day that exists in every year": "день, который есть в каждом году",
         "a department or a person": "отдел или человек",
@@ -82,5 +83,6 @@ extension Strings {
         "the holder changes only by a handoff": "держатель меняется только передачей",
         "the new due time must be after the renegotiation": "новый срок должен быть позже переноса",
         "the opening time cannot change": "время открытия изменить нельзя",
+        "the same customer as first_id": "та же карточка, что и первая",
     ]
 }

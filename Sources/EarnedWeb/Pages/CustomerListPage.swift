@@ -10,6 +10,8 @@ struct CustomerListPage {
     var next: String?
     var isFirstPage: Bool
     var total: Int?
+    /// Suggested duplicate pairs the viewer may merge; 0 shows no link.
+    var duplicates = 0
 
     var body: HTMLNode {
         let s = viewer.s
@@ -18,6 +20,8 @@ struct CustomerListPage {
             Layout.pageHead(
                 s.customersTitle, subtitle: total.map(s.customersCount),
                 action: (SiteURL.newCustomer.path, s.newCustomer)),
+            duplicates > 0
+                ? H.el("p", [], [H.a(SiteURL.customerDuplicates().path, s.duplicatesLink(duplicates))]) : H.empty,
             H.el(
                 "form",
                 [("class", "filters"), ("method", "get"), ("action", SiteURL.customers().path), ("role", "search")],

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedStore
 import Foundation
 import Plot
 
@@ -21,6 +22,8 @@ struct CustomerPage {
     var now = Date()
     /// The timeline and the scores; nil for an erased customer.
     var story: CustomerStory?
+    /// Cards that look like this customer's second card, for those who may merge.
+    var duplicates: [DuplicatePair] = []
 
     /// Why one of the page's small forms was refused, shown in that form.
     struct Problems: Sendable {
@@ -56,6 +59,7 @@ struct CustomerPage {
                     H.a(SiteURL.newContact(customer: c.id.rawValue).path, s.newContact, cls: "button"),
                     c.tags.isEmpty ? H.empty : H.div("tags", c.tags.map { H.badge($0, tone: "neutral") }),
                 ]),
+            duplicatesSection(s),
             H.div(
                 "grid-2",
                 [
@@ -259,6 +263,29 @@ struct CustomerPage {
             OrderRows.table(orders, viewer: viewer, staff: staff, showCustomer: false),
             moreOrders ? H.a(SiteURL.orders().path, s.navOrders + " →") : H.empty,
         ])
+    }
+
+    /// The other cards of possible duplicate pairs with this customer, each with its reasons.
+    func duplicatesSection(_ s: Strings) -> HTMLNode {
+        guard !duplicates.isEmpty else { return H.empty }
+        return H.el(
+            "section", [("id", "duplicates"), ("class", "card")],
+            [
+                H.h2(s.duplicatesTitle),
+                H.p("muted", s.customerDuplicatesHint),
+                H.el(
+                    "ul", [],
+                    duplicates.map { pair in
+                        let other = pair.first.id == customer.id ? pair.second : pair.first
+                        return H.el(
+                            "li", [],
+                            [
+                                H.a(SiteURL.customer(other.id.rawValue).path, other.name),
+                                H.text(" — " + pair.reasons.map(s.duplicateReason).joined(separator: ", ")),
+                            ])
+                    }),
+                H.a(SiteURL.customerDuplicates().path, s.allDuplicates),
+            ])
     }
 
     func mergeSection(_ s: Strings) -> HTMLNode {
