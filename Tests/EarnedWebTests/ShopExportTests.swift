@@ -116,6 +116,14 @@ struct ShopExportTests {
             #expect(report.columns.first { $0.header == "Город" }?.field == "city")
             let anna = try #require(cards.first { $0.externalID == "000154" })
             #expect(anna.city == "Санкт-Петербург" && anna.address == "Невский пр., д. 1; кв. 5")
+            // Both cards are in, and proposed as exactly one pair: the same phone, and the same
+            // name once ё is е, with the same birthday.
+            #expect(report.duplicateSuggestions == 2)
+            let pairs = try await CustomerRepository(db: app.db).duplicates(actor: f.owner).items
+            #expect(pairs.count == 1)
+            let pair = try #require(pairs.first)
+            #expect(Set([pair.first.externalID, pair.second.externalID]) == ["000154", "000788"])
+            #expect(pair.reasons.contains(.phone) && pair.reasons.contains(.nameAndBirthday), "\(pair.reasons)")
         }
     }
 

@@ -362,6 +362,18 @@ public struct Importer: Sendable {
                 }
             }
         }
+        // New cards that share a phone or an e-mail with another card, in the file or stored:
+        // they are imported, and proposed for merging.
+        var owners: [String: Int] = [:]
+        for customer in inserts + updates {
+            for key in Set(customer.phones + customer.emails) { owners[key, default: 0] += 1 }
+        }
+        report.duplicateSuggestions =
+            inserts.filter { customer in
+                (customer.phones + customer.emails).contains { key in
+                    owners[key, default: 0] > 1 || byContact[key].map { !existingIDs.contains($0) } == true
+                }
+            }.count
         guard finish(&report, refs: refs, options: options) else { return }
         let summary = "imported from CSV: \(report.created) added, \(report.updated) updated"
         let (toInsert, toUpdate, made) = (inserts, updates, refs)

@@ -61,13 +61,17 @@ struct ImportController {
                 status: .unprocessableEntity)
         }
         let importing = form["action"] == "import"
-        let report = try await run(upload, choices: choices, dryRun: !importing, req: req, viewer: viewer)
+        var report = try await run(upload, choices: choices, dryRun: !importing, req: req, viewer: viewer)
         guard importing, !report.rolledBack else {
             return try await page(
                 upload, report: report, choices: choices, error: nil, req: req, viewer: viewer,
                 status: report.rolledBack ? .unprocessableEntity : .ok)
         }
         try await ImportUploadStore(db: req.database).delete(upload.id)
+        // After customers come in, the pairs to review (all of them the importer may see).
+        if upload.kind == .customers {
+            report.duplicateSuggestions = try await req.customers.duplicateCount(actor: viewer.staff)
+        }
         req.application.earnedMetrics.imported(report, kind: upload.kind)
         return Layout.response(
             ImportDonePage(viewer: viewer, kind: upload.kind, report: report).body, title: viewer.s.importTitle,

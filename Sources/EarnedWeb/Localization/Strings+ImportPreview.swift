@@ -54,6 +54,21 @@ extension Strings {
             "Прочитано \(r) · \(percent) % · \(perSecond) строк/с", "\(r) read · \(percent) % · \(perSecond) rows/s")
     }
 
+    func duplicatesToReview(_ n: Int) -> String {
+        let pairs = count(n, ru: "пара", "пары", "пар", en: "pair", "pairs")
+        return t(
+            "Похожие карточки, предложенные к объединению: \(pairs).", "Similar cards proposed for merging: \(pairs).")
+    }
+
+    var reviewDuplicates: String { t("Посмотреть возможные дубли", "Review possible duplicates") }
+
+    func secondCards(_ n: Int) -> String {
+        let cards = count(n, ru: "новая карточка", "новые карточки", "новых карточек", en: "new card", "new cards")
+        return t(
+            "\(cards) с тем же телефоном или e-mail, что у другой карточки: они будут загружены и предложены к объединению.",
+            "\(cards) share a phone or an e-mail with another card: they will be imported and proposed for merging.")
+    }
+
     var readyToImport: String { t("Файл готов к загрузке.", "The file is ready to import.") }
 
     func onLines(_ n: Int) -> String {

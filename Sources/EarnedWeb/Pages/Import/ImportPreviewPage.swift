@@ -75,6 +75,7 @@ struct ImportPreviewPage {
         let s = viewer.s
         var lines = [s.wouldImport(created: report.created, updated: report.updated, unchanged: report.unchanged)]
         if report.staffCreated > 0 { lines.append(s.staffWillBeCreated(report.staffCreated)) }
+        if report.duplicateSuggestions > 0 { lines.append(s.secondCards(report.duplicateSuggestions)) }
         let ready =
             report.isReady || (choices.partial && report.unmatchedSellers.isEmpty && report.unmatchedStores.isEmpty)
         if !report.unmatchedSellers.isEmpty || !report.unmatchedStores.isEmpty { lines.append(s.chooseForUnmatched) }
