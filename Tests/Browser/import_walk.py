@@ -98,6 +98,8 @@ class ImportWalk(base.Walk):
         self.check(names == ["Петров А.А.", "Сидорова Е."], f"unmatched sellers listed: {names}")
         self.check("Мария Лебедева" in self.text(), "«Лебедева М.» was not matched to Мария Лебедева in the sample")
         self.shot("import-preview", d.find_element(By.CSS_SELECTOR, "form.import-preview"))
+        if d.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1"):
+            self.problem("the import preview is wider than a laptop's window")
         d.set_window_size(390, 900)
         self.loaded()
         wide = d.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1")
