@@ -69,7 +69,7 @@ struct CommandTests {
             let text = try String(contentsOf: exported, encoding: .utf8)
             #expect(text.hasPrefix("external_id,name,kind,phone"))
             #expect(text.contains("K1,Анна,person,+79160000001"))
-            #expect(text.split(separator: "\n").count == 3)
+            #expect(text.split(whereSeparator: \.isNewline).count == 3)
             let backup = directory.appendingPathComponent("copy.sqlite")
             try await run(["backup", "--output", backup.path], database: db)
             #expect(FileManager.default.fileExists(atPath: backup.path))
@@ -148,7 +148,7 @@ struct CommandTests {
             try await run(["demo", "--seed", "7"], database: db)
             let out = directory.appendingPathComponent("out.csv")
             try await run(["export", "customers", "-o", out.path], database: db)
-            let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").count
+            let lines = try String(contentsOf: out, encoding: .utf8).split(whereSeparator: \.isNewline).count
             #expect(lines > 4_500)
             await #expect(throws: DemoSeeder.NotEmpty.self) { try await run(["demo"], database: db) }
         }

@@ -272,14 +272,14 @@ struct ShopExportTests {
             for cell in ["'=1+3", "'+cmd|' /C calc'!A0", "'@SUM(A1)", "'-2+3", "\"'=HYPERLINK(\"\"http://evil\"\")\""] {
                 #expect(customers.contains(cell) || orders.contains(cell), "\(cell)")
             }
-            for line in (customers + orders).split(separator: "\n") {
+            for line in (customers + orders).split(whereSeparator: \.isNewline) {
                 for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
                     #expect(!["=", "@"].contains(cell.first.map(String.init) ?? ""), "a live formula: \(line)")
                 }
             }
             // Phones and amounts keep their signs.
             #expect(customers.contains("+79161234567"))
-            let header = try #require(customers.split(separator: "\n").first)
+            let header = try #require(customers.split(whereSeparator: \.isNewline).first)
             #expect(
                 header.hasPrefix(
                     "external_id,name,kind,phone,email,birthday,city,address,location,owner,language,tags,consent_"))
