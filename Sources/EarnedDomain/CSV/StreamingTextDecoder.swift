@@ -190,32 +190,28 @@ struct StreamingTextDecoder {
         return (multiByte, invalid)
     }
 
+    /// A lead byte of a multi-byte UTF-8 sequence: the sequence's length and the range its second
+    /// byte must lie in (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF); nil for
+    /// a byte that cannot lead one.
+    static func utf8Lead(_ lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
     /// The length of the UTF-8 sequence at `pointer` (RFC 3629: no overlongs, no surrogates,
     /// nothing above U+10FFFF); 0 when it is invalid, -1 when it is valid so far but cut short
     /// by `available`.
     static func utf8SequenceLength(_ pointer: UnsafePointer<UInt8>, available: Int) -> Int {
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch pointer[0] {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: return 0
-        }
+        if pointer[0] < 0x80 { return 1 }
+        guard let (length, low, high) = utf8Lead(pointer[0]) else { return 0 }
         for offset in 1..<length {
             guard offset < available else { return -1 }
             let range = offset == 1 ? low...high : 0x80...0xBF
@@ -260,27 +256,7 @@ struct StreamingTextDecoder {
                 index += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                high = 0x9F
-            case 0xF0:
-                length = 4
-                low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                high = 0x8F
-            default: return .invalid
-            }
+            guard let (length, low, high) = utf8Lead(lead) else { return .invalid }
             for offset in 1..<length {
                 guard index + offset < count else { return .truncated(completeSequences: multiByte) }
                 let byte = input[index + offset]

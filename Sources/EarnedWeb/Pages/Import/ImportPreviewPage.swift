@@ -126,63 +126,51 @@ struct ImportPreviewPage {
 
     var sellers: HTMLNode {
         let s = viewer.s
-        // The unknown names, then the ones already chosen for (so the choice can be changed).
-        let open = report.unmatchedSellers.map {
-            ($0.key, $0.name, "\(s.onLines($0.lines)), \(s.firstOnLine($0.firstLine))")
-        }
-        let chosen = choices.sellers.keys.sorted().map { ($0, choices.names[$0] ?? $0, "") }
-        guard !(open + chosen).isEmpty else { return H.empty }
         let people = staff.sorted { $0.name < $1.name }.map {
             ("staff:" + $0.id.rawValue.uuidString.lowercased(), $0.name)
         }
-        let options = [("", s.chooseOne)] + people + [("create", s.createStaffChoice), ("empty", s.leaveEmptyChoice)]
-        return H.group([
-            H.h2(s.unmatchedSellersTitle),
-            H.table(
-                caption: s.unmatchedSellersTitle, headers: [s.nameInFile, s.whatToDo],
-                rows: (open + chosen).enumerated().map { index, item in
-                    let (key, name, note) = item
-                    return [
-                        H.group([
-                            H.el("label", [("for", "seller-\(index)")], [H.text(name)]),
-                            note.isEmpty ? H.empty : H.p("hint", note),
-                        ]),
-                        H.group([
-                            hidden("seller-key.\(index)", key), hidden("seller-name.\(index)", name),
-                            select(
-                                "seller.\(index)", id: "seller-\(index)", options: options,
-                                selected: ImportChoices.value(choices.sellers[key])),
-                        ]),
-                    ]
-                }),
-        ])
+        return nameChoices(
+            "seller", title: s.unmatchedSellersTitle, open: report.unmatchedSellers,
+            chosen: choices.sellers.keys.sorted(), value: { ImportChoices.value(choices.sellers[$0]) },
+            options: [("", s.chooseOne)] + people + [("create", s.createStaffChoice), ("empty", s.leaveEmptyChoice)])
     }
 
     var stores: HTMLNode {
         let s = viewer.s
-        let open = report.unmatchedStores.map {
-            ($0.key, $0.name, "\(s.onLines($0.lines)), \(s.firstOnLine($0.firstLine))")
-        }
-        let chosen = choices.stores.keys.sorted().map { ($0, choices.names[$0] ?? $0, "") }
-        guard !(open + chosen).isEmpty else { return H.empty }
         let places = viewer.locations.map { ("location:" + $0.id.rawValue.uuidString.lowercased(), $0.name) }
-        let options = [("", s.chooseOne)] + places + [("empty", s.leaveEmptyChoice)]
+        return nameChoices(
+            "store", title: s.unmatchedStoresTitle, open: report.unmatchedStores,
+            chosen: choices.stores.keys.sorted(), value: { ImportChoices.value(choices.stores[$0]) },
+            options: [("", s.chooseOne)] + places + [("empty", s.leaveEmptyChoice)])
+    }
+
+    /// A table of names with a choice each: the unknown ones, then the ones already chosen for
+    /// (so a choice can be changed). Each row posts `<prefix>.N` with `<prefix>-key.N` and
+    /// `<prefix>-name.N`.
+    func nameChoices(
+        _ prefix: String, title: String, open: [UnmatchedName], chosen: [String], value: (String) -> String,
+        options: [(String, String)]
+    ) -> HTMLNode {
+        let s = viewer.s
+        let rows =
+            open.map { ($0.key, $0.name, "\(s.onLines($0.lines)), \(s.firstOnLine($0.firstLine))") }
+            + chosen.map { ($0, choices.names[$0] ?? $0, "") }
+        guard !rows.isEmpty else { return H.empty }
         return H.group([
-            H.h2(s.unmatchedStoresTitle),
+            H.h2(title),
             H.table(
-                caption: s.unmatchedStoresTitle, headers: [s.nameInFile, s.whatToDo],
-                rows: (open + chosen).enumerated().map { index, item in
+                caption: title, headers: [s.nameInFile, s.whatToDo],
+                rows: rows.enumerated().map { index, item in
                     let (key, name, note) = item
                     return [
                         H.group([
-                            H.el("label", [("for", "store-\(index)")], [H.text(name)]),
+                            H.el("label", [("for", "\(prefix)-\(index)")], [H.text(name)]),
                             note.isEmpty ? H.empty : H.p("hint", note),
                         ]),
                         H.group([
-                            hidden("store-key.\(index)", key), hidden("store-name.\(index)", name),
+                            hidden("\(prefix)-key.\(index)", key), hidden("\(prefix)-name.\(index)", name),
                             select(
-                                "store.\(index)", id: "store-\(index)", options: options,
-                                selected: ImportChoices.value(choices.stores[key])),
+                                "\(prefix).\(index)", id: "\(prefix)-\(index)", options: options, selected: value(key)),
                         ]),
                     ]
                 }),
