@@ -1,5 +1,6 @@
 import EarnedDomain
 import FluentKit
+import Foundation
 import SQLKit
 
 /// Duplicate suggestions: the pairs a person said are not the same customer (the two ids in
