@@ -174,15 +174,16 @@ struct ShopExportTests {
             let done = try await run(
                 app, file, kind: .orders, actor: f.owner,
                 sellers: [
-                    PersonNameMatch.key("Петров А.А."): .create, PersonNameMatch.key("Сидорова Е."): .empty,
+                    PersonNameMatch.key("Петров А.А."): .create, PersonNameMatch.key("Сидорова Е."): .create,
                 ])
-            #expect(done.created == 4 && done.staffCreated == 1, "\(done.problems)")
-            #expect(try await app.count("staff") == staffBefore + 1)
+            #expect(done.created == 4 && done.staffCreated == 2, "\(done.problems)")
+            #expect(try await app.count("staff") == staffBefore + 2)
             let orders = try await OrderRepository(db: app.db).list(OrderQuery(), actor: f.owner).items
             func order(_ key: String) throws -> Order { try #require(orders.first { $0.externalID == key }) }
             #expect(try order("ЗК-0001").sellerID == belova.id)
             #expect(try order("ЗК-0002").sellerID == belova.id)
-            #expect(try order("ЗК-0004").sellerID == nil)
+            let sidorova = try #require(try await StaffRepository(db: app.db).all().first { $0.name == "Сидорова Е." })
+            #expect(try order("ЗК-0004").sellerID == sidorova.id)
             let created = try #require(try await StaffRepository(db: app.db).all().first { $0.name == "Петров А.А." })
             #expect(try order("ЗК-0003").sellerID == created.id)
             #expect(created.role == .staff && created.homeLocationID == f.south.id)
@@ -192,7 +193,7 @@ struct ShopExportTests {
             let again = try await run(
                 app, file, kind: .orders, actor: f.owner,
                 sellers: [
-                    PersonNameMatch.key("Петров А.А."): .create, PersonNameMatch.key("Сидорова Е."): .empty,
+                    PersonNameMatch.key("Петров А.А."): .create, PersonNameMatch.key("Сидорова Е."): .create,
                 ])
             #expect(again.unchanged == 4 && again.staffCreated == 0)
         }
@@ -218,6 +219,9 @@ struct ShopExportTests {
             #expect(placed["ЗК-0001"] == "2026-11-10T11:05:00Z")
             #expect(placed["ЗК-0003"] == "2026-11-12T04:15:00Z")
             let third = try #require(orders.first { $0.externalID == "ЗК-0003" })
+            // Петров А.А. was left empty, Сидорова Е. mapped to a colleague.
+            #expect(third.sellerID == nil)
+            #expect(orders.first { $0.externalID == "ЗК-0004" }?.sellerID == f.southStaff.id)
             #expect(third.deliveredAt?.formatted(iso) == "2026-11-15T06:00:00Z")
             #expect(third.promisedAt?.formatted(iso) == "2026-11-14T07:00:00Z")
         }

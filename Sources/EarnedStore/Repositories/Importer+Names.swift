@@ -145,7 +145,8 @@ extension Importer {
     /// which no mail server accepts, so it can neither sign in nor receive a reset link until a
     /// manager gives it a real address.
     static func noSignInEmail(_ id: StaffID) -> String {
-        "no-sign-in-\(id.rawValue.uuidString.prefix(8).lowercased())@staff.invalid"
+        // The whole id: ids made in one millisecond share their first digits.
+        "no-sign-in-\(id.rawValue.uuidString.lowercased())@staff.invalid"
     }
 
     static func gather(
