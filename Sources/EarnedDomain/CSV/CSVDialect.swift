@@ -88,18 +88,7 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func detect(inUTF8 bytes: UnsafeBufferPointer<UInt8>, isComplete: Bool) -> CSVDialect {
-        let delimiters: [Separator] = [.semicolon, .comma, .tab]
-        var best: (separator: Separator, statistics: Statistics)?
-        for candidate in delimiters {
-            let statistics = Statistics(bytes, separator: candidate, isComplete: isComplete)
-            guard statistics.columns > 1 else { continue }
-            if let current = best?.statistics,
-                (statistics.consistency, statistics.columns) <= (current.consistency, current.columns)
-            {
-                continue
-            }
-            best = (candidate, statistics)
-        }
+        let best = bestDelimiter(in: bytes, isComplete: isComplete)
         let whitespace = Statistics(bytes, separator: .whitespace, isComplete: isComplete)
         guard let best else {
             return whitespace.columns > 1 ? .whitespace : .comma
@@ -155,22 +144,31 @@ public struct CSVDialect: Sendable, Hashable, CustomStringConvertible {
             let columns = Statistics(header, separator: candidate, isComplete: true).columns
             if columns > 1 && columns > headerSeparator?.columns ?? 1 { headerSeparator = (candidate, columns) }
         }
-        var rowSeparator: (separator: Separator, statistics: Statistics)?
-        for candidate in delimiters {
-            let statistics = Statistics(rows, separator: candidate, isComplete: isComplete)
-            guard statistics.columns > 1 else { continue }
-            if let current = rowSeparator?.statistics,
-                (statistics.consistency, statistics.columns) <= (current.consistency, current.columns)
-            {
-                continue
-            }
-            rowSeparator = (candidate, statistics)
-        }
+        let rowSeparator = bestDelimiter(in: rows, isComplete: isComplete)
         guard let headerSeparator, let rowSeparator, headerSeparator.separator != rowSeparator.separator,
             Statistics(header, separator: rowSeparator.separator, isComplete: true).columns == 1,
             Statistics(rows, separator: headerSeparator.separator, isComplete: isComplete).columns == 1
         else { return nil }
         return (headerSeparator.separator, rowSeparator.separator, breaks)
+    }
+
+    /// The delimiter (semicolon, comma, tab) that gives `bytes` the most consistent field count
+    /// above one, then the most fields; nil when none splits them.
+    static func bestDelimiter(in bytes: UnsafeBufferPointer<UInt8>, isComplete: Bool)
+        -> (separator: Separator, statistics: Statistics)?
+    {
+        var best: (separator: Separator, statistics: Statistics)?
+        for candidate in [Separator.semicolon, .comma, .tab] {
+            let statistics = Statistics(bytes, separator: candidate, isComplete: isComplete)
+            guard statistics.columns > 1 else { continue }
+            if let current = best?.statistics,
+                (statistics.consistency, statistics.columns) <= (current.consistency, current.columns)
+            {
+                continue
+            }
+            best = (candidate, statistics)
+        }
+        return best
     }
 
     /// Field counts of the first lines for one candidate separator.
