@@ -294,4 +294,24 @@ struct ProgramForecastTests {
             return errors.map(\.field)
         }
     }
+
+    @Test(
+        "a horizon at the ends of Int is refused by name, never trapped on (found by fuzzing the API)",
+        arguments: [Int.min, -1, 0, Int.max])
+    func extremeHorizon(horizon: Int) {
+        var s = Self.fixedDiscount()
+        s.horizonMonths = horizon
+        s.withdrawal = .init(month: 6, churnSpike: .fixed(0.1))
+        do {
+            _ = try s.validated()
+            Issue.record("a horizon of \(horizon) months was accepted")
+        } catch {
+            guard case .invalid(let errors) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(errors.contains { $0.field == "horizon_months" })
+            #expect(errors.contains { $0.field == "withdrawal.month" } == (horizon < 7))
+        }
+    }
 }

@@ -256,9 +256,11 @@ public struct ProgramScenario: Codable, Sendable, Hashable {
         check("acquisition_multiple", acquisitionMultiple, 0...100)
         if let withdrawal {
             if withdrawal.month < 1 || withdrawal.month >= horizonMonths {
+                // The horizon may itself be out of range (Int.min from a client): no arithmetic on it.
+                let horizon = min(max(horizonMonths, 1), Self.longestHorizon)
                 errors.append(
                     FieldError(
-                        field: "withdrawal.month", code: .outOfRange, detail: "1…\(max(1, horizonMonths - 1))"))
+                        field: "withdrawal.month", code: .outOfRange, detail: "1…\(max(1, horizon - 1))"))
             }
             errors += withdrawal.churnSpike.problems("withdrawal.churn_spike", in: 0...1)
         }
