@@ -235,6 +235,7 @@ struct ImportTests {
             }
             let russian = try await post("ru-RU,ru;q=0.9")
             #expect(russian.contains("Не дата: «вчера»."))
+            #expect(russian.contains("<dd>точка с запятой</dd>"), "the separator in words, in Russian")
             #expect(russian.contains("Тот же клиент, что в строке 2."))
             #expect(russian.contains("Заполните это поле."))
             #expect(russian.contains("Неверный формат: ожидается номер телефона, например +7 916 123-45-67"))

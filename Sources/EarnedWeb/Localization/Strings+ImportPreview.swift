@@ -14,6 +14,17 @@ extension Strings {
     var importNow: String { t("Загрузить", "Import") }
     var encodingLabel: String { t("Кодировка", "Encoding") }
     var separatorLabel: String { t("Разделитель", "Separator") }
+    /// A separator as the reader names it (`CSVDialect.Separator`'s raw value), in words.
+    func separatorName(_ raw: String) -> String {
+        switch CSVDialect.Separator(rawValue: raw) {
+        case .comma: t("запятая", "comma")
+        case .semicolon: t("точка с запятой", "semicolon")
+        case .tab: t("табуляция", "tab")
+        case .whitespace: t("пробелы", "spaces")
+        case nil: raw
+        }
+    }
+
     var fileLabel: String { t("Файл", "File") }
     var columnsCaption: String { t("Столбцы файла", "The file's columns") }
     var columnInFile: String { t("Столбец в файле", "Column in the file") }

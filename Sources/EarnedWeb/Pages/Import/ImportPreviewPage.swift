@@ -26,7 +26,8 @@ struct ImportPreviewPage {
                 [
                     H.el("dt", [], [H.text(s.fileLabel)]), H.el("dd", [], [H.text(upload.filename)]),
                     H.el("dt", [], [H.text(s.encodingLabel)]), H.el("dd", [], [H.text(report.encoding)]),
-                    H.el("dt", [], [H.text(s.separatorLabel)]), H.el("dd", [], [H.text(report.separator)]),
+                    H.el("dt", [], [H.text(s.separatorLabel)]),
+                    H.el("dd", [], [H.text(s.separatorName(report.separator))]),
                 ]),
             H.el(
                 "form",
