@@ -55,14 +55,16 @@ print(re.search(r"(ern_[A-Za-z0-9_\-]+)", page.text).group(1))
 PY
 )
 
-# The program forecast's scenario is the deepest schema here; schemathesis's coverage phase has
-# crashed on it inside its own generator ("AST constructor recursion depth mismatch", a runtime
-# error of the tool, not an answer of the server), so its two operations are fuzzed only.
+# One worker: with two threads, schemathesis's coverage phase crashes inside CPython 3.11's ast
+# module ("AST constructor recursion depth mismatch", CPython gh-106905, a race between threads
+# fixed in later releases) — a runtime error of the tool, not an answer of the server; it struck
+# the forecast's operations and, in a later run, GET /api/v1/cases. The program forecast's
+# scenario, the deepest schema here, is still fuzzed without the coverage phase.
 fuzz() {
     "$venv/bin/st" run "$base/api/openapi.json" \
         --header "Authorization: Bearer $token" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
-        --workers 2 --suppress-health-check all --report junit --report-dir "$work/report" "$@" 2>&1 \
+        --workers 1 --suppress-health-check all --report junit --report-dir "$work/report" "$@" 2>&1 \
         | tee -a "$work/schemathesis.log"
     return "${PIPESTATUS[0]}"
 }
