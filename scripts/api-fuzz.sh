@@ -55,10 +55,10 @@ print(re.search(r"(ern_[A-Za-z0-9_\-]+)", page.text).group(1))
 PY
 )
 
-# One worker: with two threads, schemathesis's coverage phase crashes inside CPython 3.11's ast
-# module ("AST constructor recursion depth mismatch", CPython gh-106905, a race between threads
-# fixed in later releases) — a runtime error of the tool, not an answer of the server; it struck
-# the forecast's operations and, in a later run, GET /api/v1/cases. The program forecast's
+# One worker: with two worker threads, schemathesis's coverage phase has crashed inside CPython
+# 3.11's ast module ("AST constructor recursion depth mismatch": its recursion-depth bookkeeping,
+# CPython gh-106905, seen in threaded programs) — a runtime error of the tool, not an answer of
+# the server; it struck the forecast's operations and, in a later run, GET /api/v1/cases. The program forecast's
 # scenario, the deepest schema here, is still fuzzed without the coverage phase.
 fuzz() {
     "$venv/bin/st" run "$base/api/openapi.json" \
