@@ -17,10 +17,12 @@ public final class CSVRecordStream {
     private let sourceName: String
     private var sourceExhausted = false
 
-    /// Reads `url` in chunks of `chunkSize` bytes.
-    public convenience init(contentsOf url: URL, reader: CSVReader = CSVReader(), chunkSize: Int = 1 << 20)
-        throws(CSVError)
-    {
+    /// Reads `url` in chunks of `chunkSize` bytes; `onRead` hears how many bytes each chunk
+    /// held (for a progress line).
+    public convenience init(
+        contentsOf url: URL, reader: CSVReader = CSVReader(), chunkSize: Int = 1 << 20,
+        onRead: @escaping (Int) -> Void = { _ in }
+    ) throws(CSVError) {
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)
@@ -32,6 +34,7 @@ public final class CSVRecordStream {
                 try? handle.close()
                 return nil
             }
+            onRead(data.count)
             return [UInt8](data)
         }
     }

@@ -21,6 +21,11 @@ extension Importer {
         /// Date parsers by zone, made once.
         var parsers: [String: LocaleDateParser] = [:]
 
+        /// The location a file names, by its name (case and ё folded) or its id.
+        func location(named text: String) -> Location? {
+            locationsByKey[ContactNormalizer.searchFold(text)] ?? locationsByKey[text.lowercased()]
+        }
+
         mutating func parser(for zone: TimeZone) -> LocaleDateParser {
             if let parser = parsers[zone.identifier] { return parser }
             let parser = LocaleDateParser(timeZone: zone)
@@ -59,7 +64,7 @@ extension Importer {
         guard let text else { return .absent }
         let key = ContactNormalizer.searchFold(text)
         let id: LocationID
-        if let found = refs.locationsByKey[key] ?? refs.locationsByKey[text.lowercased()] {
+        if let found = refs.location(named: text) {
             id = found.id
         } else {
             switch options.stores[key] {
@@ -83,10 +88,7 @@ extension Importer {
         _ text: String?, line: Int, refs: References, actor: Staff, report: inout ImportReport
     ) -> LocationID? {
         guard let text else { return actor.homeLocationID }
-        guard
-            let found = refs.locationsByKey[ContactNormalizer.searchFold(text)]
-                ?? refs.locationsByKey[text.lowercased()]
-        else {
+        guard let found = refs.location(named: text) else {
             report.problems.append(ImportProblem(line: line, column: "location", .noLocation(text)))
             return nil
         }

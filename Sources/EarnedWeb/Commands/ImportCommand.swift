@@ -81,7 +81,7 @@ struct ImportCommand: AsyncCommand {
         options.skippedColumns = try Self.skipped(Self.list(signature.skip, separator: ","), url: url)
         let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let progress = ImportProgress(total: total, terminal: isatty(STDOUT_FILENO) == 1, console: console)
-        let stream = try ImportProgress.stream(url, counting: progress)
+        let stream = try CSVRecordStream(contentsOf: url, chunkSize: 1 << 18) { progress.read($0) }
         let report = try await Importer(db: app.db).run(records: stream, options: options, actor: actor, now: Date()) {
             rows in progress.update(rows: rows)
         }

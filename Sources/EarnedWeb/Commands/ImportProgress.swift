@@ -20,22 +20,6 @@ final class ImportProgress: @unchecked Sendable {
         self.console = console
     }
 
-    /// A stream of `url` that counts the bytes it reads.
-    static func stream(_ url: URL, counting progress: ImportProgress) throws -> CSVRecordStream {
-        let handle: FileHandle
-        do { handle = try FileHandle(forReadingFrom: url) } catch {
-            throw CSVError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        return CSVRecordStream(chunkSize: 1 << 18, sourceName: url.path) { count in
-            guard let data = try handle.read(upToCount: count), !data.isEmpty else {
-                try? handle.close()
-                return nil
-            }
-            progress.read(data.count)
-            return [UInt8](data)
-        }
-    }
-
     func read(_ count: Int) {
         lock.withLock { bytes += count }
     }

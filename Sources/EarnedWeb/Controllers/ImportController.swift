@@ -100,14 +100,8 @@ struct ImportController {
         let board = req.application.importProgress
         board.start(upload.id, total: upload.data.count, at: Date())
         defer { board.finish(upload.id) }
-        let bytes = [UInt8](upload.data)
-        var offset = 0
-        let records = CSVRecordStream(chunkSize: 1 << 18, sourceName: upload.filename) { count in
-            guard offset < bytes.count else { return nil }
-            let end = min(offset + count, bytes.count)
-            defer { offset = end }
-            board.read(upload.id, bytes: end - offset)
-            return Array(bytes[offset..<end])
+        let records = CSVRecordStream(data: upload.data, chunkSize: 1 << 18, sourceName: upload.filename) {
+            board.read(upload.id, bytes: $0)
         }
         return try await Importer(db: req.database).run(
             records: records, options: options, actor: viewer.staff, now: req.now
