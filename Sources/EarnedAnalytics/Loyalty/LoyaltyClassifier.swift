@@ -8,9 +8,9 @@ import Foundation
 ///
 /// **Attitude.** Each answered survey gives at most one signal, from the question closest to
 /// *relative* attitude (Dick & Basu's construct is attitude towards the business compared with
-/// the alternatives): NPS first (promoter ≥ 9 positive, detractor ≤ 6 negative, passive says
-/// nothing), then share of wallet (only/mostly here positive, mostly elsewhere negative), then
-/// CSAT (≥ 4 positive, ≤ 2 negative). So CSAT ≥ 4 is positive only with no detractor answer in the
+/// the alternatives): NPS first (the domain's `PromoterGroup`: a promoter positive, a detractor
+/// negative, a passive says nothing), then share of wallet (only/mostly here positive, mostly
+/// elsewhere negative), then CSAT (`Satisfaction`: satisfied positive, dissatisfied negative). So CSAT ≥ 4 is positive only with no detractor answer in the
 /// same survey. Referrals are a positive signal dated at the newest referral. The newest signal
 /// wins (at the same instant a negative one wins); without any the attitude is unknown. CES never
 /// places attitude: effort is about the ease of buying, used to pick the next action.
@@ -155,16 +155,22 @@ public struct LoyaltyClassifier: Hashable, Codable, Sendable {
     /// The signal of one answered survey: NPS, then share of wallet, then CSAT.
     func signal(of answer: AttitudeAnswer) -> AttitudeSignal? {
         if let nps = answer.nps {
-            if nps >= rules.promoterAtLeast { return .promoter(nps: nps) }
-            if nps <= rules.detractorAtMost { return .detractor(nps: nps) }
+            switch PromoterGroup(nps: nps) {
+            case .promoter: return .promoter(nps: nps)
+            case .detractor: return .detractor(nps: nps)
+            case .passive, nil: break
+            }
         }
         if let share = answer.shareOfWallet {
             if rules.exclusiveShares.contains(share) { return .buysHere(share) }
             if rules.elsewhereShares.contains(share) { return .buysElsewhere(share) }
         }
         if let csat = answer.csat {
-            if csat >= rules.satisfiedAtLeast { return .satisfied(csat: csat) }
-            if csat <= rules.dissatisfiedAtMost { return .dissatisfied(csat: csat) }
+            switch Satisfaction(csat: csat) {
+            case .satisfied: return .satisfied(csat: csat)
+            case .dissatisfied: return .dissatisfied(csat: csat)
+            case .neutral, nil: break
+            }
         }
         return nil
     }

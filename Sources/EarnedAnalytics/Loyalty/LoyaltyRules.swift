@@ -2,17 +2,10 @@ import EarnedDomain
 import Foundation
 
 /// The thresholds that turn evidence into Dick & Basu (1994) levels. Every rule of
-/// `LoyaltyClassifier` reads its numbers from here; the defaults follow Reichheld (2003) for NPS
-/// (promoters 9–10, detractors 0–6) and Earned's low-score thresholds for CSAT and CES.
+/// `LoyaltyClassifier` reads its numbers from here, except what an NPS or CSAT answer says:
+/// that is the domain's one reading (`PromoterGroup`, `Satisfaction`), which the scorecard and
+/// the closed loop share.
 public struct LoyaltyRules: Hashable, Codable, Sendable {
-    /// NPS at or above this is a promoter: positive attitude (Reichheld 2003: 9).
-    public var promoterAtLeast: Int
-    /// NPS at or below this is a detractor: negative attitude (Reichheld 2003: 6).
-    public var detractorAtMost: Int
-    /// CSAT at or above this is satisfied: positive attitude when nothing outranks it (4).
-    public var satisfiedAtLeast: Int
-    /// CSAT at or below this is dissatisfied: negative attitude (2, as `LowScoreThresholds`).
-    public var dissatisfiedAtMost: Int
     /// CES at or above this means buying is hard; it picks "make buying easier" for latent
     /// loyalty (5, as `LowScoreThresholds`). CES does not place the attitude level.
     public var highEffortAtLeast: Int
@@ -31,22 +24,17 @@ public struct LoyaltyRules: Hashable, Codable, Sendable {
     /// loyalty (1).
     public var advocacyReferralsAtLeast: Int
 
-    /// The defaults: promoter ≥ 9, detractor ≤ 6, CSAT ≥ 4 / ≤ 2, CES ≥ 5, exclusive = only or
+    /// The defaults: CES ≥ 5, exclusive = only or
     /// mostly here, elsewhere = mostly elsewhere, repeat buyer ≥ 2 purchases, P(alive) < 0.5 low,
     /// discount-dependent ≥ 50 %, one referral for the exemption.
     public static let standard = LoyaltyRules()
 
     /// Rules with the given thresholds (the defaults are `standard`'s).
     public init(
-        promoterAtLeast: Int = 9, detractorAtMost: Int = 6, satisfiedAtLeast: Int = 4, dissatisfiedAtMost: Int = 2,
         highEffortAtLeast: Int = 5, exclusiveShares: Set<ShareOfWallet> = [.onlyHere, .mostlyHere],
         elsewhereShares: Set<ShareOfWallet> = [.mostlyElsewhere], repeatBuyerAtLeast: Int = 2,
         lowAliveBelow: Double = 0.5, discountDependentAtLeast: Double = 0.5, advocacyReferralsAtLeast: Int = 1
     ) {
-        self.promoterAtLeast = promoterAtLeast
-        self.detractorAtMost = detractorAtMost
-        self.satisfiedAtLeast = satisfiedAtLeast
-        self.dissatisfiedAtMost = dissatisfiedAtMost
         self.highEffortAtLeast = highEffortAtLeast
         self.exclusiveShares = exclusiveShares
         self.elsewhereShares = elsewhereShares

@@ -23,11 +23,12 @@ public struct NetPromoterScore: Hashable, Codable, Sendable {
     /// The score of `answers`; values outside 0–10 are ignored. Nil with no valid answer.
     public init?(answers: [Int], confidence: Double = 0.95) {
         var counts = (promoters: 0, passives: 0, detractors: 0)
-        for answer in answers where (0...10).contains(answer) {
-            switch answer {
-            case 9...10: counts.promoters += 1
-            case 7...8: counts.passives += 1
-            default: counts.detractors += 1
+        for answer in answers {
+            switch PromoterGroup(nps: answer) {
+            case .promoter: counts.promoters += 1
+            case .passive: counts.passives += 1
+            case .detractor: counts.detractors += 1
+            case nil: continue
             }
         }
         self.init(

@@ -1,6 +1,6 @@
 import Foundation
 
-/// CSAT of a set of 1–5 answers: the share satisfied (4–5) and the mean. Values outside 1–5 are
+/// CSAT of a set of 1–5 answers: the share satisfied (`Satisfaction`: 4–5) and the mean. Values outside 1–5 are
 /// ignored. (Its Wilson interval is EarnedAnalytics' `WilsonInterval(successes: satisfied,
 /// trials: count)`.)
 public struct SatisfactionSummary: Hashable, Codable, Sendable {
@@ -11,10 +11,10 @@ public struct SatisfactionSummary: Hashable, Codable, Sendable {
 
     /// Nil with no valid answer.
     public init?(answers: [Int]) {
-        let valid = answers.filter { (1...5).contains($0) }
+        let valid = answers.filter { Satisfaction(csat: $0) != nil }
         guard !valid.isEmpty else { return nil }
         count = valid.count
-        satisfied = valid.filter { $0 >= 4 }.count
+        satisfied = valid.filter { Satisfaction(csat: $0) == .satisfied }.count
         mean = Double(valid.reduce(0, +)) / Double(valid.count)
     }
 

@@ -16,7 +16,8 @@ extension SurveyAnswer {
     ///   how low: normal; high when one score is at the very bottom (CSAT 1, NPS 0–3, CES 7);
     ///   urgent when two or more are. "Not fast enough" alone opens no case: it is shown next to
     ///   the measured speed instead.
-    /// - Otherwise a promoter after an order — NPS 9–10 or CSAT 5 — who allowed being asked for
+    /// - Otherwise a customer positive after an order (`AnswerAttitude`: a promoter by NPS, or
+    ///   satisfied by CSAT where NPS was not asked or is passive) who allowed being asked for
     ///   a referral → a `referralAsk` task for the seller, key "referral-ask:survey:<invitation>",
     ///   due one working day later (8 business hours with a calendar, else 24 hours).
     /// - Otherwise nothing.
@@ -35,8 +36,8 @@ extension SurveyAnswer {
                 .openCase(caseFollowUp(low: low, definition: definition, attribution: attribution, calendar: calendar))
             ]
         }
-        let promoter = (values.nps.map { $0 >= 9 } ?? false) || values.csat == 5
-        guard subject.kind == .order, promoter, values.mayAskReferral == true else { return [] }
+        let positive = AnswerAttitude(nps: values.nps, csat: values.csat) == .positive
+        guard subject.kind == .order, positive, values.mayAskReferral == true else { return [] }
         let due = calendar?.adding(Self.referralAskTarget, to: answeredAt) ?? answeredAt.addingTimeInterval(86_400)
         return [
             .askReferral(

@@ -223,8 +223,7 @@ struct LoyaltyScores {
             guard
                 let newest = list.filter({ $0.nps != nil || $0.csat != nil }).max(by: { $0.answeredAt < $1.answeredAt })
             else { continue }
-            let positive = newest.nps.map { $0 >= 9 } ?? (newest.csat.map { $0 >= 4 } ?? false)
-            guard positive else { continue }
+            guard AnswerAttitude(nps: newest.nps, csat: newest.csat) == .positive else { continue }
             satisfied += 1
             if referrers.contains(id) { satisfiedWhoReferred += 1 }
         }

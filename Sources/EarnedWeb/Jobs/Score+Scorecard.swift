@@ -43,7 +43,8 @@ extension ServiceObservations {
             out.append(
                 .init(
                     step: .qualityService, recordID: a.id, at: a.servedAt ?? a.answeredAt,
-                    locationID: a.locationID, staffID: a.staffID, success: csat >= 4, value: Double(csat),
+                    locationID: a.locationID, staffID: a.staffID, success: Satisfaction(csat: csat) == .satisfied,
+                    value: Double(csat),
                     recordKind: "answer"))
         }
         for p in promises {

@@ -105,16 +105,21 @@ struct SurveyFollowUpTests {
             (SurveyAnswerValues(nps: 10), ServiceTask.Subject.Kind.order),
             (SurveyAnswerValues(nps: 10, mayAskReferral: false), .order),
             (SurveyAnswerValues(nps: 8, mayAskReferral: true), .order),
-            (SurveyAnswerValues(csat: 4, mayAskReferral: true), .order),
+            (SurveyAnswerValues(csat: 3, nps: 8, mayAskReferral: true), .order),
+            (SurveyAnswerValues(csat: 3, mayAskReferral: true), .order),
             (SurveyAnswerValues(nps: 10, mayAskReferral: true), .contact),
         ])
     func noReferral(_ values: SurveyAnswerValues, _ subject: ServiceTask.Subject.Kind) {
         #expect(followUps(values, subject: subject).isEmpty)
     }
 
-    @Test("CSAT 5 with permission is a promoter; a low CES on the same answer opens a case instead")
+    @Test(
+        "a satisfied CSAT with permission is positive where NPS is missing or passive; a low CES on the same answer opens a case instead"
+    )
     func csatPromoter() {
         #expect(followUps(SurveyAnswerValues(csat: 5, mayAskReferral: true)).first?.referralTask != nil)
+        #expect(followUps(SurveyAnswerValues(csat: 4, mayAskReferral: true)).first?.referralTask != nil)
+        #expect(followUps(SurveyAnswerValues(csat: 4, nps: 8, mayAskReferral: true)).first?.referralTask != nil)
         let mixed = followUps(SurveyAnswerValues(csat: 5, ces: 5, mayAskReferral: true))
         #expect(mixed.count == 1)
         #expect(mixed.first?.caseFollowUp != nil)
