@@ -13,7 +13,7 @@ public struct SurveyToken: Hashable, Sendable, CustomStringConvertible {
     /// At least 16 bytes (128 bits) are drawn, whatever is asked for.
     public static let minimumByteCount = 16
     /// The characters a token may contain.
-    public static let alphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+    public static let alphabet = Base64URL.alphabet
 
     /// A new token of `byteCount` random bytes (at least 16) from `generator`; production passes
     /// `SystemRandomNumberGenerator`, tests a seeded one.
@@ -26,36 +26,12 @@ public struct SurveyToken: Hashable, Sendable, CustomStringConvertible {
         while bytes.count < count {
             withUnsafeBytes(of: generator.next().littleEndian) { bytes.append(contentsOf: $0) }
         }
-        let text = base64URL(bytes.prefix(count))
+        let text = Base64URL.encode(bytes.prefix(count))
         return SurveyToken(unchecked: text)
     }
 
     /// A token read from a link; nil when it cannot be one (too short, too long, or a character
     /// outside the alphabet), so garbage is refused before any look-up.
-    static let digits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
-    /// Unpadded base64url (RFC 4648 §5), written directly: Foundation's base64 and three
-    /// replacements cost more than the rest of a demo's invitations together.
-    static func base64URL(_ bytes: ArraySlice<UInt8>) -> String {
-        let b = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity((b.count * 4 + 2) / 3)
-        func put(_ n: UInt32, _ count: Int) {
-            for shift in [18, 12, 6, 0].prefix(count) { out.append(digits[Int((n >> UInt32(shift)) & 63)]) }
-        }
-        var i = 0
-        while i + 3 <= b.count {
-            put(UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]), 4)
-            i += 3
-        }
-        switch b.count - i {
-        case 1: put(UInt32(b[i]) << 16, 2)
-        case 2: put(UInt32(b[i]) << 16 | UInt32(b[i + 1]) << 8, 3)
-        default: break
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     public init?(text: String) {
         let shortest = (Self.minimumByteCount * 4 + 2) / 3
         guard (shortest...128).contains(text.count), text.allSatisfy(Self.alphabet.contains) else { return nil }

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// An opaque keyset cursor: the sort key and id of the last row of a page.
@@ -11,9 +12,7 @@ struct Cursor: Sendable {
     }
 
     init?(encoded: String) {
-        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8),
+        guard let bytes = Base64URL.decode(encoded), let text = String(validating: bytes, as: UTF8.self),
             let separator = text.lastIndex(of: "\u{1}"),
             let id = UUID(uuidString: String(text[text.index(after: separator)...]))
         else { return nil }
@@ -21,9 +20,5 @@ struct Cursor: Sendable {
         self.id = id
     }
 
-    var encoded: String {
-        Data((key + "\u{1}" + id.uuidString).utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    var encoded: String { Base64URL.encode(Array((key + "\u{1}" + id.uuidString).utf8)) }
 }

@@ -1,12 +1,11 @@
+import EarnedDomain
 import Vapor
 
 /// Random tokens and their hashes. Secrets are 32 random bytes; only SHA-256 hex is stored.
 enum Secrets {
     static func token(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        let data = (0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(data).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     static func sha256(_ text: String) -> String {

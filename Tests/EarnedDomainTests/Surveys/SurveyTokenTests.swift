@@ -98,13 +98,4 @@ struct SurveyTokenTests {
         #expect(!changed)
         #expect(answered.storedState == .answered)
     }
-
-    @Test("the URL-safe base64 is Foundation's base64 with - for +, _ for /, and no padding", arguments: 0...40)
-    func base64URL(length: Int) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let expected = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        #expect(SurveyToken.base64URL(bytes[...]) == expected)
-    }
 }
