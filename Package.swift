@@ -20,12 +20,18 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        // ln Γ through the reentrant lgamma_r: glibc's lgamma writes the global signgam, a data
+        // race under the parallel likelihoods.
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         // HMAC-SHA1 for TOTP and AES-GCM for the stored second-factor secrets (Vapor depends on it too).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
     ],
     targets: [
         .target(name: "EarnedDomain", swiftSettings: strict),
-        .target(name: "EarnedAnalytics", dependencies: ["EarnedDomain"], swiftSettings: strict),
+        .target(
+            name: "EarnedAnalytics",
+            dependencies: ["EarnedDomain", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: strict),
         .target(
             name: "EarnedStore",
             dependencies: [

@@ -1,17 +1,20 @@
 import Foundation
+import RealModule
 
 /// Special functions used by the customer-base models, written for stability rather than brevity.
 public enum SpecialFunctions {
-    /// Natural logarithm of the gamma function, ln Γ(x), for x > 0 (C99 `lgamma`).
+    /// Natural logarithm of the gamma function, ln Γ(x), for x > 0: swift-numerics'
+    /// `Double.logGamma`, which calls the reentrant `lgamma_r`. (C's `lgamma` also writes the
+    /// process-wide `signgam`, a data race when likelihoods are summed in parallel.)
     @inline(__always)
     public static func logGamma(_ x: Double) -> Double {
-        Foundation.lgamma(x)
+        Double.logGamma(x)
     }
 
     /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b) (Abramowitz & Stegun 6.2.2).
     @inline(__always)
     public static func logBeta(_ a: Double, _ b: Double) -> Double {
-        Foundation.lgamma(a) + Foundation.lgamma(b) - Foundation.lgamma(a + b)
+        Double.logGamma(a) + Double.logGamma(b) - Double.logGamma(a + b)
     }
 
     /// Digamma ψ(x) = d ln Γ(x)/dx: recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the
