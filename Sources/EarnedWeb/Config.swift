@@ -100,12 +100,11 @@ public struct Config: Sendable {
         ("EARNED_API_RATE_LIMIT", "API requests per token per minute, shared by all instances; 0 for no limit", "600"),
     ]
 
-    /// Reads the environment; `.env` values fill in what the environment lacks.
+    /// Reads the environment. `.env` files are not read here: Vapor reads them into the process
+    /// environment when the application is made (`Entrypoint`), once.
     public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment, dotEnvPath: String? = ".env"
+        _ env: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Config {
-        var env = dotEnvPath.map(Self.readDotEnv) ?? [:]
-        env.merge(environment) { _, process in process }
         var problems: [String] = []
         var config = Config()
         if let url = env["EARNED_DATABASE_URL"] ?? env["DATABASE_URL"], !url.isEmpty {
@@ -223,20 +222,5 @@ public struct Config: Sendable {
         }
         if !problems.isEmpty { throw Problems(messages: problems) }
         return config
-    }
-
-    static func readDotEnv(_ path: String) -> [String: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
-        var values: [String: String] = [:]
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.hasPrefix("#"), let eq = trimmed.firstIndex(of: "=") else { continue }
-            var value = trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
-                value = String(value.dropFirst().dropLast())
-            }
-            values[trimmed[..<eq].trimmingCharacters(in: .whitespaces)] = value
-        }
-        return values
     }
 }

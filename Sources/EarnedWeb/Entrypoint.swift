@@ -12,20 +12,17 @@ public enum Entrypoint {
         var arguments = CommandLine.arguments
         let demo = arguments.contains("--demo")
         arguments.removeAll { $0 == "--demo" }
-        var env = Environment(name: "production", arguments: arguments)
+        var env: Environment
         do {
+            env = try environment(arguments)
             try LoggingSystem.bootstrap(from: &env)
         } catch {
             print("earned: \(error)")
             exit(2)
         }
-        let config: Config
-        do {
-            config = try Config.fromEnvironment()
-        } catch {
-            print(String(describing: error))
-            exit(2)
-        }
+        // Making the application reads `.env.<environment>` and `.env` into the process
+        // environment (what is already set wins): the one reading of those files, which the
+        // configuration below then sees.
         let app: Application
         do {
             app = try await Application.make(env)
@@ -33,10 +30,18 @@ public enum Entrypoint {
             print("earned: \(error)")
             exit(1)
         }
+        let config: Config
+        do {
+            config = try Config.fromEnvironment()
+        } catch {
+            print(String(describing: error))
+            try? await app.asyncShutdown()
+            exit(2)
+        }
         var code: Int32 = 0
         do {
             try await configure(app, config: config)
-            let command = arguments.dropFirst().first ?? "serve"
+            let command = env.arguments.dropFirst().first ?? "serve"
             if command == "serve" {
                 if case .postgres = config.database {} else { try await prepareDatabase(app) }
                 if let interval = config.schedulerInterval {
@@ -71,5 +76,15 @@ public enum Entrypoint {
         }
         try? await app.asyncShutdown()
         if code != 0 { exit(code) }
+    }
+
+    /// The environment `--env NAME` (or `-e NAME`, or `VAPOR_ENV`) names, with the option taken
+    /// out of the arguments; production when none is named.
+    static func environment(_ arguments: [String]) throws -> Environment {
+        let named =
+            arguments.contains { $0 == "--env" || $0 == "-e" }
+            || ProcessInfo.processInfo.environment["VAPOR_ENV"].map { !$0.isEmpty } == true
+        return named
+            ? try Environment.detect(arguments: arguments) : Environment(name: "production", arguments: arguments)
     }
 }

@@ -46,13 +46,13 @@ struct RateLimitTests {
             let windows = try await app.count("api_rate_windows")
             #expect(windows == 0)
         }
-        #expect(try Config.fromEnvironment(["EARNED_API_RATE_LIMIT": "50"], dotEnvPath: nil).apiRateLimit == 50)
-        #expect(try Config.fromEnvironment([:], dotEnvPath: nil).apiRateLimit == 600)
+        #expect(try Config.fromEnvironment(["EARNED_API_RATE_LIMIT": "50"]).apiRateLimit == 50)
+        #expect(try Config.fromEnvironment([:]).apiRateLimit == 600)
         #expect(throws: Config.Problems.self) {
-            try Config.fromEnvironment(["EARNED_API_RATE_LIMIT": "lots"], dotEnvPath: nil)
+            try Config.fromEnvironment(["EARNED_API_RATE_LIMIT": "lots"])
         }
         #expect(throws: Config.Problems.self) {
-            try Config.fromEnvironment(["EARNED_SECRET_KEY": "too short"], dotEnvPath: nil)
+            try Config.fromEnvironment(["EARNED_SECRET_KEY": "too short"])
         }
     }
 }
