@@ -22,15 +22,26 @@ public enum Policy {
         case viewBusinessAnalytics
         /// Forecasting a loyalty program on the whole business's history, and the saved forecasts.
         case forecastPrograms
+        /// Work of the whole business rather than of locations: a customer or an order of no
+        /// location, an incident of the whole business, the business and team scopes of the
+        /// scorecard.
+        case workBusinessWide
+        /// The team's work beside one's own: the team view of the service desk and of Today,
+        /// everyone's promises in the on-time report, the people of one's locations on the
+        /// scorecard.
+        case seeTeamWork
+        /// Changing a task or a promise that belongs to someone else.
+        case changeOthersWork
     }
 
     public static func may(_ staff: Staff, _ action: Action) -> Bool {
         guard staff.isActive else { return false }
         switch action {
         case .manageLocations, .manageStaff, .viewAuditLog, .manageIntegrations, .manageSurveys,
-            .viewBusinessAnalytics, .forecastPrograms:
+            .viewBusinessAnalytics, .forecastPrograms, .workBusinessWide:
             return staff.role == .owner
-        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents, .viewSurveys:
+        case .mergeCustomers, .eraseCustomers, .deleteOrders, .importData, .exportData, .recordIncidents, .viewSurveys,
+            .seeTeamWork, .changeOthersWork:
             return staff.role >= .manager
         }
     }
@@ -51,6 +62,33 @@ public enum Policy {
     public static func maySee(_ staff: Staff, customerHomedAt home: LocationID?, servesThem: Bool) -> Bool {
         guard staff.isActive else { return false }
         return staff.canSee(location: home) || servesThem
+    }
+
+    /// Who may see a colleague's account: oneself, and whoever sees the colleague's home location
+    /// (an owner sees everyone).
+    public static func maySee(_ staff: Staff, colleague: Staff) -> Bool {
+        guard staff.isActive else { return false }
+        return colleague.id == staff.id || staff.canSee(location: colleague.homeLocationID)
+    }
+
+    /// Who may see an incident: whoever reported it, whoever sees its location, and everyone for
+    /// an incident of the whole business (no location).
+    public static func maySee(_ staff: Staff, incidentAt location: LocationID?, reportedBy reporter: StaffID?) -> Bool {
+        guard staff.isActive else { return false }
+        return reporter == staff.id || location.map { staff.canSee(location: $0) } ?? true
+    }
+
+    /// Who may be made responsible for work placed at a location (own a customer, a promise, a
+    /// case): an active colleague who sees that location; an owner sees every location.
+    public static func mayBeResponsible(_ colleague: Staff, at location: LocationID?) -> Bool {
+        colleague.isActive && (colleague.role == .owner || colleague.canSee(location: location))
+    }
+
+    /// Who answers for a location, among `staff`: its active managers, else the active owners.
+    public static func answerFor(_ location: LocationID?, among staff: [Staff]) -> [Staff] {
+        let active = staff.filter(\.isActive)
+        let managers = active.filter { $0.role == .manager && $0.canSee(location: location) }
+        return managers.isEmpty ? active.filter { $0.role == .owner } : managers
     }
 
     /// Throws `forbidden` unless `staff` may do `action`.

@@ -350,7 +350,7 @@ public struct CustomerRepository: Sendable {
             } else if !actor.canSee(location: location) {
                 v.add("home_location_id", .outOfRange, detail: "not one of your locations")
             }
-        } else if actor.role != .owner {
+        } else if !Policy.may(actor, .workBusinessWide) {
             v.add("home_location_id", .required)
         }
         if let owner = customer.ownerID, owner != existing?.ownerID,

@@ -50,7 +50,7 @@ public struct IncidentRepository: Sendable {
         if let location = draft.locationID, !actor.canSee(location: location) {
             throw DomainError.forbidden("not one of your locations")
         }
-        if draft.locationID == nil, actor.role != .owner { draft.locationID = actor.homeLocationID }
+        if draft.locationID == nil, !Policy.may(actor, .workBusinessWide) { draft.locationID = actor.homeLocationID }
         let incident = try draft.validated(id: IncidentID(), now: now)
         var references = References()
         references.add("location_id", .location, incident.locationID?.rawValue)
@@ -136,8 +136,7 @@ public struct IncidentRepository: Sendable {
         let incident = try await IncidentRecord.value(id.rawValue, entity: "incident", on: db)
         guard
             // An incident of no one location is the whole business's, as in `list`.
-            actor.role == .owner || incident.reportedByID == actor.id
-                || (incident.locationID.map { actor.canSee(location: $0) } ?? true)
+            Policy.maySee(actor, incidentAt: incident.locationID, reportedBy: incident.reportedByID)
         else { throw DomainError.notFound("incident") }
         return try await visible(try await report(incident), to: actor)
     }

@@ -135,7 +135,7 @@ public struct OrderRepository: Sendable {
             } else if !actor.canSee(location: location) {
                 v.add("location_id", .outOfRange, detail: "not one of your locations")
             }
-        } else if actor.role != .owner {
+        } else if !Policy.may(actor, .workBusinessWide) {
             v.add("location_id", .required)
         }
         if let seller = order.sellerID, seller != existing?.sellerID,

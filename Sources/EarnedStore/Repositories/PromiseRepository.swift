@@ -61,7 +61,7 @@ public struct PromiseRepository: Sendable {
         _ id: PromiseID, actor: Staff, now: Date, _ rule: (inout Promise) throws(DomainError) -> Void
     ) async throws -> Promise {
         var promise = try await get(id, actor: actor)
-        guard promise.ownerID == actor.id || actor.role >= .manager else {
+        guard promise.ownerID == actor.id || Policy.may(actor, .changeOthersWork) else {
             throw DomainError.forbidden("only the promise's owner or a manager may change it")
         }
         let wasOpen = promise.isOpen

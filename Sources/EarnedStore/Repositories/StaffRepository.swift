@@ -18,11 +18,9 @@ public struct StaffRepository: Sendable {
         }
     }
 
-    /// Who answers for a location: its active managers, else the owners.
+    /// Who answers for a location (`Policy.answerFor(_:among:)`).
     public func managers(of location: LocationID?) async throws -> [Staff] {
-        let everyone = try await load(StaffRecord.query(on: db).filter(\.$isActive == true).all())
-        let managers = everyone.filter { $0.role == .manager && $0.canSee(location: location) }
-        return managers.isEmpty ? everyone.filter { $0.role == .owner } : managers
+        Policy.answerFor(location, among: try await load(StaffRecord.query(on: db).filter(\.$isActive == true).all()))
     }
 
     public func find(_ id: StaffID) async throws -> Staff? {
@@ -49,7 +47,7 @@ public struct StaffRepository: Sendable {
 
     public func get(_ id: StaffID, actor: Staff) async throws -> Staff {
         guard let staff = try await find(id),
-            staff.id == actor.id || actor.role == .owner || actor.canSee(location: staff.homeLocationID)
+            Policy.maySee(actor, colleague: staff)
         else { throw DomainError.notFound("staff") }
         return staff
     }

@@ -116,7 +116,7 @@ public struct TaskRepository: Sendable {
     ) async throws -> ServiceTask {
         let record = try await visibleRecord(id, actor: actor)
         var task = record.domain
-        if task.assigneeID != actor.id, actor.role < .manager {
+        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
             throw DomainError.forbidden("only the person it is assigned to, or a manager, may close this task")
         }
         try task.close(as: status, outcome: outcome, by: actor.id, at: now)

@@ -26,8 +26,8 @@ enum WorkPlacement {
         let placed = location ?? home ?? actor.homeLocationID
         if let placed, !actor.canSee(location: placed) { throw DomainError.forbidden("not one of your locations") }
         if let owner, owner != actor.id {
-            guard let colleague = try await StaffRepository(db: db).find(owner), colleague.isActive,
-                colleague.canSee(location: placed) || colleague.role == .owner
+            guard let colleague = try await StaffRepository(db: db).find(owner),
+                Policy.mayBeResponsible(colleague, at: placed)
             else {
                 throw DomainError.invalid([FieldError(field: "owner_id", code: .unknownReference)])
             }

@@ -109,7 +109,7 @@ extension APIRoutes {
         // Tasks
         api.get("tasks") { req async throws -> [TaskDTO] in
             let actor = try req.actor()
-            let team = req.query[String.self, at: "view"] == "team" && actor.role >= .manager
+            let team = req.query[String.self, at: "view"] == "team" && Policy.may(actor, .seeTeamWork)
             return try await req.tasks.open(
                 assignee: team ? nil : actor.id, locations: team ? actor.visibleLocationIDs : nil,
                 dueBefore: try date(req, "due_before"), limit: try limit(req)

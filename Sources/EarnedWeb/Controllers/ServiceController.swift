@@ -8,7 +8,7 @@ struct ServiceController {
 
     func today(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let team = req.query[String.self, at: "view"] == "team" && viewer.staff.role >= .manager
+        let team = req.query[String.self, at: "view"] == "team" && Policy.may(viewer.staff, .seeTeamWork)
         let model = try await TodayPage.Model.load(req, viewer: viewer, team: team)
         return Layout.response(TodayPage(model: model).body, title: viewer.s.todayTitle, request: req)
     }
@@ -73,8 +73,8 @@ struct ServiceController {
         let filter = req.query[String.self, at: "filter"].flatMap(PromiseRepository.Filter.init(rawValue:)) ?? .open
         let me = viewer.staff
         let list = try await req.promises.list(
-            filter, owner: me.role >= .manager ? nil : me.id,
-            locations: me.role >= .manager ? me.visibleLocationIDs : nil,
+            filter, owner: Policy.may(me, .seeTeamWork) ? nil : me.id,
+            locations: Policy.may(me, .seeTeamWork) ? me.visibleLocationIDs : nil,
             now: req.now)
         let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
         let page = PromisePages.list(

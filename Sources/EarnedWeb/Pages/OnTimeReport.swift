@@ -35,7 +35,7 @@ struct OnTimeReport {
         }
         let me = viewer.staff
         var promises = try await req.promises.due(from: from, to: to, locations: me.visibleLocationIDs)
-        if me.role < .manager { promises = promises.filter { $0.ownerID == me.id } }
+        if !Policy.may(me, .seeTeamWork) { promises = promises.filter { $0.ownerID == me.id } }
         let staff = try await req.staffAccounts.list(actor: me)
         let people = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let s = viewer.s

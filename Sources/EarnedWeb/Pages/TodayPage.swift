@@ -85,7 +85,7 @@ struct TodayPage {
         let overdue = model.items.filter { $0.isOverdue(at: model.now) }
         let rest = model.items.filter { !$0.isOverdue(at: model.now) }
         var switcher: HTMLNode = H.empty
-        if model.viewer.staff.role >= .manager {
+        if Policy.may(model.viewer.staff, .seeTeamWork) {
             switcher = H.el(
                 "nav", [("class", "tabs"), ("aria-label", s.todayTitle)],
                 [

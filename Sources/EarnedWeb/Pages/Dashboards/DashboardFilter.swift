@@ -21,13 +21,13 @@ struct DashboardFilter: Sendable {
         let staff = try await req.staffAccounts.list(actor: me)
         let people = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var choices: [(ScorecardScope, String)] = []
-        if me.role == .owner {
+        if Policy.may(me, .workBusinessWide) {
             choices.append((.business, s.wholeBusiness))
             choices += viewer.locations.map { (.location($0.id), $0.name) }
             let teams = Set(staff.compactMap(\.department)).sorted()
             choices += teams.map { (.team($0), s.teamLabel($0)) }
             choices += staff.filter(\.isActive).map { (.person($0.id), $0.name) }
-        } else if me.role == .manager {
+        } else if Policy.may(me, .seeTeamWork) {
             choices += viewer.locations.map { (.location($0.id), $0.name) }
             choices += staff.filter(\.isActive).map { (.person($0.id), $0.name) }
         } else {
