@@ -14,27 +14,8 @@ enum ChartSVG {
     static let fontSize = 14.0
     static let smallFontSize = 13.0
 
-    /// Escapes caller text for XML and HTML5 (`& < > " '`) and drops the characters XML 1.0 forbids,
-    /// so a stray control character in a customer's name cannot break the page.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(" ")
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Caller text escaped for the SVG: the pages' one escape (`H.escape`).
+    static func escape(_ text: String) -> String { H.escape(text) }
 
     /// A coordinate with at most two decimals and no trailing zeros ("12", "12.5", "-0.25").
     /// Non-finite input never reaches here in practice; it is written as 0 rather than "nan".

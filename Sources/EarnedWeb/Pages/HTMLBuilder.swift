@@ -6,6 +6,9 @@ typealias HTMLNode = Node<HTML.BodyContext>
 /// The one door between user text and HTML: every text and attribute value is escaped here, in
 /// full (Plot leaves attribute values and character references as they are).
 enum H {
+    /// Escapes `& < > " '` for HTML5 and XML alike, and drops the characters XML 1.0 forbids (C0
+    /// controls other than tab and line breaks, U+FFFE, U+FFFF), so a stray control character in
+    /// a customer's name can break neither a page nor the SVG charts, which escape here too.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -16,7 +19,11 @@ enum H {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
