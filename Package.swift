@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // ln Γ through the reentrant lgamma_r: glibc's lgamma writes the global signgam, a data
         // race under the parallel likelihoods.
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
@@ -44,10 +45,23 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The use cases: scoring runs, scheduler passes… No Vapor: the web layer hands in what
+        // they need (a database, a log, a webhook transport, instruments).
+        .target(
+            name: "EarnedServices",
+            dependencies: [
+                "EarnedDomain", "EarnedAnalytics", "EarnedStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "EarnedWeb",
             dependencies: [
-                "EarnedDomain", "EarnedAnalytics", "EarnedStore",
+                "EarnedDomain", "EarnedAnalytics", "EarnedStore", "EarnedServices",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -69,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "EarnedWebTests",
             dependencies: [
-                "EarnedWeb", "EarnedStore", "EarnedDomain",
+                "EarnedWeb", "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedAnalytics",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Foundation
 import SQLKit

@@ -3,6 +3,7 @@ import EarnedDomain
 import Foundation
 import Testing
 
+@testable import EarnedServices
 @testable import EarnedStore
 @testable import EarnedWeb
 

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import Foundation
 import Testing
 import Vapor

@@ -191,16 +191,9 @@ enum APIRoutes {
 
 /// ISO 8601 times in the API, with or without fractional seconds; a bare date is midnight UTC.
 enum APIDates {
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            return date
-        }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
-        return nil
-    }
+    static func parse(_ text: String) -> Date? { ISO8601Text.parse(text) }
 
-    static func format(_ date: Date) -> String { date.formatted(.iso8601) }
+    static func format(_ date: Date) -> String { ISO8601Text.format(date) }
 
     static var decoder: JSONDecoder {
         let decoder = JSONDecoder()

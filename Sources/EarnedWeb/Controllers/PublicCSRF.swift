@@ -1,3 +1,4 @@
+import EarnedServices
 import Vapor
 
 /// The CSRF token of a form shown before sign-in: the session's when there is one, else the

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import Vapor
 
 /// Signing in and out: bcrypt passwords, a hashed session token in an HttpOnly SameSite

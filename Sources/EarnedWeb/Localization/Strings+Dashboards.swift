@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedServices
 import Foundation
 
 /// The words of the scorecard, consistency and loyalty pages.

@@ -1,5 +1,6 @@
 import CoreMetrics
 import EarnedDomain
+import EarnedServices
 import Prometheus
 import Vapor
 
@@ -12,7 +13,7 @@ import Vapor
 /// tests build many apps in one process. So the request metrics go to one process-wide registry,
 /// bootstrapped the first time an app is configured, and each app counts its own work in a
 /// registry of its own: a test reads the counters of its own app, untouched by the others.
-final class EarnedMetrics: Sendable {
+final class EarnedMetrics: ServiceInstruments {
     /// Where swift-metrics reports, for every app of the process. Swift runs a static's
     /// initializer exactly once, however many apps start at once, so the bootstrap (which traps
     /// when called a second time) runs once.
@@ -36,14 +37,7 @@ final class EarnedMetrics: Sendable {
     private let importedRows: [ImportKind: Prometheus.Counter]
 
     /// How a webhook delivery attempt ended.
-    enum WebhookOutcome: String, CaseIterable, Sendable {
-        /// The receiver answered 2xx.
-        case delivered
-        /// The receiver answered, with another status.
-        case rejected
-        /// No answer: refused, timed out, or the address did not resolve.
-        case unreachable
-    }
+    typealias WebhookOutcome = EarnedServices.WebhookOutcome
 
     init() {
         // Request metrics start flowing into the process registry from the first app on.

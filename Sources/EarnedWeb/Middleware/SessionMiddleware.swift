@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import Vapor
 
 /// Finds the signed-in person from the session cookie (its token is hashed before lookup).

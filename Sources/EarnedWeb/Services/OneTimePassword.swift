@@ -1,5 +1,6 @@
 import Crypto
 import EarnedDomain
+import EarnedServices
 import Foundation
 
 /// The web layer's side of TOTP: HMAC-SHA1 from swift-crypto for the domain's arithmetic,

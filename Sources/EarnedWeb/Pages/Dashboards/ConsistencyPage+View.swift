@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedServices
 import Vapor
 
 extension ConsistencyPage {

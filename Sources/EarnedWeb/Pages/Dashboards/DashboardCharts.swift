@@ -1,4 +1,5 @@
 import EarnedAnalytics
+import EarnedServices
 import Foundation
 
 /// The dashboards' charts: page data turned into the SVG charts of `Charts/`, each in a box

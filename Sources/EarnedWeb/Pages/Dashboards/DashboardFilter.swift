@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedServices
 import Vapor
 
 /// Whose figures a dashboard shows and over which period, read from the query string and

@@ -1,22 +1,22 @@
 import EarnedAnalytics
 import EarnedDomain
 import EarnedStore
-import Fluent
+import FluentKit
 import Foundation
 
 /// Each incident's affected customers and whether the business told them first.
-struct IncidentFacts: Sendable {
-    struct Affected: Sendable {
-        var incidentID: IncidentID
-        var customerID: CustomerID
-        var locationID: LocationID?
-        var foundAt: Date
-        var outcome: ToldFirst
+package struct IncidentFacts: Sendable {
+    package struct Affected: Sendable {
+        package var incidentID: IncidentID
+        package var customerID: CustomerID
+        package var locationID: LocationID?
+        package var foundAt: Date
+        package var outcome: ToldFirst
     }
 
-    var affected: [Affected]
+    package var affected: [Affected]
 
-    static func load(_ db: any Database) async throws -> IncidentFacts {
+    package static func load(_ db: any Database) async throws -> IncidentFacts {
         guard let owner = try await StaffRepository(db: db).firstOwner() else { return IncidentFacts(affected: []) }
         let reports = try await IncidentRepository(db: db).list(actor: owner, limit: 10_000)
         return IncidentFacts(
@@ -33,10 +33,10 @@ struct IncidentFacts: Sendable {
 extension ServiceObservations {
     /// How long a resolved case waits for the customer's confirmation before it counts as not
     /// confirmed.
-    static let confirmationWait: TimeInterval = 14 * 86_400
+    package static let confirmationWait: TimeInterval = 14 * 86_400
 
     /// The records behind each scorecard step (see `ScorecardStep` for what each counts).
-    func scorecard(incidents: IncidentFacts) -> [ScorecardObservation] {
+    package func scorecard(incidents: IncidentFacts) -> [ScorecardObservation] {
         var out: [ScorecardObservation] = []
         for a in answers {
             guard let csat = a.csat else { continue }

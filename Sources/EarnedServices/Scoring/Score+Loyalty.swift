@@ -4,33 +4,33 @@ import EarnedStore
 import Foundation
 
 /// The segments of the whole base as stored beside the per-customer rows.
-struct LoyaltySummary: Codable, Sendable, Equatable {
-    static let key = "loyalty"
+package struct LoyaltySummary: Codable, Sendable, Equatable {
+    package static let key = "loyalty"
 
-    var customers: Int
-    var counts: [String: Int]
-    var atRisk: Int
-    var repeatPurchases: Int
-    var discountedRepeatPurchases: Int
+    package var customers: Int
+    package var counts: [String: Int]
+    package var atRisk: Int
+    package var repeatPurchases: Int
+    package var discountedRepeatPurchases: Int
     /// The base's reference level of expected purchases in the coming year.
-    var reference: Double?
+    package var reference: Double?
     /// How customers moved between segments since `Movement.since`.
-    var movement: Movement?
+    package var movement: Movement?
     /// The spread of lifetime value in the most-used currency.
-    var lifetimeValue: ValueDistribution?
+    package var lifetimeValue: ValueDistribution?
     /// The referral circle: who refers, and what referred customers are worth.
-    var referrals: ReferralFigures?
+    package var referrals: ReferralFigures?
 
     /// Customers by their segment at `since` (rows: the segments in `LoyaltySegment.allCases`
     /// order, then "new": no purchase before `since`) and now (columns: the segments).
-    struct Movement: Codable, Sendable, Equatable {
-        static let newRow = "new"
-        var since: Date
-        var rows: [String]
-        var columns: [String]
-        var counts: [[Int]]
+    package struct Movement: Codable, Sendable, Equatable {
+        package static let newRow = "new"
+        package var since: Date
+        package var rows: [String]
+        package var columns: [String]
+        package var counts: [[Int]]
 
-        init(since: Date, before: [CustomerScoreRow], after: [CustomerScoreRow]) {
+        package init(since: Date, before: [CustomerScoreRow], after: [CustomerScoreRow]) {
             self.since = since
             columns = LoyaltySegment.allCases.map(\.rawValue)
             rows = columns + [Self.newRow]
@@ -51,23 +51,23 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
     /// A histogram of lifetime values (minor units) with its median and mean: equal-width bins
     /// up to the 90th percentile, and one last bin for everything above it, so a few very large
     /// values do not squeeze the rest into one bar.
-    struct ValueDistribution: Codable, Sendable, Equatable {
-        struct Bin: Codable, Sendable, Equatable {
-            var lower: Double
+    package struct ValueDistribution: Codable, Sendable, Equatable {
+        package struct Bin: Codable, Sendable, Equatable {
+            package var lower: Double
             /// Nil for the last bin: everything from `lower` up.
-            var upper: Double?
-            var count: Int
+            package var upper: Double?
+            package var count: Int
         }
-        static let binCount = 10
+        package static let binCount = 10
 
-        var currency: String
-        var customers: Int
-        var median: Double
-        var mean: Double
-        var total: Double
-        var bins: [Bin]
+        package var currency: String
+        package var customers: Int
+        package var median: Double
+        package var mean: Double
+        package var total: Double
+        package var bins: [Bin]
 
-        init?(values: [Double], currency: String) {
+        package init?(values: [Double], currency: String) {
             let x = values.filter(\.isFinite).sorted()
             guard x.count >= 2 else { return nil }
             self.currency = currency
@@ -90,28 +90,28 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
     /// The referral circle: how many refer, how often satisfied customers refer, and the
     /// lifetime value of referred customers against the rest (means in the most-used currency,
     /// with 95 % intervals; nil below 30 customers on a side).
-    struct ReferralFigures: Codable, Sendable, Equatable {
-        var referrals: Int
-        var referrers: Int
-        var referred: Int
+    package struct ReferralFigures: Codable, Sendable, Equatable {
+        package var referrals: Int
+        package var referrers: Int
+        package var referred: Int
         /// Customers whose newest satisfaction or recommendation answer is positive.
-        var satisfied: Int
-        var satisfiedWhoReferred: Int
-        var currency: String?
-        var referredValue: IntervalEstimate?
-        var otherValue: IntervalEstimate?
+        package var satisfied: Int
+        package var satisfiedWhoReferred: Int
+        package var currency: String?
+        package var referredValue: IntervalEstimate?
+        package var otherValue: IntervalEstimate?
         /// The customers who referred the most others, with the referred customers' lifetime
         /// value in `currency`.
-        var top: [Referrer] = []
+        package var top: [Referrer] = []
 
-        struct Referrer: Codable, Sendable, Equatable {
-            var customerID: CustomerID
-            var referred: Int
-            var referredValueMinor: Int64
+        package struct Referrer: Codable, Sendable, Equatable {
+            package var customerID: CustomerID
+            package var referred: Int
+            package var referredValueMinor: Int64
         }
-        static let topCount = 20
+        package static let topCount = 20
 
-        static func mean(_ values: [Double]) -> IntervalEstimate? {
+        package static func mean(_ values: [Double]) -> IntervalEstimate? {
             values.count >= 30 ? IntervalEstimate.mean(of: values) : nil
         }
     }
@@ -119,11 +119,11 @@ struct LoyaltySummary: Codable, Sendable, Equatable {
 
 /// Every live customer's Dick & Basu segment from their evidence (`LoyaltyClassifier`): survey
 /// answers, referrals, the lifetime model's outlook, discount use, and the service they met.
-struct LoyaltyScores {
-    var rows: [CustomerScoreRow] = []
-    var summary: LoyaltySummary
+package struct LoyaltyScores {
+    package var rows: [CustomerScoreRow] = []
+    package var summary: LoyaltySummary
 
-    init(facts: ScoreFacts, lifetime: LifetimeScores, replyStatus: [ContactID: ReplyClock.Result], now: Date) {
+    package init(facts: ScoreFacts, lifetime: LifetimeScores, replyStatus: [ContactID: ReplyClock.Result], now: Date) {
         var index: [CustomerID: Int] = [:]
         for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
         var discounts = [DiscountUse?](repeating: nil, count: facts.customerIDs.count)

@@ -6,8 +6,8 @@ import Foundation
 /// One service record seen by the consistency analysis: what it measures, when and where it
 /// happened, who served, its slot in the location's working week, and its value (1/0 for
 /// a proportion).
-struct ServiceRecord: Sendable {
-    enum Measure: String, Codable, Sendable, CaseIterable {
+package struct ServiceRecord: Sendable {
+    package enum Measure: String, Codable, Sendable, CaseIterable {
         /// Deliveries and service starts by the promised time (by the promised time's slot).
         case deliveryOnTime = "delivery_on_time"
         /// Promises kept by their original due time or moved in time (by the original due time).
@@ -21,13 +21,13 @@ struct ServiceRecord: Sendable {
         /// Customers who said the reply was fast enough (by the contact's arrival).
         case fastEnough = "fast_enough"
 
-        var serviceMeasure: ServiceMeasure {
+        package var serviceMeasure: ServiceMeasure {
             self == .csat ? .csat : .proportion(higherIsBetter: true)
         }
     }
 
     /// The ways slots are cut; each one's slots partition the records.
-    enum Dimension: String, Codable, Sendable, CaseIterable {
+    package enum Dimension: String, Codable, Sendable, CaseIterable {
         /// Location × shift ("loc=…;shift=…"); records outside every shift are left out.
         case shift
         case location
@@ -40,22 +40,22 @@ struct ServiceRecord: Sendable {
         case specialDay = "special_day"
     }
 
-    var measure: Measure
-    var id: UUID
-    var at: Date
-    var locationID: LocationID?
-    var staffID: StaffID?
-    var slot: ServiceSlot?
-    var value: Double
+    package var measure: Measure
+    package var id: UUID
+    package var at: Date
+    package var locationID: LocationID?
+    package var staffID: StaffID?
+    package var slot: ServiceSlot?
+    package var value: Double
 
     /// The slot key of a shift at a location.
-    static func shiftKey(_ location: LocationID, _ shift: String) -> String { "loc=\(location);shift=\(shift)" }
+    package static func shiftKey(_ location: LocationID, _ shift: String) -> String { "loc=\(location);shift=\(shift)" }
     /// The slot key of an hour of a weekday (ISO, 1 = Monday).
-    static func weekdayHourKey(_ weekday: Int, _ hour: Int) -> String { "wd=\(weekday);h=\(hour)" }
+    package static func weekdayHourKey(_ weekday: Int, _ hour: Int) -> String { "wd=\(weekday);h=\(hour)" }
 
     /// The named parts of a slot key as `key(_:)` writes it: "loc=…;shift=…" gives
     /// ["loc": …, "shift": …].
-    static func parts(of key: String) -> [String: String] {
+    package static func parts(of key: String) -> [String: String] {
         var parts: [String: String] = [:]
         for pair in key.split(separator: ";") {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -65,7 +65,7 @@ struct ServiceRecord: Sendable {
     }
 
     /// The record's slot in a dimension; nil when it has none there.
-    func key(_ dimension: Dimension) -> String? {
+    package func key(_ dimension: Dimension) -> String? {
         switch dimension {
         case .shift:
             guard let locationID, let shift = slot?.shiftName else { return nil }
@@ -81,52 +81,52 @@ struct ServiceRecord: Sendable {
 
 /// The consistency analysis as stored: each measure across each dimension, the slots flagged
 /// as worse after Benjamini–Hochberg over every test at once, and the weekly control charts.
-struct ConsistencyReport: Codable, Sendable {
-    static let key = "consistency"
+package struct ConsistencyReport: Codable, Sendable {
+    package static let key = "consistency"
 
-    struct Flag: Codable, Sendable, Equatable {
-        var measure: ServiceRecord.Measure
-        var dimension: ServiceRecord.Dimension
-        var slot: String
-        var count: Int
-        var slotMean: Double
-        var restMean: Double
+    package struct Flag: Codable, Sendable, Equatable {
+        package var measure: ServiceRecord.Measure
+        package var dimension: ServiceRecord.Dimension
+        package var slot: String
+        package var count: Int
+        package var slotMean: Double
+        package var restMean: Double
         /// Slot minus rest, with its 95 % interval.
-        var gap: IntervalEstimate
-        var pValue: Double
+        package var gap: IntervalEstimate
+        package var pValue: Double
         /// The Benjamini–Hochberg adjusted p-value over every test of the run.
-        var qValue: Double
+        package var qValue: Double
     }
 
-    struct MeasureResult: Codable, Sendable {
-        var measure: ServiceRecord.Measure
-        var count: Int
-        var analyses: [ServiceRecord.Dimension: ConsistencyAnalysis]
-        var charts: WeeklyCharts?
+    package struct MeasureResult: Codable, Sendable {
+        package var measure: ServiceRecord.Measure
+        package var count: Int
+        package var analyses: [ServiceRecord.Dimension: ConsistencyAnalysis]
+        package var charts: WeeklyCharts?
     }
 
-    var from: Date
-    var to: Date
-    var falseDiscoveryRate: Double
-    var testCount: Int
-    var measures: [MeasureResult]
-    var flags: [Flag]
+    package var from: Date
+    package var to: Date
+    package var falseDiscoveryRate: Double
+    package var testCount: Int
+    package var measures: [MeasureResult]
+    package var flags: [Flag]
 }
 
 /// The service records of a score run, read once, and what is computed from them.
-struct ServiceObservations {
-    var records: [ServiceRecord] = []
-    var promises: [Promise]
-    var contacts: [InboundContact]
-    var cases: [ServiceCase]
-    var answers: [ScoreFacts.AnswerFact]
-    var replyStatus: [ContactID: ReplyClock.Result] = [:]
-    let now: Date
+package struct ServiceObservations {
+    package var records: [ServiceRecord] = []
+    package var promises: [Promise]
+    package var contacts: [InboundContact]
+    package var cases: [ServiceCase]
+    package var answers: [ScoreFacts.AnswerFact]
+    package var replyStatus: [ContactID: ReplyClock.Result] = [:]
+    package let now: Date
 
-    static let falseDiscoveryRate = 0.05
-    static let minimumSlotCount = 30
+    package static let falseDiscoveryRate = 0.05
+    package static let minimumSlotCount = 30
 
-    init(facts: ScoreFacts, setting: Tick.Setting, now: Date) {
+    package init(facts: ScoreFacts, setting: Tick.Setting, now: Date) {
         self.now = now
         promises = facts.promises
         contacts = facts.contacts
@@ -203,11 +203,11 @@ struct ServiceObservations {
     }
 
     /// Every measure across every dimension over [from, to), flagged together.
-    func consistency(from: Date, to: Date, seed: UInt64) -> ConsistencyReport {
+    package func consistency(from: Date, to: Date, seed: UInt64) -> ConsistencyReport {
         Self.analyse(records.filter { $0.at >= from && $0.at < to }, from: from, to: to, seed: seed)
     }
 
-    static func analyse(_ records: [ServiceRecord], from: Date, to: Date, seed: UInt64) -> ConsistencyReport {
+    package static func analyse(_ records: [ServiceRecord], from: Date, to: Date, seed: UInt64) -> ConsistencyReport {
         var rng = SeededGenerator(seed: seed)
         var byMeasure: [ServiceRecord.Measure: [ServiceRecord]] = [:]
         for r in records { byMeasure[r.measure, default: []].append(r) }

@@ -5,19 +5,19 @@ import Foundation
 /// A measure's business-wide weekly series over the year before `to`, charted against its
 /// first half (the baseline): EWMA (λ = 0.2, L = 3) and CUSUM (k = 0.5σ, h = 5σ). Weeks with
 /// fewer than `minimumWeekCount` records are left out; nil when the baseline has too few weeks.
-struct WeeklyCharts: Codable, Sendable {
-    static let weeks = 52
-    static let minimumWeekCount = 20
-    static let minimumBaselineWeeks = 8
+package struct WeeklyCharts: Codable, Sendable {
+    package static let weeks = 52
+    package static let minimumWeekCount = 20
+    package static let minimumBaselineWeeks = 8
 
     /// The week each point stands for, by its first day.
-    var weekStarts: [Date]
-    var points: [ControlChartPoint]
-    var target: ControlChartTarget
-    var ewma: EWMAChart
-    var cusum: CUSUMChart
+    package var weekStarts: [Date]
+    package var points: [ControlChartPoint]
+    package var target: ControlChartTarget
+    package var ewma: EWMAChart
+    package var cusum: CUSUMChart
 
-    init?(records: [ServiceRecord], measure: ServiceRecord.Measure, to: Date) {
+    package init?(records: [ServiceRecord], measure: ServiceRecord.Measure, to: Date) {
         let week: TimeInterval = 7 * 86_400
         let start = to.addingTimeInterval(-week * Double(Self.weeks))
         var sums = [(n: Int, sum: Double, squares: Double)](repeating: (0, 0, 0), count: Self.weeks)

@@ -1,7 +1,7 @@
 import EarnedDomain
 import EarnedStore
-import Fluent
-import Vapor
+import FluentKit
+import Foundation
 
 extension Tick {
     /// Greetings: once a local day per location, the day's birthdays, purchase anniversaries
@@ -10,7 +10,7 @@ extension Tick {
     /// fatigue budget. Each is told to subscribers as `greeting.due` with the words and the
     /// address, for an SMS, messenger or e-mail gateway. The day is marked done only after its
     /// tasks exist, so a pass killed half-way is redone; task keys keep it from doubling.
-    func greetings(now: Date, _ setting: Setting, report: inout Report) async throws {
+    package func greetings(now: Date, _ setting: Setting, report: inout Report) async throws {
         let settingsStore = SettingsStore(db: db)
         let settings = setting.outreach
         guard settings.greetingsEnabled else { return }
@@ -59,7 +59,7 @@ extension Tick {
                             "task_id": task.id.description, "customer_id": customerID.description,
                             "channel": greeting.channel.rawValue, "address": Self.address(customer, greeting.channel),
                             "language": greeting.language, "text": greeting.text,
-                            "occasion": greeting.occasion.key, "send_at": APIDates.format(task.dueAt),
+                            "occasion": greeting.occasion.key, "send_at": ISO8601Text.format(task.dueAt),
                         ]), now: now)
             }
             try await settingsStore.mark(mark, at: now)
@@ -68,7 +68,7 @@ extension Tick {
 
     /// Where a message through `channel` goes: the e-mail for e-mail, the messenger handle for
     /// a messenger (else the phone), the phone for SMS.
-    static func address(_ customer: Customer, _ channel: ContactChannel) -> String {
+    package static func address(_ customer: Customer, _ channel: ContactChannel) -> String {
         func first(_ c: ContactChannel) -> String? { customer.contacts.first { $0.channel == c }?.value }
         switch channel {
         case .email: return first(.email) ?? ""

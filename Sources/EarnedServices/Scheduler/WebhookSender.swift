@@ -1,23 +1,25 @@
+import Crypto
 import EarnedDomain
 import EarnedStore
-import Fluent
-import Vapor
+import FluentKit
+import Foundation
+import Logging
 
 /// Sends due webhook deliveries: each body signed with the subscription's secret
 /// (`Earned-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`), a 2xx answer
 /// counts as delivered, anything else is retried with backoff and logged.
-struct WebhookSender: Sendable {
-    let db: any Database
-    let client: any Client
-    let logger: Logger
-    var backoff = WebhookBackoff()
+package struct WebhookSender: Sendable {
+    package let db: any Database
+    package let transport: any WebhookTransport
+    package let logger: Logger
+    package var backoff = WebhookBackoff()
     /// Seconds a receiver has to answer.
-    var timeoutSeconds: Int64 = 10
+    package var timeoutSeconds: Int64 = 10
     /// Where each attempt's outcome is counted for `/metrics`.
-    var metrics: EarnedMetrics? = nil
+    package var metrics: (any ServiceInstruments)? = nil
 
     /// The signature header's value for a body sent at `time`.
-    static func signature(body: String, secret: String, time: Date) -> String {
+    package static func signature(body: String, secret: String, time: Date) -> String {
         let t = Int(time.timeIntervalSince1970)
         let mac = HMAC<SHA256>.authenticationCode(
             for: Data("\(t).\(body)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
@@ -25,26 +27,21 @@ struct WebhookSender: Sendable {
     }
 
     /// How many deliveries are in flight at once.
-    static let concurrentSends = 8
+    package static let concurrentSends = 8
 
     /// Posts one delivery; answers its status code and, unless a 2xx, what went wrong.
-    func send(_ delivery: WebhookDelivery, to subscription: WebhookSubscription, now: Date) async throws -> (
+    package func send(_ delivery: WebhookDelivery, to subscription: WebhookSubscription, now: Date) async throws -> (
         WebhookDelivery, WebhookSubscription, Int?, String?
     ) {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.add(name: "User-Agent", value: "Earned-Webhooks/1")
-        headers.add(name: "Earned-Event", value: delivery.eventKind?.rawValue ?? "")
-        headers.add(name: "Earned-Delivery", value: delivery.id.uuidString.lowercased())
-        headers.add(
-            name: "Earned-Signature",
-            value: Self.signature(body: delivery.payload, secret: subscription.secret, time: now))
+        let headers = [
+            ("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "Earned-Webhooks/1"),
+            ("Earned-Event", delivery.eventKind?.rawValue ?? ""),
+            ("Earned-Delivery", delivery.id.uuidString.lowercased()),
+            ("Earned-Signature", Self.signature(body: delivery.payload, secret: subscription.secret, time: now)),
+        ]
         do {
-            let response = try await client.post(URI(string: subscription.url), headers: headers) { request in
-                request.body = ByteBuffer(string: delivery.payload)
-                request.timeout = .seconds(timeoutSeconds)
-            }
-            let code = Int(response.status.code)
+            let code = try await transport.post(
+                subscription.url, headers: headers, body: delivery.payload, timeoutSeconds: timeoutSeconds)
             return (delivery, subscription, code, (200..<300).contains(code) ? nil : "answered \(code)")
         } catch {
             return (delivery, subscription, nil, String(describing: error))
@@ -52,7 +49,7 @@ struct WebhookSender: Sendable {
     }
 
     /// Claims and sends what is due; returns how many were delivered and how many failed.
-    func sendDue(now: Date, limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
+    package func sendDue(now: Date, limit: Int = 50) async throws -> (delivered: Int, failed: Int) {
         let store = WebhookStore(db: db)
         let due = try await store.claimDue(limit: limit, now: now)
         guard !due.isEmpty else { return (0, 0) }

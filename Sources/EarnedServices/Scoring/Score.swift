@@ -1,56 +1,62 @@
 import EarnedAnalytics
 import EarnedDomain
 import EarnedStore
-import Fluent
+import FluentKit
 import Foundation
-import Vapor
+import Logging
 
 /// `earned score`: recomputes every analysis from the data and stores it — the lifetime models
 /// and each customer's segment, the consistency of service across slots with its control
 /// charts, what a broken promise or a late reply costs, and the ten-step scorecards. Runs from
 /// the command line, and inside `earned serve` whenever the data changed (see
 /// `ScoreSchedule`); a lease in the database lets one instance compute at a time.
-struct Score: Sendable {
-    let db: any Database
-    let logger: Logger
+package struct Score: Sendable {
+    package let db: any Database
+    package let logger: Logger
     /// Where runs are counted for `/metrics`.
-    var metrics: EarnedMetrics? = nil
+    package var metrics: (any ServiceInstruments)? = nil
+
+    package init(db: any Database, logger: Logger, metrics: (any ServiceInstruments)? = nil) {
+        self.db = db
+        self.logger = logger
+        self.metrics = metrics
+    }
 
     /// The key of the run summary snapshot.
-    static let runKey = "run"
+    package static let runKey = "run"
     /// The lease every instance asks for before computing.
-    static let leaseKey = "score"
+    package static let leaseKey = "score"
     /// How far back service records are read: the consistency window and the scorecard's trend.
-    static let lookBack: TimeInterval = 731 * 86_400
+    package static let lookBack: TimeInterval = 731 * 86_400
     /// The scorecard's default period, ending now.
-    static let scorecardPeriod: TimeInterval = 90 * 86_400
+    package static let scorecardPeriod: TimeInterval = 90 * 86_400
     /// The periods (in days, ending now) a scorecard is kept for; a page chooses among them.
-    static let scorecardPeriodDays = [30, 90, 365]
+    package static let scorecardPeriodDays = [30, 90, 365]
     /// How far back segment movement looks: the segments then against the segments now.
-    static let movementPeriod: TimeInterval = 90 * 86_400
+    package static let movementPeriod: TimeInterval = 90 * 86_400
 
     /// The snapshot key of a scope's scorecard over the last `days` days.
-    static func scorecardKey(days: Int, scope: ScorecardScope) -> String { "scorecard:\(days)d:" + scope.key }
+    package static func scorecardKey(days: Int, scope: ScorecardScope) -> String { "scorecard:\(days)d:" + scope.key }
     /// The window of the consistency analysis, ending now: two years, so that rare slots such as
     /// inventory days (four a year) gather enough records in a business of a few thousand
     /// customers; the control charts show change within it.
-    static let consistencyWindow: TimeInterval = 730 * 86_400
+    package static let consistencyWindow: TimeInterval = 730 * 86_400
 
     /// What one run stored about itself.
-    struct RunSummary: Codable, Sendable, Equatable {
-        var computedAt: Date
-        var dataMark: String
-        var seconds: Double
-        var customers: Int
-        var orders: Int
-        var segments: [String: Int]
-        var lifetime: LifetimeSummary?
-        var flags: Int
+    package struct RunSummary: Codable, Sendable, Equatable {
+        package var computedAt: Date
+        package var dataMark: String
+        package var seconds: Double
+        package var customers: Int
+        package var orders: Int
+        package var segments: [String: Int]
+        package var lifetime: LifetimeSummary?
+        package var flags: Int
     }
 
     /// Runs every step and stores the results; `progress` hears each step as it ends. `mark`
     /// is the data mark when the caller has just read it.
-    func run(now: Date, mark given: String? = nil, progress: @Sendable (String) -> Void = { _ in }) async throws
+    package func run(now: Date, mark given: String? = nil, progress: @Sendable (String) -> Void = { _ in }) async throws
         -> RunSummary
     {
         guard let metrics else { return try await compute(now: now, mark: given, progress: progress) }
@@ -146,7 +152,7 @@ struct Score: Sendable {
 
     /// Runs when the data changed since the last run (or a day has passed, as P(alive) moves
     /// with time alone), holding the lease; nil when it did not run.
-    func runIfDue(now: Date, holder: String, minimumGap: TimeInterval = 600) async throws -> RunSummary? {
+    package func runIfDue(now: Date, holder: String, minimumGap: TimeInterval = 600) async throws -> RunSummary? {
         let store = ScoreStore(db: db)
         var mark: String?
         if let (last, at) = try await store.snapshot(RunSummary.self, key: Self.runKey) {
@@ -162,7 +168,7 @@ struct Score: Sendable {
 
     /// Runs while holding the lease as `holder`, giving it back however the run ends; nil when
     /// another instance holds it.
-    func runHoldingLease(
+    package func runHoldingLease(
         now: Date, holder: String, mark: String? = nil, progress: @Sendable (String) -> Void = { _ in }
     ) async throws -> RunSummary? {
         let store = ScoreStore(db: db)
@@ -175,30 +181,5 @@ struct Score: Sendable {
             try? await store.release(Self.leaseKey, holder: holder)
             throw error
         }
-    }
-}
-
-/// `earned score`: one run now, with progress on the terminal.
-struct ScoreCommand: AsyncCommand {
-    struct Signature: CommandSignature {}
-
-    var help: String {
-        "Recomputes and stores lifetime models, segments, consistency, the cost of broken promises and the scorecards."
-    }
-
-    func run(using context: CommandContext, signature: Signature) async throws {
-        let app = context.application
-        try await prepareDatabase(app)
-        let console = context.console
-        guard
-            let summary = try await Score(db: app.db, logger: app.logger, metrics: app.earnedMetrics).runHoldingLease(
-                now: app.earned.clock(), holder: "command-" + UUID().uuidString, progress: { console.print("  " + $0) })
-        else {
-            console.print("Another instance is computing the scores now; try again when it is done.")
-            throw ExitCode(1)
-        }
-        console.print(
-            "Scored \(summary.customers) customers and \(summary.orders) orders in "
-                + String(format: "%.1f", summary.seconds) + " s.")
     }
 }

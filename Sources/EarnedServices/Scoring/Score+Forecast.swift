@@ -10,7 +10,7 @@ extension ForecastBaseline {
     /// last 12 months (in the currency most orders used); the on-time and replies-in-target
     /// shares and volumes of the 90-day business scorecard; and what a broken promise and a late
     /// reply cost in purchases.
-    static func of(
+    package static func of(
         facts: ScoreFacts, lifetime: LifetimeScores, rows: [CustomerScoreRow], scorecard: Scorecard?,
         costs: ServiceCostReport, now: Date
     ) -> ForecastBaseline {
@@ -28,13 +28,13 @@ extension ForecastBaseline {
         var index: [CustomerID: Int] = [:]
         for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
         struct Sums {
-            var customers = 0
-            var active = 0.0
-            var expected = 0.0
-            var twoYears = 0.0
-            var orders = 0
-            var sales = 0.0
-            var spends: [Double] = []
+            package var customers = 0
+            package var active = 0.0
+            package var expected = 0.0
+            package var twoYears = 0.0
+            package var orders = 0
+            package var sales = 0.0
+            package var spends: [Double] = []
         }
         var sums: [LoyaltySegment: Sums] = [:]
         for row in rows {

@@ -1,24 +1,9 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Vapor
 
-/// A survey's public link and the message that carries it.
-enum SurveyLink {
-    /// The public page of a token: `/s/<token>`.
-    static func path(_ token: SurveyToken) -> String { "/s/\(token.text)" }
-
-    static func url(base: String, token: SurveyToken) -> String { base + path(token) }
-
-    /// A short message with the link, in the customer's language.
-    static func message(link: String, customer: Customer, language: String) -> String {
-        let first = customer.name.split(separator: " ").first.map(String.init) ?? ""
-        if language == "en" {
-            return "\(first.isEmpty ? "Hello" : "Hello, \(first)")! How did we do? Two minutes of your time: \(link)"
-        }
-        return
-            "\(first.isEmpty ? "Здравствуйте" : "Здравствуйте, \(first)")! Как мы справились? Ответ займёт пару минут: \(link)"
-    }
-
+extension SurveyLink {
     /// A new link for an open invitation, to send by hand: the words and where to send them.
     struct Renewed {
         var invitation: SurveyInvitation

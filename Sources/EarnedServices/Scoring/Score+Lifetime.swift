@@ -4,50 +4,50 @@ import EarnedStore
 import Foundation
 
 /// What the lifetime models were fitted on and gave.
-struct LifetimeSummary: Codable, Sendable, Equatable {
+package struct LifetimeSummary: Codable, Sendable, Equatable {
     /// "week": the models' time unit.
-    var timeUnit: String
-    var calibrationEnd: Date
-    var customers: Int
-    var repeatBuyers: Int
-    var purchases: FitReport.Model
+    package var timeUnit: String
+    package var calibrationEnd: Date
+    package var customers: Int
+    package var repeatBuyers: Int
+    package var purchases: FitReport.Model
     /// Gamma-Gamma per currency, fitted on the repeat buyers whose orders are in it.
-    var spend: [String: FitReport.Model]
+    package var spend: [String: FitReport.Model]
     /// The weeks ahead expected purchases count.
-    var horizonWeeks: Double
+    package var horizonWeeks: Double
     /// The lifetime value's months and monthly discount rate.
-    var months: Int
-    var monthlyDiscountRate: Double
+    package var months: Int
+    package var monthlyDiscountRate: Double
 }
 
 /// BG/NBD and Gamma-Gamma fitted on every customer's orders (same-day orders merged, weeks,
 /// calibration ending today), and per customer: P(alive), expected purchases in the coming
 /// year, and the revenue lifetime value over 12 months at 1 % a month (`LifetimeValue`), in the
 /// currency of the customer's first order. Figures are indexed like `ScoreFacts.customerIDs`.
-struct LifetimeScores {
-    static let horizonWeeks = 52.0
-    static let months = 12
-    static let monthlyDiscountRate = 0.01
+package struct LifetimeScores {
+    package static let horizonWeeks = 52.0
+    package static let months = 12
+    package static let monthlyDiscountRate = 0.01
     /// The fewest customers and repeat buyers a fit needs.
-    static let minimumCustomers = 50
-    static let minimumRepeatBuyers = 30
+    package static let minimumCustomers = 50
+    package static let minimumRepeatBuyers = 30
 
-    var purchases: [Int]
-    var frequency: [Int]
-    var recency: [Double]
-    var age: [Double]
-    var probabilityAlive: [Double?]
-    var expectedPurchases: [Double?]
+    package var purchases: [Int]
+    package var frequency: [Int]
+    package var recency: [Double]
+    package var age: [Double]
+    package var probabilityAlive: [Double?]
+    package var expectedPurchases: [Double?]
     /// Expected purchases in the two coming years (the forecaster reads the decay from the
     /// second year against the first).
-    var expectedPurchasesTwoYears: [Double?]
-    var lifetimeValueMinor: [Int64?]
+    package var expectedPurchasesTwoYears: [Double?]
+    package var lifetimeValueMinor: [Int64?]
     /// Index into `ScoreFacts.currencies` of each customer's first order.
-    var currency: [Int]
-    var model: BGNBD?
-    var summary: LifetimeSummary?
+    package var currency: [Int]
+    package var model: BGNBD?
+    package var summary: LifetimeSummary?
 
-    init(facts: ScoreFacts, now: Date) {
+    package init(facts: ScoreFacts, now: Date) {
         let count = facts.customerIDs.count
         var transactions: [CalibrationSummary.Transaction] = []
         transactions.reserveCapacity(facts.orders.count)

@@ -1,21 +1,21 @@
 import EarnedDomain
 import EarnedStore
-import Fluent
-import Vapor
+import FluentKit
+import Foundation
 
 /// The scheduler's steps. Each reads the current state and asks for tasks by key, so running
 /// a step again, on another instance or after a stop, creates only what is missing.
 extension Tick {
     /// How far back the after-sale step looks: the longest follow-up offset and a margin, so a
     /// scheduler that was stopped for a while still creates what fell due meanwhile.
-    static let afterSaleLookBack: TimeInterval = 45 * 86_400
+    package static let afterSaleLookBack: TimeInterval = 45 * 86_400
     /// After-sale tasks appear this long before they fall due, so Today shows what is coming
     /// and not only what is already late.
-    static let afterSaleLead: TimeInterval = 86_400
+    package static let afterSaleLead: TimeInterval = 86_400
 
     /// After-sale: the handover contact and the follow-ups of every delivered order, each
     /// created when it falls due, in the customer's consenting channel.
-    func afterSale(now: Date, _ setting: Setting, report: inout Report) async throws {
+    package func afterSale(now: Date, _ setting: Setting, report: inout Report) async throws {
         let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
         guard !orders.isEmpty else { return }
         let rules = setting.rules
@@ -79,13 +79,13 @@ extension Tick {
                         "task_id": task.id.description, "customer_id": customerID.description,
                         "channel": channel.rawValue, "address": Self.address(customer, channel),
                         "language": customer.language, "text": FollowUpMessage.text(for: customer, days: days),
-                        "send_at": APIDates.format(task.dueAt), "purpose": "follow_up",
+                        "send_at": ISO8601Text.format(task.dueAt), "purpose": "follow_up",
                     ]), now: now)
         }
     }
 
     /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.
-    func promiseReminders(now: Date, _ setting: Setting, report: inout Report) async throws {
+    package func promiseReminders(now: Date, _ setting: Setting, report: inout Report) async throws {
         let repo = PromiseRepository(db: db)
         let due = try await repo.needingReminder(policy: setting.rules.reminders, now: now)
         guard !due.isEmpty else { return }
@@ -104,7 +104,7 @@ extension Tick {
                     kind: .promiseDueSoon, occurredAt: now,
                     data: [
                         "promise_id": promise.id.description, "owner_id": promise.ownerID.description,
-                        "customer_id": promise.customerID.description, "due_at": APIDates.format(promise.dueAt),
+                        "customer_id": promise.customerID.description, "due_at": ISO8601Text.format(promise.dueAt),
                         "kind": promise.kind.rawValue,
                     ]), now: now)
         }
@@ -113,7 +113,7 @@ extension Tick {
 
     /// Reply targets of inbound contacts and cases: a warning to whoever has it before a
     /// breach, an escalation to the location's managers after it.
-    func replyTargets(now: Date, _ setting: Setting, report: inout Report) async throws {
+    package func replyTargets(now: Date, _ setting: Setting, report: inout Report) async throws {
         let calendars = setting.calendars
         let staff = StaffRepository(db: db)
         // Who answers for each location, read once a pass rather than once a contact.
@@ -155,7 +155,7 @@ extension Tick {
                         key: "target.breached:\(base)", kind: .targetBreached, occurredAt: now,
                         data: [
                             "subject": subject.kind.rawValue, "id": subject.id.uuidString.lowercased(), "target": name,
-                            "owner_id": owner?.description ?? "", "due_at": status.dueAt.map(APIDates.format) ?? "",
+                            "owner_id": owner?.description ?? "", "due_at": status.dueAt.map(ISO8601Text.format) ?? "",
                         ]))
             default: break
             }

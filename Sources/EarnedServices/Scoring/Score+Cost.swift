@@ -4,15 +4,15 @@ import EarnedStore
 import Foundation
 
 /// What a broken promise and a late reply have cost, as stored.
-struct ServiceCostReport: Codable, Sendable {
-    static let key = "service-cost"
+package struct ServiceCostReport: Codable, Sendable {
+    package static let key = "service-cost"
 
-    struct Part: Codable, Sendable {
+    package struct Part: Codable, Sendable {
         /// The currency the spend figures are in (the business's most used one).
-        var currency: String?
-        var result: PromiseCostResult
+        package var currency: String?
+        package var result: PromiseCostResult
 
-        var summaryLine: String {
+        package var summaryLine: String {
             switch result {
             case .estimated(let e):
                 String(
@@ -27,22 +27,22 @@ struct ServiceCostReport: Codable, Sendable {
 
     /// Customers whose first promise in the window was broken or kept late, against those whose
     /// was kept on time.
-    var promise: Part
+    package var promise: Part
     /// Customers whose first contact in the window got its first reply after the target, against
     /// those answered within it.
-    var reply: Part
-    var horizonDays: Int
+    package var reply: Part
+    package var horizonDays: Int
 }
 
 /// The cost of a broken promise and of a late reply from the business's own data
 /// (`PromiseCost`: coarsened exact matching on earlier purchasing). Each customer counts once,
 /// anchored at their first decided promise (or answered contact) that lies at least the horizon
 /// before now, so every unit's later purchasing is fully observed.
-struct ServiceCost {
-    static let horizonDays = 180
-    var report: ServiceCostReport
+package struct ServiceCost {
+    package static let horizonDays = 180
+    package var report: ServiceCostReport
 
-    init(facts: ScoreFacts, observations: ServiceObservations, now: Date) {
+    package init(facts: ScoreFacts, observations: ServiceObservations, now: Date) {
         let horizon = TimeInterval(Self.horizonDays) * 86_400
         let latest = now.addingTimeInterval(-horizon)
         // The most used currency: spend is compared within it only.

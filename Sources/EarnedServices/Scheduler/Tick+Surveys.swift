@@ -1,21 +1,21 @@
 import EarnedDomain
 import EarnedStore
-import Fluent
-import Vapor
+import FluentKit
+import Foundation
 
 extension Tick {
     /// How long after a survey's send time its event is still looked for: a scheduler stopped
     /// this long still asks what fell due meanwhile; older events are not asked about.
-    static let surveyLookBack: TimeInterval = 3 * 86_400
+    package static let surveyLookBack: TimeInterval = 3 * 86_400
     /// How far back a relationship survey counts a customer as buying from us.
-    static let relationshipActivity: TimeInterval = 365 * 86_400
+    package static let relationshipActivity: TimeInterval = 365 * 86_400
 
     /// Surveys: every event a survey follows (an order delivered, a contact resolved, a case
     /// closed, a period of a relationship) whose send time has come becomes one invitation,
     /// by key, if the customer is sampled, consents to a written channel and is within the
     /// fatigue budget. Its one-time link goes to the gateway as `survey.requested`; with no
     /// gateway subscribed, the person responsible gets a task to send it by hand.
-    func surveys(now: Date, _ setting: Setting, report: inout Report) async throws {
+    package func surveys(now: Date, _ setting: Setting, report: inout Report) async throws {
         let repo = SurveyRepository(db: db)
         let definitions = try await repo.definitions().filter(\.isActive)
         guard !definitions.isEmpty else { return }
@@ -95,7 +95,7 @@ extension Tick {
                         "address": Self.address(customer, invitation.channel), "language": invitation.language,
                         "link": link,
                         "text": SurveyLink.message(link: link, customer: customer, language: invitation.language),
-                        "expires_at": APIDates.format(invitation.expiresAt),
+                        "expires_at": ISO8601Text.format(invitation.expiresAt),
                     ]), now: now)
             report.eventsQueued += queued
             if queued == 0 {
@@ -115,7 +115,7 @@ extension Tick {
     /// The relationship survey's customers whose period starts in `[from, to]`: everyone who
     /// bought in the last year, each on their own day of the period (spread by their id, so a
     /// period's invitations do not all go out on one day).
-    func relationshipEvents(
+    package func relationshipEvents(
         _ definition: SurveyDefinition, days: Int, from: Date, to: Date, _ setting: Setting
     ) async throws -> [(SurveyDefinition, SurveyTriggerEvent)] {
         let period = TimeInterval(days) * 86_400

@@ -1,0 +1,105 @@
+import EarnedDomain
+import EarnedStore
+import FluentKit
+import Foundation
+import Logging
+
+/// One pass of the scheduler: creates the tasks that are due, fires reminders and
+/// escalations, and sends webhooks. Every step works from the state in the database, not from
+/// what a process remembers, and every task has a unique key: a pass may run on any instance,
+/// twice, or after a long stop, and creates each task exactly once.
+package struct Tick: Sendable {
+    package struct Report: Sendable, Equatable, CustomStringConvertible {
+        package var tasksCreated = 0
+        package var eventsQueued = 0
+        package var deliveriesSent = 0
+        package var deliveriesFailed = 0
+
+        package init() {}
+
+        package var description: String {
+            "\(tasksCreated) tasks created, \(eventsQueued) events queued, \(deliveriesSent) webhooks delivered, \(deliveriesFailed) failed"
+        }
+    }
+
+    package let db: any Database
+    package let transport: any WebhookTransport
+    package let logger: Logger
+    /// The start of survey links.
+    package let linkBase: String
+    package let metrics: (any ServiceInstruments)?
+
+    package init(
+        db: any Database, transport: any WebhookTransport, logger: Logger, linkBase: String,
+        metrics: (any ServiceInstruments)? = nil
+    ) {
+        self.db = db
+        self.transport = transport
+        self.logger = logger
+        self.linkBase = linkBase
+        self.metrics = metrics
+    }
+
+    /// What every step of a pass reads: the locations with their calendars and the owner's
+    /// settings, read once a pass.
+    package struct Setting: Sendable {
+        package var locations: [Location]
+        package var calendars: [LocationID: BusinessCalendar]
+        package var rules: ServiceRules
+        package var outreach: OutreachSettings
+
+        package static func load(_ db: any Database) async throws -> Setting {
+            let locations = try await LocationRepository(db: db).all()
+            let store = SettingsStore(db: db)
+            return Setting(
+                locations: locations,
+                calendars: Dictionary(
+                    locations.map { ($0.id, BusinessCalendar(location: $0)) }, uniquingKeysWith: { a, _ in a }),
+                rules: try await store.service(), outreach: try await store.outreach())
+        }
+    }
+
+    /// One pass, counted for `/metrics` (passes, time, failures).
+    package func run(now: Date) async throws -> Report {
+        guard let metrics else { return try await pass(now: now) }
+        return try await metrics.schedulerPass { try await pass(now: now) }
+    }
+
+    private func pass(now: Date) async throws -> Report {
+        var report = Report()
+        let setting = try await Setting.load(db)
+        try await afterSale(now: now, setting, report: &report)
+        try await promiseReminders(now: now, setting, report: &report)
+        try await replyTargets(now: now, setting, report: &report)
+        try await greetings(now: now, setting, report: &report)
+        try await surveys(now: now, setting, report: &report)
+        let sent = try await WebhookSender(db: db, transport: transport, logger: logger, metrics: metrics).sendDue(
+            now: now)
+        report.deliveriesSent += sent.delivered
+        report.deliveriesFailed += sent.failed
+        try await SecurityStore(db: db).sweep(now: now)
+        try await ImportUploadStore(db: db).sweep(now: now)
+        return report
+    }
+
+    /// Creates the tasks whose keys are new and tells subscribers about each, in one
+    /// transaction: a task never exists without its event.
+    @discardableResult
+    package func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws -> [ServiceTask] {
+        guard !tasks.isEmpty else { return [] }
+        let (created, queued) = try await db.transaction { db in
+            let created = try await TaskRepository(db: db).createNew(tasks)
+            var queued = 0
+            let hooks = WebhookStore(db: db)
+            for task in created { queued += try await hooks.publish(.taskCreated(task, at: now), now: now) }
+            return (created, queued)
+        }
+        report.tasksCreated += created.count
+        report.eventsQueued += queued
+        return created
+    }
+
+    package func publish(_ event: WebhookEvent, now: Date) async throws -> Int {
+        try await WebhookStore(db: db).publish(event, now: now)
+    }
+}
