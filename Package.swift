@@ -60,6 +60,17 @@ let package = Package(
             name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
+            name: "EarnedStoreTests",
+            dependencies: [
+                "EarnedStore", "EarnedDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "EarnedWebTests",
             dependencies: [
                 "EarnedWeb", "EarnedStore", "EarnedDomain",
