@@ -65,7 +65,6 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
@@ -80,6 +79,17 @@ let package = Package(
         .testTarget(
             name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"], exclude: ["Fixtures"],
             swiftSettings: strict),
+        .testTarget(
+            name: "EarnedStoreTests",
+            dependencies: [
+                "EarnedStore", "EarnedDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EarnedWebTests",
             dependencies: [

@@ -3,7 +3,6 @@ import EarnedStore
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
-import SQLKit
 import Vapor
 
 /// Builds the application from its configuration; production, the commands and the tests all
@@ -52,9 +51,7 @@ public func configure(_ app: Application, config: Config, clock: @escaping @Send
 public func prepareDatabase(_ app: Application) async throws {
     try await tuneConnections(app)
     try await app.autoMigrate()
-    if case .sqlite = app.earned.config.database, let sql = app.db as? any SQLDatabase {
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-    }
+    if case .sqlite = app.earned.config.database { try await SQLiteTuning.useWriteAheadLog(app.db) }
     try await QueryPlannerStatistics.refreshOnOpen(app.db)
 }
 

@@ -1,12 +1,12 @@
 import EarnedDomain
+import EarnedStore
 import Fluent
-import SQLKit
 import Vapor
 
 func routes(_ app: Application, metrics: EarnedMetrics) throws {
     app.get("health") { req async throws -> Response in
         do {
-            if let sql = req.database as? any SQLDatabase { try await sql.raw("SELECT 1").run() }
+            try await DatabaseHealth.probe(req.database)
             return try await ["status": "ok", "database": "reachable"].encodeResponse(for: req)
         } catch {
             req.logger.error("health check failed: \(String(reflecting: error))")

@@ -8,7 +8,7 @@ import SQLKit
 enum AccountQueries {
     /// Adds one request to `key`'s window and returns the window's count so far.
     static func hit(key: String, window: Int64, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await sql.raw(
             """
             INSERT INTO api_rate_windows (id, key, window_start, hits)
@@ -28,14 +28,14 @@ enum AccountQueries {
 
     /// Forgets the rate windows that ended before `window`.
     static func dropRateWindows(before window: Int64, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.delete(from: "api_rate_windows").where("window_start", .lessThan, window).run()
     }
 
     /// Records `step` as used when it is later than the last step used; false when a code of
     /// this step (or a later one) was already accepted.
     static func claimStep(staffID: UUID, step: Int64, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.raw(
             """
             UPDATE two_factor_secrets SET last_used_step = \(bind: step)
@@ -50,7 +50,7 @@ enum AccountQueries {
     static func claimRecoveryCode(staffID: UUID, codeHash: String, now: Date, on db: any Database) async throws
         -> Bool
     {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.raw(
             """
             UPDATE recovery_codes SET used_at = \(bind: now)
@@ -64,7 +64,7 @@ enum AccountQueries {
     /// Counts one wrong code against a waiting sign-in and returns the count; nil when the
     /// sign-in is gone.
     static func failChallenge(_ id: UUID, on db: any Database) async throws -> Int? {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await sql.raw(
             """
             UPDATE sign_in_challenges SET attempts = attempts + 1 WHERE id = \(bind: id) RETURNING attempts
@@ -76,7 +76,7 @@ enum AccountQueries {
     /// Marks a live reset link used and returns whose it was; nil when it is unknown, used or
     /// expired.
     static func claimReset(tokenHash: String, now: Date, on db: any Database) async throws -> UUID? {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await sql.raw(
             """
             UPDATE password_resets SET used_at = \(bind: now)

@@ -97,7 +97,7 @@ public struct BulkWriter: Sendable {
             }
             return
         }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // PostgreSQL allows 65,535 bound parameters a statement.
         let perStatement = max(1, 60_000 / columns.count)
         var start = 0
@@ -230,7 +230,7 @@ public struct BulkWriter: Sendable {
     func customerKeys(_ keys: [String]) async throws -> [String: (
         id: UUID, mergedInto: UUID?, erased: Bool, location: UUID?
     )] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var found: [String: (id: UUID, mergedInto: UUID?, erased: Bool, location: UUID?)] = [:]
         var start = 0
         while start < keys.count {
@@ -253,7 +253,7 @@ public struct BulkWriter: Sendable {
 
     /// Home locations of customers by id.
     func customerLocations(_ ids: [UUID]) async throws -> [UUID: UUID?] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var found: [UUID: UUID?] = [:]
         var start = 0
         while start < ids.count {
@@ -328,7 +328,7 @@ public struct BulkWriter: Sendable {
 
     /// Which of `keys` are external ids of rows in `table` (a light query: no records built).
     func existingExternalIDs(in table: String, _ keys: [String]) async throws -> Set<String> {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var found = Set<String>()
         var start = 0
         while start < keys.count {

@@ -8,7 +8,7 @@ import SQLKit
 /// themselves are dropped first, since the survivor already has them.
 enum CustomerMergeQueries {
     static func moveColumns(from absorbed: UUID, to survivor: UUID, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         for table in ["orders", "customer_notes", "customer_touches", "survey_invitations", "survey_answers"] {
             try await sql.update(table).set("customer_id", to: survivor).where("customer_id", .equal, absorbed).run()
         }

@@ -25,21 +25,21 @@ enum DuplicateQueries {
             query += " AND (p.a > \(bind: a) OR (p.a = \(bind: a) AND p.b > \(bind: b)))"
         }
         query += " ORDER BY p.a, p.b LIMIT \(literal: limit)"
-        return try await (db as! any SQLDatabase).raw(query).all().map {
+        return try await db.sql.raw(query).all().map {
             (try $0.decode(column: "a", as: UUID.self), try $0.decode(column: "b", as: UUID.self))
         }
     }
 
     static func count(_ scope: Scope, on db: any Database) async throws -> Int {
         guard let query = candidates(scope) else { return 0 }
-        let row = try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM (" + query + ") q").first()
+        let row = try await db.sql.raw("SELECT COUNT(*) AS n FROM (" + query + ") q").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Orders per customer, for the cards of a page of pairs.
     static func orderCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await (db as! any SQLDatabase).select().column("customer_id")
+        let rows = try await db.sql.select().column("customer_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("orders")
             .where("customer_id", .in, ids).groupBy("customer_id").all()
         var counts: [UUID: Int] = [:]

@@ -18,7 +18,7 @@ public struct GreetingCandidates: Sendable {
         location: Location, date: LocalDate, holidays: HolidayCalendar, budget: FatigueBudget, now: Date
     ) async throws -> [GreetingCandidate] {
         guard let year = date.year, let zone = TimeZone(identifier: location.timeZone) else { return [] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var ids: [UUID] = []
         let everyone = holidays.holidays(on: date).contains(where: \.greets)
         if everyone {

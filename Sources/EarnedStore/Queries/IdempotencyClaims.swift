@@ -10,7 +10,7 @@ enum IdempotencyClaims {
     static func claim(owner: UUID, key: String, requestHash: String, now: Date, on db: any Database) async throws
         -> Bool
     {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let values: [BulkValue] = [
             .uuid(UUID()), .uuid(owner), .text(key), .text(requestHash), .integer(0), .text(""), .date(now),
         ]

@@ -5,7 +5,7 @@ import SQLKit
 /// other connections keep reading and writing.
 public enum SQLiteBackup {
     public static func copy(_ db: any Database, to path: String) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
+        guard let sql = db.sqlite else {
             throw BackupUnsupported()
         }
         try await sql.raw("VACUUM INTO \(bind: path)").run()

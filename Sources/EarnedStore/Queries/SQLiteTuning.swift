@@ -14,28 +14,35 @@ public enum SQLiteTuning {
 
     /// Whether `db` is the embedded database.
     public static func isSQLite(_ db: any Database) -> Bool {
-        (db as? any SQLDatabase)?.dialect.name == "sqlite"
+        db.sqlite != nil
     }
 
     /// Sets the per-connection pragmas on the connection behind `db`.
     public static func tune(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, isSQLite(db) else { return }
+        guard let sql = db.sqlite else { return }
         try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
         try await sql.raw("PRAGMA synchronous = NORMAL").run()
         try await sql.raw("PRAGMA foreign_keys = ON").run()
     }
 
+    /// Switches the database file to write-ahead logging, so readers do not wait for a writer
+    /// (a property of the file, kept across connections); nothing on any other database.
+    public static func useWriteAheadLog(_ db: any Database) async throws {
+        guard let sql = db.sqlite else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+
     /// The connection's busy timeout in milliseconds (for the tests that prove every connection
     /// got it).
     public static func busyTimeout(_ db: any Database) async throws -> Int? {
-        guard let sql = db as? any SQLDatabase, isSQLite(db) else { return nil }
+        guard let sql = db.sqlite else { return nil }
         return try await sql.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
     }
 
     /// Turns the deferred transaction Fluent has just begun on `tx` into an immediate one: the
     /// write lock is taken now (waiting up to the busy timeout), before anything is read.
     public static func takeWriteLock(_ tx: any Database) async throws {
-        guard let sql = tx as? any SQLDatabase, isSQLite(tx) else { return }
+        guard let sql = tx.sqlite else { return }
         // Nothing has run inside Fluent's `BEGIN` yet, so ending it loses nothing; Fluent's own
         // COMMIT or ROLLBACK then closes the immediate transaction.
         try await sql.raw("COMMIT").run()

@@ -119,7 +119,7 @@ public struct ScoreFactsReader: Sendable {
         var facts = ScoreFacts()
         try await readOrders(into: &facts)
         progress("orders: \(facts.orders.count)")
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         facts.liveCustomerIDs = try await sql.select().column("id").from("customers")
             .where("erased_at", .is, SQLLiteral.null).where("merged_into_id", .is, SQLLiteral.null).all()
             .map { CustomerID(try $0.decode(column: "id", as: UUID.self)) }
@@ -143,7 +143,7 @@ public struct ScoreFactsReader: Sendable {
 
     /// Decoded documents of a table whose `time` column is at or after `since`.
     func documents<T: Decodable>(_ type: T.Type, table: String, time: String, since: Date) async throws -> [T] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         return try await sql.select().column("document").from(table).where(
             SQLIdentifier(time), .greaterThanOrEqual, since
         )
@@ -211,7 +211,7 @@ public struct ScoreFactsReader: Sendable {
                     discount: Int64(row.column("discount_minor")?.integer ?? 0))
             }.get()
         } else {
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql
             try await sql.raw(SQLQueryString(query)).run { row in
                 guard let id = try? row.decode(column: "id", as: UUID.self),
                     let customer = try? row.decode(column: "customer_id", as: UUID.self),
@@ -238,7 +238,7 @@ public struct ScoreFactsReader: Sendable {
     }
 
     func readSurveys(into facts: inout ScoreFacts, since: Date, now: Date) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         facts.answers = try await sql.select()
             .columns(
                 "id", "customer_id", "answered_at", "nps", "csat", "ces", "share_of_wallet", "fast_enough",

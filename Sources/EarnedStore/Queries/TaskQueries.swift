@@ -5,13 +5,14 @@ import SQLKit
 
 /// The scheduler's writes that must stay correct with several instances on one database:
 /// creating a task only when its key is new, and claiming a webhook delivery so only one
-/// instance sends it. Both are single statements, so the database settles any race.
+/// instance sends it. Both are single statements, so the database settles any race. Also the
+/// overdue counts of the team's agenda, grouped in the database.
 enum TaskQueries {
     /// Inserts the tasks whose keys are new and returns their ids; a key that exists is left
     /// alone (`ON CONFLICT (key) DO NOTHING … RETURNING id`, on both databases).
     static func insertNew(_ tasks: [ServiceTask], on db: any Database) async throws -> Set<UUID> {
         guard !tasks.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var created = Set<UUID>()
         for start in stride(from: 0, to: tasks.count, by: 200) {
             let batch = tasks[start..<min(start + 200, tasks.count)]
@@ -38,7 +39,7 @@ enum TaskQueries {
     /// Marks up to `limit` due deliveries as taken by this instance until `leaseUntil` and
     /// returns their ids. A delivery another instance holds (its lease not run out) is skipped.
     static func claimDeliveries(limit: Int, now: Date, leaseUntil: Date, on db: any Database) async throws -> [UUID] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.raw(
             """
             UPDATE webhook_deliveries SET claimed_until = \(bind: leaseUntil)
@@ -60,7 +61,7 @@ enum TaskQueries {
         event: WebhookEvent, payload: String, subscriptions: [WebhookSubscriptionID], now: Date, on db: any Database
     ) async throws -> Int {
         guard !subscriptions.isEmpty else { return 0 }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let insert = sql.insert(into: WebhookDeliveryRecord.schema).columns(
             "id", "subscription_id", "event_key", "event_kind", "payload", "status", "attempts", "next_attempt_at",
             "created_at", "updated_at")
@@ -74,5 +75,32 @@ enum TaskQueries {
         }
         let rows = try await insert.ignoringConflicts(with: ["subscription_id", "event_key"]).returning("id").all()
         return rows.count
+    }
+
+    /// How many open tasks and open promises each person has past due at `now`, in `locations`
+    /// (nil: all), counted in the database.
+    static func overdueCounts(locations: Set<LocationID>?, now: Date, on db: any Database) async throws
+        -> [StaffID: Int]
+    {
+        let sql = try db.sql
+        var counts: [StaffID: Int] = [:]
+        for (table, person, due, open) in [
+            ("service_tasks", "assignee_id", "due_at", ServiceTask.Status.open.rawValue),
+            ("promises", "owner_id", "due_in_force_at", "open"),
+        ] {
+            var query = sql.select().column(SQLIdentifier(person)).column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
+            .from(table).where(SQLIdentifier("status"), .equal, SQLBind(open))
+            .where(SQLIdentifier(due), .lessThan, SQLBind(now)).where(SQLIdentifier(person), .isNot, SQLLiteral.null)
+            if let locations {
+                query = query.where(SQLIdentifier("location_id"), .in, SQLBind.group(locations.map(\.rawValue)))
+            }
+            for row in try await query.groupBy(SQLIdentifier(person)).all() {
+                let id = StaffID(try row.decode(column: person, as: UUID.self))
+                counts[id, default: 0] += try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
     }
 }

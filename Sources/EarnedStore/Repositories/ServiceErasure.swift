@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Erasing a customer clears the words of the service work about them — promises, cases,
 /// inbound contacts, tasks, survey comments, and webhook payloads not yet sent — and keeps what the figures
@@ -29,20 +28,9 @@ enum ServiceErasure {
         }
         // Survey answers keep their scores for the figures, not the customer's words; their
         // open links stop working.
-        let surveys = db as! any SQLDatabase
-        try await surveys.update("survey_answers").set("comment", to: SQLLiteral.null).where("customer_id", .equal, id)
-            .run()
-        try await surveys.update("survey_invitations").set("state", to: "expired").where("customer_id", .equal, id)
-            .where("state", .equal, "open").run()
+        try await ErasureQueries.clearSurveys(of: customer, on: db)
         // Messages for gateways (a greeting's words and address) that were not delivered yet
         // are not sent at all; those sent keep their delivery record, not their words.
-        let sql = db as! any SQLDatabase
-        for known in [customer] + merged {
-            let pattern = "%\(known.rawValue.uuidString.lowercased())%"
-            try await sql.update("webhook_deliveries").set("payload", to: "{}").set("status", to: "failed")
-                .set("last_error", to: "customer erased").where("status", .equal, "pending")
-                .where("payload", .like, pattern).run()
-            try await sql.update("webhook_deliveries").set("payload", to: "{}").where("payload", .like, pattern).run()
-        }
+        try await ErasureQueries.clearWebhookPayloads(naming: [customer] + merged, on: db)
     }
 }

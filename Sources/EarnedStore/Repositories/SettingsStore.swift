@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Business-wide settings, each a JSON document under a key; a missing one is the default.
 public struct SettingsStore: Sendable {
@@ -67,16 +66,12 @@ public struct SettingsStore: Sendable {
 
     /// Whether the scheduler already did the work named `key`.
     public func isMarked(_ key: String) async throws -> Bool {
-        let sql = db as! any SQLDatabase
-        return try await sql.select().column("key").from("scheduler_marks").where("key", .equal, key).first() != nil
+        try await SettingsQueries.isMarked(key, on: db)
     }
 
     /// Records that the scheduler did the work named `key`; a second instance doing the same
     /// changes nothing.
     public func mark(_ key: String, at now: Date) async throws {
-        let sql = db as! any SQLDatabase
-        try await sql.raw(
-            "INSERT INTO scheduler_marks (id, key, done_at) VALUES (\(bind: IDGenerator.next()), \(bind: key), \(bind: now)) ON CONFLICT (key) DO NOTHING"
-        ).run()
+        try await SettingsQueries.mark(key, at: now, on: db)
     }
 }

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// What an answer through a link led to.
 public struct SurveySubmission: Sendable {
@@ -32,11 +31,9 @@ extension SurveyRepository {
             }
             let definition = try await repo.definition(invitation.definitionID)
             let answer = try invitation.answer(draft, definition: definition, id: answerID, now: now)
-            let sql = db as! any SQLDatabase
-            let claimed = try await sql.update(SurveyInvitationRecord.schema).set("state", to: "answered")
-                .set("answered_at", to: now).where("id", .equal, invitation.id.rawValue)
-                .where("state", .equal, "open").returning("id").all()
-            guard !claimed.isEmpty else { throw SurveyAnswerError.refused(.alreadyAnswered) }
+            guard try await SurveyInvitationQueries.claimForAnswer(invitation.id, now: now, on: db) else {
+                throw SurveyAnswerError.refused(.alreadyAnswered)
+            }
 
             let attribution = invitation.attribution
             let record = SurveyAnswerRecord(answer, attribution: attribution, now: now)

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// The events surveys follow, read for the scheduler: each is found again on every pass in
 /// its window, and the invitation's unique key keeps it from being asked twice.
@@ -24,9 +23,6 @@ extension SurveyRepository {
 
     /// Customers who bought something since `since`: the ones a relationship survey asks.
     public func customersBuyingSince(_ since: Date) async throws -> [CustomerID] {
-        let sql = db as! any SQLDatabase
-        return try await sql.raw(
-            "SELECT DISTINCT customer_id FROM orders WHERE placed_at >= \(bind: since)"
-        ).all().map { CustomerID(try $0.decode(column: "customer_id", as: UUID.self)) }
+        try await SurveyTriggerQueries.customersBuyingSince(since, on: db)
     }
 }

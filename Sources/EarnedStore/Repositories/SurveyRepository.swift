@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Surveys: definitions (the owner's), one-time invitations (created by the scheduler, once
 /// per key; only a hash of each link's token is kept) and answers.
@@ -71,16 +70,7 @@ public struct SurveyRepository: Sendable {
     /// another instance created first is left alone, so each invitation exists once.
     public func createNew(_ invitations: [SurveyInvitation], sentAt: Date? = nil) async throws -> [SurveyInvitation] {
         guard !invitations.isEmpty else { return [] }
-        let sql = db as! any SQLDatabase
-        var created = Set<UUID>()
-        for start in stride(from: 0, to: invitations.count, by: 100) {
-            let batch = invitations[start..<min(start + 100, invitations.count)]
-            let insert = sql.insert(into: SurveyInvitationRecord.schema).columns(Self.invitationColumns)
-            for invitation in batch { insert.values(Self.values(invitation, sentAt: sentAt).map(\.expression)) }
-            for row in try await insert.ignoringConflicts(with: ["key"]).returning("id").all() {
-                created.insert(try row.decode(column: "id", as: UUID.self))
-            }
-        }
+        let created = try await SurveyInvitationQueries.insertNew(invitations, sentAt: sentAt, on: db)
         return invitations.filter { created.contains($0.id.rawValue) }
     }
 
@@ -132,15 +122,11 @@ public struct SurveyRepository: Sendable {
         let access = SurveyAccess.check(invitation, now: now)
         if let error = access.error { throw error }
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            let rows = try await sql.update(SurveyInvitationRecord.schema).set("token_hash", to: tokenHash)
-                .set("sent_at", to: now).where("id", .equal, id.rawValue).where("state", .equal, "open")
-                .returning("id").all()
-            guard !rows.isEmpty else { throw SurveyAccess.alreadyAnswered.error ?? DomainError.conflict("") }
-            try await sql.update(ServiceTaskRecord.schema).set("status", to: ServiceTask.Status.done.rawValue)
-                .set("completed_at", to: now).set("completed_by_id", to: actor.id.rawValue).set("updated_at", to: now)
-                .where("key", .equal, Self.sendTaskKey(id)).where("status", .equal, ServiceTask.Status.open.rawValue)
-                .run()
+            guard try await SurveyInvitationQueries.renewLink(id, tokenHash: tokenHash, now: now, on: db) else {
+                throw SurveyAccess.alreadyAnswered.error ?? DomainError.conflict("")
+            }
+            try await SurveyInvitationQueries.completeOpenTask(
+                key: Self.sendTaskKey(id), actor: actor.id, now: now, on: db)
             try await AuditLog(db: db).record(
                 .updated, "survey_invitation", id.rawValue, by: actor, summary: "new link", at: now)
         }

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// The scheduler's tasks: created once by key, listed for a person's or a team's agenda,
 /// closed with an outcome. Every read and write checks the actor may see the task's location.
@@ -48,26 +47,7 @@ public struct TaskRepository: Sendable {
     /// How many open tasks and open promises each person has past due, in locations (nil: all):
     /// the whole count, not a page of it.
     public func overdueCounts(locations: Set<LocationID>?, now: Date) async throws -> [StaffID: Int] {
-        let sql = db as! any SQLDatabase
-        var counts: [StaffID: Int] = [:]
-        for (table, person, due, open) in [
-            ("service_tasks", "assignee_id", "due_at", ServiceTask.Status.open.rawValue),
-            ("promises", "owner_id", "due_in_force_at", "open"),
-        ] {
-            var query = sql.select().column(SQLIdentifier(person)).column(
-                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
-            )
-            .from(table).where(SQLIdentifier("status"), .equal, SQLBind(open))
-            .where(SQLIdentifier(due), .lessThan, SQLBind(now)).where(SQLIdentifier(person), .isNot, SQLLiteral.null)
-            if let locations {
-                query = query.where(SQLIdentifier("location_id"), .in, SQLBind.group(locations.map(\.rawValue)))
-            }
-            for row in try await query.groupBy(SQLIdentifier(person)).all() {
-                let id = StaffID(try row.decode(column: person, as: UUID.self))
-                counts[id, default: 0] += try row.decode(column: "n", as: Int.self)
-            }
-        }
-        return counts
+        try await TaskQueries.overdueCounts(locations: locations, now: now, on: db)
     }
 
     /// Closes an after-sale task with its outcome. A problem found opens a case for the person

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// The touches the fatigue budget counts: greetings planned, follow-ups made, surveys sent.
 public struct TouchRepository: Sendable {
@@ -12,12 +11,7 @@ public struct TouchRepository: Sendable {
     /// Records touches; one with a task key already recorded is skipped, so a pass run twice
     /// counts a greeting once.
     public func record(_ touches: [(customer: CustomerID, touch: Touch, taskKey: String?)]) async throws {
-        let sql = db as! any SQLDatabase
-        for item in touches {
-            try await sql.raw(
-                "INSERT INTO customer_touches (id, customer_id, kind, at, task_key) VALUES (\(bind: IDGenerator.next()), \(bind: item.customer.rawValue), \(bind: item.touch.kind.rawValue), \(bind: item.touch.at), \(bind: item.taskKey)) ON CONFLICT (task_key) DO NOTHING"
-            ).run()
-        }
+        try await TouchQueries.record(touches, on: db)
     }
 
     /// Touches of customers since a time, for the budget.
