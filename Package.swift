@@ -25,11 +25,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "EarnedDomain", swiftSettings: strict),
-        .target(name: "EarnedAnalytics", dependencies: ["EarnedDomain"], swiftSettings: strict),
+        // Files in, domain values out: CSV, text encodings, locale numbers and dates, and the
+        // parsers of a shop's files into the domain's rows.
+        .target(name: "EarnedFormats", dependencies: ["EarnedDomain"], swiftSettings: strict),
+        .target(name: "EarnedAnalytics", dependencies: ["EarnedDomain", "EarnedFormats"], swiftSettings: strict),
         .target(
             name: "EarnedStore",
             dependencies: [
-                "EarnedDomain",
+                "EarnedDomain", "EarnedFormats",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 // Only for the bulk-insert fast path of Queries/BulkWriter.swift and for checking a
@@ -41,7 +44,7 @@ let package = Package(
         .target(
             name: "EarnedWeb",
             dependencies: [
-                "EarnedDomain", "EarnedAnalytics", "EarnedStore",
+                "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -58,12 +61,14 @@ let package = Package(
         .executableTarget(name: "earned", dependencies: ["EarnedWeb"], swiftSettings: strict),
         .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .testTarget(
-            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"], exclude: ["Fixtures"],
-            swiftSettings: strict),
+            name: "EarnedFormatsTests", dependencies: ["EarnedFormats", "EarnedDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(
             name: "EarnedWebTests",
             dependencies: [
-                "EarnedWeb", "EarnedStore", "EarnedDomain",
+                "EarnedWeb", "EarnedStore", "EarnedDomain", "EarnedFormats",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -1,5 +1,6 @@
 import CoreMetrics
 import EarnedDomain
+import EarnedFormats
 import Prometheus
 import Vapor
 

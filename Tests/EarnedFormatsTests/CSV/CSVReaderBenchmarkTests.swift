@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import EarnedDomain
+@testable import EarnedFormats
 
 /// Times streaming a generated 1,000,000-row, 12-column CSV (about 140 MB). Off unless
 /// `EARNED_CSV_BENCHMARK=1`; meaningful only in release:

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import EarnedDomain
+@testable import EarnedFormats
 
 @Suite("CSV writer")
 struct CSVWriterTests {

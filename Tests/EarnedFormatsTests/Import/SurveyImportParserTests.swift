@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 @testable import EarnedDomain
+@testable import EarnedFormats
 
 @Suite("Survey answer import")
 struct SurveyImportParserTests {
-    typealias F = SurveyFixture
-    let now = SurveyFixture.utc(2026, 3, 12, 12)
+    typealias F = ImportFixture
+    let now = F.utc(2026, 3, 12, 12)
 
     func parse(_ text: String) throws -> [Result<SurveyImportParser.Row, ImportProblems>] {
         let document = try CSVReader().read(text)

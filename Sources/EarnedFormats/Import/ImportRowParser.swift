@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// Reads the lines of a customers, orders or transactions file into drafts, collecting every

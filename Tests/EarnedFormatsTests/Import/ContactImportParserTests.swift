@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 @testable import EarnedDomain
+@testable import EarnedFormats
 
 @Suite("Contact import")
 struct ContactImportParserTests {
-    typealias F = ClockFixture
-    let now = ClockFixture.utc("2026-03-12T12:00:00Z")
+    typealias F = ImportFixture
+    let now = F.utc("2026-03-12T12:00:00Z")
     let moscow = TimeZone(identifier: "Europe/Moscow")!
 
     func parse(_ text: String) throws -> [Result<ContactImportParser.Row, ImportProblems>] {

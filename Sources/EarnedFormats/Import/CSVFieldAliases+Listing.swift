@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 extension CSVFieldAliases {

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// How a name written in a shop's export («Белова Т.Н.», «Татьяна Белова», «belova@shop.ru»)

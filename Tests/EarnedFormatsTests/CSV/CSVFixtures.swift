@@ -1,6 +1,6 @@
 import Foundation
 
-@testable import EarnedDomain
+@testable import EarnedFormats
 
 /// Shared inputs for the CSV tests.
 enum CSVFixtures {

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// Which column holds each field, made by ``CSVHeader/mapping(aliases:overrides:)``.

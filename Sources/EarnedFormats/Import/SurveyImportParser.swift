@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// Reads the lines of a file of past survey answers (an export from another survey tool or a

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// What an import did, or — for a preview — would do: the counts, every problem, and what the

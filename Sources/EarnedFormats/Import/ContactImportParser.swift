@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// Reads the lines of an inbound-contacts file (a help-desk or telephony export, a spreadsheet)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import EarnedDomain
+@testable import EarnedFormats
 
 @Suite struct LocaleDateParserTests {
     typealias Day = LocaleDateParser.CalendarDay

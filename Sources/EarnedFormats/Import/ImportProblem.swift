@@ -1,3 +1,5 @@
+import EarnedDomain
+
 /// One reason a line of an imported file was refused: the line, the column, and why. `why` is
 /// what pages translate; `reason` is its English wording (the command line's).
 public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// The header row of a delimited file, and how its columns map to field names.
