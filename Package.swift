@@ -41,10 +41,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo business: its generator, and its history handed to the store's bulk writer.
+        .target(name: "EarnedDemo", dependencies: ["EarnedDomain", "EarnedStore"], swiftSettings: strict),
         .target(
             name: "EarnedWeb",
             dependencies: [
-                "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore",
+                "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore", "EarnedDemo",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -62,13 +64,15 @@ let package = Package(
         .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .testTarget(
             name: "EarnedFormatsTests", dependencies: ["EarnedFormats", "EarnedDomain"], swiftSettings: strict),
+        .testTarget(name: "EarnedDemoTests", dependencies: ["EarnedDemo", "EarnedDomain"], swiftSettings: strict),
         .testTarget(
-            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats"],
-            exclude: ["Fixtures"], swiftSettings: strict),
+            name: "EarnedAnalyticsTests",
+            dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats", "EarnedDemo"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(
             name: "EarnedWebTests",
             dependencies: [
-                "EarnedWeb", "EarnedStore", "EarnedDomain", "EarnedFormats",
+                "EarnedWeb", "EarnedStore", "EarnedDomain", "EarnedFormats", "EarnedDemo",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),
