@@ -4,8 +4,8 @@ import Testing
 
 @testable import EarnedDemo
 
-@Suite("SeededGenerator")
-struct SeededGeneratorTests {
+@Suite("SeededGenerator draws")
+struct SeededGeneratorDrawsTests {
     @Test func sameSeedGivesSameSequenceAndOtherSeedsDiffer() {
         var a = SeededGenerator(seed: 7)
         var b = SeededGenerator(seed: 7)
