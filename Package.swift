@@ -29,14 +29,17 @@ let package = Package(
     ],
     targets: [
         .target(name: "EarnedDomain", swiftSettings: strict),
+        // Files in, domain values out: CSV, text encodings, locale numbers and dates, and the
+        // parsers of a shop's files into the domain's rows.
+        .target(name: "EarnedFormats", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .target(
             name: "EarnedAnalytics",
-            dependencies: ["EarnedDomain", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["EarnedDomain", "EarnedFormats", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: strict),
         .target(
             name: "EarnedStore",
             dependencies: [
-                "EarnedDomain",
+                "EarnedDomain", "EarnedFormats",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 // Only for the bulk-insert fast path of Queries/BulkWriter.swift and for checking a
@@ -57,10 +60,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo business: its generator, and its history handed to the store's bulk writer.
+        .target(name: "EarnedDemo", dependencies: ["EarnedDomain", "EarnedStore"], swiftSettings: strict),
         .target(
             name: "EarnedWeb",
             dependencies: [
-                "EarnedDomain", "EarnedAnalytics", "EarnedStore", "EarnedServices",
+                "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore", "EarnedServices", "EarnedDemo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -77,7 +82,11 @@ let package = Package(
         .executableTarget(name: "earned", dependencies: ["EarnedWeb"], swiftSettings: strict),
         .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .testTarget(
-            name: "EarnedAnalyticsTests", dependencies: ["EarnedAnalytics", "EarnedDomain"], exclude: ["Fixtures"],
+            name: "EarnedFormatsTests", dependencies: ["EarnedFormats", "EarnedDomain"], swiftSettings: strict),
+        .testTarget(name: "EarnedDemoTests", dependencies: ["EarnedDemo", "EarnedDomain"], swiftSettings: strict),
+        .testTarget(
+            name: "EarnedAnalyticsTests",
+            dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats", "EarnedDemo"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(
             name: "EarnedStoreTests",
@@ -93,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "EarnedWebTests",
             dependencies: [
-                "EarnedWeb", "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedAnalytics",
+                "EarnedWeb", "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedAnalytics", "EarnedFormats",
+                "EarnedDemo",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),

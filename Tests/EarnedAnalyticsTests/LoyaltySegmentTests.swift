@@ -1,4 +1,5 @@
 import EarnedAnalytics
+import EarnedDemo
 import EarnedDomain
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Testing
 
 @testable import EarnedWeb

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import EarnedServices
 import EarnedStore
 import FluentKit

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// Writes the CSV files of `earned fit` into byte buffers, a range of customers at a time, so a

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// The customers `earned fit` works on: per-customer (x, t_x, T) and mean repeat spend z̄ —

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// Why `earned fit` could not read its input or fit the models. Lines and columns are 1-based;

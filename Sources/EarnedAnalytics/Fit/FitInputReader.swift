@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// Reads the input of `earned fit` through the project's CSV reader (encoding, BOM, `,` `;` tab

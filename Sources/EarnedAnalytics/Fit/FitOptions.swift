@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// What `earned fit` is asked to do: how to summarise a transaction log and what to forecast.

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 
 /// The Monte Carlo forecast of a loyalty program against a service improvement on the

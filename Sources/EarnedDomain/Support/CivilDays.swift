@@ -1,8 +1,8 @@
 /// Civil dates as day numbers (days since 1970-01-01, proleptic Gregorian), without
 /// `Calendar`: fast enough for every generated order and every business-hours computation.
 /// Hinnant, "chrono-compatible low-level date algorithms" (days_from_civil, civil_from_days).
-enum CivilDays {
-    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+public enum CivilDays {
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -11,7 +11,7 @@ enum CivilDays {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    static func civil(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+    public static func civil(_ dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -24,7 +24,7 @@ enum CivilDays {
     }
 
     /// ISO weekday, 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
-    static func isoWeekday(_ dayNumber: Int) -> Int {
+    public static func isoWeekday(_ dayNumber: Int) -> Int {
         ((dayNumber % 7 + 7 + 3) % 7) + 1
     }
 }

@@ -10,11 +10,11 @@ public enum IDGenerator {
     struct State {
         var lastMillis: UInt64 = 0
         var counter: UInt16 = 0
-        var random: DemoRandom
+        var random: SeededGenerator
 
         init() {
             var system = SystemRandomNumberGenerator()
-            random = DemoRandom(seed: system.next())
+            random = SeededGenerator(seed: system.next())
         }
 
         mutating func next() -> UInt64 { random.next() }

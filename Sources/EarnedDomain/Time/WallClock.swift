@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Both choices keep the conversion monotonic: a later wall-clock time never maps to an earlier
 /// instant, so ordered, non-overlapping periods stay ordered and non-overlapping.
-struct WallClock: Sendable, Hashable {
+public struct WallClock: Sendable, Hashable {
     let timeZone: TimeZone
 
     static let secondsPerDay = 86_400
@@ -78,7 +78,7 @@ struct WallClock: Sendable, Hashable {
 
     static func isoWeekday(_ dayNumber: Int) -> Int { CivilDays.isoWeekday(dayNumber) }
 
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
+    public static func floorDiv(_ a: Int, _ b: Int) -> Int {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 }

@@ -6,15 +6,18 @@ extension DemoServiceWriter {
     /// Writes one part of the demo's survey history: invitations, their touches, and the
     /// answers with the attribution of their invitations. The surveys themselves go in first,
     /// once (`SurveyRepository.insert`).
-    public func write(_ history: DemoSurveyHistory) async throws {
+    public func write(
+        invitations: [SurveyInvitation], answers: [SurveyAnswer],
+        touches: [(customerID: CustomerID, touch: Touch, taskKey: String)]
+    ) async throws {
         let bulk = BulkWriter(db: db)
-        let invitations = Dictionary(history.invitations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(invitations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         try await bulk.insert(
             SurveyInvitationRecord.schema, columns: SurveyRepository.invitationColumns,
-            rows: history.invitations.map { SurveyRepository.values($0, sentAt: $0.sendAt) })
+            rows: invitations.map { SurveyRepository.values($0, sentAt: $0.sendAt) })
         try await bulk.insert(
             "customer_touches", columns: ["id", "customer_id", "kind", "at", "task_key"],
-            rows: history.touches.map { t in
+            rows: touches.map { t in
                 [
                     .uuid(IDGenerator.next()), .uuid(t.customerID.rawValue), .text(t.touch.kind.rawValue),
                     .date(t.touch.at), .text(t.taskKey),
@@ -29,8 +32,8 @@ extension DemoServiceWriter {
                 "may_ask_referral", "staff_id", "role", "location_id", "shift_name", "served_channel", "served_at",
                 "source", "created_at",
             ],
-            rows: history.answers.compactMap { a in
-                guard let invitation = invitations[a.invitationID] else { return nil }
+            rows: answers.compactMap { a in
+                guard let invitation = byID[a.invitationID] else { return nil }
                 let at = AttributionColumns(invitation.attribution)
                 let v = a.values
                 return [

@@ -17,12 +17,18 @@ public struct DemoServiceWriter: Sendable {
 
     /// Writes one part of the history, in foreign-key order. The customers, staff and locations
     /// it names must exist, and so must the incidents its `outreach` points at (the business-wide
-    /// part holds them: write that part's incidents before any batch's part).
-    public func write(_ history: DemoServiceHistory) async throws {
+    /// part holds them: write that part's incidents before any batch's part). Domain values only:
+    /// the demo's own history types live in EarnedDemo, which hands their parts over here.
+    public func write(
+        incidents: [Incident] = [], outreach: [(incidentID: IncidentID, result: OutreachResult)] = [],
+        cases: [ServiceCase] = [], contacts: [InboundContact] = [], promises: [Promise] = [],
+        tasks: [ServiceTask] = [], touches: [(customerID: CustomerID, touch: Touch, taskKey: String)] = [],
+        referrals: [Referral] = []
+    ) async throws {
         let bulk = BulkWriter(db: db)
         try await bulk.insert(
             "incidents", columns: ["id", "location_id", "found_at", "document", "updated_at"],
-            rows: history.incidents.map { i in
+            rows: incidents.map { i in
                 [
                     .uuid(i.id.rawValue), .uuid(i.locationID?.rawValue), .date(i.foundAt),
                     .text(try DocumentCoding.string(i)), .date(i.updatedAt),
@@ -30,7 +36,7 @@ public struct DemoServiceWriter: Sendable {
             })
         try await bulk.insert(
             "incident_customers", columns: ["id", "incident_id", "customer_id", "told_at"],
-            rows: history.outreach.map { o in
+            rows: outreach.map { o in
                 [
                     .uuid(IDGenerator.next()), .uuid(o.incidentID.rawValue), .uuid(o.result.customerID.rawValue),
                     .date(o.result.toldAt),
@@ -42,7 +48,7 @@ public struct DemoServiceWriter: Sendable {
                 "id", "customer_id", "location_id", "owner_id", "holder_id", "holder_department", "status",
                 "priority", "source", "link_id", "opened_at", "document", "updated_at",
             ],
-            rows: history.cases.map { c in
+            rows: cases.map { c in
                 [
                     .uuid(c.id.rawValue), .uuid(c.customerID.rawValue), .uuid(c.locationID?.rawValue),
                     .uuid(c.ownerID.rawValue), .uuid(c.holder.staffID?.rawValue), .text(c.holder.department),
@@ -56,7 +62,7 @@ public struct DemoServiceWriter: Sendable {
                 "id", "customer_id", "location_id", "owner_id", "channel", "priority", "status", "received_at",
                 "external_id", "document", "updated_at",
             ],
-            rows: history.contacts.map { c in
+            rows: contacts.map { c in
                 [
                     .uuid(c.id.rawValue), .uuid(c.customerID?.rawValue), .uuid(c.locationID.rawValue),
                     .uuid(c.ownerID?.rawValue), .text(c.channel.rawValue), .text(c.priority.rawValue),
@@ -70,7 +76,7 @@ public struct DemoServiceWriter: Sendable {
                 "id", "customer_id", "owner_id", "location_id", "kind", "status", "due_at", "due_in_force_at",
                 "closed_at", "link_id", "document", "created_at", "updated_at",
             ],
-            rows: history.promises.map { p in
+            rows: promises.map { p in
                 [
                     .uuid(p.id.rawValue), .uuid(p.customerID.rawValue), .uuid(p.ownerID.rawValue),
                     .uuid(p.locationID?.rawValue), .text(p.kind.rawValue),
@@ -86,7 +92,7 @@ public struct DemoServiceWriter: Sendable {
                 "subject_id", "due_at", "channel", "text", "completed_at", "completed_by_id", "outcome", "created_at",
                 "updated_at",
             ],
-            rows: history.tasks.map { t in
+            rows: tasks.map { t in
                 [
                     .uuid(t.id.rawValue), .text(t.key), .text(t.kind.rawValue), .text(t.status.rawValue),
                     .uuid(t.assigneeID?.rawValue), .uuid(t.locationID?.rawValue), .uuid(t.customerID?.rawValue),
@@ -97,7 +103,7 @@ public struct DemoServiceWriter: Sendable {
             })
         try await bulk.insert(
             "customer_touches", columns: ["id", "customer_id", "kind", "at", "task_key"],
-            rows: history.touches.map { t in
+            rows: touches.map { t in
                 [
                     .uuid(IDGenerator.next()), .uuid(t.customerID.rawValue), .text(t.touch.kind.rawValue),
                     .date(t.touch.at), .text(t.taskKey),
@@ -105,7 +111,7 @@ public struct DemoServiceWriter: Sendable {
             })
         try await bulk.insert(
             "referrals", columns: ["id", "referrer_id", "referred_id", "order_id", "recorded_by_id", "recorded_at"],
-            rows: history.referrals.map { r in
+            rows: referrals.map { r in
                 [
                     .uuid(r.id.rawValue), .uuid(r.referrerID.rawValue), .uuid(r.referredID.rawValue),
                     .uuid(r.orderID?.rawValue), .uuid(r.recordedByID?.rawValue), .date(r.recordedAt),

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import FluentKit
 import Foundation
 

@@ -1,3 +1,4 @@
+import EarnedDemo
 import EarnedDomain
 import EarnedServices
 import EarnedStore

@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedFormats
 import Foundation
 import Vapor
 

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Foundation
 
 /// What a person chose on an import's preview: the field of each column (or none), what to do

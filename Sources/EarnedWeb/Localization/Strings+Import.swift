@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 
 /// Why an imported line was refused, in the page's language. The file's own words (a value,
 /// a column, an e-mail) are quoted as they were written.

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 
 /// The import's preview: what the reader made of the file, and the choices it asks for.
 extension Strings {

@@ -1,5 +1,6 @@
 import CoreMetrics
 import EarnedDomain
+import EarnedFormats
 import EarnedServices
 import Prometheus
 import Vapor

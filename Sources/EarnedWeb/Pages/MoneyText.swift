@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 
 /// Money typed by a person: "1 234,50", "1234.50", "1 234,50 ₽".
 enum MoneyText {

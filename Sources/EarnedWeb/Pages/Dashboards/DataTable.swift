@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import Vapor
 
 /// A table of figures a dashboard shows, that also downloads as CSV: the page lists it as HTML

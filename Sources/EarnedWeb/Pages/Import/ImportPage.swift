@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 
 /// The import's first step: what the file holds, and the file.
 struct ImportPage {
