@@ -48,6 +48,23 @@ struct SurveyQueriesTests {
         ).invitation
     }
 
+    /// Stores an answer through a link as the closed loop does, without its follow-ups: the
+    /// claim of the invitation, then the answer. Throws when the link is unknown or answered.
+    @discardableResult
+    func answer(_ repo: SurveyRepository, tokenHash: String, draft: SurveyAnswerDraft, now: Date) async throws
+        -> SurveyResponse
+    {
+        guard var invitation = try await repo.invitation(tokenHash: tokenHash) else {
+            throw SurveyAnswerError.refused(.unknown)
+        }
+        let definition = try await repo.definition(invitation.definitionID)
+        let answer = try invitation.answer(draft, definition: definition, id: SurveyAnswerID(), now: now)
+        guard try await repo.claimForAnswer(invitation.id, now: now) else {
+            throw SurveyAnswerError.refused(.alreadyAnswered)
+        }
+        return try await repo.saveAnswer(answer, attribution: invitation.attribution, caseID: nil, now: now)
+    }
+
     @Test("results count answers and invitations by attribution and score, per location")
     func tallies() async throws {
         try await StoreDatabase.with { db in
@@ -65,12 +82,13 @@ struct SurveyQueriesTests {
             let repo = SurveyRepository(db: db)
             #expect(try await repo.createNew(invitations).count == 5)
             for (i, invitation) in invitations.prefix(2).enumerated() {
-                _ = try await repo.submit(
-                    tokenHash: invitation.tokenHash, draft: SurveyAnswerDraft(csat: 5, nps: 9, fastEnough: i == 0),
+                _ = try await answer(
+                    repo, tokenHash: invitation.tokenHash,
+                    draft: SurveyAnswerDraft(csat: 5, nps: 9, fastEnough: i == 0),
                     now: testNow - 60)
             }
-            _ = try await repo.submit(
-                tokenHash: invitations[3].tokenHash, draft: SurveyAnswerDraft(csat: 4, nps: 8), now: testNow - 60)
+            _ = try await answer(
+                repo, tokenHash: invitations[3].tokenHash, draft: SurveyAnswerDraft(csat: 4, nps: 8), now: testNow - 60)
 
             let all = try await SurveyResultQueries.tallies(
                 from: testNow - 7 * 86_400, to: testNow, locations: nil, now: testNow, on: db)
@@ -127,9 +145,9 @@ struct SurveyQueriesTests {
             #expect(try await repo.invitation(tokenHash: first.tokenHash) == nil)
             #expect(try await repo.sentAt(first.id) == testNow - 120)
 
-            _ = try await repo.submit(tokenHash: "hash:new", draft: SurveyAnswerDraft(csat: 5), now: testNow - 60)
+            _ = try await answer(repo, tokenHash: "hash:new", draft: SurveyAnswerDraft(csat: 5), now: testNow - 60)
             await #expect(throws: SurveyAnswerError.self) {
-                try await repo.submit(tokenHash: "hash:new", draft: SurveyAnswerDraft(csat: 1), now: testNow)
+                try await answer(repo, tokenHash: "hash:new", draft: SurveyAnswerDraft(csat: 1), now: testNow)
             }
             #expect(try await !SurveyInvitationQueries.claimForAnswer(first.id, now: testNow, on: db))
             #expect(try await !SurveyInvitationQueries.renewLink(first.id, tokenHash: "x", now: testNow, on: db))

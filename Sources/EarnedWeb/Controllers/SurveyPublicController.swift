@@ -68,7 +68,7 @@ struct SurveyPublicController {
             return self.page(req, page, status: .unprocessableEntity)
         }
         do {
-            let submission = try await SurveyRepository(db: req.database).submit(
+            let submission = try await SurveyAnswering(db: req.database).submit(
                 tokenHash: invitation.tokenHash, draft: draft, now: now)
             let s = base.s
             let low = submission.openedCase != nil
