@@ -37,7 +37,7 @@ extension APIRoutes {
                 ServiceActions.PromiseStep(
                     action: try required(input.action, "action"), reason: input.reason, dueAt: input.due_at,
                     toldVia: input.told_via, note: input.note), id: try id(req, "promise"), actor: try req.actor(),
-                req: req)
+                in: req.serviceContext)
             return PromiseDTO(promise, now: req.now)
         }
 
@@ -66,7 +66,7 @@ extension APIRoutes {
                     action: try required(input.action, "action"), department: input.department,
                     staffID: input.staff_id.map(StaffID.init), reason: input.reason, kind: input.kind,
                     costMinorUnits: input.cost_minor_units ?? 0, note: input.note), id: try id(req, "case"),
-                actor: try req.actor(), req: req)
+                actor: try req.actor(), in: req.serviceContext)
             return CaseDTO(changed, now: req.now)
         }
 

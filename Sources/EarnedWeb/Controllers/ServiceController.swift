@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Vapor
 
@@ -167,7 +168,7 @@ struct ServiceController {
                 ServiceActions.PromiseStep(
                     action: form.action, reason: form.reason, dueAt: due,
                     toldVia: form.told_via.flatMap(ContactChannel.init(rawValue:)), note: form.note), id: id,
-                actor: viewer.staff, req: req)
+                actor: viewer.staff, in: req.serviceContext)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }
             return try await renderPromise(req, viewer: viewer, errors: fields)
@@ -278,7 +279,7 @@ struct ServiceController {
                     action: form.action, department: form.department,
                     staffID: form.staff_id.flatMap(StaffID.init(string:)), reason: form.reason,
                     kind: form.kind.flatMap(CorrectiveAction.Kind.init(rawValue:)), costMinorUnits: cost,
-                    note: form.note), id: id, actor: viewer.staff, req: req)
+                    note: form.note), id: id, actor: viewer.staff, in: req.serviceContext)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }
             return try await renderCase(req, viewer: viewer, errors: fields)

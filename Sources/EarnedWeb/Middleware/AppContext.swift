@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Fluent
 import Vapor
@@ -90,6 +91,10 @@ extension Request {
     var referrals: ReferralRepository { ReferralRepository(db: database) }
     var audit: AuditLog { AuditLog(db: database) }
     var accounts: AccountStore { AccountStore(db: database) }
+    /// Where a service action runs: this request's transaction, clock and currency.
+    var serviceContext: ServiceActions.Context {
+        ServiceActions.Context(db: database, now: now, currency: config.defaultCurrency)
+    }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
     func entityID<T>(_ what: String) throws -> Identifier<T> {

@@ -1,0 +1,120 @@
+import EarnedDomain
+import EarnedStore
+import FluentKit
+import Foundation
+
+/// The steps of a promise's and a case's rules, the same from a page and from the API: each
+/// front door parses its own input (a local datetime-local field, an ISO time) into a step.
+package enum ServiceActions {
+    /// Where a step runs: the request's database (its transaction), its clock, and the
+    /// business's currency for the costs of corrective actions.
+    package struct Context: Sendable {
+        package var db: any Database
+        package var now: Date
+        package var currency: String
+
+        package init(db: any Database, now: Date, currency: String) {
+            self.db = db
+            self.now = now
+            self.currency = currency
+        }
+    }
+
+    package struct PromiseStep: Sendable {
+        package var action: String
+        package var reason: String?
+        package var dueAt: Date?
+        package var toldVia: ContactChannel?
+        package var note: String?
+
+        package init(action: String, reason: String?, dueAt: Date?, toldVia: ContactChannel?, note: String?) {
+            self.action = action
+            self.reason = reason
+            self.dueAt = dueAt
+            self.toldVia = toldVia
+            self.note = note
+        }
+    }
+
+    @discardableResult
+    package static func promise(_ step: PromiseStep, id: PromiseID, actor: Staff, in context: Context) async throws
+        -> Promise
+    {
+        let now = context.now
+        return try await PromiseRepository(db: context.db).change(id, actor: actor, now: now) {
+            (p) throws(DomainError) in
+            switch step.action {
+            case "keep": try p.keep(at: now)
+            case "break": try p.markBroken(at: now, reason: step.reason)
+            case "renegotiate":
+                guard let due = step.dueAt else { throw .invalid([FieldError(field: "due_at", code: .required)]) }
+                try p.renegotiate(to: due, at: now, toldVia: step.toldVia, note: step.note)
+            default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
+            }
+        }
+    }
+
+    package struct CaseStep: Sendable {
+        package var action: String
+        package var department: String?
+        package var staffID: StaffID?
+        package var reason: String?
+        package var kind: CorrectiveAction.Kind?
+        package var costMinorUnits: Int64 = 0
+        package var note: String?
+
+        package init(
+            action: String, department: String?, staffID: StaffID?, reason: String?, kind: CorrectiveAction.Kind?,
+            costMinorUnits: Int64 = 0, note: String?
+        ) {
+            self.action = action
+            self.department = department
+            self.staffID = staffID
+            self.reason = reason
+            self.kind = kind
+            self.costMinorUnits = costMinorUnits
+            self.note = note
+        }
+    }
+
+    @discardableResult
+    package static func serviceCase(_ step: CaseStep, id: CaseID, actor: Staff, in context: Context) async throws
+        -> ServiceCase
+    {
+        let now = context.now
+        let me = actor.id
+        let currency = context.currency
+        let department = step.department?.trimmingCharacters(in: .whitespaces)
+        let reason = step.reason ?? ""
+        var references = References()
+        references.add("staff_id", .staff, step.staffID?.rawValue)
+        try await references.verify(actor: actor, on: context.db)
+        return try await CaseRepository(db: context.db).change(id, actor: actor, now: now, summary: step.action) {
+            (c) throws(DomainError) in
+            switch step.action {
+            case "handoff":
+                try c.handOff(
+                    toDepartment: department?.isEmpty == false ? department : nil, staff: step.staffID, by: me, at: now)
+            case "transfer":
+                guard let staffID = step.staffID else {
+                    throw .invalid([FieldError(field: "staff_id", code: .required)])
+                }
+                try c.transferOwnership(to: staffID, reason: reason, by: me, at: now)
+            case "respond": try c.respond(at: now, by: me)
+            case "wait": try c.startWaiting(at: now, by: me)
+            case "resume": try c.endWaiting(at: now, by: me)
+            case "resolve": try c.resolve(at: now, by: me)
+            case "confirm": try c.confirm(at: now, by: me)
+            case "reopen": try c.reopen(reason: reason, at: now, by: me)
+            case "action":
+                guard let kind = step.kind else { throw .invalid([FieldError(field: "kind", code: .required)]) }
+                try c.addAction(
+                    CorrectiveAction(
+                        kind: kind, costMinorUnits: step.costMinorUnits, currency: currency, note: step.note, at: now,
+                        byID: me))
+            case "note": try c.addNote(step.note ?? "", by: me, at: now)
+            default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
+            }
+        }
+    }
+}
