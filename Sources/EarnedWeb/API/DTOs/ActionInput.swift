@@ -1,0 +1,5 @@
+import Vapor
+
+struct ActionInput: Content {
+    var action: String?
+}

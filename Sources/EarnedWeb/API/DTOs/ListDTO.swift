@@ -1,0 +1,6 @@
+import Vapor
+
+struct ListDTO<Item: Content>: APIObject {
+    var items: [Item]
+    var next_cursor: String?
+}

@@ -1,0 +1,5 @@
+import Vapor
+
+struct MergeInput: Content {
+    var duplicate_id: UUID?
+}

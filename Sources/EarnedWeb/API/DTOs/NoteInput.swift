@@ -1,0 +1,5 @@
+import Vapor
+
+struct NoteInput: Content {
+    var text: String?
+}
