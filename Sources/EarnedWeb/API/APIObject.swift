@@ -3,6 +3,10 @@ import Vapor
 
 /// A JSON object the API writes: every field is present (an absent value is `null`, not left
 /// out), and ids are lower-case UUIDs.
+///
+/// The API's shapes live one to a file in `API/DTOs/`, in snake_case. Inputs have every field
+/// optional: on create the domain reports what is missing; on PATCH a missing field keeps its
+/// value.
 protocol APIObject: Content {}
 
 extension APIObject {

@@ -1,8 +1,7 @@
 import EarnedDomain
 import Foundation
 
-/// The JSON shapes of the API, in snake_case. Inputs have every field optional: on create the
-/// domain reports what is missing; on PATCH a missing field keeps its value.
+/// A customer as the API writes it.
 struct CustomerDTO: APIObject {
     var id: UUID
     var kind: String

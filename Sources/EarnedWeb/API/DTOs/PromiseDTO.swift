@@ -1,7 +1,7 @@
 import EarnedDomain
 import Foundation
 
-/// The JSON shapes of the daily work: promises, cases, inbound contacts, tasks and webhooks.
+/// A promise as the API writes it.
 struct PromiseDTO: APIObject {
     struct RenegotiationDTO: APIObject {
         var at: Date
