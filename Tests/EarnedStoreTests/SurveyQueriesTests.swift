@@ -5,18 +5,6 @@ import Testing
 
 @testable import EarnedStore
 
-/// Seeded random numbers, so a test knows the token it issued.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Survey queries: results, triggers, invitations")
 struct SurveyQueriesTests {
     static let questions: [SurveyQuestion] = [.csat, .nps, .fastEnough, .freeText].map { SurveyQuestion(kind: $0) }
@@ -41,7 +29,7 @@ struct SurveyQueriesTests {
             attribution: SurveyAttribution(
                 staffID: order.sellerID, role: .seller, locationID: order.locationID, shiftName: "День",
                 channel: .sales(.store), servedAt: order.deliveredAt ?? sendAt))
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         return SurveyInvitation.issue(
             planned, definition: definition, id: SurveyInvitationID(), now: sendAt, using: &generator,
             hash: Self.hash

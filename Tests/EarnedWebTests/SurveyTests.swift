@@ -9,18 +9,6 @@ import VaporTesting
 
 @testable import EarnedWeb
 
-/// Seeded random numbers, so a test knows the token it issued.
-struct FixedGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Surveys: links, the closed loop, results")
 struct SurveyTests {
     static let questions: [SurveyQuestion] = [
@@ -63,7 +51,7 @@ struct SurveyTests {
             attribution: SurveyAttribution(
                 staffID: order.sellerID, role: .seller, locationID: order.locationID, shiftName: "День",
                 channel: .sales(.store), servedAt: order.deliveredAt ?? sendAt))
-        var generator = FixedGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let (invitation, token) = SurveyInvitation.issue(
             planned, definition: definition, id: SurveyInvitationID(), now: sendAt, using: &generator,
             hash: Secrets.sha256)
@@ -163,7 +151,7 @@ struct SurveyTests {
             #expect(try await app.count("survey_answers") == 1)
             #expect(try await app.send(.GET, "/s/\(token.text)").text.contains("Вы уже ответили"))
             // Unknown and malformed tokens say so and nothing else.
-            var other = FixedGenerator(state: 99)
+            var other = SeededGenerator(seed: 99)
             let unknown = try await app.send(.GET, "/s/\(SurveyToken.generate(using: &other).text)")
             #expect(unknown.status == .notFound && unknown.text.contains("Ссылка не найдена"))
             #expect(!unknown.text.contains("Анна"))
@@ -184,7 +172,7 @@ struct SurveyTests {
     @Test("unknown links are limited per address, so tokens cannot be tried one after another")
     func enumeration() async throws {
         try await withEarnedApp { app, f in
-            var generator = FixedGenerator(state: 7)
+            var generator = SeededGenerator(seed: 7)
             var statuses: [HTTPStatus] = []
             for _ in 0..<(SurveyPublicController.unknownLimit + 1) {
                 statuses.append(try await app.send(.GET, "/s/\(SurveyToken.generate(using: &generator).text)").status)
