@@ -131,7 +131,7 @@ struct BarChart {
             let left = min(zero, end)
             let barWidth = max(abs(end - zero), 1)
             out += "<g class=\"bar\(bar.emphasis ? " emphasis" : "")\">"
-            out += "<title>\(ChartSVG.escape(bar.label)): \(ChartSVG.escape(bar.valueText))</title>"
+            out += "<title>\(H.escape(bar.label)): \(H.escape(bar.valueText))</title>"
             let fill = bar.emphasis ? "url(#\(sid)-emphasis)" : ChartPalette.skyBlue
             out += "<rect x=\"\(ChartSVG.num(left))\" y=\"\(ChartSVG.num(barTop))\" width=\"\(ChartSVG.num(barWidth))\""
             out += " height=\"\(ChartSVG.num(Self.barThickness))\" fill=\"\(fill)\""
@@ -156,7 +156,7 @@ struct BarChart {
             out += "</g>"
             let weight: String? = bar.emphasis ? "700" : nil
             texts +=
-                "<g class=\"bar-text\"><title>\(ChartSVG.escape(bar.label)): \(ChartSVG.escape(bar.valueText))</title>"
+                "<g class=\"bar-text\"><title>\(H.escape(bar.label)): \(H.escape(bar.valueText))</title>"
             texts += ChartSVG.text(
                 bar.valueText, x: reach + 6, y: centre, size: size, weight: weight, className: "value", halo: true)
             let labelFull = ChartText.wasShortened(bar.label, into: lines) ? bar.label : nil

@@ -114,7 +114,7 @@ struct ChartLinePlot {
             let px = x(index)
             let py = y(value)
             let label = index < labels.count ? labels[index] : ""
-            let hover = ChartSVG.escape(label.isEmpty ? format(value) : "\(label): \(format(value))")
+            let hover = H.escape(label.isEmpty ? format(value) : "\(label): \(format(value))")
             if index < signals.count && signals[index] {
                 out += "<g class=\"signal\"><title>\(hover)</title>"
                 out += "<polygon points=\"\(ChartGeometry.diamond(x: px, y: py, r: 6.5))\""

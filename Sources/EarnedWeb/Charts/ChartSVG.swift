@@ -14,9 +14,6 @@ enum ChartSVG {
     static let fontSize = 14.0
     static let smallFontSize = 13.0
 
-    /// Caller text escaped for the SVG: the pages' one escape (`H.escape`).
-    static func escape(_ text: String) -> String { H.escape(text) }
-
     /// A coordinate with at most two decimals and no trailing zeros ("12", "12.5", "-0.25").
     /// Non-finite input never reaches here in practice; it is written as 0 rather than "nan".
     static func num(_ x: Double) -> String {
@@ -53,8 +50,8 @@ enum ChartSVG {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(num(width)) \(num(height))\""
             + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart chart-\(kind)\""
             + " font-family=\"\(fontFamily)\" font-size=\"\(num(fontSize))\">"
-            + "<title id=\"\(id)-title\">\(escape(title))</title>"
-            + "<desc id=\"\(id)-desc\">\(escape(summary))</desc>"
+            + "<title id=\"\(id)-title\">\(H.escape(title))</title>"
+            + "<desc id=\"\(id)-desc\">\(H.escape(summary))</desc>"
     }
 
     static let close = "</svg>"
@@ -97,8 +94,8 @@ enum ChartSVG {
         out += " fill=\"\(fill)\""
         if halo { out += " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
         out += ">"
-        if let fullText { out += "<title>\(escape(fullText))</title>" }
-        return out + escape(content) + "</text>"
+        if let fullText { out += "<title>\(H.escape(fullText))</title>" }
+        return out + H.escape(content) + "</text>"
     }
 
     /// A straight line.

@@ -146,14 +146,14 @@ struct HeatmapChart {
                     + " height=\"\(ChartSVG.num(h))\""
                 guard let cell = cell(r, c) else {
                     out += "<g class=\"cell nodata\"><title>"
-                    out += ChartSVG.escape("\(rowName) · \(columnName): \(noDataText)") + "</title>"
+                    out += H.escape("\(rowName) · \(columnName): \(noDataText)") + "</title>"
                     out += rect + " fill=\"url(#\(sid)-nodata)\"/></g>"
                     continue
                 }
                 let t = darkness(cell.value)
                 let light = ChartPalette.wantsLightText(t)
                 out += "<g class=\"cell\(cell.flagged ? " flagged" : "")\"><title>"
-                out += ChartSVG.escape("\(rowName) · \(columnName): \(cell.text) (n = \(cell.count))") + "</title>"
+                out += H.escape("\(rowName) · \(columnName): \(cell.text) (n = \(cell.count))") + "</title>"
                 out += rect + " fill=\"\(ChartPalette.ramp(t))\"/>"
                 if cell.flagged {
                     // Black outline, then a white inner ring so the mark shows on the darkest blue too.

@@ -90,7 +90,7 @@ struct HistogramChart {
             let left = x(bin.lower)
             let top = y(Double(bin.count))
             out += "<g class=\"bin\"><title>"
-            out += ChartSVG.escape("\(format(bin.lower))–\(format(bin.upper)): \(bin.count)") + "</title>"
+            out += H.escape("\(format(bin.lower))–\(format(bin.upper)): \(bin.count)") + "</title>"
             out += "<rect x=\"\(ChartSVG.num(left))\" y=\"\(ChartSVG.num(top))\""
             out +=
                 " width=\"\(ChartSVG.num(max(x(bin.upper) - left, 0)))\" height=\"\(ChartSVG.num(plotBottom - top))\""
@@ -138,7 +138,7 @@ struct HistogramChart {
             let placed = markerRows[index]
             let mx = x(marker.value)
             let labelY = markerTop + 8 + Double(placed.row) * 16
-            out += "<g class=\"marker\"><title>\(ChartSVG.escape(marker.label))</title>"
+            out += "<g class=\"marker\"><title>\(H.escape(marker.label))</title>"
             out += ChartSVG.line(
                 x1: mx, y1: labelY + 8, x2: mx, y2: plotBottom, stroke: ChartSVG.ink, width: 1.5,
                 dash: Self.dashes[index % Self.dashes.count])

@@ -250,7 +250,7 @@ struct QuadrantChart {
             let py = y(dot.y)
             let r = radius(dot)
             let hover = "\(dot.label): \(xTitle) \(format(dot.x)), \(yTitle) \(format(dot.y))"
-            out += "<g class=\"dot\(dot.emphasis ? " emphasis" : "")\"><title>\(ChartSVG.escape(hover))</title>"
+            out += "<g class=\"dot\(dot.emphasis ? " emphasis" : "")\"><title>\(H.escape(hover))</title>"
             out += "<circle cx=\"\(ChartSVG.num(px))\" cy=\"\(ChartSVG.num(py))\" r=\"\(ChartSVG.num(r))\""
             out +=
                 dot.emphasis
