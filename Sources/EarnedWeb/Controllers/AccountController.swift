@@ -80,11 +80,9 @@ struct AccountController {
         guard let box = req.application.secretBox else {
             // Said here rather than by a redirect to /account: under the owner's requirement
             // that page leads back here.
-            let body = H.group([
-                Layout.pageHead(viewer.s.twoFactorTitle),
-                H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(viewer.s.twoFactorUnavailable)]),
-            ])
-            return Layout.response(body, title: viewer.s.twoFactorTitle, request: req, status: .serviceUnavailable)
+            return Layout.response(
+                TwoFactorUnavailablePage(s: viewer.s).body, title: viewer.s.twoFactorTitle, request: req,
+                status: .serviceUnavailable)
         }
         let state = try await req.accounts.twoFactor(of: staff.id)
         if state?.isEnabled == true { return req.redirect(to: SiteURL.account.path) }

@@ -33,7 +33,7 @@ struct ContactsController {
             contacts.compactMap { c in clocks[c.locationID].map { (c, $0.status(of: c, now: req.now)) } })
         let names = try await req.customers.names(contacts.compactMap(\.customerID), s: viewer.s)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let page = ContactPages.list(viewer: viewer, queue: queue, names: names, staff: staff, now: req.now)
+        let page = ContactListPage(viewer: viewer, queue: queue, names: names, staff: staff, now: req.now).body
         return Layout.response(page, title: viewer.s.contactsTitle, request: req)
     }
 
@@ -48,8 +48,9 @@ struct ContactsController {
     func render(_ req: Request, viewer: ViewerContext, form: ContactForm, errors: [FieldError]) async throws
         -> Response
     {
-        let page = ContactPages.form(
-            viewer: viewer, form: form, staff: try await req.staffAccounts.list(actor: viewer.staff), errors: errors)
+        let page = NewContactPage(
+            viewer: viewer, form: form, staff: try await req.staffAccounts.list(actor: viewer.staff), errors: errors
+        ).body
         return Layout.response(
             page, title: viewer.s.newContact, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -97,9 +98,10 @@ struct ContactsController {
         let customer = try await contact.customerID.asyncMap { try await req.customers.get($0, actor: viewer.staff) }
         let status = try await Self.clocks(viewer.locations, req: req)[contact.locationID]?.status(
             of: contact, now: req.now)
-        let page = ContactPages.show(
+        let page = ContactPage(
             viewer: viewer, contact: contact, customer: customer,
-            staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors)
+            staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors
+        ).body
         return Layout.response(
             page, title: contact.subject, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -67,12 +67,8 @@ struct ForecastController: Sendable {
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let rows = try await ForecastStore(db: req.database).list(actor: viewer.staff, limit: 200)
-        let s = viewer.s
         return Layout.response(
-            H.group([
-                Layout.pageHead(s.savedForecastsTitle, action: (SiteURL.forecast.path, s.forecastTitle)),
-                H.el("section", [("class", "card")], [ForecastPage.savedList(viewer, rows)]),
-            ]), title: s.savedForecastsTitle, request: req)
+            SavedForecastsPage(viewer: viewer, rows: rows).body, title: viewer.s.savedForecastsTitle, request: req)
     }
 
     /// A saved forecast: its results as they were, its inputs, and `?export=<table>` as CSV.
@@ -81,26 +77,12 @@ struct ForecastController: Sendable {
         let id = try APIRoutes.forecastID(req)
         let (row, document) = try await Forecasting(db: req.database).saved(id, actor: viewer.staff)
         if let response = try DashboardsController().export(
-            req, { ForecastPage.tables(viewer, document) }, name: "forecast")
+            req, { ForecastViews.tables(viewer, document) }, name: "forecast")
         {
             return response
         }
-        let s = viewer.s
-        let subtitle =
-            s.t("сохранён ", "saved ") + Format.dateTime(row.createdAt, s.lang, zone: viewer.zone) + " · "
-            + s.baselineOf(Format.dateTime(row.baselineAt, s.lang, zone: viewer.zone))
-        return Layout.response(
-            H.group([
-                Layout.pageHead(row.name, subtitle: subtitle, action: (SiteURL.forecastFrom(id).path, s.openInForm)),
-                ForecastPage.results(viewer, document, exportBase: SiteURL.forecastSaved(id).path, now: req.now),
-                H.el(
-                    "section", [("class", "card")],
-                    [
-                        Forms.form(
-                            action: SiteURL.deleteForecast(id).path, csrf: viewer.csrf, cls: "inline-form",
-                            [Forms.submit(s.deleteForecast, cls: "button danger")])
-                    ]),
-            ]), title: row.name, request: req)
+        let page = SavedForecastPage(viewer: viewer, row: row, document: document, now: req.now)
+        return Layout.response(page.body, title: row.name, request: req)
     }
 
     func delete(_ req: Request) async throws -> Response {
@@ -114,23 +96,10 @@ struct ForecastController: Sendable {
         _ req: Request, _ viewer: ViewerContext, form: ForecastForm, errors: [FieldError],
         document: Forecasting.Document?, saveErrors: [FieldError] = [], name: String? = nil
     ) async throws -> Response {
-        let s = viewer.s
-        let head = Layout.pageHead(s.forecastTitle, action: (SiteURL.forecastList.path, s.savedForecastsTitle))
-        guard let baseline = try await Forecasting(db: req.database).baseline() else {
-            return Layout.response(
-                H.group([head, H.p("empty", s.noBaselineYet)]), title: s.forecastTitle, request: req)
-        }
-        var nodes: [HTMLNode] = [
-            head, H.p("lede", s.forecastIntro),
-            H.p("hint", s.baselineOf(Format.dateTime(baseline.computedAt, s.lang, zone: viewer.zone))),
-        ]
-        if let document {
-            nodes.append(ForecastPage.results(viewer, document, exportBase: nil, now: req.now))
-            nodes.append(ForecastPage.saveForm(viewer, scenario: document.scenario, name: name, errors: saveErrors))
-        }
-        nodes.append(ForecastPage.form(viewer, form, errors: errors, baseline: baseline))
+        let page = ForecastPage(
+            viewer: viewer, baseline: try await Forecasting(db: req.database).baseline(), form: form, errors: errors,
+            document: document, saveErrors: saveErrors, name: name, now: req.now)
         return Layout.response(
-            H.group(nodes), title: s.forecastTitle, request: req,
-            status: errors.isEmpty && saveErrors.isEmpty ? .ok : .unprocessableEntity)
+            page.body, title: viewer.s.forecastTitle, request: req, status: page.hasErrors ? .unprocessableEntity : .ok)
     }
 }

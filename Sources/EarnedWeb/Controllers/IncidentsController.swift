@@ -19,8 +19,9 @@ struct IncidentsController {
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let reports = try await req.incidents.list(actor: viewer.staff)
-        let page = IncidentPages.list(
-            viewer: viewer, reports: reports, mayRecord: Policy.may(viewer.staff, .recordIncidents))
+        let page = IncidentListPage(
+            viewer: viewer, reports: reports, mayRecord: Policy.may(viewer.staff, .recordIncidents)
+        ).body
         return Layout.response(page, title: viewer.s.incidentsTitle, request: req)
     }
 
@@ -33,7 +34,7 @@ struct IncidentsController {
 
     func render(_ req: Request, viewer: ViewerContext, form: IncidentForm, errors: [FieldError]) -> Response {
         Layout.response(
-            IncidentPages.form(viewer: viewer, form: form, errors: errors), title: viewer.s.newIncident, request: req,
+            NewIncidentPage(viewer: viewer, form: form, errors: errors).body, title: viewer.s.newIncident, request: req,
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -110,8 +111,9 @@ struct IncidentsController {
 
     func render(_ req: Request, viewer: ViewerContext, report: IncidentRepository.Report) async throws -> Response {
         let names = try await req.customers.names(report.affected.map(\.customerID), s: viewer.s)
-        let page = IncidentPages.show(
-            viewer: viewer, report: report, names: names, mayClose: Policy.may(viewer.staff, .recordIncidents))
+        let page = IncidentPage(
+            viewer: viewer, report: report, names: names, mayClose: Policy.may(viewer.staff, .recordIncidents)
+        ).body
         return Layout.response(page, title: report.incident.title, request: req)
     }
 

@@ -17,32 +17,11 @@ struct PasswordResetController {
 
     /// The "account access" box of a staff page.
     static func panel(_ req: Request, viewer: ViewerContext, staff: Staff, link: String?) async throws -> HTMLNode {
-        let s = viewer.s
         let twoFactorOn = try await req.accounts.twoFactor(of: staff.id)?.isEnabled == true
-        return H.el(
-            "section", [("class", "card"), ("aria-labelledby", "access-title")],
-            [
-                H.el("h2", [("id", "access-title")], [H.text(s.resetLinkTitle)]),
-                link.map { link in
-                    H.el(
-                        "div", [("class", "alert success"), ("role", "status")],
-                        [
-                            H.p(nil, s.resetLinkShown(hours: Int(lifetime / 3600))),
-                            H.el("code", [("class", "secret"), ("id", "reset-link")], [H.text(link)]),
-                        ])
-                } ?? H.empty,
-                Forms.form(
-                    action: SiteURL.staffResetLink(staff.id.rawValue).path, csrf: viewer.csrf, cls: "inline",
-                    [Forms.submit(s.resetLinkButton, cls: "button")]),
-                H.p(nil, twoFactorOn ? s.twoFactorIsOn : s.twoFactorIsOff),
-                twoFactorOn
-                    ? H.group([
-                        H.p("hint", s.resetTwoFactorHint),
-                        Forms.form(
-                            action: SiteURL.staffTwoFactorReset(staff.id.rawValue).path, csrf: viewer.csrf,
-                            cls: "inline", [Forms.submit(s.resetTwoFactorButton, cls: "button danger")]),
-                    ]) : H.empty,
-            ])
+        return StaffAccessPanel(
+            viewer: viewer, staffID: staff.id, link: link, lifetime: lifetime, twoFactorOn: twoFactorOn
+        )
+        .body
     }
 
     /// The owner makes a link; the staff page shows it once.
@@ -92,54 +71,22 @@ struct PasswordResetController {
         let passwordHash = try await req.password.async.hash(new)
         guard try await req.accounts.completeReset(tokenHash: hash, passwordHash: passwordHash, now: req.now) != nil
         else { return invalid(req) }
-        let s = req.strings
-        let body = H.el(
-            "section", [("class", "sign-in card")],
-            [
-                H.h1(s.resetTitle),
-                H.el("div", [("class", "alert success"), ("role", "status")], [H.text(s.resetDone)]),
-                H.a(SiteURL.signIn(next: nil).path, s.signInButton, cls: "button primary"),
-            ])
-        return Layout.response(body, title: s.resetTitle, request: req)
+        let page = PasswordResetPage(s: req.strings, state: .done)
+        return Layout.response(page.body, title: req.strings.resetTitle, request: req)
     }
 
     func invalid(_ req: Request) -> Response {
-        let s = req.strings
-        let body = H.el(
-            "section", [("class", "sign-in card")],
-            [
-                H.h1(s.resetTitle),
-                H.el("div", [("class", "alert error"), ("role", "alert")], [H.text(s.resetInvalid)]),
-                H.a(SiteURL.signIn(next: nil).path, s.signInButton),
-            ])
-        return Layout.response(body, title: s.resetTitle, request: req, status: .notFound)
+        let page = PasswordResetPage(s: req.strings, state: .invalid)
+        return Layout.response(page.body, title: req.strings.resetTitle, request: req, status: .notFound)
     }
 
     func page(
         _ req: Request, token: String, staff: Staff, errors: [FieldError], status: HTTPResponseStatus = .ok
     ) -> Response {
-        let s = req.strings
         let csrf = PublicCSRF.token(req)
-        func message(_ field: String) -> String? { errors.first { $0.field == field }.map(s.passwordError) }
-        let body = H.el(
-            "section", [("class", "sign-in card")],
-            [
-                H.h1(s.resetTitle),
-                H.p("muted", s.resetFor(staff.name)),
-                Forms.summary(errors, s),
-                Forms.form(
-                    action: SiteURL.passwordReset(token: token).path, csrf: csrf,
-                    [
-                        H.void(
-                            "input",
-                            [
-                                ("type", "email"), ("name", "username"), ("value", staff.email),
-                                ("autocomplete", "username"),
-                                ("hidden", ""), ("readonly", ""),
-                            ])
-                    ] + AccountPage.newPasswordFields(s, message: message) + [Forms.submit(s.resetButton)]),
-            ])
-        let response = Layout.response(body, title: s.resetTitle, request: req, status: status)
+        let page = PasswordResetPage(
+            s: req.strings, state: .form(token: token, staff: staff, errors: errors, csrf: csrf))
+        let response = Layout.response(page.body, title: req.strings.resetTitle, request: req, status: status)
         PublicCSRF.setCookie(csrf, on: response, req)
         return response
     }

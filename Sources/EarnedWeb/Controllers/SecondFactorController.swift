@@ -92,26 +92,7 @@ struct SecondFactorController {
     ) -> Response {
         let s = req.strings
         let csrf = PublicCSRF.token(req)
-        let body = H.el(
-            "section", [("class", "sign-in card")],
-            [
-                H.h1(s.codeStepTitle),
-                H.p("muted", s.codeStepExplain),
-                message.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
-                Forms.form(
-                    action: SiteURL.signInCode(next: nil).path, csrf: csrf,
-                    [
-                        H.void("input", [("type", "hidden"), ("name", "next"), ("value", next ?? "")]),
-                        AccountPage.codeField(
-                            "code", label: s.codeOrRecovery, message: fieldMessage,
-                            attributes: [
-                                ("autocomplete", "one-time-code"), ("autocapitalize", "off"), ("spellcheck", "false"),
-                                ("autofocus", ""),
-                            ]),
-                        Forms.submit(s.confirmCode),
-                    ]),
-                H.el("p", [], [H.a(SiteURL.signIn(next: next).path, s.startOver)]),
-            ])
+        let body = SignInCodePage(s: s, csrf: csrf, message: message, fieldMessage: fieldMessage, next: next).body
         let response = Layout.response(body, title: s.codeStepTitle, request: req, status: status)
         PublicCSRF.setCookie(csrf, on: response, req)
         return response

@@ -15,42 +15,12 @@ struct SecuritySettingsController {
     func render(_ req: Request, error: String?, saved: Bool = false) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageStaff)
-        let s = viewer.s
-        let settings = try await req.settings.security()
-        let without = try await req.accounts.activeStaffWithoutTwoFactor()
-        let config = req.config
-        let body = H.group([
-            Layout.pageHead(s.navSettings),
-            SettingsPages.tabs(s, here: .securitySettings),
-            saved ? H.el("div", [("class", "alert success"), ("role", "status")], [H.text(s.saved)]) : H.empty,
-            error.map { H.el("div", [("class", "alert error"), ("role", "alert")], [H.text($0)]) } ?? H.empty,
-            H.el(
-                "section", [("class", "card")],
-                [
-                    H.h2(s.securityTitle),
-                    Forms.form(
-                        action: SiteURL.securitySettings.path, csrf: viewer.csrf, cls: "form",
-                        [
-                            Forms.checkbox(
-                                "require_two_factor", label: s.requireTwoFactor, checked: settings.requireTwoFactor),
-                            H.p("hint", s.requireTwoFactorHint),
-                            H.p(nil, s.peopleWithoutTwoFactor(without)),
-                            Forms.submit(s.save),
-                        ]),
-                ]),
-            H.el(
-                "section", [("class", "card")],
-                [
-                    H.h2(s.rateLimitsTitle),
-                    H.p(
-                        nil,
-                        s.rateLimitsText(
-                            apiPerMinute: config.apiRateLimit, failures: config.maxFailedSignIns,
-                            minutes: Int((config.throttleWindow / 60).rounded(.up)))),
-                ]),
-        ])
+        let page = SecuritySettingsPage(
+            viewer: viewer, settings: try await req.settings.security(),
+            peopleWithoutTwoFactor: try await req.accounts.activeStaffWithoutTwoFactor(), config: req.config,
+            error: error, saved: saved)
         return Layout.response(
-            body, title: s.securityTitle, request: req, status: error == nil ? .ok : .unprocessableEntity)
+            page.body, title: viewer.s.securityTitle, request: req, status: error == nil ? .ok : .unprocessableEntity)
     }
 
     func save(_ req: Request) async throws -> Response {

@@ -78,9 +78,10 @@ struct ServiceController {
             locations: Policy.may(me, .seeTeamWork) ? me.visibleLocationIDs : nil,
             now: req.now)
         let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
-        let page = PromisePages.list(
+        let page = PromiseListPage(
             viewer: viewer, promises: list, filter: filter, names: names,
-            staff: try await req.staffAccounts.list(actor: me), now: req.now)
+            staff: try await req.staffAccounts.list(actor: me), now: req.now
+        ).body
         return Layout.response(page, title: viewer.s.promisesTitle, request: req)
     }
 
@@ -96,10 +97,11 @@ struct ServiceController {
         let customer = try await form.customer_id.flatMap(CustomerID.init(string:)).asyncMap {
             try await req.customers.get($0, actor: viewer.staff)
         }
-        let page = PromisePages.form(
+        let page = NewPromisePage(
             viewer: viewer, form: form, customer: customer,
             staff: try await req.staffAccounts.list(actor: viewer.staff),
-            errors: errors)
+            errors: errors
+        ).body
         return Layout.response(
             page, title: viewer.s.newPromise, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -138,8 +140,9 @@ struct ServiceController {
         let promise = try await req.promises.get(try req.entityID("promise") as PromiseID, actor: viewer.staff)
         let customer = try await req.customers.get(promise.customerID, actor: viewer.staff)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let page = PromisePages.show(
-            viewer: viewer, promise: promise, customer: customer, staff: staff, now: req.now, errors: errors)
+        let page = PromisePage(
+            viewer: viewer, promise: promise, customer: customer, staff: staff, now: req.now, errors: errors
+        ).body
         return Layout.response(
             page, title: viewer.s.promisesTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -193,7 +196,7 @@ struct ServiceController {
         let list = try await req.cases.list(locations: viewer.staff.visibleLocationIDs, activeOnly: true)
         let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let page = CasePages.list(viewer: viewer, cases: list, names: names, staff: staff, now: req.now)
+        let page = CaseListPage(viewer: viewer, cases: list, names: names, staff: staff, now: req.now).body
         return Layout.response(page, title: viewer.s.navCases, request: req)
     }
 
@@ -210,7 +213,7 @@ struct ServiceController {
         let customer = try await form.customer_id.flatMap(CustomerID.init(string:)).asyncMap {
             try await req.customers.get($0, actor: viewer.staff)
         }
-        let page = CasePages.form(viewer: viewer, form: form, customer: customer, errors: errors)
+        let page = NewCasePage(viewer: viewer, form: form, customer: customer, errors: errors).body
         return Layout.response(
             page, title: viewer.s.newCase, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -245,9 +248,10 @@ struct ServiceController {
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         let location = viewer.locations.first { $0.id == found.locationID }
         let clock = location.map { CaseClock(calendar: BusinessCalendar(location: $0)).status(of: found, now: req.now) }
-        let page = CasePages.show(
+        let page = CasePage(
             viewer: viewer, serviceCase: found, customer: customer, staff: staff, clock: clock, now: req.now,
-            errors: errors)
+            errors: errors
+        ).body
         return Layout.response(
             page, title: found.title, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -43,7 +43,7 @@ extension SettingsController {
         _ req: Request, viewer: ViewerContext, values: [String: String], errors: [FieldError], saved: Bool = false
     ) -> Response {
         Layout.response(
-            SettingsPages.service(viewer: viewer, values: values, errors: errors, saved: saved),
+            ServiceSettingsPage(viewer: viewer, values: values, errors: errors, saved: saved).body,
             title: viewer.s.serviceRulesTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -21,7 +21,7 @@ struct SettingsController {
         _ req: Request, viewer: ViewerContext, values: [String: String], errors: [FieldError], saved: Bool = false
     ) -> Response {
         Layout.response(
-            SettingsPages.outreach(viewer: viewer, values: values, errors: errors, saved: saved),
+            OutreachSettingsPage(viewer: viewer, values: values, errors: errors, saved: saved).body,
             title: viewer.s.outreachTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -151,10 +151,11 @@ struct SettingsController {
         _ req: Request, viewer: ViewerContext, form: [String: String], errors: [FieldError], secret: String?
     ) async throws -> Response {
         let store = WebhookStore(db: req.database)
-        let page = SettingsPages.webhooks(
+        let page = WebhooksPage(
             viewer: viewer, subscriptions: try await store.subscriptions(),
             deliveries: try await store.deliveries(limit: 50),
-            form: form, errors: errors, secret: secret)
+            form: form, errors: errors, secret: secret
+        ).body
         return Layout.response(
             page, title: viewer.s.webhooksTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -54,7 +54,7 @@ struct SurveysController {
         try Policy.require(viewer.staff, .manageSurveys)
         let list = try await SurveyRepository(db: req.database).definitions()
         return Layout.response(
-            SurveyPages.definitions(viewer: viewer, definitions: list), title: viewer.s.surveyDefinitionsTitle,
+            SurveyDefinitionsPage(viewer: viewer, definitions: list).body, title: viewer.s.surveyDefinitionsTitle,
             request: req)
     }
 
@@ -75,7 +75,7 @@ struct SurveysController {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageSurveys)
         let id = req.parameters.get("id") == nil ? nil : try Self.id(req)
-        let form = try req.content.decode(SurveyPages.DefinitionForm.self)
+        let form = try req.content.decode(SurveyDefinitionForm.self)
         let repo = SurveyRepository(db: req.database)
         do {
             var draft = try Self.draft(form)
@@ -96,19 +96,20 @@ struct SurveysController {
     }
 
     func render(
-        _ req: Request, viewer: ViewerContext, form: SurveyPages.DefinitionForm, id: SurveyDefinitionID?,
+        _ req: Request, viewer: ViewerContext, form: SurveyDefinitionForm, id: SurveyDefinitionID?,
         errors: [FieldError]
     ) -> Response {
         let s = viewer.s
         let title = id == nil ? s.newSurveyTitle : (form.name ?? s.surveyDefinitionsTitle)
         let action = id.map { SiteURL.survey($0.rawValue).path } ?? SiteURL.surveyDefinitions.path
         return Layout.response(
-            SurveyPages.form(viewer: viewer, form: form, action: action, title: title, errors: errors), title: title,
+            SurveyDefinitionPage(viewer: viewer, form: form, action: action, title: title, errors: errors).body,
+            title: title,
             request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     /// The draft a form describes; numbers that are not numbers are named by their field.
-    static func draft(_ form: SurveyPages.DefinitionForm) throws(DomainError) -> SurveyDefinitionDraft {
+    static func draft(_ form: SurveyDefinitionForm) throws(DomainError) -> SurveyDefinitionDraft {
         var errors: [FieldError] = []
         func int(_ field: String, _ text: String?) -> Int? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
@@ -166,10 +167,11 @@ struct SurveysController {
         let customers = try await req.customers.byIDs(Array(Set(list.map(\.customerID))))
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         return Layout.response(
-            SurveyPages.invitations(
+            SurveyInvitationsPage(
                 viewer: viewer, invitations: list, state: state?.rawValue,
                 names: customers.mapValues(\.name),
-                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), now: req.now),
+                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), now: req.now
+            ).body,
             title: viewer.s.surveyInvitationsTitle, request: req)
     }
 
@@ -194,9 +196,10 @@ struct SurveysController {
         var staffName: String?
         if let id = invitation.attribution.staffID { staffName = try await req.staffAccounts.find(id)?.name }
         return Layout.response(
-            SurveyPages.invitation(
+            SurveyInvitationPage(
                 viewer: viewer, invitation: invitation, definition: definition, customer: customer,
-                staffName: staffName, now: req.now, link: link),
+                staffName: staffName, now: req.now, link: link
+            ).body,
             title: viewer.s.surveyInvitationsTitle, request: req)
     }
 

@@ -1,0 +1,15 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+/// "My account": change the password; turn two-factor sign-in on or off; new recovery codes.
+struct AccountPage {
+    var viewer: ViewerContext
+    var notice: String?
+    var passwordErrors: [FieldError]
+    var twoFactorError: String?
+    var enabledAt: Date?
+    var recoveryCodesLeft: Int
+    var canSetUp: Bool
+    var required: Bool
+}

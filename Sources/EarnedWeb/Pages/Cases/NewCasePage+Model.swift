@@ -1,0 +1,11 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+/// Opening a case for a customer.
+struct NewCasePage {
+    var viewer: ViewerContext
+    var form: ServiceController.CaseForm
+    var customer: Customer?
+    var errors: [FieldError]
+}

@@ -1,0 +1,55 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+extension ContactPage {
+    var body: HTMLNode {
+        let c = contact
+        let s = viewer.s
+        let zone = viewer.zone(of: c.locationID)
+        let people = Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var facts: [(String, HTMLNode)] = [
+            (s.channel, H.text(s.inboundChannel(c.channel))),
+            (s.priorityLabel, H.text(s.priorityName(c.priority))),
+            (s.status, H.text(s.contactStatus(c.status))),
+            (s.receivedAt, H.text(Format.dateTime(c.receivedAt, s.lang, zone: zone))),
+            (s.location, H.text(viewer.locationName(c.locationID))),
+            (s.ownerLabel, H.text(c.ownerID.flatMap { people[$0] } ?? s.none)),
+        ]
+        if let customer {
+            facts.insert((s.customer, H.a(SiteURL.customer(customer.id.rawValue).path, customer.name)), at: 0)
+        }
+        if let from = c.fromAddress { facts.append((s.fromAddress, H.text(from))) }
+        if let status {
+            facts.append((s.firstResponse, CaseViews.target(status.firstResponse, s: s, zone: zone)))
+            facts.append((s.resolution, CaseViews.target(status.resolution, s: s, zone: zone)))
+        }
+        if let caseID = c.caseID { facts.append((s.linkedCase, H.a(SiteURL.serviceCase(caseID.rawValue).path, "→"))) }
+        let path = SiteURL.contactAction(c.id.rawValue).path
+        func button(_ action: String, _ label: String, cls: String = "button") -> HTMLNode {
+            Forms.form(
+                action: path, csrf: viewer.csrf, cls: "inline",
+                [Forms.hidden("action", action), Forms.submit(label, cls: cls)])
+        }
+        var actions: [HTMLNode] = []
+        if c.ownerID != viewer.staff.id, !c.isResolved { actions.append(button("take", s.takeContact)) }
+        switch c.status {
+        case .new: actions += [button("respond", s.replied, cls: "button primary"), button("resolve", s.resolved)]
+        case .inProgress:
+            actions += [button("resolve", s.resolved, cls: "button primary"), button("wait", s.waitForCustomer)]
+        case .waitingOnCustomer:
+            actions += [button("resume", s.customerAnswered, cls: "button primary"), button("resolve", s.resolved)]
+        case .resolved: actions.append(button("reopen", s.reopenContact))
+        }
+        if c.caseID == nil, c.customerID != nil {
+            actions.append(button("case", s.openCaseFromContact, cls: "button subtle"))
+        }
+        return H.group([
+            Layout.pageHead(c.subject),
+            Forms.summary(errors, s),
+            CaseViews.facts(facts),
+            c.body.map { H.el("blockquote", [("class", "message")], [H.text($0)]) } ?? H.empty,
+            H.div("actions", actions),
+        ])
+    }
+}

@@ -1,0 +1,11 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+/// Recording an inbound contact (a call, a message, a visit).
+struct NewContactPage {
+    var viewer: ViewerContext
+    var form: ContactsController.ContactForm
+    var staff: [Staff]
+    var errors: [FieldError]
+}

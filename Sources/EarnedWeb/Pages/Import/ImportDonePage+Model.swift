@@ -1,0 +1,9 @@
+import EarnedDomain
+import EarnedFormats
+
+/// What an import did.
+struct ImportDonePage {
+    var viewer: ViewerContext
+    var kind: ImportKind
+    var report: ImportReport
+}

@@ -1,0 +1,61 @@
+import EarnedDomain
+import Foundation
+import Plot
+
+extension OutreachSettingsPage {
+    var body: HTMLNode {
+        let s = viewer.s
+        let templates = SettingsController.templateSlots.map { kind, language in
+            Forms.textarea(
+                SettingsController.templateField(kind, language),
+                label: s.occasionName(kind) + " · " + (language == "ru" ? "Русский" : "English"),
+                value: values[SettingsController.templateField(kind, language)], rows: 3, errors: errors, s: s)
+        }
+        let holidays = HolidayCalendar.builtIn.map { holiday in
+            Forms.checkbox(
+                "holiday_\(holiday.id)",
+                label: String(format: "%02d.%02d ", holiday.day, holiday.month) + holiday.name(in: s.lang.rawValue),
+                checked: values["holiday_\(holiday.id)"] == "true")
+        }
+        return H.group([
+            Layout.pageHead(s.navSettings, subtitle: s.outreachHint),
+            SettingsViews.tabs(s, here: .outreachSettings),
+            saved ? H.el("div", [("class", "alert success"), ("role", "status")], [H.text(s.saved)]) : H.empty,
+            Forms.summary(errors, s),
+            Forms.form(
+                action: SiteURL.outreachSettings.path, csrf: viewer.csrf, cls: "stack",
+                [
+                    Forms.checkbox(
+                        "greetings_enabled", label: s.greetingsEnabled, checked: values["greetings_enabled"] == "true"),
+                    H.h2(s.budgetTitle),
+                    H.div(
+                        "row",
+                        [
+                            Forms.field(
+                                "max_touches", label: s.maxTouches, value: values["max_touches"], type: "number",
+                                errors: errors, s: s, attributes: [("min", "1"), ("max", "30")]),
+                            Forms.field(
+                                "window_days", label: s.windowDays, value: values["window_days"], type: "number",
+                                errors: errors, s: s, attributes: [("min", "7"), ("max", "90")]),
+                        ]),
+                    H.h2(s.sendingHours),
+                    H.div(
+                        "row",
+                        [
+                            Forms.field(
+                                "send_from", label: s.sendFrom, value: values["send_from"], errors: errors, s: s,
+                                attributes: [("placeholder", "10:00"), ("pattern", "[0-2]?[0-9]:[0-5][0-9]")]),
+                            Forms.field(
+                                "send_until", label: s.sendUntil, value: values["send_until"], errors: errors, s: s,
+                                attributes: [("placeholder", "20:00"), ("pattern", "[0-2]?[0-9]:[0-5][0-9]")]),
+                        ]),
+                    H.h2(s.templatesTitle), H.p("hint", s.templatesHint),
+                ] + templates + [H.h2(s.holidaysTitle)] + holidays + [
+                    Forms.textarea(
+                        "custom_holidays", label: s.customHolidays, value: values["custom_holidays"],
+                        hint: s.customHolidaysHint, rows: 3, errors: errors, s: s),
+                    Forms.submit(s.save),
+                ]),
+        ])
+    }
+}
