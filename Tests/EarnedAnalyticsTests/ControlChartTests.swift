@@ -28,7 +28,9 @@ import Testing
         let at29 = chart.points[28]
         #expect(abs(at29.upper - 5.28) < 1e-9 && at29.upperRunLength == 7)
         // By hand: C⁻ = 0.05, 1.56, 1.77 over the first three periods; C⁺ = 1.16, 2.82 at periods 4, 5.
-        #expect(zip(chart.points.prefix(3).map(\.lower), [0.05, 1.56, 1.77]).allSatisfy { abs($0 - $1) < 1e-9 })
+        let firstLowers: [Double] = chart.points.prefix(3).map(\.lower)
+        let byHand: [Double] = [0.05, 1.56, 1.77]
+        #expect(zip(firstLowers, byHand).allSatisfy { (a: Double, b: Double) -> Bool in abs(a - b) < 1e-9 })
         #expect(abs(chart.points[3].upper - 1.16) < 1e-9 && abs(chart.points[4].upper - 2.82) < 1e-9)
         // After the signal the sums restart: period 30 gives C⁺ = 11.52 − 10.5 … = 0.02, not 5.30.
         #expect(abs(chart.points[29].upper - 0.02) < 1e-9 && chart.points[29].upperRunLength == 1)

@@ -231,7 +231,8 @@ struct ProgramForecastTests {
             .init(lowestMinor: 0, share: 0.2), .init(lowestMinor: 5_000, share: 0.3),
             .init(lowestMinor: 20_000, share: 0.5),
         ]
-        #expect(abs(s.rewardRate(for: cohort) - (0.2 * 0.01 + 0.3 * 0.01 + 0.5 * 0.1)) < 1e-12)
+        let expected: Double = 0.2 * 0.01 + 0.3 * 0.01 + 0.5 * 0.1
+        #expect(abs(s.rewardRate(for: cohort) - expected) < 1e-12)
         let groups = ForecastBaseline.spendGroups([0, 100, 300, 600], groups: 3)
         #expect(groups.map(\.lowestMinor) == [100, 300, 600])
         #expect(abs(groups.map(\.share).reduce(0, +) - 1) < 1e-12)

@@ -171,11 +171,16 @@ enum ChartFixtures {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let labels = (0..<24).map { "\(months[$0 % 12]) \($0 < 12 ? 25 : 26)" }
         var noise = Noise(state: 9)
-        let values: [Double?] = (0..<24).map { $0 == 4 ? nil : 0.55 + Double($0) * 0.01 + noise.next() * 0.05 }
-        let half = (0..<24).map { 0.04 + (($0 % 6 == 0) ? 0.03 : 0) }
+        let values: [Double?] = (0..<24).map { (i: Int) -> Double? in
+            if i == 4 { return nil }
+            let drift: Double = 0.55 + Double(i) * 0.01
+            return drift + noise.next() * 0.05
+        }
+        let half: [Double] = (0..<24).map { (i: Int) -> Double in i % 6 == 0 ? 0.07 : 0.04 }
+        let lower: [Double?] = zip(values, half).map { (v: Double?, h: Double) -> Double? in v.map { $0 - h } }
+        let upper: [Double?] = zip(values, half).map { (v: Double?, h: Double) -> Double? in v.map { $0 + h } }
         return TrendChart(
-            labels: labels, values: values, lower: zip(values, half).map { v, h in v.map { $0 - h } },
-            upper: zip(values, half).map { v, h in v.map { $0 + h } }, reference: 0.7, domain: 0.4...0.9,
+            labels: labels, values: values, lower: lower, upper: upper, reference: 0.7, domain: 0.4...0.9,
             format: percent, xTitle: "Month", yTitle: "Customers who came back, %", lineText: "Came back",
             bandText: "95 % interval", referenceText: "Target 70 %", title: "Returning customers creep up",
             summary: "Monthly share of customers who came back within 90 days, with 95 % intervals.",

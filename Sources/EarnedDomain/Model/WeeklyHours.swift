@@ -33,6 +33,11 @@ public struct DayPeriod: Hashable, Codable, Sendable {
         self.init(start: start, end: end)
     }
 
+    /// 540 for "09:00"; nil when not a time of day (or none was typed).
+    public static func minutes(_ text: String?) -> Int? {
+        text.flatMap { minutes(Substring($0)) }
+    }
+
     /// 540 for "09:00"; nil when not a time of day.
     public static func minutes(_ text: Substring) -> Int? {
         let hm = text.trimmingCharacters(in: .whitespaces).split(separator: ":")

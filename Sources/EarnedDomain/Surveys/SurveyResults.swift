@@ -4,6 +4,10 @@ import Foundation
 /// has its response rate and its NPS, CSAT and CES summaries; a group with no answers of a
 /// kind has none (the page says "not enough data", never a zero).
 public struct SurveyResults: Hashable, Sendable {
+    /// Fewer answers than this give no figure: the page and the API say "not enough data" instead
+    /// of a share or a score that a handful of answers would swing.
+    public static let minimumAnswers = 10
+
     public enum Dimension: String, Sendable, CaseIterable {
         case location
         /// A location's shift: the key is "<location id>|<shift name>".

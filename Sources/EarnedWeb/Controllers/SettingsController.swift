@@ -38,7 +38,8 @@ struct SettingsController {
     static func values(_ s: OutreachSettings) -> [String: String] {
         var values: [String: String] = [
             "max_touches": "\(s.budget.maxTouches)", "window_days": "\(s.budget.windowDays)",
-            "send_from": clock(s.quietHours.sendFrom), "send_until": clock(s.quietHours.sendUntil),
+            "send_from": DayPeriod.clockText(s.quietHours.sendFrom),
+            "send_until": DayPeriod.clockText(s.quietHours.sendUntil),
             "greetings_enabled": s.greetingsEnabled ? "true" : "",
             "custom_holidays": s.holidays.custom.map {
                 String(format: "%02d-%02d", $0.month, $0.day) + "; \($0.nameRu); \($0.nameEn)"
@@ -51,16 +52,6 @@ struct SettingsController {
             values["holiday_\(holiday.id)"] = "true"
         }
         return values
-    }
-
-    static func clock(_ minutes: Int) -> String {
-        String(format: "%02d:%02d", minutes / 60 % 24 + (minutes == 1440 ? 24 : 0), minutes % 60)
-    }
-
-    static func minutes(_ text: String?) -> Int? {
-        let parts = (text ?? "").split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0...24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }
-        return parts[0] * 60 + parts[1]
     }
 
     func saveOutreach(_ req: Request) async throws -> Response {
@@ -76,7 +67,7 @@ struct SettingsController {
             return n
         }
         func time(_ field: String) -> Int? {
-            guard let m = Self.minutes(values[field]) else {
+            guard let m = DayPeriod.minutes(values[field]) else {
                 errors.append(FieldError(field: field, code: .invalidFormat, detail: "HH:MM"))
                 return nil
             }

@@ -14,7 +14,7 @@ struct NPSDTO: APIObject {
         promoters = n.promoters
         passives = n.passives
         detractors = n.detractors
-        let enough = n.count >= SurveyResultsPage.minimumAnswers
+        let enough = n.count >= SurveyResults.minimumAnswers
         lower = enough ? n.lower : nil
         upper = enough ? n.upper : nil
         interval_method = NetPromoterScore.intervalMethod

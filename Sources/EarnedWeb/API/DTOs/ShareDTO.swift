@@ -1,4 +1,5 @@
 import EarnedAnalytics
+import EarnedDomain
 
 /// A share with its Wilson interval; the interval is null under ten answers.
 struct ShareDTO: APIObject {
@@ -13,7 +14,7 @@ struct ShareDTO: APIObject {
         self.trials = trials
         share = trials > 0 ? Double(successes) / Double(trials) : nil
         let interval =
-            trials >= SurveyResultsPage.minimumAnswers ? WilsonInterval(successes: successes, trials: trials) : nil
+            trials >= SurveyResults.minimumAnswers ? WilsonInterval(successes: successes, trials: trials) : nil
         lower = interval?.lower
         upper = interval?.upper
     }

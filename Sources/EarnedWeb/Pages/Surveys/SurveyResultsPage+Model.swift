@@ -8,8 +8,6 @@ import Plot
 /// shift, person, channel or survey; perceived speed beside measured speed per channel; the
 /// period's low scores with their cases.
 struct SurveyResultsPage {
-    /// Fewer answers than this give "not enough data", not a figure.
-    static let minimumAnswers = 10
 
     static let periods = [30, 90, 365]
     var results: SurveyResults

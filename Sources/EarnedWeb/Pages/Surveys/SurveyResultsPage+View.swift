@@ -74,7 +74,8 @@ extension SurveyResultsPage {
 
     /// "34 % (28–41 %)", or "not enough data" under the minimum.
     static func share(_ successes: Int, of trials: Int, s: Strings) -> String {
-        guard trials >= minimumAnswers, let i = WilsonInterval(successes: successes, trials: trials) else {
+        guard trials >= SurveyResults.minimumAnswers, let i = WilsonInterval(successes: successes, trials: trials)
+        else {
             return trials == 0 ? s.notEnoughData : s.notEnoughData + " (\(successes)/\(trials))"
         }
         func pct(_ x: Double) -> String { "\(Int((x * 100).rounded()))" }
@@ -83,7 +84,7 @@ extension SurveyResultsPage {
 
     /// "+32 (+18…+46)", or "not enough data".
     static func nps(_ score: NetPromoterScore?, s: Strings) -> String {
-        guard let score, score.count >= minimumAnswers else {
+        guard let score, score.count >= SurveyResults.minimumAnswers else {
             return score.map { s.notEnoughData + " (n = \($0.count))" } ?? s.notEnoughData
         }
         func signed(_ x: Double) -> String {
@@ -97,7 +98,7 @@ extension SurveyResultsPage {
         guard !speed.isEmpty else { return H.empty }
         let channels = InboundContact.Channel.allCases.filter { c in speed.contains { $0.channel == c } }
         func median(_ values: [TimeInterval]) -> String {
-            guard values.count >= Self.minimumAnswers else { return s.notEnoughData }
+            guard values.count >= SurveyResults.minimumAnswers else { return s.notEnoughData }
             let sorted = values.sorted()
             let mid = sorted.count / 2
             let m = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
