@@ -152,7 +152,7 @@ struct GreetingSchedulerTests {
         try await withEarnedApp { app, f in
             let owner = try await app.session(for: f.owner)
             let north = f.north.id.description
-            var form = SettingsController.serviceValues(.standard, locations: [f.north, f.south])
+            var form = ServiceSettingsForm(.standard, locations: [f.north, f.south]).values
             form["_csrf"] = owner.csrf
             form["offsets_\(north)"] = "0, 400"
             let bad = try await app.send(.POST, "/settings/service", cookie: owner.cookie, form: form)

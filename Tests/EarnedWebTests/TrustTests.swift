@@ -27,6 +27,9 @@ struct ConcurrentWriteTests {
     @Test("8 writers for 10 s through the app: no server error, every acknowledged write is there")
     func eightWriters() async throws {
         try await withEarnedApp { app, f in
+            // The writers share one token; on a fast machine they pass the per-minute limit, whose
+            // 429 is not what this test is about.
+            app.earned.config.apiRateLimit = 0
             let shared = try await CustomerRepository(db: app.db).create(
                 CustomerDraft(name: "Общий клиент", homeLocationID: f.north.id), actor: f.owner, now: testNow)
             let token = f.token(f.owner)
@@ -61,7 +64,7 @@ struct ConcurrentWriteTests {
                             }
                             tally.requests += 1
                             if response.status.code >= 500 { tally.serverErrors.append(response.text) }
-                            if response.status.code >= 300 { tally.other += 1 }
+                            if response.status.code >= 300 { tally.other.append(response.status.code) }
                         }
                         return tally
                     }
@@ -73,7 +76,7 @@ struct ConcurrentWriteTests {
             let requests = results.map(\.requests).reduce(0, +)
             #expect(requests >= 8, "each writer got at least one request through")
             #expect(results.flatMap(\.serverErrors).isEmpty, "\(results.flatMap(\.serverErrors).prefix(3))")
-            #expect(results.map(\.other).reduce(0, +) == 0)
+            #expect(results.flatMap(\.other).isEmpty, "statuses: \(results.flatMap(\.other).prefix(5))")
             let sql = app.db as! any SQLDatabase
             for id in results.flatMap(\.customers) {
                 let row = try await sql.select().column("id").from("customers").where(
@@ -90,7 +93,7 @@ struct ConcurrentWriteTests {
 
     struct WriterTally: Sendable {
         var requests = 0
-        var other = 0
+        var other: [UInt] = []
         var customers: [String] = []
         var notes: [String] = []
         var serverErrors: [String] = []

@@ -5,11 +5,11 @@ import Plot
 extension OutreachSettingsPage {
     var body: HTMLNode {
         let s = viewer.s
-        let templates = SettingsController.templateSlots.map { kind, language in
+        let templates = OutreachSettingsForm.templateSlots.map { kind, language in
             Forms.textarea(
-                SettingsController.templateField(kind, language),
+                OutreachSettingsForm.templateField(kind, language),
                 label: s.occasionName(kind) + " · " + (language == "ru" ? "Русский" : "English"),
-                value: values[SettingsController.templateField(kind, language)], rows: 3, errors: errors, s: s)
+                value: values[OutreachSettingsForm.templateField(kind, language)], rows: 3, errors: errors, s: s)
         }
         let holidays = HolidayCalendar.builtIn.map { holiday in
             Forms.checkbox(
