@@ -186,6 +186,5 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
 
     user.get("audit", use: AuditController().list)
 
-    try APIRoutes.register(
-        app.grouped("api", "v1").grouped(APITokenMiddleware()).grouped(TwoFactorRequirementMiddleware()))
+    try app.grouped(APITokenMiddleware()).grouped(TwoFactorRequirementMiddleware()).register(collection: APIRoutes())
 }
