@@ -190,7 +190,7 @@ enum SiteURL: Sendable {
         case .health: return (["health"], [:])
         case .metrics: return (["metrics"], [:])
         case .openAPI: return (["api", "openapi.json"], [:])
-        case .api(let endpoint): return (["api", "v1"] + endpoint.segments, [:])
+        case .api(let endpoint): return (Self.apiRoot + endpoint.segments, [:])
         case .account: return (["account"], [:])
         case .accountPassword: return (["account", "password"], [:])
         case .twoFactorSetup: return (["account", "two-factor"], [:])
@@ -210,6 +210,14 @@ enum SiteURL: Sendable {
                 ]
             )
         }
+    }
+
+    /// Where the JSON API's endpoints begin.
+    private static let apiRoot: [Segment] = ["api", "v1"]
+
+    /// True for a request path inside the JSON API (`/api/v1/…`).
+    static func isInAPI(_ path: String) -> Bool {
+        path.hasPrefix("/" + apiRoot.map(\.text).joined(separator: "/") + "/")
     }
 
     /// The link: parameters filled in (a `.key` reads as its route, `/customers/:id`) and the
