@@ -106,7 +106,7 @@ enum SiteURL: Sendable {
         case .home: return ([], [:])
         case .signIn(let next): return (["sign-in"], ["next": next])
         case .signOut: return (["sign-out"], [:])
-        case .language(let code, let next): return (["language", .text("code", code)], ["next": next])
+        case .language(let code, let next): return (["language", .named("code", code)], ["next": next])
         case .customers(let search, let location, let cursor):
             return (["customers"], ["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newCustomer: return (["customers", "new"], [:])
@@ -166,7 +166,7 @@ enum SiteURL: Sendable {
         case .surveyInvitations(let state): return (["surveys", "invitations"], ["state": state])
         case .surveyInvitation(let id): return (["surveys", "invitations", .id(id)], [:])
         case .renewSurveyLink(let id): return (["surveys", "invitations", .id(id), "link"], [:])
-        case .surveyAnswer(let token): return (["s", .text("token", token)], [:])
+        case .surveyAnswer(let token): return (["s", .named("token", token)], [:])
         case .scorecard(let scope, let period, let rank, let export):
             return (["scorecard"], ["scope": scope, "period": period.map(String.init), "rank": rank, "export": export])
         case .scorecardRecords(let step, let scope, let period, let result, let page, let export):
@@ -197,7 +197,7 @@ enum SiteURL: Sendable {
         case .twoFactorDisable: return (["account", "two-factor", "disable"], [:])
         case .recoveryCodes: return (["account", "two-factor", "recovery-codes"], [:])
         case .signInCode(let next): return (["sign-in", "code"], ["next": next])
-        case .passwordReset(let token): return (["reset", .text("token", token)], [:])
+        case .passwordReset(let token): return (["reset", .named("token", token)], [:])
         case .staffResetLink(let id): return (["staff", .id(id), "reset-link"], [:])
         case .staffTwoFactorReset(let id): return (["staff", .id(id), "two-factor", "reset"], [:])
         case .securitySettings: return (["settings", "security"], [:])
@@ -270,7 +270,8 @@ extension SiteURL {
         /// An entity's id, written as the UUID in lower case; every id route names it `id`.
         static func id(_ id: Parameter<UUID>) -> Segment { .parameter("id", value: id.value?.uuidString.lowercased()) }
 
-        static func text(_ name: String, _ text: Parameter<String>) -> Segment { .parameter(name, value: text.value) }
+        /// A parameter of free text, such as a language code or a token.
+        static func named(_ name: String, _ text: Parameter<String>) -> Segment { .parameter(name, value: text.value) }
 
         var text: String {
             switch self {
