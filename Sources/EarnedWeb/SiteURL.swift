@@ -1,68 +1,75 @@
 import Foundation
+import Vapor
 
-/// Every page address in one place; views and redirects build links only from here.
+/// Every address on the site, spelled once: controllers register their routes from
+/// `pathComponents` and views, redirects and the API's `Location` headers build links from
+/// `path`. A case whose address holds an id takes a `Parameter`: `.key` where a route is
+/// registered, `.value(id)` (or the plain id, through the overloads below) in a link.
 enum SiteURL: Sendable {
     case home
     case signIn(next: String?)
     case signOut
-    case language(String, next: String)
+    case language(Parameter<String>, next: String? = nil)
     case customers(search: String? = nil, location: UUID? = nil, cursor: String? = nil)
     case newCustomer
-    case customer(UUID)
-    case editCustomer(UUID)
-    case customerNotes(UUID)
-    case customerReferrals(UUID)
-    case customerExport(UUID)
-    case mergeCustomer(UUID)
-    case eraseCustomer(UUID)
+    case customer(Parameter<UUID>)
+    case editCustomer(Parameter<UUID>)
+    case customerNotes(Parameter<UUID>)
+    case customerReferrals(Parameter<UUID>)
+    case customerExport(Parameter<UUID>)
+    case mergeCustomer(Parameter<UUID>)
+    case eraseCustomer(Parameter<UUID>)
     case customerDuplicates(cursor: String? = nil)
     case mergeDuplicate
     case dismissDuplicate
     case orders(location: UUID? = nil, cursor: String? = nil)
     case newOrder(customer: UUID? = nil)
     case importData
-    case importUpload(UUID)
-    case importProgress(UUID)
+    case importUpload(Parameter<UUID>)
+    case importProgress(Parameter<UUID>)
     case importScript
     case locations
     case newLocation
-    case editLocation(UUID)
+    case editLocation(Parameter<UUID>)
     case staffList
     case newStaff
-    case editStaff(UUID)
+    case editStaff(Parameter<UUID>)
     case tokens
-    case revokeToken(UUID)
+    case revokeToken(Parameter<UUID>)
     case audit
     case today(team: Bool)
-    case completeTask(UUID)
+    case completeTask(Parameter<UUID>)
     case promises(filter: String?)
     case onTime(by: String?)
     case newPromise(customer: UUID?)
-    case promise(UUID)
-    case promiseAction(UUID)
+    case promise(Parameter<UUID>)
+    case promiseAction(Parameter<UUID>)
     case cases
     case newCase(customer: UUID?)
-    case serviceCase(UUID)
-    case caseAction(UUID)
+    case serviceCase(Parameter<UUID>)
+    case caseAction(Parameter<UUID>)
     case serviceSettings
     case outreachSettings
     case webhooks
-    case toggleWebhook(UUID)
+    case toggleWebhook(Parameter<UUID>)
     case incidents
     case newIncident
-    case incident(UUID)
-    case closeIncident(UUID)
+    case incident(Parameter<UUID>)
+    case closeIncident(Parameter<UUID>)
     case contacts
     case newContact(customer: UUID? = nil)
-    case contact(UUID)
-    case contactAction(UUID)
+    case contact(Parameter<UUID>)
+    case contactAction(Parameter<UUID>)
     case surveys(by: String? = nil, days: Int? = nil)
     case surveyDefinitions
     case newSurvey
-    case survey(UUID)
+    case survey(Parameter<UUID>)
     case surveyInvitations(state: String? = nil)
-    case surveyInvitation(UUID)
-    case renewSurveyLink(UUID)
+    case surveyInvitation(Parameter<UUID>)
+    case renewSurveyLink(Parameter<UUID>)
+    /// The public page a survey invitation links to (`SurveyLink.path` in the services spells
+    /// the same address for the scheduler's messages; a test holds the two together).
+    case surveyAnswer(token: Parameter<String>)
     case scorecard(scope: String? = nil, period: Int? = nil, rank: String? = nil, export: String? = nil)
     case scorecardRecords(
         step: String, scope: String, period: Int, result: String? = nil, page: Int? = nil, export: Bool = false)
@@ -72,136 +79,157 @@ enum SiteURL: Sendable {
     case forecastFrom(UUID)
     case forecastSave
     case forecastList
-    case forecastSaved(UUID)
-    case deleteForecast(UUID)
+    case forecastSaved(Parameter<UUID>)
+    case deleteForecast(Parameter<UUID>)
     case stylesheet
     case health
     case metrics
     case openAPI
+    case api(API)
     case account
     case accountPassword
     case twoFactorSetup
     case twoFactorDisable
     case recoveryCodes
     case signInCode(next: String?)
-    case passwordReset(token: String)
-    case staffResetLink(UUID)
-    case staffTwoFactorReset(UUID)
+    case passwordReset(token: Parameter<String>)
+    case staffResetLink(Parameter<UUID>)
+    case staffTwoFactorReset(Parameter<UUID>)
     case securitySettings
     case auditSearch(
         person: UUID? = nil, kind: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
         export: Bool = false)
 
-    var path: String {
+    /// The one spelling of each address: its segments in order, and the query a link carries.
+    private var address: (segments: [Segment], query: KeyValuePairs<String, String?>) {
         switch self {
-        case .home: return "/"
-        case .signIn(let next): return "/sign-in" + Self.query(["next": next])
-        case .signOut: return "/sign-out"
-        case .language(let code, let next): return "/language/\(code)" + Self.query(["next": next])
+        case .home: return ([], [:])
+        case .signIn(let next): return (["sign-in"], ["next": next])
+        case .signOut: return (["sign-out"], [:])
+        case .language(let code, let next): return (["language", .named("code", code)], ["next": next])
         case .customers(let search, let location, let cursor):
-            return "/customers"
-                + Self.query(["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
-        case .newCustomer: return "/customers/new"
-        case .customer(let id): return "/customers/\(id.uuidString.lowercased())"
-        case .editCustomer(let id): return "/customers/\(id.uuidString.lowercased())/edit"
-        case .customerNotes(let id): return "/customers/\(id.uuidString.lowercased())/notes"
-        case .customerReferrals(let id): return "/customers/\(id.uuidString.lowercased())/referrals"
-        case .mergeCustomer(let id): return "/customers/\(id.uuidString.lowercased())/merge"
-        case .eraseCustomer(let id): return "/customers/\(id.uuidString.lowercased())/erase"
-        case .customerExport(let id): return "/customers/\(id.uuidString.lowercased())/export"
-        case .customerDuplicates(let cursor): return "/customers/duplicates" + Self.query(["cursor": cursor])
-        case .mergeDuplicate: return "/customers/duplicates/merge"
-        case .dismissDuplicate: return "/customers/duplicates/dismiss"
+            return (["customers"], ["q": search, "location": location?.uuidString.lowercased(), "cursor": cursor])
+        case .newCustomer: return (["customers", "new"], [:])
+        case .customer(let id): return (["customers", .id(id)], [:])
+        case .editCustomer(let id): return (["customers", .id(id), "edit"], [:])
+        case .customerNotes(let id): return (["customers", .id(id), "notes"], [:])
+        case .customerReferrals(let id): return (["customers", .id(id), "referrals"], [:])
+        case .mergeCustomer(let id): return (["customers", .id(id), "merge"], [:])
+        case .eraseCustomer(let id): return (["customers", .id(id), "erase"], [:])
+        case .customerExport(let id): return (["customers", .id(id), "export"], [:])
+        case .customerDuplicates(let cursor): return (["customers", "duplicates"], ["cursor": cursor])
+        case .mergeDuplicate: return (["customers", "duplicates", "merge"], [:])
+        case .dismissDuplicate: return (["customers", "duplicates", "dismiss"], [:])
         case .orders(let location, let cursor):
-            return "/orders" + Self.query(["location": location?.uuidString.lowercased(), "cursor": cursor])
-        case .newOrder(let customer): return "/orders/new" + Self.query(["customer": customer?.uuidString.lowercased()])
-        case .importData: return "/import"
-        case .importUpload(let id): return "/import/uploads/\(id.uuidString.lowercased())"
-        case .importProgress(let id): return "/import/uploads/\(id.uuidString.lowercased())/progress"
-        case .importScript: return "/static/import-progress.js"
-        case .locations: return "/locations"
-        case .newLocation: return "/locations/new"
-        case .editLocation(let id): return "/locations/\(id.uuidString.lowercased())"
-        case .staffList: return "/staff"
-        case .newStaff: return "/staff/new"
-        case .editStaff(let id): return "/staff/\(id.uuidString.lowercased())"
-        case .tokens: return "/tokens"
-        case .revokeToken(let id): return "/tokens/\(id.uuidString.lowercased())/revoke"
-        case .audit: return "/audit"
-        case .today(let team): return "/today" + (team ? "?view=team" : "")
-        case .completeTask(let id): return "/tasks/\(id.uuidString.lowercased())/complete"
-        case .promises(let filter): return "/promises" + Self.query(["filter": filter])
-        case .onTime(let by): return "/promises/on-time" + Self.query(["by": by])
-        case .newPromise(let customer):
-            return "/promises/new" + Self.query(["customer": customer?.uuidString.lowercased()])
-        case .promise(let id): return "/promises/\(id.uuidString.lowercased())"
-        case .promiseAction(let id): return "/promises/\(id.uuidString.lowercased())/action"
-        case .cases: return "/cases"
-        case .newCase(let customer): return "/cases/new" + Self.query(["customer": customer?.uuidString.lowercased()])
-        case .serviceCase(let id): return "/cases/\(id.uuidString.lowercased())"
-        case .caseAction(let id): return "/cases/\(id.uuidString.lowercased())/action"
-        case .serviceSettings: return "/settings/service"
-        case .outreachSettings: return "/settings/outreach"
-        case .webhooks: return "/settings/webhooks"
-        case .toggleWebhook(let id): return "/settings/webhooks/\(id.uuidString.lowercased())/active"
-        case .incidents: return "/incidents"
-        case .newIncident: return "/incidents/new"
-        case .incident(let id): return "/incidents/\(id.uuidString.lowercased())"
-        case .closeIncident(let id): return "/incidents/\(id.uuidString.lowercased())/close"
-        case .contacts: return "/contacts"
-        case .newContact(let customer):
-            return "/contacts/new" + Self.query(["customer": customer?.uuidString.lowercased()])
-        case .contact(let id): return "/contacts/\(id.uuidString.lowercased())"
-        case .contactAction(let id): return "/contacts/\(id.uuidString.lowercased())/action"
-        case .surveys(let by, let days):
-            return "/surveys" + Self.query(["by": by, "days": days.map(String.init)])
-        case .surveyDefinitions: return "/surveys/definitions"
-        case .newSurvey: return "/surveys/definitions/new"
-        case .survey(let id): return "/surveys/definitions/\(id.uuidString.lowercased())"
-        case .surveyInvitations(let state): return "/surveys/invitations" + Self.query(["state": state])
-        case .surveyInvitation(let id): return "/surveys/invitations/\(id.uuidString.lowercased())"
-        case .renewSurveyLink(let id): return "/surveys/invitations/\(id.uuidString.lowercased())/link"
+            return (["orders"], ["location": location?.uuidString.lowercased(), "cursor": cursor])
+        case .newOrder(let customer): return (["orders", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .importData: return (["import"], [:])
+        case .importUpload(let id): return (["import", "uploads", .id(id)], [:])
+        case .importProgress(let id): return (["import", "uploads", .id(id), "progress"], [:])
+        case .importScript: return (["static", "import-progress.js"], [:])
+        case .locations: return (["locations"], [:])
+        case .newLocation: return (["locations", "new"], [:])
+        case .editLocation(let id): return (["locations", .id(id)], [:])
+        case .staffList: return (["staff"], [:])
+        case .newStaff: return (["staff", "new"], [:])
+        case .editStaff(let id): return (["staff", .id(id)], [:])
+        case .tokens: return (["tokens"], [:])
+        case .revokeToken(let id): return (["tokens", .id(id), "revoke"], [:])
+        case .audit: return (["audit"], [:])
+        case .today(let team): return (["today"], ["view": team ? "team" : nil])
+        case .completeTask(let id): return (["tasks", .id(id), "complete"], [:])
+        case .promises(let filter): return (["promises"], ["filter": filter])
+        case .onTime(let by): return (["promises", "on-time"], ["by": by])
+        case .newPromise(let customer): return (["promises", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .promise(let id): return (["promises", .id(id)], [:])
+        case .promiseAction(let id): return (["promises", .id(id), "action"], [:])
+        case .cases: return (["cases"], [:])
+        case .newCase(let customer): return (["cases", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .serviceCase(let id): return (["cases", .id(id)], [:])
+        case .caseAction(let id): return (["cases", .id(id), "action"], [:])
+        case .serviceSettings: return (["settings", "service"], [:])
+        case .outreachSettings: return (["settings", "outreach"], [:])
+        case .webhooks: return (["settings", "webhooks"], [:])
+        case .toggleWebhook(let id): return (["settings", "webhooks", .id(id), "active"], [:])
+        case .incidents: return (["incidents"], [:])
+        case .newIncident: return (["incidents", "new"], [:])
+        case .incident(let id): return (["incidents", .id(id)], [:])
+        case .closeIncident(let id): return (["incidents", .id(id), "close"], [:])
+        case .contacts: return (["contacts"], [:])
+        case .newContact(let customer): return (["contacts", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .contact(let id): return (["contacts", .id(id)], [:])
+        case .contactAction(let id): return (["contacts", .id(id), "action"], [:])
+        case .surveys(let by, let days): return (["surveys"], ["by": by, "days": days.map(String.init)])
+        case .surveyDefinitions: return (["surveys", "definitions"], [:])
+        case .newSurvey: return (["surveys", "definitions", "new"], [:])
+        case .survey(let id): return (["surveys", "definitions", .id(id)], [:])
+        case .surveyInvitations(let state): return (["surveys", "invitations"], ["state": state])
+        case .surveyInvitation(let id): return (["surveys", "invitations", .id(id)], [:])
+        case .renewSurveyLink(let id): return (["surveys", "invitations", .id(id), "link"], [:])
+        case .surveyAnswer(let token): return (["s", .named("token", token)], [:])
         case .scorecard(let scope, let period, let rank, let export):
-            return "/scorecard"
-                + Self.query(["scope": scope, "period": period.map(String.init), "rank": rank, "export": export])
+            return (["scorecard"], ["scope": scope, "period": period.map(String.init), "rank": rank, "export": export])
         case .scorecardRecords(let step, let scope, let period, let result, let page, let export):
-            return "/scorecard/records"
-                + Self.query([
+            return (
+                ["scorecard", "records"],
+                [
                     "step": step, "scope": scope, "period": String(period), "result": result,
                     "page": page.map(String.init), "export": export ? "csv" : nil,
-                ])
-        case .consistency(let measure, let export):
-            return "/consistency" + Self.query(["measure": measure, "export": export])
+                ]
+            )
+        case .consistency(let measure, let export): return (["consistency"], ["measure": measure, "export": export])
         case .loyalty(let segment, let page, let export):
-            return "/loyalty" + Self.query(["segment": segment, "page": page.map(String.init), "export": export])
-        case .forecast: return "/forecast"
-        case .forecastFrom(let id): return "/forecast" + Self.query(["from": id.uuidString.lowercased()])
-        case .forecastSave: return "/forecast/save"
-        case .forecastList: return "/forecast/saved"
-        case .forecastSaved(let id): return "/forecast/saved/\(id.uuidString.lowercased())"
-        case .deleteForecast(let id): return "/forecast/saved/\(id.uuidString.lowercased())/delete"
-        case .stylesheet: return "/static/earned.css"
-        case .health: return "/health"
-        case .metrics: return "/metrics"
-        case .openAPI: return "/api/openapi.json"
-        case .account: return "/account"
-        case .accountPassword: return "/account/password"
-        case .twoFactorSetup: return "/account/two-factor"
-        case .twoFactorDisable: return "/account/two-factor/disable"
-        case .recoveryCodes: return "/account/two-factor/recovery-codes"
-        case .signInCode(let next): return "/sign-in/code" + Self.query(["next": next])
-        case .passwordReset(let token): return "/reset/\(token)"
-        case .staffResetLink(let id): return "/staff/\(id.uuidString.lowercased())/reset-link"
-        case .staffTwoFactorReset(let id): return "/staff/\(id.uuidString.lowercased())/two-factor/reset"
-        case .securitySettings: return "/settings/security"
+            return (["loyalty"], ["segment": segment, "page": page.map(String.init), "export": export])
+        case .forecast: return (["forecast"], [:])
+        case .forecastFrom(let id): return (["forecast"], ["from": id.uuidString.lowercased()])
+        case .forecastSave: return (["forecast", "save"], [:])
+        case .forecastList: return (["forecast", "saved"], [:])
+        case .forecastSaved(let id): return (["forecast", "saved", .id(id)], [:])
+        case .deleteForecast(let id): return (["forecast", "saved", .id(id), "delete"], [:])
+        case .stylesheet: return (["static", "earned.css"], [:])
+        case .health: return (["health"], [:])
+        case .metrics: return (["metrics"], [:])
+        case .openAPI: return (["api", "openapi.json"], [:])
+        case .api(let endpoint): return (Self.apiRoot + endpoint.segments, [:])
+        case .account: return (["account"], [:])
+        case .accountPassword: return (["account", "password"], [:])
+        case .twoFactorSetup: return (["account", "two-factor"], [:])
+        case .twoFactorDisable: return (["account", "two-factor", "disable"], [:])
+        case .recoveryCodes: return (["account", "two-factor", "recovery-codes"], [:])
+        case .signInCode(let next): return (["sign-in", "code"], ["next": next])
+        case .passwordReset(let token): return (["reset", .named("token", token)], [:])
+        case .staffResetLink(let id): return (["staff", .id(id), "reset-link"], [:])
+        case .staffTwoFactorReset(let id): return (["staff", .id(id), "two-factor", "reset"], [:])
+        case .securitySettings: return (["settings", "security"], [:])
         case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
-            return "/audit"
-                + Self.query([
+            return (
+                ["audit"],
+                [
                     "person": person?.uuidString.lowercased(), "kind": kind, "from": from, "to": to,
                     "cursor": cursor, "export": export ? "csv" : nil,
-                ])
+                ]
+            )
         }
     }
+
+    /// Where the JSON API's endpoints begin.
+    private static let apiRoot: [Segment] = ["api", "v1"]
+
+    /// True for a request path inside the JSON API (`/api/v1/…`).
+    static func isInAPI(_ path: String) -> Bool {
+        path.hasPrefix("/" + apiRoot.map(\.text).joined(separator: "/") + "/")
+    }
+
+    /// The link: parameters filled in (a `.key` reads as its route, `/customers/:id`) and the
+    /// query appended.
+    var path: String {
+        let (segments, query) = address
+        return "/" + segments.map(\.text).joined(separator: "/") + Self.query(query)
+    }
+
+    /// The route this address belongs to, for registering a handler; a link's values and query
+    /// do not change it.
+    var pathComponents: [PathComponent] { address.segments.map(\.component) }
 
     static func query(_ items: KeyValuePairs<String, String?>) -> String {
         var allowed = CharacterSet.urlQueryAllowed
@@ -218,4 +246,208 @@ enum SiteURL: Sendable {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next
     }
+}
+
+/// A parameter in an address: its name in a route (`.key`), or its value in a link.
+enum Parameter<T: Sendable>: Sendable {
+    case key
+    case value(T)
+
+    var value: T? {
+        guard case .value(let value) = self else { return nil }
+        return value
+    }
+}
+
+extension SiteURL {
+    /// One piece of an address: fixed text, or a named parameter and, in a link, its value.
+    enum Segment: ExpressibleByStringLiteral, Sendable {
+        case fixed(String)
+        case parameter(String, value: String?)
+
+        init(stringLiteral text: String) { self = .fixed(text) }
+
+        /// An entity's id, written as the UUID in lower case; every id route names it `id`.
+        static func id(_ id: Parameter<UUID>) -> Segment { .parameter("id", value: id.value?.uuidString.lowercased()) }
+
+        /// A parameter of free text, such as a language code or a token.
+        static func named(_ name: String, _ text: Parameter<String>) -> Segment { .parameter(name, value: text.value) }
+
+        var text: String {
+            switch self {
+            case .fixed(let text): return text
+            case .parameter(let name, let value): return value ?? ":" + name
+            }
+        }
+
+        var component: PathComponent {
+            switch self {
+            case .fixed(let text): return .constant(text)
+            case .parameter(let name, _): return .parameter(name)
+            }
+        }
+    }
+}
+
+/// Links to one record, written with its id as the pages have always written them.
+extension SiteURL {
+    static func language(_ code: String, next: String) -> SiteURL { .language(.value(code), next: next) }
+    static func customer(_ id: UUID) -> SiteURL { .customer(.value(id)) }
+    static func editCustomer(_ id: UUID) -> SiteURL { .editCustomer(.value(id)) }
+    static func customerNotes(_ id: UUID) -> SiteURL { .customerNotes(.value(id)) }
+    static func customerReferrals(_ id: UUID) -> SiteURL { .customerReferrals(.value(id)) }
+    static func customerExport(_ id: UUID) -> SiteURL { .customerExport(.value(id)) }
+    static func mergeCustomer(_ id: UUID) -> SiteURL { .mergeCustomer(.value(id)) }
+    static func eraseCustomer(_ id: UUID) -> SiteURL { .eraseCustomer(.value(id)) }
+    static func importUpload(_ id: UUID) -> SiteURL { .importUpload(.value(id)) }
+    static func importProgress(_ id: UUID) -> SiteURL { .importProgress(.value(id)) }
+    static func editLocation(_ id: UUID) -> SiteURL { .editLocation(.value(id)) }
+    static func editStaff(_ id: UUID) -> SiteURL { .editStaff(.value(id)) }
+    static func revokeToken(_ id: UUID) -> SiteURL { .revokeToken(.value(id)) }
+    static func completeTask(_ id: UUID) -> SiteURL { .completeTask(.value(id)) }
+    static func promise(_ id: UUID) -> SiteURL { .promise(.value(id)) }
+    static func promiseAction(_ id: UUID) -> SiteURL { .promiseAction(.value(id)) }
+    static func serviceCase(_ id: UUID) -> SiteURL { .serviceCase(.value(id)) }
+    static func caseAction(_ id: UUID) -> SiteURL { .caseAction(.value(id)) }
+    static func toggleWebhook(_ id: UUID) -> SiteURL { .toggleWebhook(.value(id)) }
+    static func incident(_ id: UUID) -> SiteURL { .incident(.value(id)) }
+    static func closeIncident(_ id: UUID) -> SiteURL { .closeIncident(.value(id)) }
+    static func contact(_ id: UUID) -> SiteURL { .contact(.value(id)) }
+    static func contactAction(_ id: UUID) -> SiteURL { .contactAction(.value(id)) }
+    static func survey(_ id: UUID) -> SiteURL { .survey(.value(id)) }
+    static func surveyInvitation(_ id: UUID) -> SiteURL { .surveyInvitation(.value(id)) }
+    static func renewSurveyLink(_ id: UUID) -> SiteURL { .renewSurveyLink(.value(id)) }
+    static func forecastSaved(_ id: UUID) -> SiteURL { .forecastSaved(.value(id)) }
+    static func deleteForecast(_ id: UUID) -> SiteURL { .deleteForecast(.value(id)) }
+    static func passwordReset(token: String) -> SiteURL { .passwordReset(token: .value(token)) }
+    static func staffResetLink(_ id: UUID) -> SiteURL { .staffResetLink(.value(id)) }
+    static func staffTwoFactorReset(_ id: UUID) -> SiteURL { .staffTwoFactorReset(.value(id)) }
+}
+
+extension SiteURL {
+    /// The JSON API's endpoints, under `/api/v1` (`SiteURL.api(_:)` adds the prefix, once). Kept
+    /// apart from the pages' cases because the API names its resources by what they are, while
+    /// pages name screens and form posts, and the two differ (`PATCH /customers/:id` against
+    /// `POST /customers/:id` from a form).
+    enum API: Sendable {
+        case me
+        case customers
+        case customer(Parameter<UUID>)
+        case customerMerge(Parameter<UUID>)
+        case customerErase(Parameter<UUID>)
+        case customerExport(Parameter<UUID>)
+        case customerNotes(Parameter<UUID>)
+        case customerReferrals(Parameter<UUID>)
+        case duplicates
+        case duplicateDismissals
+        case orders
+        case order(Parameter<UUID>)
+        case locations
+        case location(Parameter<UUID>)
+        case staffList
+        case staff(Parameter<UUID>)
+        case promises
+        case onTime
+        case promise(Parameter<UUID>)
+        case promiseActions(Parameter<UUID>)
+        case cases
+        case serviceCase(Parameter<UUID>)
+        case caseActions(Parameter<UUID>)
+        case contacts
+        case contact(Parameter<UUID>)
+        case contactActions(Parameter<UUID>)
+        case tasks
+        case completeTask(Parameter<UUID>)
+        case incidents
+        case incident(Parameter<UUID>)
+        case closeIncident(Parameter<UUID>)
+        case webhooks
+        case webhook(Parameter<UUID>)
+        case webhookDeliveries(Parameter<UUID>)
+        case serviceSettings
+        case outreachSettings
+        case surveys
+        case surveyResults
+        case survey(Parameter<UUID>)
+        case surveyInvitations
+        case surveyInvitationLink(Parameter<UUID>)
+        case surveyAnswers
+        case forecastBaseline
+        case forecastRun
+        case forecasts
+        case forecast(Parameter<UUID>)
+
+        /// The one spelling of each endpoint, after `/api/v1`.
+        var segments: [Segment] {
+            switch self {
+            case .me: return ["me"]
+            case .customers: return ["customers"]
+            case .customer(let id): return ["customers", .id(id)]
+            case .customerMerge(let id): return ["customers", .id(id), "merge"]
+            case .customerErase(let id): return ["customers", .id(id), "erase"]
+            case .customerExport(let id): return ["customers", .id(id), "export"]
+            case .customerNotes(let id): return ["customers", .id(id), "notes"]
+            case .customerReferrals(let id): return ["customers", .id(id), "referrals"]
+            case .duplicates: return ["customers", "duplicates"]
+            case .duplicateDismissals: return ["customers", "duplicates", "dismissals"]
+            case .orders: return ["orders"]
+            case .order(let id): return ["orders", .id(id)]
+            case .locations: return ["locations"]
+            case .location(let id): return ["locations", .id(id)]
+            case .staffList: return ["staff"]
+            case .staff(let id): return ["staff", .id(id)]
+            case .promises: return ["promises"]
+            case .onTime: return ["promises", "on-time"]
+            case .promise(let id): return ["promises", .id(id)]
+            case .promiseActions(let id): return ["promises", .id(id), "actions"]
+            case .cases: return ["cases"]
+            case .serviceCase(let id): return ["cases", .id(id)]
+            case .caseActions(let id): return ["cases", .id(id), "actions"]
+            case .contacts: return ["contacts"]
+            case .contact(let id): return ["contacts", .id(id)]
+            case .contactActions(let id): return ["contacts", .id(id), "actions"]
+            case .tasks: return ["tasks"]
+            case .completeTask(let id): return ["tasks", .id(id), "complete"]
+            case .incidents: return ["incidents"]
+            case .incident(let id): return ["incidents", .id(id)]
+            case .closeIncident(let id): return ["incidents", .id(id), "close"]
+            case .webhooks: return ["webhooks"]
+            case .webhook(let id): return ["webhooks", .id(id)]
+            case .webhookDeliveries(let id): return ["webhooks", .id(id), "deliveries"]
+            case .serviceSettings: return ["settings", "service"]
+            case .outreachSettings: return ["settings", "outreach"]
+            case .surveys: return ["surveys"]
+            case .surveyResults: return ["surveys", "results"]
+            case .survey(let id): return ["surveys", .id(id)]
+            case .surveyInvitations: return ["survey-invitations"]
+            case .surveyInvitationLink(let id): return ["survey-invitations", .id(id), "link"]
+            case .surveyAnswers: return ["survey-answers"]
+            case .forecastBaseline: return ["forecasts", "baseline"]
+            case .forecastRun: return ["forecasts", "run"]
+            case .forecasts: return ["forecasts"]
+            case .forecast(let id): return ["forecasts", .id(id)]
+            }
+        }
+
+        /// The route, for registering a handler.
+        var pathComponents: [PathComponent] { SiteURL.api(self).pathComponents }
+
+        /// The link, as a `Location` header gives it.
+        var path: String { SiteURL.api(self).path }
+    }
+}
+
+/// The endpoints a `Location` header points at, written with the new record's id.
+extension SiteURL.API {
+    static func customer(_ id: UUID) -> Self { .customer(.value(id)) }
+    static func order(_ id: UUID) -> Self { .order(.value(id)) }
+    static func location(_ id: UUID) -> Self { .location(.value(id)) }
+    static func staff(_ id: UUID) -> Self { .staff(.value(id)) }
+    static func promise(_ id: UUID) -> Self { .promise(.value(id)) }
+    static func serviceCase(_ id: UUID) -> Self { .serviceCase(.value(id)) }
+    static func contact(_ id: UUID) -> Self { .contact(.value(id)) }
+    static func incident(_ id: UUID) -> Self { .incident(.value(id)) }
+    static func webhook(_ id: UUID) -> Self { .webhook(.value(id)) }
+    static func survey(_ id: UUID) -> Self { .survey(.value(id)) }
+    static func forecast(_ id: UUID) -> Self { .forecast(.value(id)) }
 }

@@ -82,56 +82,68 @@ extension ForecastBaseline: Content {}
 
 /// Program forecasts under /api/v1/forecasts (owner): the baseline, a run, and saved forecasts.
 extension APIRoutes {
-    static func registerForecasts(_ api: any RoutesBuilder) throws {
-        api.get("forecasts", "baseline") { req async throws -> ForecastBaseline in
-            try Policy.require(try req.actor(), .forecastPrograms)
-            return try await Forecasting(db: req.database).requireBaseline()
-        }
-        api.post("forecasts", "run") { req async throws -> ForecastDTO in
-            let scenario = try req.content.decode(ProgramScenario.self)
-            return ForecastDTO(try await Forecasting(db: req.database).run(scenario, actor: try req.actor()))
-        }.ownTransactions()
-        api.post("forecasts") { req async throws -> Response in
-            let actor = try req.actor()
-            try Policy.require(actor, .forecastPrograms)
-            let input = try req.content.decode(ForecastSaveInput.self)
-            var errors = ForecastStore.nameErrors(input.name)
-            if input.scenario == nil { errors.append(FieldError(field: "scenario", code: .required)) }
-            if !errors.isEmpty { throw DomainError.invalid(errors) }
-            let forecasting = Forecasting(db: req.database)
-            let document = try await forecasting.run(input.scenario!, actor: actor)
-            let saved = try await forecasting.save(document, name: input.name!, actor: actor, now: req.now)
-            return try await created(
-                SavedForecastDTO(saved, document), req,
-                location: "/api/v1/forecasts/\(saved.id.uuidString.lowercased())",
-                resource: saved.id)
-        }
-        api.get("forecasts") { req async throws -> SavedForecastListDTO in
-            let actor = try req.actor()
-            let limit = try limit(req)
-            var offset = 0
-            if let cursor = req.query[String.self, at: "cursor"] {
-                guard let n = Int(cursor), n >= 0 else {
-                    throw DomainError.invalid([
-                        FieldError(field: "cursor", code: .invalidFormat, detail: "a next_cursor")
-                    ])
-                }
-                offset = n
+    static func registerForecasts(_ api: any RoutesBuilder) {
+        api.get(SiteURL.API.forecastBaseline.pathComponents, use: forecastBaseline)
+        api.post(SiteURL.API.forecastRun.pathComponents, use: runForecast).ownTransactions()
+        api.post(SiteURL.API.forecasts.pathComponents, use: saveForecast)
+        api.get(SiteURL.API.forecasts.pathComponents, use: listForecasts)
+        api.get(SiteURL.API.forecast(.key).pathComponents, use: getForecast)
+        api.delete(SiteURL.API.forecast(.key).pathComponents, use: deleteForecast)
+    }
+
+    static func forecastBaseline(_ req: Request) async throws -> ForecastBaseline {
+        try Policy.require(try req.actor(), .forecastPrograms)
+        return try await Forecasting(db: req.database).requireBaseline()
+    }
+
+    static func runForecast(_ req: Request) async throws -> ForecastDTO {
+        let scenario = try req.content.decode(ProgramScenario.self)
+        return ForecastDTO(try await Forecasting(db: req.database).run(scenario, actor: try req.actor()))
+    }
+
+    static func saveForecast(_ req: Request) async throws -> Response {
+        let actor = try req.actor()
+        try Policy.require(actor, .forecastPrograms)
+        let input = try req.content.decode(ForecastSaveInput.self)
+        var errors = ForecastStore.nameErrors(input.name)
+        if input.scenario == nil { errors.append(FieldError(field: "scenario", code: .required)) }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let forecasting = Forecasting(db: req.database)
+        let document = try await forecasting.run(input.scenario!, actor: actor)
+        let saved = try await forecasting.save(document, name: input.name!, actor: actor, now: req.now)
+        return try await created(
+            SavedForecastDTO(saved, document), req,
+            location: .forecast(saved.id),
+            resource: saved.id)
+    }
+
+    static func listForecasts(_ req: Request) async throws -> SavedForecastListDTO {
+        let actor = try req.actor()
+        let limit = try limit(req)
+        var offset = 0
+        if let cursor = req.query[String.self, at: "cursor"] {
+            guard let n = Int(cursor), n >= 0 else {
+                throw DomainError.invalid([
+                    FieldError(field: "cursor", code: .invalidFormat, detail: "a next_cursor")
+                ])
             }
-            let rows = try await ForecastStore(db: req.database).list(actor: actor, limit: limit + 1, offset: offset)
-            return SavedForecastListDTO(
-                items: rows.prefix(limit).map(SavedForecastSummaryDTO.init),
-                next_cursor: rows.count > limit ? String(offset + limit) : nil)
+            offset = n
         }
-        api.get("forecasts", ":id") { req async throws -> SavedForecastDTO in
-            let (row, document) = try await Forecasting(db: req.database).saved(
-                try forecastID(req), actor: try req.actor())
-            return SavedForecastDTO(row, document)
-        }
-        api.delete("forecasts", ":id") { req async throws -> Response in
-            try await ForecastStore(db: req.database).delete(try forecastID(req), actor: try req.actor(), now: req.now)
-            return Response(status: .noContent)
-        }
+        let rows = try await ForecastStore(db: req.database).list(actor: actor, limit: limit + 1, offset: offset)
+        return SavedForecastListDTO(
+            items: rows.prefix(limit).map(SavedForecastSummaryDTO.init),
+            next_cursor: rows.count > limit ? String(offset + limit) : nil)
+    }
+
+    static func getForecast(_ req: Request) async throws -> SavedForecastDTO {
+        let (row, document) = try await Forecasting(db: req.database).saved(
+            try forecastID(req), actor: try req.actor())
+        return SavedForecastDTO(row, document)
+    }
+
+    static func deleteForecast(_ req: Request) async throws -> Response {
+        try await ForecastStore(db: req.database).delete(try forecastID(req), actor: try req.actor(), now: req.now)
+        return Response(status: .noContent)
     }
 
     static func forecastID(_ req: Request) throws -> UUID {

@@ -6,205 +6,255 @@ import Vapor
 /// The daily work under /api/v1: promises, cases, inbound contacts, tasks and webhook
 /// subscriptions. Steps go through the same rules as the pages (`ServiceActions`).
 extension APIRoutes {
-    static func registerService(_ api: any RoutesBuilder) throws {
+    static func registerService(_ api: any RoutesBuilder) {
         // Promises
-        api.get("promises") { req async throws -> [PromiseDTO] in
-            let actor = try req.actor()
-            let owner = try uuid(req, "owner_id").map(StaffID.init)
-            let list = try await req.promises.open(
-                owner: owner, locations: owner == nil ? actor.visibleLocationIDs : nil,
-                dueBefore: try date(req, "due_before"), limit: try limit(req))
-            return list.filter { Policy.maySee(actor, recordAt: $0.locationID, belongingTo: $0.ownerID) }.map {
-                PromiseDTO($0, now: req.now)
-            }
-        }
-        api.get("promises", "on-time") { req async throws -> [OnTimeRowDTO] in
-            try await OnTimeReport.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
-        }
-        api.post("promises") { req async throws -> Response in
-            let input = try req.content.decode(PromiseInput.self)
-            let promise = try await req.promises.create(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(
-                PromiseDTO(promise, now: req.now), req, location: "/api/v1/promises/\(promise.id)",
-                resource: promise.id.rawValue)
-        }
-        api.get("promises", ":id") { req async throws -> PromiseDTO in
-            PromiseDTO(try await req.promises.get(try id(req, "promise"), actor: try req.actor()), now: req.now)
-        }
-        api.post("promises", ":id", "actions") { req async throws -> PromiseDTO in
-            let input = try req.content.decode(PromiseActionInput.self)
-            let promise = try await ServiceActions.promise(
-                ServiceActions.PromiseStep(
-                    action: try required(input.action, "action"), reason: input.reason, dueAt: input.due_at,
-                    toldVia: input.told_via, note: input.note), id: try id(req, "promise"), actor: try req.actor(),
-                in: req.serviceContext)
-            return PromiseDTO(promise, now: req.now)
-        }
+        api.get(SiteURL.API.promises.pathComponents, use: listPromises)
+        api.get(SiteURL.API.onTime.pathComponents, use: onTime)
+        api.post(SiteURL.API.promises.pathComponents, use: createPromise)
+        api.get(SiteURL.API.promise(.key).pathComponents, use: getPromise)
+        api.post(SiteURL.API.promiseActions(.key).pathComponents, use: promiseAction)
 
         // Cases
-        api.get("cases") { req async throws -> [CaseDTO] in
-            let actor = try req.actor()
-            let all = req.query[String.self, at: "status"] == "all"
-            return try await req.cases.list(
-                locations: actor.visibleLocationIDs, activeOnly: !all, limit: try limit(req)
-            ).map { CaseDTO($0, now: req.now) }
-        }
-        api.post("cases") { req async throws -> Response in
-            let input = try req.content.decode(CaseInput.self)
-            let opened = try await req.cases.open(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(
-                CaseDTO(opened, now: req.now), req, location: "/api/v1/cases/\(opened.id)", resource: opened.id.rawValue
-            )
-        }
-        api.get("cases", ":id") { req async throws -> CaseDTO in
-            CaseDTO(try await req.cases.get(try id(req, "case"), actor: try req.actor()), now: req.now)
-        }
-        api.post("cases", ":id", "actions") { req async throws -> CaseDTO in
-            let input = try req.content.decode(CaseActionInput.self)
-            let changed = try await ServiceActions.serviceCase(
-                ServiceActions.CaseStep(
-                    action: try required(input.action, "action"), department: input.department,
-                    staffID: input.staff_id.map(StaffID.init), reason: input.reason, kind: input.kind,
-                    costMinorUnits: input.cost_minor_units ?? 0, note: input.note), id: try id(req, "case"),
-                actor: try req.actor(), in: req.serviceContext)
-            return CaseDTO(changed, now: req.now)
-        }
+        api.get(SiteURL.API.cases.pathComponents, use: listCases)
+        api.post(SiteURL.API.cases.pathComponents, use: openCase)
+        api.get(SiteURL.API.serviceCase(.key).pathComponents, use: getCase)
+        api.post(SiteURL.API.caseActions(.key).pathComponents, use: caseAction)
 
         // Inbound contacts
-        api.get("contacts") { req async throws -> [ContactDTO] in
-            let actor = try req.actor()
-            let status = try req.query[String.self, at: "status"].map { text in
-                guard let status = InboundContact.Status(rawValue: text) else {
-                    throw DomainError.invalid([
-                        FieldError(
-                            field: "status", code: .invalidChoice,
-                            detail: InboundContact.Status.allCases.map(\.rawValue).joined(separator: ", "))
-                    ])
-                }
-                return status
-            }
-            let list = try await req.contacts.list(
-                locations: actor.visibleLocationIDs, status: status,
-                customer: try uuid(req, "customer_id").map(CustomerID.init), before: try date(req, "before"),
-                limit: try limit(req))
-            return try await contactDTOs(list, req)
-        }
-        api.post("contacts") { req async throws -> Response in
-            let input = try req.content.decode(ContactInput.self)
-            let contact = try await req.contacts.create(input.draft, actor: try req.actor(), now: req.now)
-            return try await created(
-                try await contactDTOs([contact], req)[0], req, location: "/api/v1/contacts/\(contact.id)",
-                resource: contact.id.rawValue)
-        }
-        api.get("contacts", ":id") { req async throws -> ContactDTO in
-            let contact = try await req.contacts.get(try id(req, "contact"), actor: try req.actor())
-            return try await contactDTOs([contact], req)[0]
-        }
-        api.post("contacts", ":id", "actions") { req async throws -> ContactDTO in
-            let input = try req.content.decode(ActionInput.self)
-            let contact = try await ContactsController.apply(
-                try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(), req: req)
-            return try await contactDTOs([contact], req)[0]
-        }
+        api.get(SiteURL.API.contacts.pathComponents, use: listContacts)
+        api.post(SiteURL.API.contacts.pathComponents, use: createContact)
+        api.get(SiteURL.API.contact(.key).pathComponents, use: getContact)
+        api.post(SiteURL.API.contactActions(.key).pathComponents, use: contactAction)
 
         // Tasks
-        api.get("tasks") { req async throws -> [TaskDTO] in
-            let actor = try req.actor()
-            let team = req.query[String.self, at: "view"] == "team" && Policy.may(actor, .seeTeamWork)
-            return try await req.tasks.open(
-                assignee: team ? nil : actor.id, locations: team ? actor.visibleLocationIDs : nil,
-                dueBefore: try date(req, "due_before"), limit: try limit(req)
-            ).map(TaskDTO.init)
-        }
-        api.post("tasks", ":id", "complete") { req async throws -> TaskDTO in
-            let input = try req.content.decode(TaskCompletionInput.self)
-            let actor = try req.actor()
-            let taskID = try id(req, "task") as ServiceTaskID
-            let task = try await req.tasks.get(taskID, actor: actor)
-            if let reached = input.reached, [.followUp, .handover].contains(task.kind) {
-                let outcome = try FollowUpOutcomeDraft(
-                    reached: reached, satisfied: input.satisfied, problem: input.problem,
-                    referralAsked: input.referral_asked ?? false, note: input.note
-                ).validated()
-                return TaskDTO(
-                    try await req.tasks.recordFollowUp(
-                        taskID, outcome: outcome, summary: ServiceController.describe(outcome, s: Strings(lang: .en)),
-                        actor: actor, now: req.now))
-            }
-            return TaskDTO(
-                try await req.tasks.close(
-                    taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
-        }
+        api.get(SiteURL.API.tasks.pathComponents, use: listTasks)
+        api.post(SiteURL.API.completeTask(.key).pathComponents, use: completeTask)
 
         // Referrals: who brought whom
-        api.get("customers", ":id", "referrals") { req async throws -> [ReferralDTO] in
-            let customer = try await req.customers.get(try id(req, "customer"), actor: try req.actor())
-            let found = try await req.referrals.of(customer.id)
-            return (found.broughtBy + found.gave).map(ReferralDTO.init)
-        }
-        api.post("customers", ":id", "referrals") { req async throws -> Response in
-            let input = try req.content.decode(ReferralInput.self)
-            let referral = try await req.referrals.record(
-                ReferralDraft(
-                    referrerID: try id(req, "customer"), referredID: input.referred_id.map(CustomerID.init),
-                    orderID: input.order_id.map(OrderID.init)), actor: try req.actor(), now: req.now)
-            return try await created(ReferralDTO(referral), req, location: nil, resource: referral.referrerID.rawValue)
-        }
+        api.get(SiteURL.API.customerReferrals(.key).pathComponents, use: referrals)
+        api.post(SiteURL.API.customerReferrals(.key).pathComponents, use: recordReferral)
 
         // Call-first incidents
-        api.get("incidents") { req async throws -> [IncidentDTO] in
-            try await req.incidents.list(actor: try req.actor(), limit: try limit(req)).map(IncidentDTO.init)
-        }
-        api.post("incidents") { req async throws -> Response in
-            let input = try req.content.decode(IncidentInput.self)
-            guard let scope = input.scope else {
-                throw DomainError.invalid([FieldError(field: "scope", code: .required)])
-            }
-            let report = try await req.incidents.record(
-                IncidentDraft(
-                    title: input.title, detail: input.detail, foundAt: input.found_at,
-                    locationID: input.location_id.map(LocationID.init), scope: try scope.scope),
-                actor: try req.actor(), now: req.now)
-            return try await created(
-                IncidentDTO(report), req, location: "/api/v1/incidents/\(report.incident.id)",
-                resource: report.incident.id.rawValue)
-        }
-        api.get("incidents", ":id") { req async throws -> IncidentDTO in
-            IncidentDTO(try await req.incidents.get(try id(req, "incident"), actor: try req.actor()))
-        }
-        api.post("incidents", ":id", "close") { req async throws -> IncidentDTO in
-            IncidentDTO(try await req.incidents.close(try id(req, "incident"), actor: try req.actor(), now: req.now))
-        }
+        api.get(SiteURL.API.incidents.pathComponents, use: listIncidents)
+        api.post(SiteURL.API.incidents.pathComponents, use: recordIncident)
+        api.get(SiteURL.API.incident(.key).pathComponents, use: getIncident)
+        api.post(SiteURL.API.closeIncident(.key).pathComponents, use: closeIncident)
 
         // Webhook subscriptions (owner)
-        api.get("webhooks") { req async throws -> [WebhookSubscriptionDTO] in
-            try Policy.require(try req.actor(), .manageIntegrations)
-            return try await WebhookStore(db: req.database).subscriptions().map(WebhookSubscriptionDTO.init)
+        api.get(SiteURL.API.webhooks.pathComponents, use: listWebhooks)
+        api.post(SiteURL.API.webhooks.pathComponents, use: createWebhook)
+        api.patch(SiteURL.API.webhook(.key).pathComponents, use: setWebhookActive)
+        api.get(SiteURL.API.webhookDeliveries(.key).pathComponents, use: webhookDeliveries)
+    }
+
+    static func listPromises(_ req: Request) async throws -> [PromiseDTO] {
+        let actor = try req.actor()
+        let owner = try uuid(req, "owner_id").map(StaffID.init)
+        let list = try await req.promises.open(
+            owner: owner, locations: owner == nil ? actor.visibleLocationIDs : nil,
+            dueBefore: try date(req, "due_before"), limit: try limit(req))
+        return list.filter { Policy.maySee(actor, recordAt: $0.locationID, belongingTo: $0.ownerID) }.map {
+            PromiseDTO($0, now: req.now)
         }
-        api.post("webhooks") { req async throws -> Response in
-            let input = try req.content.decode(WebhookInput.self)
-            let secret = Secrets.token()
-            let subscription = try await WebhookStore(db: req.database).create(
-                input.draft, secret: secret, actor: try req.actor(), now: req.now)
-            return try await created(
-                CreatedWebhookDTO(subscription: WebhookSubscriptionDTO(subscription), secret: secret), req,
-                location: "/api/v1/webhooks/\(subscription.id)", resource: subscription.id.rawValue)
-        }
-        api.patch("webhooks", ":id") { req async throws -> WebhookSubscriptionDTO in
-            let input = try req.content.decode(WebhookInput.self)
-            guard let active = input.is_active else {
-                throw DomainError.invalid([FieldError(field: "is_active", code: .required)])
+    }
+
+    static func onTime(_ req: Request) async throws -> [OnTimeRowDTO] {
+        try await OnTimeReport.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
+    }
+
+    static func createPromise(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(PromiseInput.self)
+        let promise = try await req.promises.create(input.draft, actor: try req.actor(), now: req.now)
+        return try await created(
+            PromiseDTO(promise, now: req.now), req, location: .promise(promise.id.rawValue),
+            resource: promise.id.rawValue)
+    }
+
+    static func getPromise(_ req: Request) async throws -> PromiseDTO {
+        PromiseDTO(try await req.promises.get(try id(req, "promise"), actor: try req.actor()), now: req.now)
+    }
+
+    static func promiseAction(_ req: Request) async throws -> PromiseDTO {
+        let input = try req.content.decode(PromiseActionInput.self)
+        let promise = try await ServiceActions.promise(
+            ServiceActions.PromiseStep(
+                action: try required(input.action, "action"), reason: input.reason, dueAt: input.due_at,
+                toldVia: input.told_via, note: input.note), id: try id(req, "promise"), actor: try req.actor(),
+            in: req.serviceContext)
+        return PromiseDTO(promise, now: req.now)
+    }
+
+    static func listCases(_ req: Request) async throws -> [CaseDTO] {
+        let actor = try req.actor()
+        let all = req.query[String.self, at: "status"] == "all"
+        return try await req.cases.list(
+            locations: actor.visibleLocationIDs, activeOnly: !all, limit: try limit(req)
+        ).map { CaseDTO($0, now: req.now) }
+    }
+
+    static func openCase(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(CaseInput.self)
+        let opened = try await req.cases.open(input.draft, actor: try req.actor(), now: req.now)
+        return try await created(
+            CaseDTO(opened, now: req.now), req, location: .serviceCase(opened.id.rawValue), resource: opened.id.rawValue
+        )
+    }
+
+    static func getCase(_ req: Request) async throws -> CaseDTO {
+        CaseDTO(try await req.cases.get(try id(req, "case"), actor: try req.actor()), now: req.now)
+    }
+
+    static func caseAction(_ req: Request) async throws -> CaseDTO {
+        let input = try req.content.decode(CaseActionInput.self)
+        let changed = try await ServiceActions.serviceCase(
+            ServiceActions.CaseStep(
+                action: try required(input.action, "action"), department: input.department,
+                staffID: input.staff_id.map(StaffID.init), reason: input.reason, kind: input.kind,
+                costMinorUnits: input.cost_minor_units ?? 0, note: input.note), id: try id(req, "case"),
+            actor: try req.actor(), in: req.serviceContext)
+        return CaseDTO(changed, now: req.now)
+    }
+
+    static func listContacts(_ req: Request) async throws -> [ContactDTO] {
+        let actor = try req.actor()
+        let status = try req.query[String.self, at: "status"].map { text in
+            guard let status = InboundContact.Status(rawValue: text) else {
+                throw DomainError.invalid([
+                    FieldError(
+                        field: "status", code: .invalidChoice,
+                        detail: InboundContact.Status.allCases.map(\.rawValue).joined(separator: ", "))
+                ])
             }
-            return WebhookSubscriptionDTO(
-                try await WebhookStore(db: req.database).setActive(
-                    try id(req, "webhook"), active, actor: try req.actor(), now: req.now))
+            return status
         }
-        api.get("webhooks", ":id", "deliveries") { req async throws -> [WebhookDeliveryDTO] in
-            try Policy.require(try req.actor(), .manageIntegrations)
-            return try await WebhookStore(db: req.database).deliveries(
-                subscription: try id(req, "webhook"), limit: try limit(req)
-            ).map(WebhookDeliveryDTO.init)
+        let list = try await req.contacts.list(
+            locations: actor.visibleLocationIDs, status: status,
+            customer: try uuid(req, "customer_id").map(CustomerID.init), before: try date(req, "before"),
+            limit: try limit(req))
+        return try await contactDTOs(list, req)
+    }
+
+    static func createContact(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(ContactInput.self)
+        let contact = try await req.contacts.create(input.draft, actor: try req.actor(), now: req.now)
+        return try await created(
+            try await contactDTOs([contact], req)[0], req, location: .contact(contact.id.rawValue),
+            resource: contact.id.rawValue)
+    }
+
+    static func getContact(_ req: Request) async throws -> ContactDTO {
+        let contact = try await req.contacts.get(try id(req, "contact"), actor: try req.actor())
+        return try await contactDTOs([contact], req)[0]
+    }
+
+    static func contactAction(_ req: Request) async throws -> ContactDTO {
+        let input = try req.content.decode(ActionInput.self)
+        let contact = try await ContactsController.apply(
+            try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(), req: req)
+        return try await contactDTOs([contact], req)[0]
+    }
+
+    static func listTasks(_ req: Request) async throws -> [TaskDTO] {
+        let actor = try req.actor()
+        let team = req.query[String.self, at: "view"] == "team" && Policy.may(actor, .seeTeamWork)
+        return try await req.tasks.open(
+            assignee: team ? nil : actor.id, locations: team ? actor.visibleLocationIDs : nil,
+            dueBefore: try date(req, "due_before"), limit: try limit(req)
+        ).map(TaskDTO.init)
+    }
+
+    static func completeTask(_ req: Request) async throws -> TaskDTO {
+        let input = try req.content.decode(TaskCompletionInput.self)
+        let actor = try req.actor()
+        let taskID = try id(req, "task") as ServiceTaskID
+        let task = try await req.tasks.get(taskID, actor: actor)
+        if let reached = input.reached, [.followUp, .handover].contains(task.kind) {
+            let outcome = try FollowUpOutcomeDraft(
+                reached: reached, satisfied: input.satisfied, problem: input.problem,
+                referralAsked: input.referral_asked ?? false, note: input.note
+            ).validated()
+            return TaskDTO(
+                try await req.tasks.recordFollowUp(
+                    taskID, outcome: outcome, summary: ServiceController.describe(outcome, s: Strings(lang: .en)),
+                    actor: actor, now: req.now))
         }
+        return TaskDTO(
+            try await req.tasks.close(
+                taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
+    }
+
+    static func referrals(_ req: Request) async throws -> [ReferralDTO] {
+        let customer = try await req.customers.get(try id(req, "customer"), actor: try req.actor())
+        let found = try await req.referrals.of(customer.id)
+        return (found.broughtBy + found.gave).map(ReferralDTO.init)
+    }
+
+    static func recordReferral(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(ReferralInput.self)
+        let referral = try await req.referrals.record(
+            ReferralDraft(
+                referrerID: try id(req, "customer"), referredID: input.referred_id.map(CustomerID.init),
+                orderID: input.order_id.map(OrderID.init)), actor: try req.actor(), now: req.now)
+        return try await created(ReferralDTO(referral), req, location: nil, resource: referral.referrerID.rawValue)
+    }
+
+    static func listIncidents(_ req: Request) async throws -> [IncidentDTO] {
+        try await req.incidents.list(actor: try req.actor(), limit: try limit(req)).map(IncidentDTO.init)
+    }
+
+    static func recordIncident(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(IncidentInput.self)
+        guard let scope = input.scope else {
+            throw DomainError.invalid([FieldError(field: "scope", code: .required)])
+        }
+        let report = try await req.incidents.record(
+            IncidentDraft(
+                title: input.title, detail: input.detail, foundAt: input.found_at,
+                locationID: input.location_id.map(LocationID.init), scope: try scope.scope),
+            actor: try req.actor(), now: req.now)
+        return try await created(
+            IncidentDTO(report), req, location: .incident(report.incident.id.rawValue),
+            resource: report.incident.id.rawValue)
+    }
+
+    static func getIncident(_ req: Request) async throws -> IncidentDTO {
+        IncidentDTO(try await req.incidents.get(try id(req, "incident"), actor: try req.actor()))
+    }
+
+    static func closeIncident(_ req: Request) async throws -> IncidentDTO {
+        IncidentDTO(try await req.incidents.close(try id(req, "incident"), actor: try req.actor(), now: req.now))
+    }
+
+    static func listWebhooks(_ req: Request) async throws -> [WebhookSubscriptionDTO] {
+        try Policy.require(try req.actor(), .manageIntegrations)
+        return try await WebhookStore(db: req.database).subscriptions().map(WebhookSubscriptionDTO.init)
+    }
+
+    static func createWebhook(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(WebhookInput.self)
+        let secret = Secrets.token()
+        let subscription = try await WebhookStore(db: req.database).create(
+            input.draft, secret: secret, actor: try req.actor(), now: req.now)
+        return try await created(
+            CreatedWebhookDTO(subscription: WebhookSubscriptionDTO(subscription), secret: secret), req,
+            location: .webhook(subscription.id.rawValue), resource: subscription.id.rawValue)
+    }
+
+    static func setWebhookActive(_ req: Request) async throws -> WebhookSubscriptionDTO {
+        let input = try req.content.decode(WebhookInput.self)
+        guard let active = input.is_active else {
+            throw DomainError.invalid([FieldError(field: "is_active", code: .required)])
+        }
+        return WebhookSubscriptionDTO(
+            try await WebhookStore(db: req.database).setActive(
+                try id(req, "webhook"), active, actor: try req.actor(), now: req.now))
+    }
+
+    static func webhookDeliveries(_ req: Request) async throws -> [WebhookDeliveryDTO] {
+        try Policy.require(try req.actor(), .manageIntegrations)
+        return try await WebhookStore(db: req.database).deliveries(
+            subscription: try id(req, "webhook"), limit: try limit(req)
+        ).map(WebhookDeliveryDTO.init)
     }
 
     static func required(_ value: String?, _ field: String) throws -> String {

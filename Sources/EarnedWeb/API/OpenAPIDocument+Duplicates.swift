@@ -5,12 +5,12 @@ import Foundation
 extension OpenAPIDocument {
     static let duplicateOperations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/customers/duplicates",
+            method: "get", endpoint: .duplicates,
             summary:
                 "Pairs of customer cards that look like one person (a shared phone or e-mail, the same card number, or the same name with a birthday or city), each card of yours to see; manager or owner",
             response: "DuplicatePairList", status: 200, query: listQuery),
         Operation(
-            method: "post", path: "/api/v1/customers/duplicates/dismissals",
+            method: "post", endpoint: .duplicateDismissals,
             summary: "Say two customers are not the same person, so the pair is not proposed again; manager or owner",
             request: "DuplicateDismissalInput", response: "DuplicateDismissal", status: 201),
     ]

@@ -7,27 +7,27 @@ import Foundation
 extension OpenAPIDocument {
     static let forecastOperations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/forecasts/baseline",
+            method: "get", endpoint: .forecastBaseline,
             summary:
                 "The baseline forecasts run on (owner): per loyalty segment, purchases, churn and order value; service volumes and what a miss costs",
             response: "ForecastBaseline", status: 200),
         Operation(
-            method: "post", path: "/api/v1/forecasts/run",
+            method: "post", endpoint: .forecastRun,
             summary:
                 "Forecast a program against a service improvement without saving it; keys left out keep their defaults",
             request: "ForecastScenario", response: "Forecast", status: 200),
         Operation(
-            method: "get", path: "/api/v1/forecasts", summary: "Saved forecasts, newest first",
+            method: "get", endpoint: .forecasts, summary: "Saved forecasts, newest first",
             response: "SavedForecastList",
             status: 200, query: listQuery),
         Operation(
-            method: "post", path: "/api/v1/forecasts",
+            method: "post", endpoint: .forecasts,
             summary: "Run a forecast and save it with its inputs and baseline",
             request: "ForecastSaveInput", response: "SavedForecast", status: 201),
         Operation(
-            method: "get", path: "/api/v1/forecasts/{id}", summary: "A saved forecast: inputs, baseline and results",
+            method: "get", endpoint: .forecast(.key), summary: "A saved forecast: inputs, baseline and results",
             response: "SavedForecast", status: 200),
-        Operation(method: "delete", path: "/api/v1/forecasts/{id}", summary: "Delete a saved forecast", status: 204),
+        Operation(method: "delete", endpoint: .forecast(.key), summary: "Delete a saved forecast", status: 204),
     ]
 
     static var forecastSchemas: [String: [String: Any]] {

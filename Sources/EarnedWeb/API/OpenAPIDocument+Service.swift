@@ -5,14 +5,14 @@ import Foundation
 extension OpenAPIDocument {
     static let serviceOperations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/promises", summary: "Open promises, soonest due first",
+            method: "get", endpoint: .promises, summary: "Open promises, soonest due first",
             response: "PromiseArray", status: 200,
             query: [
                 ("owner_id", "string", "one person's"), ("due_before", "string", "due before (ISO 8601)"),
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
-            method: "get", path: "/api/v1/promises/on-time",
+            method: "get", endpoint: .onTime,
             summary:
                 "Share of promises kept on time per person, team, location, kind, month or ISO week, with a 95 % Wilson interval",
             response: "OnTimeArray", status: 200,
@@ -22,33 +22,33 @@ extension OpenAPIDocument {
                 ("to", "string", "due before (ISO 8601; default now)"),
             ]),
         Operation(
-            method: "post", path: "/api/v1/promises", summary: "Record a promise to a customer",
+            method: "post", endpoint: .promises, summary: "Record a promise to a customer",
             request: "PromiseInput", response: "Promise", status: 201),
         Operation(
-            method: "get", path: "/api/v1/promises/{id}", summary: "Get a promise", response: "Promise", status: 200),
+            method: "get", endpoint: .promise(.key), summary: "Get a promise", response: "Promise", status: 200),
         Operation(
-            method: "post", path: "/api/v1/promises/{id}/actions",
+            method: "post", endpoint: .promiseActions(.key),
             summary:
                 "Keep, break or renegotiate a promise; a new due time counts as renegotiated in time only before the due time and with the customer told",
             request: "PromiseAction", response: "Promise", status: 200),
         Operation(
-            method: "get", path: "/api/v1/cases", summary: "Cases of your locations", response: "CaseArray",
+            method: "get", endpoint: .cases, summary: "Cases of your locations", response: "CaseArray",
             status: 200,
             query: [
                 ("status", "string", "all for closed ones too; default the active ones"),
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
-            method: "post", path: "/api/v1/cases", summary: "Open a case; the opener owns it unless owner_id says",
+            method: "post", endpoint: .cases, summary: "Open a case; the opener owns it unless owner_id says",
             request: "CaseInput", response: "Case", status: 201),
-        Operation(method: "get", path: "/api/v1/cases/{id}", summary: "Get a case", response: "Case", status: 200),
+        Operation(method: "get", endpoint: .serviceCase(.key), summary: "Get a case", response: "Case", status: 200),
         Operation(
-            method: "post", path: "/api/v1/cases/{id}/actions",
+            method: "post", endpoint: .caseActions(.key),
             summary:
                 "Hand off (the owner stays accountable), transfer ownership (with a reason), respond, wait, resume, resolve, confirm, reopen, add a corrective action or a note",
             request: "CaseAction", response: "Case", status: 200),
         Operation(
-            method: "get", path: "/api/v1/contacts", summary: "Inbound contacts, newest first",
+            method: "get", endpoint: .contacts, summary: "Inbound contacts, newest first",
             response: "ContactArray", status: 200,
             query: [
                 ("status", "string", "new, in_progress, waiting_on_customer or resolved"),
@@ -56,18 +56,18 @@ extension OpenAPIDocument {
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
-            method: "post", path: "/api/v1/contacts",
+            method: "post", endpoint: .contacts,
             summary: "Log an inbound contact; the same external_id twice answers with the first",
             request: "ContactInput", response: "Contact", status: 201),
         Operation(
-            method: "get", path: "/api/v1/contacts/{id}", summary: "Get a contact with its reply targets",
+            method: "get", endpoint: .contact(.key), summary: "Get a contact with its reply targets",
             response: "Contact", status: 200),
         Operation(
-            method: "post", path: "/api/v1/contacts/{id}/actions",
+            method: "post", endpoint: .contactActions(.key),
             summary: "take, respond, wait (pauses the targets), resume, resolve, reopen, or case (opens a linked case)",
             request: "Action", response: "Contact", status: 200),
         Operation(
-            method: "get", path: "/api/v1/tasks",
+            method: "get", endpoint: .tasks,
             summary: "Your open tasks (view=team: your locations'), soonest first",
             response: "TaskArray", status: 200,
             query: [
@@ -75,42 +75,42 @@ extension OpenAPIDocument {
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
-            method: "post", path: "/api/v1/tasks/{id}/complete",
+            method: "post", endpoint: .completeTask(.key),
             summary: "Close a task; for a follow-up, its outcome (a problem opens a case)",
             request: "TaskCompletion", response: "Task", status: 200),
         Operation(
-            method: "get", path: "/api/v1/customers/{id}/referrals",
+            method: "get", endpoint: .customerReferrals(.key),
             summary: "Who referred this customer, and whom they referred", response: "ReferralArray", status: 200),
         Operation(
-            method: "post", path: "/api/v1/customers/{id}/referrals",
+            method: "post", endpoint: .customerReferrals(.key),
             summary: "Record that this customer referred another (each pair once)", request: "ReferralInput",
             response: "Referral", status: 201),
         Operation(
-            method: "get", path: "/api/v1/incidents", summary: "Call-first incidents, newest first, with their figures",
+            method: "get", endpoint: .incidents, summary: "Call-first incidents, newest first, with their figures",
             response: "IncidentArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
         Operation(
-            method: "post", path: "/api/v1/incidents",
+            method: "post", endpoint: .incidents,
             summary: "Record an incident once (manager or owner); each affected customer gets an outreach task",
             request: "IncidentInput", response: "Incident", status: 201),
         Operation(
-            method: "get", path: "/api/v1/incidents/{id}",
+            method: "get", endpoint: .incident(.key),
             summary: "An incident: each affected customer told first, contacted first or pending",
             response: "Incident", status: 200),
         Operation(
-            method: "post", path: "/api/v1/incidents/{id}/close", summary: "Close an incident", response: "Incident",
+            method: "post", endpoint: .closeIncident(.key), summary: "Close an incident", response: "Incident",
             status: 200),
         Operation(
-            method: "get", path: "/api/v1/webhooks", summary: "Webhook subscriptions (owner)",
+            method: "get", endpoint: .webhooks, summary: "Webhook subscriptions (owner)",
             response: "WebhookArray", status: 200),
         Operation(
-            method: "post", path: "/api/v1/webhooks",
+            method: "post", endpoint: .webhooks,
             summary: "Subscribe a URL to events; the signing secret is shown only in this answer",
             request: "WebhookInput", response: "CreatedWebhook", status: 201),
         Operation(
-            method: "patch", path: "/api/v1/webhooks/{id}", summary: "Pause or resume a subscription",
+            method: "patch", endpoint: .webhook(.key), summary: "Pause or resume a subscription",
             request: "WebhookInput", response: "Webhook", status: 200),
         Operation(
-            method: "get", path: "/api/v1/webhooks/{id}/deliveries", summary: "The delivery log, newest first",
+            method: "get", endpoint: .webhookDeliveries(.key), summary: "The delivery log, newest first",
             response: "DeliveryArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
     ]
 

@@ -5,20 +5,20 @@ import Foundation
 extension OpenAPIDocument {
     static let settingsOperations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/settings/service",
+            method: "get", endpoint: .serviceSettings,
             summary:
                 "Service rules (owner): promise reminder leads; per location the handover contact, follow-up days and reply targets",
             response: "ServiceRules", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/settings/service",
+            method: "patch", endpoint: .serviceSettings,
             summary: "Change service rules; what is left out keeps its value", request: "ServiceRulesInput",
             response: "ServiceRules", status: 200),
         Operation(
-            method: "get", path: "/api/v1/settings/outreach",
+            method: "get", endpoint: .outreachSettings,
             summary: "Greetings and the contact limit (owner): templates, holidays, budget, sending hours",
             response: "OutreachSettings", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/settings/outreach",
+            method: "patch", endpoint: .outreachSettings,
             summary: "Change greetings and the contact limit; what is left out keeps its value",
             request: "OutreachSettingsInput", response: "OutreachSettings", status: 200),
     ]

@@ -5,40 +5,40 @@ import Foundation
 extension OpenAPIDocument {
     static let surveyOperations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/surveys", summary: "Survey definitions (managers and the owner)",
+            method: "get", endpoint: .surveys, summary: "Survey definitions (managers and the owner)",
             response: "SurveyArray", status: 200),
         Operation(
-            method: "post", path: "/api/v1/surveys",
+            method: "post", endpoint: .surveys,
             summary: "Create a survey (owner): trigger, questions (custom wording per language), sampling, delay, "
                 + "sending hours, low-score thresholds, follow-up target, link validity",
             request: "SurveyInput", response: "Survey", status: 201),
         Operation(
-            method: "get", path: "/api/v1/surveys/results",
+            method: "get", endpoint: .surveyResults,
             summary: "Response rate, NPS, CSAT, CES and 'fast enough' with 95 % intervals, grouped",
             response: "SurveyResults", status: 200,
             query: [
                 ("by", "string", "location (default), shift, staff, channel or survey"),
                 ("from", "string", "ISO 8601; default 90 days before to"), ("to", "string", "ISO 8601; default now"),
             ]),
-        Operation(method: "get", path: "/api/v1/surveys/{id}", summary: "A survey", response: "Survey", status: 200),
+        Operation(method: "get", endpoint: .survey(.key), summary: "A survey", response: "Survey", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/surveys/{id}",
+            method: "patch", endpoint: .survey(.key),
             summary: "Change a survey (owner); what is left out keeps its value", request: "SurveyInput",
             response: "Survey", status: 200),
         Operation(
-            method: "get", path: "/api/v1/survey-invitations",
+            method: "get", endpoint: .surveyInvitations,
             summary: "Invitations sent, newest first, of your locations and the customers you served",
             response: "SurveyInvitationArray", status: 200,
             query: [
                 ("state", "string", "open, answered or expired"), ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
-            method: "post", path: "/api/v1/survey-invitations/{id}/link",
+            method: "post", endpoint: .surveyInvitationLink(.key),
             summary:
                 "A new one-time link for an open invitation, to send by hand or through your own gateway; the previous link stops working",
             response: "SurveyLink", status: 200),
         Operation(
-            method: "get", path: "/api/v1/survey-answers",
+            method: "get", endpoint: .surveyAnswers,
             summary: "Answers (through links and imported), newest first, of your locations",
             response: "SurveyAnswerArray", status: 200,
             query: [

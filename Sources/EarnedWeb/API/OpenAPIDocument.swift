@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. A test checks that its
 /// operations are exactly the routes the server has, and that its schemas name exactly the
@@ -6,12 +7,21 @@ import Foundation
 enum OpenAPIDocument {
     struct Operation: Sendable {
         var method: String
-        var path: String
+        var endpoint: SiteURL.API
         var summary: String
         var request: String?
         var response: String?
         var status: Int
         var query: [(name: String, type: String, description: String)] = []
+
+        /// The endpoint's route as OpenAPI writes it: `/api/v1/customers/{id}`.
+        var path: String {
+            "/"
+                + endpoint.pathComponents.map { component in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+        }
     }
 
     static let listQuery: [(name: String, type: String, description: String)] = [
@@ -21,10 +31,10 @@ enum OpenAPIDocument {
 
     static let operations: [Operation] = [
         Operation(
-            method: "get", path: "/api/v1/me", summary: "The staff member the token acts for", response: "Staff",
+            method: "get", endpoint: .me, summary: "The staff member the token acts for", response: "Staff",
             status: 200),
         Operation(
-            method: "get", path: "/api/v1/customers", summary: "List customers, by name", response: "CustomerList",
+            method: "get", endpoint: .customers, summary: "List customers, by name", response: "CustomerList",
             status: 200,
             query: [
                 ("q", "string", "part of a name, phone or e-mail, any case, Cyrillic included"),
@@ -32,34 +42,34 @@ enum OpenAPIDocument {
                 ("tag", "string", "a tag"),
             ] + listQuery),
         Operation(
-            method: "post", path: "/api/v1/customers", summary: "Create a customer", request: "CustomerInput",
+            method: "post", endpoint: .customers, summary: "Create a customer", request: "CustomerInput",
             response: "Customer", status: 201),
         Operation(
-            method: "get", path: "/api/v1/customers/{id}",
+            method: "get", endpoint: .customer(.key),
             summary: "Get a customer (a merged id answers with the survivor)", response: "Customer", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/customers/{id}",
+            method: "patch", endpoint: .customer(.key),
             summary: "Change a customer; absent fields keep their value", request: "CustomerInput",
             response: "Customer", status: 200),
         Operation(
-            method: "post", path: "/api/v1/customers/{id}/merge", summary: "Merge a duplicate into this customer",
+            method: "post", endpoint: .customerMerge(.key), summary: "Merge a duplicate into this customer",
             request: "MergeInput", response: "Customer", status: 200),
         Operation(
-            method: "post", path: "/api/v1/customers/{id}/erase", summary: "Erase the customer's personal data",
+            method: "post", endpoint: .customerErase(.key), summary: "Erase the customer's personal data",
             status: 204),
         Operation(
-            method: "get", path: "/api/v1/customers/{id}/export",
+            method: "get", endpoint: .customerExport(.key),
             summary:
                 "Everything held about the customer, as one JSON file, for their access request (manager or owner; audited)",
             response: "CustomerDataExport", status: 200),
         Operation(
-            method: "get", path: "/api/v1/customers/{id}/notes", summary: "The customer's notes, newest first",
+            method: "get", endpoint: .customerNotes(.key), summary: "The customer's notes, newest first",
             response: "NoteArray", status: 200),
         Operation(
-            method: "post", path: "/api/v1/customers/{id}/notes", summary: "Add a note", request: "NoteInput",
+            method: "post", endpoint: .customerNotes(.key), summary: "Add a note", request: "NoteInput",
             response: "Note", status: 201),
         Operation(
-            method: "get", path: "/api/v1/orders", summary: "List orders, newest first", response: "OrderList",
+            method: "get", endpoint: .orders, summary: "List orders, newest first", response: "OrderList",
             status: 200,
             query: [
                 ("customer_id", "string", "one customer"), ("location_id", "string", "one location"),
@@ -67,34 +77,34 @@ enum OpenAPIDocument {
                 ("to", "string", "placed before (ISO 8601)"),
             ] + listQuery),
         Operation(
-            method: "post", path: "/api/v1/orders", summary: "Record an order", request: "OrderInput",
+            method: "post", endpoint: .orders, summary: "Record an order", request: "OrderInput",
             response: "Order", status: 201),
-        Operation(method: "get", path: "/api/v1/orders/{id}", summary: "Get an order", response: "Order", status: 200),
+        Operation(method: "get", endpoint: .order(.key), summary: "Get an order", response: "Order", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/orders/{id}", summary: "Change an order", request: "OrderInput",
+            method: "patch", endpoint: .order(.key), summary: "Change an order", request: "OrderInput",
             response: "Order", status: 200),
         Operation(
-            method: "delete", path: "/api/v1/orders/{id}", summary: "Delete an order (manager or owner)", status: 204),
+            method: "delete", endpoint: .order(.key), summary: "Delete an order (manager or owner)", status: 204),
         Operation(
-            method: "get", path: "/api/v1/locations", summary: "Locations you may see", response: "LocationArray",
+            method: "get", endpoint: .locations, summary: "Locations you may see", response: "LocationArray",
             status: 200),
         Operation(
-            method: "post", path: "/api/v1/locations", summary: "Create a location (owner)", request: "LocationInput",
+            method: "post", endpoint: .locations, summary: "Create a location (owner)", request: "LocationInput",
             response: "Location", status: 201),
         Operation(
-            method: "get", path: "/api/v1/locations/{id}", summary: "Get a location", response: "Location", status: 200),
+            method: "get", endpoint: .location(.key), summary: "Get a location", response: "Location", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/locations/{id}", summary: "Change a location (owner)",
+            method: "patch", endpoint: .location(.key), summary: "Change a location (owner)",
             request: "LocationInput", response: "Location", status: 200),
         Operation(
-            method: "get", path: "/api/v1/staff", summary: "Staff you may see", response: "StaffArray", status: 200),
+            method: "get", endpoint: .staffList, summary: "Staff you may see", response: "StaffArray", status: 200),
         Operation(
-            method: "post", path: "/api/v1/staff", summary: "Create a staff account (owner)", request: "StaffInput",
+            method: "post", endpoint: .staffList, summary: "Create a staff account (owner)", request: "StaffInput",
             response: "Staff", status: 201),
         Operation(
-            method: "get", path: "/api/v1/staff/{id}", summary: "Get a staff account", response: "Staff", status: 200),
+            method: "get", endpoint: .staff(.key), summary: "Get a staff account", response: "Staff", status: 200),
         Operation(
-            method: "patch", path: "/api/v1/staff/{id}", summary: "Change a staff account (owner)",
+            method: "patch", endpoint: .staff(.key), summary: "Change a staff account (owner)",
             request: "StaffInput", response: "Staff", status: 200),
     ]
 

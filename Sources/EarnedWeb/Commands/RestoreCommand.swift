@@ -96,7 +96,7 @@ struct RestoreCommand: AsyncCommand {
         if host.contains(":"), !host.hasPrefix("[") { host = "[\(host)]" }
         let address = "http://\(host):\(config.port)"
         do {
-            _ = try await app.client.get(URI(string: address + "/health")) { $0.timeout = .seconds(3) }
+            _ = try await app.client.get(URI(string: address + SiteURL.health.path)) { $0.timeout = .seconds(3) }
             return address
         } catch {
             return nil

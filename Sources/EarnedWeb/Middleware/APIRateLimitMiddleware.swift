@@ -9,7 +9,7 @@ import Vapor
 struct APIRateLimitMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let limit = request.config.apiRateLimit
-        guard limit > 0, request.url.path.hasPrefix("/api/v1/"),
+        guard limit > 0, SiteURL.isInAPI(request.url.path),
             let bearer = request.headers.bearerAuthorization?.token,
             !bearer.isEmpty
         else {
