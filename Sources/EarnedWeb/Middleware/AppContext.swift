@@ -92,8 +92,8 @@ extension Request {
     var audit: AuditLog { AuditLog(db: database) }
     var accounts: AccountStore { AccountStore(db: database) }
     /// Where a service action runs: this request's transaction, clock and currency.
-    var serviceContext: ServiceActions.Context {
-        ServiceActions.Context(db: database, now: now, currency: config.defaultCurrency)
+    var serviceContext: ServiceContext {
+        ServiceContext(db: database, now: now, currency: config.defaultCurrency)
     }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
