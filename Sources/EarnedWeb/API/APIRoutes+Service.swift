@@ -19,7 +19,7 @@ extension APIRoutes {
             }
         }
         api.get("promises", "on-time") { req async throws -> [OnTimeRowDTO] in
-            try await OnTimeReport.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
+            try await OnTimeBreakdown.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
         }
         api.post("promises") { req async throws -> Response in
             let input = try req.content.decode(PromiseInput.self)
@@ -102,8 +102,9 @@ extension APIRoutes {
         }
         api.post("contacts", ":id", "actions") { req async throws -> ContactDTO in
             let input = try req.content.decode(ActionInput.self)
-            let contact = try await ContactsController.apply(
-                try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(), req: req)
+            let contact = try await ContactActions.apply(
+                try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(),
+                in: req.serviceContext)
             return try await contactDTOs([contact], req)[0]
         }
 
@@ -128,7 +129,7 @@ extension APIRoutes {
                 ).validated()
                 return TaskDTO(
                     try await req.tasks.recordFollowUp(
-                        taskID, outcome: outcome, summary: ServiceController.describe(outcome, s: Strings(lang: .en)),
+                        taskID, outcome: outcome, summary: outcome.summary(.english),
                         actor: actor, now: req.now))
             }
             return TaskDTO(
@@ -213,7 +214,7 @@ extension APIRoutes {
     }
 
     static func contactDTOs(_ contacts: [InboundContact], _ req: Request) async throws -> [ContactDTO] {
-        let clocks = try await ContactsController.clocks(try await req.locations.all(), req: req)
+        let clocks = try await ContactActions.clocks(try await req.locations.all(), on: req.database)
         return contacts.map { ContactDTO($0, clock: clocks[$0.locationID]?.status(of: $0, now: req.now)) }
     }
 }

@@ -42,31 +42,18 @@ struct ServiceController {
                 problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note
             ).validated()
             try await req.tasks.recordFollowUp(
-                id, outcome: outcome, summary: Self.describe(outcome, s: viewer.s), actor: viewer.staff, now: req.now)
+                id, outcome: outcome, summary: outcome.summary(viewer.s.followUpSummaryWords), actor: viewer.staff,
+                now: req.now)
         } else {
             try await req.tasks.close(id, as: status, outcome: form.outcome, actor: viewer.staff, now: req.now)
         }
         return req.redirect(to: SiteURL.today(team: false).path)
     }
 
-    static func describe(_ o: FollowUpOutcome, s: Strings) -> String {
-        var parts = [o.reached ? s.reached : "✗ " + s.reached]
-        if let satisfied = o.satisfied { parts.append((satisfied ? "" : "✗ ") + s.satisfied) }
-        if o.referralAsked { parts.append(s.referralAsked) }
-        if let problem = o.problem { parts.append(s.problemFound + ": " + problem) }
-        if let note = o.note { parts.append(note) }
-        return parts.joined(separator: "; ")
-    }
-
     // MARK: Promises
 
-    struct PromiseForm: Content {
-        var customer_id: String?
-        var kind: String?
-        var text: String?
-        var due_at: String?
-        var owner_id: String?
-    }
+    /// The form lives in `Forms/PromiseForm.swift`; this name stays only until the pages say `PromiseForm`.
+    typealias PromiseForm = EarnedWeb.PromiseForm
 
     /// Promises: a staff member's own, a manager's locations', by outcome.
     func promises(_ req: Request) async throws -> Response {
@@ -178,15 +165,8 @@ struct ServiceController {
 
     // MARK: Cases
 
-    struct CaseForm: Content {
-        var customer_id: String?
-        var title: String?
-        var detail: String?
-        var source: String?
-        var priority: String?
-        var department: String?
-        var accepted_on_word: String?
-    }
+    /// The form lives in `Forms/CaseForm.swift`; this name stays only until the pages say `CaseForm`.
+    typealias CaseForm = EarnedWeb.CaseForm
 
     func cases(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)

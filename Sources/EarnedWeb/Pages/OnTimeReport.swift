@@ -1,68 +1,26 @@
-import EarnedAnalytics
 import EarnedDomain
-import EarnedStore
+import EarnedServices
 import Foundation
 import Plot
 import Vapor
 
-/// Promises kept on time, per person, team, location, kind or period, with a 95 % interval;
-/// fewer than `minimumDecided` decided promises is "not enough data", not a rate.
+/// The on-time report's page: promises kept on time, per person, team, location, kind or period,
+/// with a 95 % interval; fewer than `minimumDecided` decided promises is "not enough data".
 struct OnTimeReport {
-    enum Grouping: String, CaseIterable, Sendable {
-        case owner, team, location, kind, month, week
-    }
+    typealias Grouping = OnTimeBreakdown.Grouping
+    typealias Row = OnTimeBreakdown.Row
 
-    struct Row: Sendable {
-        var key: String
-        var label: String
-        var tally: OnTimeTally
-        var interval: WilsonInterval?
-    }
-
-    static let minimumDecided = 10
+    static let minimumDecided = OnTimeBreakdown.minimumDecided
 
     var grouping: Grouping
     var from: Date
     var to: Date
     var rows: [Row]
 
+    /// The rows come from the service (`OnTimeBreakdown`), the same as the API's.
     static func load(_ req: Request, viewer: ViewerContext) async throws -> OnTimeReport {
-        let by = try req.choice(Grouping.self, at: "by") ?? .owner
-        let to = try APIRoutes.date(req, "to") ?? req.now
-        let from = try APIRoutes.date(req, "from") ?? to.addingTimeInterval(-90 * 86_400)
-        guard from < to else {
-            throw DomainError.invalid([FieldError(field: "from", code: .inconsistent, detail: "must be before to")])
-        }
-        let me = viewer.staff
-        var promises = try await req.promises.due(from: from, to: to, locations: me.visibleLocationIDs)
-        if !Policy.may(me, .seeTeamWork) { promises = promises.filter { $0.ownerID == me.id } }
-        let staff = try await req.staffAccounts.list(actor: me)
-        let people = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let s = viewer.s
-        let groups: [String: OnTimeTally] = OnTimeTally.group(promises, at: req.now) { p in
-            switch by {
-            case .owner: p.ownerID.description
-            case .team: people[p.ownerID]?.department ?? s.none
-            case .location: p.locationID?.description
-            case .kind: p.kind.rawValue
-            case .month, .week: PromisePeriod(by == .week ? .isoWeek : .month, timeZone: viewer.zone).key(of: p)
-            }
-        }
-        let rows = groups.map { key, tally in
-            let label: String =
-                switch by {
-                case .owner: StaffID(string: key).flatMap { people[$0]?.name } ?? key
-                case .location: viewer.locationName(LocationID(string: key))
-                case .kind: Promise.Kind(rawValue: key).map(s.promiseKind) ?? key
-                case .team, .month, .week: key
-                }
-            return Row(
-                key: key, label: label, tally: tally,
-                interval: WilsonInterval(successes: tally.onTime, trials: tally.decided))
-        }.sorted {
-            by == .month || by == .week ? $0.key > $1.key : ($0.tally.decided, $0.label) > ($1.tally.decided, $1.label)
-        }
-        return OnTimeReport(grouping: by, from: from, to: to, rows: rows)
+        let breakdown = try await OnTimeBreakdown.load(req, viewer: viewer)
+        return OnTimeReport(grouping: breakdown.grouping, from: breakdown.from, to: breakdown.to, rows: breakdown.rows)
     }
 
     func rate(_ row: Row, s: Strings) -> String {

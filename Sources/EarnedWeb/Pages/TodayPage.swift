@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Plot
 import Vapor
@@ -20,61 +21,21 @@ struct TodayPage {
         /// The team's overdue work per person, counted in full (the list shows a page of it).
         var overdueByPerson: [StaffID: Int] = [:]
 
+        /// The agenda comes from the service (`TodayAgenda`); the page adds the customers' names.
         static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> Model {
-            let me = viewer.staff
-            let now = req.now
-            let horizon = now.addingTimeInterval(86_400)
-            let locations = me.visibleLocationIDs
-            let tasks = try await req.tasks.open(assignee: team ? nil : me.id, locations: team ? locations : nil)
-            let promises = try await req.promises.open(
-                owner: team ? nil : me.id, locations: team ? locations : nil, dueBefore: horizon)
-            let cases =
-                team
-                ? try await req.cases.list(locations: locations, activeOnly: true)
-                : try await req.cases.active(for: me.id)
-            var items: [AgendaItem] = []
-            items += tasks.map {
-                AgendaItem(
-                    source: .task, id: $0.id.rawValue, dueAt: $0.dueAt, assigneeID: $0.assigneeID,
-                    customerID: $0.customerID)
-            }
-            items += promises.map {
-                AgendaItem(
-                    source: .promise, id: $0.id.rawValue, dueAt: $0.dueAt, assigneeID: $0.ownerID,
-                    customerID: $0.customerID)
-            }
-            let calendars = Dictionary(
-                uniqueKeysWithValues: viewer.locations.map { ($0.id, BusinessCalendar(location: $0)) })
-            items += cases.map { c in
-                let due = c.locationID.flatMap { calendars[$0] }.flatMap {
-                    CaseClock(calendar: $0).status(of: c, now: now).resolution.dueAt
-                }
-                return AgendaItem(
-                    source: .serviceCase, id: c.id.rawValue, dueAt: due, assigneeID: c.ownerID, customerID: c.customerID
-                )
-            }
-            let contacts =
-                team
-                ? try await req.contacts.unresolved(locations: locations)
-                : try await req.contacts.unresolved(locations: nil, owner: me.id)
-            let clocks = try await ContactsController.clocks(viewer.locations, req: req)
-            items += contacts.map { c in
-                AgendaItem(
-                    source: .contact, id: c.id.rawValue,
-                    dueAt: clocks[c.locationID]?.status(of: c, now: now).mostUrgent?.dueAt, assigneeID: c.ownerID,
-                    customerID: c.customerID)
-            }
-            let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
-            let overdue = team ? try await req.tasks.overdueCounts(locations: locations, now: now) : [:]
-            let staff = try await req.staffAccounts.list(actor: me)
+            let context = req.serviceContext
+            let agenda = try await TodayAgenda.load(
+                for: viewer.staff, locations: viewer.locations, team: team, in: context)
+            let names = try await req.customers.names(agenda.items.compactMap(\.customerID), s: viewer.s)
             return Model(
-                viewer: viewer, team: team, now: now, items: AgendaItem.ordered(items, now: now),
-                tasks: Dictionary(uniqueKeysWithValues: tasks.map { ($0.id.rawValue, $0) }),
-                promises: Dictionary(uniqueKeysWithValues: promises.map { ($0.id.rawValue, $0) }),
-                cases: Dictionary(uniqueKeysWithValues: cases.map { ($0.id.rawValue, $0) }),
-                contacts: Dictionary(uniqueKeysWithValues: contacts.map { ($0.id.rawValue, $0) }), customerNames: names,
-                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-                overdueByPerson: overdue)
+                viewer: viewer, team: team, now: context.now, items: agenda.items,
+                tasks: Dictionary(uniqueKeysWithValues: agenda.tasks.map { ($0.id.rawValue, $0) }),
+                promises: Dictionary(uniqueKeysWithValues: agenda.promises.map { ($0.id.rawValue, $0) }),
+                cases: Dictionary(uniqueKeysWithValues: agenda.cases.map { ($0.id.rawValue, $0) }),
+                contacts: Dictionary(uniqueKeysWithValues: agenda.contacts.map { ($0.id.rawValue, $0) }),
+                customerNames: names,
+                staffNames: Dictionary(agenda.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                overdueByPerson: agenda.overdueByPerson)
         }
     }
 
