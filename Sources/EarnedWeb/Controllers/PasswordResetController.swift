@@ -5,10 +5,10 @@ import Vapor
 
 /// Password reset links. Earned sends no e-mail yet: the owner makes a one-time link on the
 /// person's staff page and hands it over. The token is 256 random bits; only its SHA-256 is
-/// stored; it works once, for `lifetime`, and the person sets a new password without signing in.
+/// stored; it works once, for `PasswordReset.lifetime`, and the person sets a new password without signing in.
 /// A second factor stays on: the next sign-in still asks for the code.
 struct PasswordResetController {
-    static let lifetime: TimeInterval = 24 * 3600
+    static let lifetime = PasswordReset.lifetime
 
     struct Form: Content {
         var new_password: String?

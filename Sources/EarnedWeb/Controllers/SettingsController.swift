@@ -53,15 +53,9 @@ struct SettingsController {
         return values
     }
 
-    static func clock(_ minutes: Int) -> String {
-        String(format: "%02d:%02d", minutes / 60 % 24 + (minutes == 1440 ? 24 : 0), minutes % 60)
-    }
+    static func clock(_ minutes: Int) -> String { ClockText.text(minutes) }
 
-    static func minutes(_ text: String?) -> Int? {
-        let parts = (text ?? "").split(separator: ":").compactMap { Int($0) }
-        guard parts.count == 2, (0...24).contains(parts[0]), (0..<60).contains(parts[1]) else { return nil }
-        return parts[0] * 60 + parts[1]
-    }
+    static func minutes(_ text: String?) -> Int? { ClockText.minutes(text) }
 
     func saveOutreach(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)

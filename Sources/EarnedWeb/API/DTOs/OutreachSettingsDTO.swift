@@ -29,8 +29,8 @@ struct OutreachSettingsDTO: APIObject {
         greetings_enabled = s.greetingsEnabled
         max_touches = s.budget.maxTouches
         window_days = s.budget.windowDays
-        send_from = SettingsController.clock(s.quietHours.sendFrom)
-        send_until = SettingsController.clock(s.quietHours.sendUntil)
+        send_from = ClockText.text(s.quietHours.sendFrom)
+        send_until = ClockText.text(s.quietHours.sendUntil)
         templates = s.templates.map { TemplateDTO(occasion: $0.occasion, language: $0.language, text: $0.text) }
         disabled_holidays = s.holidays.disabledIDs.sorted()
         custom_holidays = s.holidays.custom.map {

@@ -16,7 +16,7 @@ struct OutreachSettingsInput: Content {
             var errors: [FieldError] = []
             func minutes(_ field: String, _ text: String?) -> Int? {
                 guard let text else { return nil }
-                guard let m = SettingsController.minutes(text) else {
+                guard let m = ClockText.minutes(text) else {
                     errors.append(FieldError(field: field, code: .invalidFormat, detail: "HH:MM"))
                     return nil
                 }

@@ -26,8 +26,8 @@ struct SurveyDTO: APIObject {
         questions = d.questions.map { SurveyQuestionDTO(kind: $0.kind, wording: $0.wording) }
         sampling_rate = d.samplingRate
         delay_minutes = Int((d.delay / 60).rounded())
-        send_from = SettingsController.clock(d.quietHours.sendFrom)
-        send_until = SettingsController.clock(d.quietHours.sendUntil)
+        send_from = ClockText.text(d.quietHours.sendFrom)
+        send_until = ClockText.text(d.quietHours.sendUntil)
         low_scores = LowScoresDTO(
             csat_at_most: d.thresholds.csatAtMost, nps_at_most: d.thresholds.npsAtMost,
             ces_at_least: d.thresholds.cesAtLeast)

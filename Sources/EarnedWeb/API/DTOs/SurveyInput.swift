@@ -43,7 +43,7 @@ struct SurveyInput: Content {
         }
         func minutes(_ field: String, _ text: String?) -> Int? {
             guard let text else { return nil }
-            guard let m = SettingsController.minutes(text) else {
+            guard let m = ClockText.minutes(text) else {
                 errors.append(FieldError(field: field, code: .invalidFormat, detail: "HH:MM"))
                 return nil
             }
