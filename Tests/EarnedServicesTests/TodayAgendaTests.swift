@@ -17,18 +17,21 @@ struct TodayAgendaTests {
             _ = try await PromiseActionsTests.promise(f, customer, at: testNow - 3600, dueIn: 72, on: db)
             _ = try await PromiseActionsTests.promise(
                 f, customer, at: testNow - 3600, dueIn: 2, by: f.northManager, on: db)
-            let contact = try await ContactActionsTests.call(f, customer: customer, on: db)
+            // A call two days old: its reply is the longest overdue.
+            let contact = try await ContactRepository(db: db).create(
+                InboundContactDraft(
+                    channel: .call, customerID: customer.id, locationID: f.north.id, receivedAt: testNow - 2 * 86_400,
+                    subject: "Перезвоните"), actor: f.northSeller, now: testNow - 2 * 86_400)
             _ = try await ContactActions.apply("take", to: contact.id, actor: f.northSeller, in: f.context(db))
 
             let agenda = try await TodayAgenda.load(
                 for: f.northSeller, locations: [f.north], team: false, in: f.context(db))
 
             #expect(agenda.promises.count == 2 && agenda.contacts.map(\.id) == [contact.id])
-            #expect(agenda.items.first?.id == late.id.rawValue && agenda.items.first?.isOverdue(at: testNow) == true)
-            #expect(Set(agenda.items.map(\.source)) == [.promise, .contact])
-            #expect(agenda.items.contains { $0.id == soon.id.rawValue && $0.dueAt == soon.dueAt })
-            let reply = try #require(agenda.items.first { $0.source == .contact })
-            #expect(reply.dueAt != nil && reply.assigneeID == f.northSeller.id)
+            #expect(agenda.items.map(\.id) == [contact.id.rawValue, late.id.rawValue, soon.id.rawValue])
+            #expect(agenda.items.map { $0.isOverdue(at: testNow) } == [true, true, false])
+            #expect(agenda.items.last?.dueAt == soon.dueAt)
+            #expect(agenda.items.first?.assigneeID == f.northSeller.id)
             #expect(agenda.overdueByPerson.isEmpty)
         }
     }
