@@ -128,9 +128,9 @@ extension APIRoutes {
                     referralAsked: input.referral_asked ?? false, note: input.note
                 ).validated()
                 return TaskDTO(
-                    try await req.tasks.recordFollowUp(
+                    try await TaskActions.recordFollowUp(
                         taskID, outcome: outcome, summary: outcome.summary(.english),
-                        actor: actor, now: req.now))
+                        actor: actor, in: req.serviceContext))
             }
             return TaskDTO(
                 try await req.tasks.close(

@@ -41,9 +41,9 @@ struct ServiceController {
                     ? (form.reached == "true" ? form.satisfied == "true" : nil) : form.satisfied.map { $0 == "true" },
                 problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note
             ).validated()
-            try await req.tasks.recordFollowUp(
+            try await TaskActions.recordFollowUp(
                 id, outcome: outcome, summary: outcome.summary(viewer.s.followUpSummaryWords), actor: viewer.staff,
-                now: req.now)
+                in: req.serviceContext)
         } else {
             try await req.tasks.close(id, as: status, outcome: form.outcome, actor: viewer.staff, now: req.now)
         }
