@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "EarnedServices",
             dependencies: [
-                "EarnedDomain", "EarnedAnalytics", "EarnedStore",
+                "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -92,6 +92,18 @@ let package = Package(
             name: "EarnedStoreTests",
             dependencies: [
                 "EarnedStore", "EarnedDomain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strict
+        ),
+        // The use cases on SQLite and, with EARNED_TEST_POSTGRES_URL, on PostgreSQL.
+        .testTarget(
+            name: "EarnedServicesTests",
+            dependencies: [
+                "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedFormats",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -121,7 +121,7 @@ struct AccountTests {
             let old = Secrets.token()
             _ = try await AccountStore(db: app.db).createReset(
                 for: f.northStaff.id, tokenHash: Secrets.sha256(old), actor: f.owner,
-                now: testNow.addingTimeInterval(-25 * 3600), lifetime: PasswordResetController.lifetime)
+                now: testNow.addingTimeInterval(-25 * 3600), lifetime: PasswordReset.lifetime)
             #expect(try await stranger.get(app, "/reset/\(old)").status == .notFound)
             let actions = try await auditActions(app)
             #expect(actions.contains("password_reset_link_created"))

@@ -212,10 +212,10 @@ struct GreetingSchedulerTests {
             let handover = try #require(
                 try await tasks.withKey(PlannedFollowUp.taskKey(order: order.id, step: .handover)))
             #expect(handover.status == .open)
-            try await tasks.recordFollowUp(
+            try await TaskActions.recordFollowUp(
                 handover.id, outcome: try FollowUpOutcomeDraft(reached: true, satisfied: true).validated(),
-                summary: "ok",
-                actor: f.northStaff, now: testNow)
+                summary: "ok", actor: f.northStaff,
+                in: ServiceContext(db: app.db, now: testNow, currency: "RUB"))
             #expect(try await app.count("customer_touches") == 4)
         }
     }

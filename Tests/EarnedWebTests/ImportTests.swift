@@ -1,5 +1,6 @@
 import EarnedDomain
 import EarnedFormats
+import EarnedServices
 import Foundation
 import SQLKit
 import Testing
@@ -15,11 +16,11 @@ struct ImportTests {
         bytes: [UInt8]? = nil, overrides: [CSVColumnOverride] = []
     ) async throws -> ImportReport {
         let data = Data(bytes ?? Array(text.utf8))
-        return try await Importer(db: app.db).run(
+        return try await ShopImport.run(
             records: CSVRecordStream(data: data),
             options: Importer.Options(
                 kind: kind, overrides: overrides, partial: partial, timeZone: TimeZone(identifier: "Europe/Moscow")!),
-            actor: actor, now: testNow)
+            actor: actor, now: testNow, on: app.db)
     }
 
     static let customers = """
@@ -147,28 +148,6 @@ struct ImportTests {
             #expect(broken.rolledBack)
             #expect(broken.problems.first?.line == 3)
             #expect(try await app.count("orders") == 0)
-        }
-    }
-
-    @Test("a plain transaction log imports through the documented mapping")
-    func transactionLog() async throws {
-        try await withEarnedApp { app, f in
-            let log = """
-                 00004 0001 19970101  2   29.33
-                 00004 0001 19970118  2   29.73
-                 00004 0001 19970118  1   14.96
-                 00021 0002 19970101  3   63.34
-                """
-            let report = try await run(app, log, kind: .transactions, actor: f.owner)
-            #expect(report.problems == [])
-            #expect(report.created == 4)
-            #expect(try await app.count("customers") == 2)
-            let again = try await run(app, log, kind: .transactions, actor: f.owner)
-            #expect(again.unchanged == 4)
-            #expect(try await app.count("orders") == 4)
-            let orders = try await OrderRepository(db: app.db).list(OrderQuery(), actor: f.owner).items
-            #expect(orders.map(\.amount.minorUnits).sorted() == [1496, 2933, 2973, 6334])
-            #expect(orders.filter { $0.quantity == 2 }.count == 2)
         }
     }
 

@@ -49,4 +49,11 @@ struct LocalizationTests {
         #expect(Format.money(.init(minorUnits: -123_450, currency: "RUB"), .en) == "−₽1,234.50")
         #expect(Format.money(.init(minorUnits: -123_450, currency: "RUB"), .ru) == "−1\u{00A0}234,50\u{00A0}₽")
     }
+
+    @Test("a follow-up's summary: the API writes the English page's words, a Russian page its own")
+    func followUpSummaryWords() {
+        #expect(Strings(lang: .en).followUpSummaryWords == .english)
+        let ru = Strings(lang: .ru).followUpSummaryWords
+        #expect(ru != .english && ru.reached == Strings(lang: .ru).reached)
+    }
 }

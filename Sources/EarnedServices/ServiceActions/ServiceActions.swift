@@ -6,20 +6,6 @@ import Foundation
 /// The steps of a promise's and a case's rules, the same from a page and from the API: each
 /// front door parses its own input (a local datetime-local field, an ISO time) into a step.
 package enum ServiceActions {
-    /// Where a step runs: the request's database (its transaction), its clock, and the
-    /// business's currency for the costs of corrective actions.
-    package struct Context: Sendable {
-        package var db: any Database
-        package var now: Date
-        package var currency: String
-
-        package init(db: any Database, now: Date, currency: String) {
-            self.db = db
-            self.now = now
-            self.currency = currency
-        }
-    }
-
     package struct PromiseStep: Sendable {
         package var action: String
         package var reason: String?
@@ -37,21 +23,42 @@ package enum ServiceActions {
     }
 
     @discardableResult
-    package static func promise(_ step: PromiseStep, id: PromiseID, actor: Staff, in context: Context) async throws
+    package static func promise(_ step: PromiseStep, id: PromiseID, actor: Staff, in context: ServiceContext)
+        async throws
         -> Promise
     {
         let now = context.now
-        return try await PromiseRepository(db: context.db).change(id, actor: actor, now: now) {
-            (p) throws(DomainError) in
-            switch step.action {
-            case "keep": try p.keep(at: now)
-            case "break": try p.markBroken(at: now, reason: step.reason)
-            case "renegotiate":
-                guard let due = step.dueAt else { throw .invalid([FieldError(field: "due_at", code: .required)]) }
-                try p.renegotiate(to: due, at: now, toldVia: step.toldVia, note: step.note)
-            default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
+        // The change and the `promise.broken` event it causes commit together.
+        return try await context.db.transaction { db in
+            var wasOpen = false
+            let changed = try await PromiseRepository(db: db).change(id, actor: actor, now: now) {
+                (p) throws(DomainError) in
+                wasOpen = p.isOpen
+                switch step.action {
+                case "keep": try p.keep(at: now)
+                case "break": try p.markBroken(at: now, reason: step.reason)
+                case "renegotiate":
+                    guard let due = step.dueAt else { throw .invalid([FieldError(field: "due_at", code: .required)]) }
+                    try p.renegotiate(to: due, at: now, toldVia: step.toldVia, note: step.note)
+                default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
+                }
             }
+            if wasOpen, changed.brokenAt != nil {
+                try await WebhookStore(db: db).publish(brokenEvent(changed, at: now), now: now)
+            }
+            return changed
         }
+    }
+
+    /// What subscribers hear when an open promise is broken: once per promise (the key).
+    static func brokenEvent(_ promise: Promise, at now: Date) -> WebhookEvent {
+        WebhookEvent(
+            key: "promise.broken:\(promise.id)", kind: .promiseBroken, occurredAt: now,
+            data: [
+                "promise_id": promise.id.description, "customer_id": promise.customerID.description,
+                "owner_id": promise.ownerID.description, "kind": promise.kind.rawValue,
+                "due_at": promise.dueInForce.formatted(.iso8601),
+            ])
     }
 
     package struct CaseStep: Sendable {
@@ -78,7 +85,7 @@ package enum ServiceActions {
     }
 
     @discardableResult
-    package static func serviceCase(_ step: CaseStep, id: CaseID, actor: Staff, in context: Context) async throws
+    package static func serviceCase(_ step: CaseStep, id: CaseID, actor: Staff, in context: ServiceContext) async throws
         -> ServiceCase
     {
         let now = context.now

@@ -27,6 +27,12 @@ public struct Importer: Sendable {
         public var sellers: [String: SellerChoice] = [:]
         /// What to do with store names that match no location, by `ContactNormalizer.searchFold`.
         public var stores: [String: StoreChoice] = [:]
+        /// The customer to create for an id an order line names but no customer has; nil: such a
+        /// line is a problem. The import service decides (a transaction log's customers).
+        public var newCustomer: (@Sendable (_ externalID: String) -> Customer)?
+        /// Gives order lines their external ids before they are matched; nil: lines keep the ids
+        /// the file gives. The import service decides (a transaction log's lines have none).
+        public var lineIDs: (@Sendable (inout [ImportRowParser.OrderRow]) -> Void)?
 
         /// `timeZone` is the business's default zone: times are read in an order's store's
         /// zone first, then in `importerZone`, then in this one.
@@ -491,30 +497,17 @@ public struct Importer: Sendable {
                 customerByExternal[record.id!.uuidString.lowercased()] = (record.id!, record.homeLocationID)
             }
         }
-        // A transaction log names customers only by id: the missing ones are created.
+        // Customers the file names but the database lacks, when the caller creates them.
         var newCustomers: [Customer] = []
-        if options.kind == .transactions {
+        if let newCustomer = options.newCustomer {
             for external in externals where customerByExternal[external] == nil {
-                let customer = Customer(
-                    name: "Customer \(external)", homeLocationID: actor.homeLocationID, externalID: external,
-                    createdAt: now, updatedAt: now)
+                let customer = newCustomer(external)
                 newCustomers.append(customer)
-                customerByExternal[external] = (customer.id.rawValue, actor.homeLocationID?.rawValue)
+                customerByExternal[external] = (customer.id.rawValue, customer.homeLocationID?.rawValue)
             }
         }
-        // Transaction lines get a stable external id: customer, date and the line's rank that day.
         var rows = rows
-        if options.kind == .transactions {
-            var rank: [String: Int] = [:]
-            let day = DateFormatter()
-            day.dateFormat = "yyyyMMdd"
-            day.timeZone = options.timeZone
-            for index in rows.indices {
-                let key = rows[index].customerExternalID + ":" + day.string(from: rows[index].draft.placedAt ?? now)
-                rank[key, default: 0] += 1
-                rows[index].draft.externalID = "T:\(key):\(rank[key]!)"
-            }
-        }
+        options.lineIDs?(&rows)
         // Only the orders already there are read in full, to compare.
         let orderKeys = rows.compactMap(\.draft.externalID)
         let known = Array(try await writer.existingExternalIDs(in: "orders", orderKeys))

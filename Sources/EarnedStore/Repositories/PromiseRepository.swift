@@ -64,23 +64,12 @@ public struct PromiseRepository: Sendable {
         guard promise.ownerID == actor.id || Policy.may(actor, .changeOthersWork) else {
             throw DomainError.forbidden("only the promise's owner or a manager may change it")
         }
-        let wasOpen = promise.isOpen
         try rule(&promise)
         promise.updatedAt = now
         let changed = promise
         try await db.transaction { db in
             try await PromiseRecord.overwrite(
                 id.rawValue, with: changed, entity: "promise", by: actor, summary: "outcome, due_at", at: now, on: db)
-            if wasOpen, changed.brokenAt != nil {
-                try await WebhookStore(db: db).publish(
-                    WebhookEvent(
-                        key: "promise.broken:\(id)", kind: .promiseBroken, occurredAt: now,
-                        data: [
-                            "promise_id": id.description, "customer_id": changed.customerID.description,
-                            "owner_id": changed.ownerID.description, "kind": changed.kind.rawValue,
-                            "due_at": changed.dueInForce.formatted(.iso8601),
-                        ]), now: now)
-            }
         }
         return changed
     }

@@ -50,28 +50,6 @@ public struct TaskRepository: Sendable {
         try await TaskQueries.overdueCounts(locations: locations, now: now, on: db)
     }
 
-    /// Closes an after-sale task with its outcome. A problem found opens a case for the person
-    /// who made the contact, linked to what the task was about (the order), so the page and any
-    /// other front door follow the same rule.
-    @discardableResult
-    public func recordFollowUp(
-        _ id: ServiceTaskID, outcome: FollowUpOutcome, summary: String, actor: Staff, now: Date
-    ) async throws -> ServiceTask {
-        let task = try await get(id, actor: actor)
-        if let problem = outcome.problem, let customer = task.customerID {
-            _ = try await CaseRepository(db: db).open(
-                ServiceCaseDraft(
-                    customerID: customer, locationID: task.locationID, title: String(problem.prefix(200)),
-                    detail: problem, source: .followUp, link: task.subject?.id), actor: actor, now: now)
-        }
-        let closed = try await close(id, as: .done, outcome: summary, actor: actor, now: now)
-        // A follow-up that reached the customer counts against their contact budget.
-        if outcome.reached, task.kind == .followUp, let customer = task.customerID {
-            try await TouchRepository(db: db).record([(customer, Touch(at: now, kind: .followUp), task.key)])
-        }
-        return closed
-    }
-
     public func withKey(_ key: String) async throws -> ServiceTask? {
         try await ServiceTaskRecord.query(on: db).filter(\.$key == key).first()?.domain
     }

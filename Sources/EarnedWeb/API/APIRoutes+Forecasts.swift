@@ -137,19 +137,14 @@ extension APIRoutes {
 
     static func getForecast(_ req: Request) async throws -> SavedForecastDTO {
         let (row, document) = try await Forecasting(db: req.database).saved(
-            try forecastID(req), actor: try req.actor())
+            try req.uuidParameter("forecast"), actor: try req.actor())
         return SavedForecastDTO(row, document)
     }
 
     static func deleteForecast(_ req: Request) async throws -> Response {
-        try await ForecastStore(db: req.database).delete(try forecastID(req), actor: try req.actor(), now: req.now)
+        try await ForecastStore(db: req.database).delete(
+            try req.uuidParameter("forecast"), actor: try req.actor(), now: req.now)
         return Response(status: .noContent)
     }
 
-    static func forecastID(_ req: Request) throws -> UUID {
-        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else {
-            throw DomainError.notFound("forecast")
-        }
-        return id
-    }
 }

@@ -52,14 +52,14 @@ extension APIRoutes {
         let owner = try uuid(req, "owner_id").map(StaffID.init)
         let list = try await req.promises.open(
             owner: owner, locations: owner == nil ? actor.visibleLocationIDs : nil,
-            dueBefore: try date(req, "due_before"), limit: try limit(req))
+            dueBefore: try req.queryDate("due_before"), limit: try limit(req))
         return list.filter { Policy.maySee(actor, recordAt: $0.locationID, belongingTo: $0.ownerID) }.map {
             PromiseDTO($0, now: req.now)
         }
     }
 
     static func onTime(_ req: Request) async throws -> [OnTimeRowDTO] {
-        try await OnTimeReport.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
+        try await OnTimeBreakdown.load(req, viewer: try await ViewerContext.load(req)).rows.map(OnTimeRowDTO.init)
     }
 
     static func createPromise(_ req: Request) async throws -> Response {
@@ -129,7 +129,7 @@ extension APIRoutes {
         }
         let list = try await req.contacts.list(
             locations: actor.visibleLocationIDs, status: status,
-            customer: try uuid(req, "customer_id").map(CustomerID.init), before: try date(req, "before"),
+            customer: try uuid(req, "customer_id").map(CustomerID.init), before: try req.queryDate("before"),
             limit: try limit(req))
         return try await contactDTOs(list, req)
     }
@@ -149,8 +149,9 @@ extension APIRoutes {
 
     static func contactAction(_ req: Request) async throws -> ContactDTO {
         let input = try req.content.decode(ActionInput.self)
-        let contact = try await ContactsController.apply(
-            try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(), req: req)
+        let contact = try await ContactActions.apply(
+            try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(),
+            in: req.serviceContext)
         return try await contactDTOs([contact], req)[0]
     }
 
@@ -159,7 +160,7 @@ extension APIRoutes {
         let team = req.query[String.self, at: "view"] == "team" && Policy.may(actor, .seeTeamWork)
         return try await req.tasks.open(
             assignee: team ? nil : actor.id, locations: team ? actor.visibleLocationIDs : nil,
-            dueBefore: try date(req, "due_before"), limit: try limit(req)
+            dueBefore: try req.queryDate("due_before"), limit: try limit(req)
         ).map(TaskDTO.init)
     }
 
@@ -174,9 +175,8 @@ extension APIRoutes {
                 referralAsked: input.referral_asked ?? false, note: input.note
             ).validated()
             return TaskDTO(
-                try await req.tasks.recordFollowUp(
-                    taskID, outcome: outcome, summary: ServiceController.describe(outcome, s: Strings(lang: .en)),
-                    actor: actor, now: req.now))
+                try await TaskActions.recordFollowUp(
+                    taskID, outcome: outcome, summary: outcome.summary(.english), actor: actor, in: req.serviceContext))
         }
         return TaskDTO(
             try await req.tasks.close(
@@ -263,7 +263,7 @@ extension APIRoutes {
     }
 
     static func contactDTOs(_ contacts: [InboundContact], _ req: Request) async throws -> [ContactDTO] {
-        let clocks = try await ContactsController.clocks(try await req.locations.all(), req: req)
+        let clocks = try await ContactActions.clocks(try await req.locations.all(), on: req.database)
         return contacts.map { ContactDTO($0, clock: clocks[$0.locationID]?.status(of: $0, now: req.now)) }
     }
 }

@@ -43,8 +43,8 @@ extension APIRoutes {
                 }
                 return d
             } ?? .location
-        let to = try date(req, "to") ?? req.now
-        let from = try date(req, "from") ?? to.addingTimeInterval(-90 * 86_400)
+        let to = try req.queryDate("to") ?? req.now
+        let from = try req.queryDate("from") ?? to.addingTimeInterval(-90 * 86_400)
         guard from < to else {
             throw DomainError.invalid([FieldError(field: "from", code: .inconsistent, detail: "before to")])
         }
@@ -97,7 +97,7 @@ extension APIRoutes {
 
     static func listSurveyAnswers(_ req: Request) async throws -> [SurveyAnswerDTO] {
         try await SurveyRepository(db: req.database).responses(
-            actor: try req.actor(), from: try date(req, "from"), to: try date(req, "to"),
+            actor: try req.actor(), from: try req.queryDate("from"), to: try req.queryDate("to"),
             lowOnly: req.query[Bool.self, at: "low"] ?? false, limit: try limit(req)
         ).map(SurveyAnswerDTO.init)
     }

@@ -105,8 +105,8 @@ struct APIRoutes: RouteCollection {
         let query = OrderQuery(
             customerID: try uuid(req, "customer_id").map(CustomerID.init),
             locationID: try uuid(req, "location_id").map(LocationID.init),
-            sellerID: try uuid(req, "seller_id").map(StaffID.init), from: try date(req, "from"),
-            to: try date(req, "to"),
+            sellerID: try uuid(req, "seller_id").map(StaffID.init), from: try req.queryDate("from"),
+            to: try req.queryDate("to"),
             cursor: req.query[String.self, at: "cursor"], limit: try limit(req))
         let page = try await req.orders.list(query, actor: try req.actor())
         return ListDTO(items: page.items.map(OrderDTO.init), next_cursor: page.nextCursor)
@@ -225,13 +225,6 @@ struct APIRoutes: RouteCollection {
         return value
     }
 
-    static func date(_ req: Request, _ name: String) throws -> Date? {
-        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
-        guard let date = APIDates.parse(raw) else {
-            throw DomainError.invalid([FieldError(field: name, code: .invalidFormat, detail: "an ISO 8601 date-time")])
-        }
-        return date
-    }
 }
 
 /// ISO 8601 times in the API, with or without fractional seconds; a bare date is midnight UTC.

@@ -86,7 +86,7 @@ struct ForecastCommand: AsyncCommand {
     /// The forecast as a person reads it on a terminal, in English.
     static func text(_ d: Forecasting.Document) -> String {
         let s = Strings(lang: .en)
-        func money(_ x: Double) -> String { ForecastViews.money(x, currency: d.baseline.currency, s) }
+        func money(_ x: Double) -> String { Format.wholeMoney(x, currency: d.baseline.currency, s.lang) }
         func row(_ name: String, _ q: ForecastResult.Quantiles) -> String {
             name.padding(toLength: 44, withPad: " ", startingAt: 0)
                 + "P10 \(money(q.p10))  P50 \(money(q.p50))  P90 \(money(q.p90))"

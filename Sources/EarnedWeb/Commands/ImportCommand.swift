@@ -1,5 +1,6 @@
 import EarnedDomain
 import EarnedFormats
+import EarnedServices
 import EarnedStore
 import Fluent
 import Vapor
@@ -83,9 +84,9 @@ struct ImportCommand: AsyncCommand {
         let total = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         let progress = ImportProgress(total: total, terminal: isatty(STDOUT_FILENO) == 1, console: console)
         let stream = try CSVRecordStream(contentsOf: url, chunkSize: 1 << 18) { progress.read($0) }
-        let report = try await Importer(db: app.db).run(records: stream, options: options, actor: actor, now: Date()) {
-            rows in progress.update(rows: rows)
-        }
+        let report = try await ShopImport.run(
+            records: stream, options: options, actor: actor, now: Date(), on: app.db
+        ) { rows in progress.update(rows: rows) }
         progress.finish(rows: report.rows)
         if !signature.dryRun { app.earnedMetrics.imported(report, kind: kind) }
         ImportCommandReport(report: report, console: console).print()

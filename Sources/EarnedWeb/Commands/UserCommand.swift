@@ -88,7 +88,7 @@ struct UserResetCommand: AsyncCommand {
             let token = Secrets.token()
             _ = try await store.createReset(
                 for: found.staff.id, tokenHash: Secrets.sha256(token), actor: nil, now: now,
-                lifetime: PasswordResetController.lifetime)
+                lifetime: PasswordReset.lifetime)
             let link = app.earned.config.publicBase + SiteURL.passwordReset(token: token).path
             context.console.info(
                 (signature.twoFactor ? "Two-factor sign-in of \(found.staff.email) is off. " : "")

@@ -74,7 +74,7 @@ struct ForecastController: Sendable {
     /// A saved forecast: its results as they were, its inputs, and `?export=<table>` as CSV.
     func show(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let id = try APIRoutes.forecastID(req)
+        let id = try req.uuidParameter("forecast")
         let (row, document) = try await Forecasting(db: req.database).saved(id, actor: viewer.staff)
         if let response = try DashboardsController().export(
             req, { ForecastViews.tables(viewer, document) }, name: "forecast")
@@ -88,7 +88,7 @@ struct ForecastController: Sendable {
     func delete(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         try await ForecastStore(db: req.database).delete(
-            try APIRoutes.forecastID(req), actor: viewer.staff, now: req.now)
+            try req.uuidParameter("forecast"), actor: viewer.staff, now: req.now)
         return req.redirect(to: SiteURL.forecastList.path)
     }
 

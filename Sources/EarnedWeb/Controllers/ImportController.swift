@@ -1,5 +1,6 @@
 import EarnedDomain
 import EarnedFormats
+import EarnedServices
 import EarnedStore
 import Vapor
 
@@ -104,8 +105,8 @@ struct ImportController {
         let records = CSVRecordStream(data: upload.data, chunkSize: 1 << 18, sourceName: upload.filename) {
             board.read(upload.id, bytes: $0)
         }
-        return try await Importer(db: req.database).run(
-            records: records, options: options, actor: viewer.staff, now: req.now
+        return try await ShopImport.run(
+            records: records, options: options, actor: viewer.staff, now: req.now, on: req.database
         ) { rows in board.rows(upload.id, rows) }
     }
 

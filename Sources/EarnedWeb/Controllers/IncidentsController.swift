@@ -4,18 +4,6 @@ import Vapor
 
 /// Call-first incidents from the pages.
 struct IncidentsController {
-    struct IncidentForm: Content {
-        var title: String?
-        var detail: String?
-        var found_at: String?
-        var scope: String?
-        var text: String?
-        var from: String?
-        var to: String?
-        var location_id: String?
-        var customers: String?
-    }
-
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let reports = try await req.incidents.list(actor: viewer.staff)

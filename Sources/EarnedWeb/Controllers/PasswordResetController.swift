@@ -5,11 +5,9 @@ import Vapor
 
 /// Password reset links. Earned sends no e-mail yet: the owner makes a one-time link on the
 /// person's staff page and hands it over. The token is 256 random bits; only its SHA-256 is
-/// stored; it works once, for `lifetime`, and the person sets a new password without signing in.
+/// stored; it works once, for `PasswordReset.lifetime`, and the person sets a new password without signing in.
 /// A second factor stays on: the next sign-in still asks for the code.
 struct PasswordResetController {
-    static let lifetime: TimeInterval = 24 * 3600
-
     struct Form: Content {
         var new_password: String?
         var new_password_repeat: String?
@@ -19,7 +17,7 @@ struct PasswordResetController {
     static func panel(_ req: Request, viewer: ViewerContext, staff: Staff, link: String?) async throws -> HTMLNode {
         let twoFactorOn = try await req.accounts.twoFactor(of: staff.id)?.isEnabled == true
         return StaffAccessPanel(
-            viewer: viewer, staffID: staff.id, link: link, lifetime: lifetime, twoFactorOn: twoFactorOn
+            viewer: viewer, staffID: staff.id, link: link, lifetime: PasswordReset.lifetime, twoFactorOn: twoFactorOn
         )
         .body
     }
@@ -32,7 +30,7 @@ struct PasswordResetController {
         let token = Secrets.token()
         _ = try await req.accounts.createReset(
             for: target.id, tokenHash: Secrets.sha256(token), actor: viewer.staff, now: req.now,
-            lifetime: Self.lifetime)
+            lifetime: PasswordReset.lifetime)
         let link = req.config.publicBase + SiteURL.passwordReset(token: token).path
         var form = StaffForm(viewer: viewer, id: target.id, values: .init(target), errors: [])
         form.access = try await Self.panel(req, viewer: viewer, staff: target, link: link)

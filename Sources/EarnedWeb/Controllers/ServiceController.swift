@@ -10,8 +10,8 @@ struct ServiceController {
     func today(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let team = req.query[String.self, at: "view"] == "team" && Policy.may(viewer.staff, .seeTeamWork)
-        let model = try await TodayPage.Model.load(req, viewer: viewer, team: team)
-        return Layout.response(TodayPage(model: model).body, title: viewer.s.todayTitle, request: req)
+        let page = try await TodayPage.load(req, viewer: viewer, team: team)
+        return Layout.response(page.body, title: viewer.s.todayTitle, request: req)
     }
 
     struct TaskForm: Content {
@@ -41,32 +41,16 @@ struct ServiceController {
                     ? (form.reached == "true" ? form.satisfied == "true" : nil) : form.satisfied.map { $0 == "true" },
                 problem: form.problem, referralAsked: form.referral_asked == "true", note: form.note
             ).validated()
-            try await req.tasks.recordFollowUp(
-                id, outcome: outcome, summary: Self.describe(outcome, s: viewer.s), actor: viewer.staff, now: req.now)
+            try await TaskActions.recordFollowUp(
+                id, outcome: outcome, summary: outcome.summary(viewer.s.followUpSummaryWords), actor: viewer.staff,
+                in: req.serviceContext)
         } else {
             try await req.tasks.close(id, as: status, outcome: form.outcome, actor: viewer.staff, now: req.now)
         }
         return req.redirect(to: SiteURL.today(team: false).path)
     }
 
-    static func describe(_ o: FollowUpOutcome, s: Strings) -> String {
-        var parts = [o.reached ? s.reached : "✗ " + s.reached]
-        if let satisfied = o.satisfied { parts.append((satisfied ? "" : "✗ ") + s.satisfied) }
-        if o.referralAsked { parts.append(s.referralAsked) }
-        if let problem = o.problem { parts.append(s.problemFound + ": " + problem) }
-        if let note = o.note { parts.append(note) }
-        return parts.joined(separator: "; ")
-    }
-
     // MARK: Promises
-
-    struct PromiseForm: Content {
-        var customer_id: String?
-        var kind: String?
-        var text: String?
-        var due_at: String?
-        var owner_id: String?
-    }
 
     /// Promises: a staff member's own, a manager's locations', by outcome.
     func promises(_ req: Request) async throws -> Response {
@@ -180,16 +164,6 @@ struct ServiceController {
     }
 
     // MARK: Cases
-
-    struct CaseForm: Content {
-        var customer_id: String?
-        var title: String?
-        var detail: String?
-        var source: String?
-        var priority: String?
-        var department: String?
-        var accepted_on_word: String?
-    }
 
     func cases(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)

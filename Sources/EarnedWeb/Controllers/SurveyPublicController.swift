@@ -22,6 +22,28 @@ struct SurveyPublicController {
         var comment: String?
         var may_quote: String?
         var may_ask_referral: String?
+
+        /// The answer as typed, and the scores that are not whole numbers; questions the survey
+        /// does not ask give no permission either way.
+        func draft(for definition: SurveyDefinition) -> (SurveyAnswerDraft, [FieldError]) {
+            var problems: [FieldError] = []
+            func score(_ name: String, _ text: String?) -> Int? {
+                guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                guard let value = Int(text) else {
+                    problems.append(FieldError(field: name, code: .invalidFormat))
+                    return nil
+                }
+                return value
+            }
+            let draft = SurveyAnswerDraft(
+                csat: score("csat", csat), nps: score("nps", nps), ces: score("ces", ces),
+                shareOfWallet: share_of_wallet,
+                fastEnough: fast_enough.flatMap { ["yes": true, "no": false][$0] },
+                comment: comment,
+                mayQuote: definition.asks(.quotePermission) ? may_quote == "true" : nil,
+                mayAskReferral: definition.asks(.referralPermission) ? may_ask_referral == "true" : nil)
+            return (draft, problems)
+        }
     }
 
     func show(_ req: Request) async throws -> Response {
@@ -44,22 +66,7 @@ struct SurveyPublicController {
         if let refusal { return refusal }
         guard let invitation, let definition else { throw Abort(.notFound) }
         let form = (try? req.content.decode(Form.self)) ?? Form()
-        var problems: [FieldError] = []
-        func score(_ name: String, _ text: String?) -> Int? {
-            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Int(text) else {
-                problems.append(FieldError(field: name, code: .invalidFormat))
-                return nil
-            }
-            return value
-        }
-        let draft = SurveyAnswerDraft(
-            csat: score("csat", form.csat), nps: score("nps", form.nps), ces: score("ces", form.ces),
-            shareOfWallet: form.share_of_wallet,
-            fastEnough: form.fast_enough.flatMap { ["yes": true, "no": false][$0] },
-            comment: form.comment,
-            mayQuote: definition.asks(.quotePermission) ? form.may_quote == "true" : nil,
-            mayAskReferral: definition.asks(.referralPermission) ? form.may_ask_referral == "true" : nil)
+        let (draft, problems) = form.draft(for: definition)
         let base = SurveyPublicPage(
             definition: definition, language: invitation.language, action: req.url.path, csrf: "", values: draft)
         guard problems.isEmpty else {

@@ -14,6 +14,13 @@ enum Format {
     }
 
     /// "1 234,50 ₽", "−₽1,234.50": the sign leads, before a symbol written in front.
+    /// An amount of minor units that a model computed (not a ledger's), shown in whole currency
+    /// units: forecasts and estimates claim no kopecks.
+    static func wholeMoney(_ minor: Double, currency: String?, _ lang: Lang) -> String {
+        let whole = minor.isFinite ? (minor / 100).rounded() * 100 : 0
+        return money(Money(minorUnits: Int64(whole), currency: currency ?? "RUB"), lang)
+    }
+
     static func money(_ money: Money, _ lang: Lang) -> String {
         let major = Int(money.minorUnits.magnitude / 100)
         let minor = Int(money.minorUnits.magnitude % 100)

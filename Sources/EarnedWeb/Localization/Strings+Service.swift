@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Foundation
 
@@ -22,6 +23,11 @@ extension Strings {
     var satisfied: String { t("Клиент доволен", "Customer satisfied") }
     var problemFound: String { t("Проблема (откроет обращение)", "Problem found (opens a case)") }
     var referralAsked: String { t("Попросили рекомендовать нас", "Asked for a referral") }
+    /// A follow-up's summary in the reader's language (the rule is `FollowUpOutcome.summary`).
+    var followUpSummaryWords: FollowUpOutcome.SummaryWords {
+        FollowUpOutcome.SummaryWords(
+            reached: reached, satisfied: satisfied, referralAsked: referralAsked, problemFound: problemFound)
+    }
     var note: String { t("Заметка", "Note") }
     var recordOutcome: String { t("Записать итог", "Record outcome") }
     var overdueCount: String { t("Просрочено у команды", "Overdue in the team") }
@@ -121,6 +127,12 @@ extension Strings {
         case .kept: t("Выполнены", "Kept")
         case .all: t("Все", "All")
         }
+    }
+
+    /// The on-time report's labels in the reader's language.
+    var onTimeNames: OnTimeBreakdown.Names {
+        let s = self
+        return OnTimeBreakdown.Names(none: none, kind: { s.promiseKind($0) })
     }
 
     func promiseKind(_ kind: Promise.Kind) -> String {

@@ -92,8 +92,8 @@ extension Request {
     var audit: AuditLog { AuditLog(db: database) }
     var accounts: AccountStore { AccountStore(db: database) }
     /// Where a service action runs: this request's transaction, clock and currency.
-    var serviceContext: ServiceActions.Context {
-        ServiceActions.Context(db: database, now: now, currency: config.defaultCurrency)
+    var serviceContext: ServiceContext {
+        ServiceContext(db: database, now: now, currency: config.defaultCurrency)
     }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.
@@ -102,6 +102,24 @@ extension Request {
             throw DomainError.notFound(what)
         }
         return id
+    }
+
+    /// The `:id` of the path as a plain UUID; `notFound` (naming `what`) when it is not one.
+    func uuidParameter(_ what: String) throws -> UUID {
+        guard let raw = parameters.get("id"), let id = UUID(uuidString: raw) else {
+            throw DomainError.notFound(what)
+        }
+        return id
+    }
+
+    /// A query parameter as an ISO 8601 date-time (a bare date is midnight UTC); nil when absent,
+    /// `invalid` naming the parameter when it does not read.
+    func queryDate(_ name: String) throws -> Date? {
+        guard let raw = query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let date = ISO8601Text.parse(raw) else {
+            throw DomainError.invalid([FieldError(field: name, code: .invalidFormat, detail: "an ISO 8601 date-time")])
+        }
+        return date
     }
 
     /// True for the JSON API, whose errors are problem+json.

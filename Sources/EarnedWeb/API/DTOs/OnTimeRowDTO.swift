@@ -1,3 +1,5 @@
+import EarnedServices
+
 struct OnTimeRowDTO: APIObject {
     var key: String
     var label: String
@@ -9,12 +11,12 @@ struct OnTimeRowDTO: APIObject {
     var broken: Int
     var open: Int
     var overdue: Int
-    /// Null below `OnTimeReport.minimumDecided` decided promises: not enough data.
+    /// Null below `OnTimeBreakdown.minimumDecided` decided promises: not enough data.
     var on_time_rate: Double?
     var lower: Double?
     var upper: Double?
 
-    init(_ row: OnTimeReport.Row) {
+    init(_ row: OnTimeBreakdown.Row) {
         key = row.key
         label = row.label
         let t = row.tally
@@ -26,7 +28,7 @@ struct OnTimeRowDTO: APIObject {
         broken = t.broken
         open = t.open
         overdue = t.overdue
-        let enough = t.decided >= OnTimeReport.minimumDecided
+        let enough = t.decided >= OnTimeBreakdown.minimumDecided
         on_time_rate = enough ? t.onTimeRate : nil
         lower = enough ? row.interval?.lower : nil
         upper = enough ? row.interval?.upper : nil

@@ -5,7 +5,7 @@ import Plot
 /// Opening a case for a customer.
 struct NewCasePage {
     var viewer: ViewerContext
-    var form: ServiceController.CaseForm
+    var form: CaseForm
     var customer: Customer?
     var errors: [FieldError]
 }

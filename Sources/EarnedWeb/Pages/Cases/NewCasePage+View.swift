@@ -9,7 +9,7 @@ extension NewCasePage {
             Layout.pageHead(s.newCase, subtitle: customer?.name),
             Forms.summary(errors, s),
             Forms.form(
-                action: "/cases", csrf: viewer.csrf, cls: "stack",
+                action: SiteURL.cases.path, csrf: viewer.csrf, cls: "stack",
                 [
                     customer == nil
                         ? Forms.field(

@@ -5,7 +5,7 @@ import Plot
 /// Recording an inbound contact (a call, a message, a visit).
 struct NewContactPage {
     var viewer: ViewerContext
-    var form: ContactsController.ContactForm
+    var form: ContactForm
     var staff: [Staff]
     var errors: [FieldError]
 }

@@ -5,7 +5,7 @@ import Vapor
 extension CustomerForm {
     var body: HTMLNode {
         let s = viewer.s
-        let action = customer.map { SiteURL.customer($0.id.rawValue).path } ?? "/customers"
+        let action = customer.map { SiteURL.customer($0.id.rawValue).path } ?? SiteURL.customers().path
         let e = errors
         return H.group([
             Layout.pageHead(customer == nil ? s.newCustomer : s.editCustomer),

@@ -10,8 +10,7 @@ enum ForecastViews {
 
     /// Money in whole currency units, as the viewer reads it.
     static func money(_ minor: Double, currency: String?, _ s: Strings) -> String {
-        let whole = minor.isFinite ? (minor / 100).rounded() * 100 : 0
-        return Format.money(Money(minorUnits: Int64(whole), currency: currency ?? "RUB"), s.lang)
+        Format.wholeMoney(minor, currency: currency, s.lang)
     }
 
     /// A short axis label for major currency units: "1,2 млн", "350 тыс." / "1.2M", "350k".

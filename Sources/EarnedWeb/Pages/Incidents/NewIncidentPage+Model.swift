@@ -7,6 +7,6 @@ import Plot
 /// Recording a call-first incident.
 struct NewIncidentPage {
     var viewer: ViewerContext
-    var form: IncidentsController.IncidentForm
+    var form: IncidentForm
     var errors: [FieldError]
 }

@@ -10,7 +10,7 @@ extension OrderForm {
             Layout.pageHead(s.newOrder, subtitle: customerName),
             Forms.summary(e, s),
             Forms.form(
-                action: "/orders", csrf: viewer.csrf, cls: "card form",
+                action: SiteURL.orders().path, csrf: viewer.csrf, cls: "card form",
                 [
                     Forms.field(
                         "customer_id", label: s.customer, value: values.customer_id, hint: s.customerIDHint,

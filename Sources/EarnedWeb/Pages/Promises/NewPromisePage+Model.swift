@@ -6,7 +6,7 @@ import Plot
 /// Recording a promise to a customer: what, by when, who keeps it.
 struct NewPromisePage {
     var viewer: ViewerContext
-    var form: ServiceController.PromiseForm
+    var form: PromiseForm
     var customer: Customer?
     var staff: [Staff]
     var errors: [FieldError]

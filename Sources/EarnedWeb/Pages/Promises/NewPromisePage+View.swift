@@ -10,7 +10,7 @@ extension NewPromisePage {
             Layout.pageHead(s.newPromise, subtitle: customer?.name),
             Forms.summary(errors, s),
             Forms.form(
-                action: "/promises", csrf: viewer.csrf, cls: "stack",
+                action: SiteURL.promises(filter: nil).path, csrf: viewer.csrf, cls: "stack",
                 [
                     customer == nil
                         ? Forms.field(
