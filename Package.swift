@@ -88,8 +88,10 @@ let package = Package(
             name: "EarnedAnalyticsTests",
             dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats", "EarnedDemo"], exclude: ["Fixtures"],
             swiftSettings: strict),
-        .testTarget(
-            name: "EarnedStoreTests",
+        // One fresh, migrated database (SQLite, or PostgreSQL with EARNED_TEST_POSTGRES_URL) and the
+        // people and places the store and service tests start with.
+        .target(
+            name: "EarnedTestSupport",
             dependencies: [
                 "EarnedStore", "EarnedDomain",
                 .product(name: "FluentKit", package: "fluent-kit"),
@@ -97,17 +99,25 @@ let package = Package(
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
+            path: "Tests/EarnedTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EarnedStoreTests",
+            dependencies: [
+                "EarnedStore", "EarnedDomain", "EarnedTestSupport",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strict
         ),
         // The use cases on SQLite and, with EARNED_TEST_POSTGRES_URL, on PostgreSQL.
         .testTarget(
             name: "EarnedServicesTests",
             dependencies: [
-                "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedFormats",
+                "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedFormats", "EarnedTestSupport",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite("contact actions")
 struct ContactActionsTests {
     /// A phone call to the north location, logged by its seller.
-    static func call(_ f: ServiceFixture, customer: Customer?, on db: any Database) async throws -> InboundContact {
+    static func call(_ f: TestFixture, customer: Customer?, on db: any Database) async throws -> InboundContact {
         try await ContactRepository(db: db).create(
             InboundContactDraft(
                 channel: .call, priority: .high, customerID: customer?.id, locationID: f.north.id,
@@ -18,8 +19,8 @@ struct ContactActionsTests {
 
     @Test("\"case\" opens one case for the contact's customer, owned by the actor and linked back")
     func openCase() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             let contact = try await Self.call(f, customer: customer, on: db)
 
@@ -39,8 +40,8 @@ struct ContactActionsTests {
 
     @Test("a contact without a customer cannot become a case; an unknown step is refused by name")
     func refused() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let contact = try await Self.call(f, customer: nil, on: db)
 
             await #expect(throws: DomainError.invalid([FieldError(field: "customer_id", code: .required)])) {
@@ -55,8 +56,8 @@ struct ContactActionsTests {
 
     @Test("take, respond, wait, resume, resolve: each step goes through the contact's rules")
     func steps() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let contact = try await Self.call(f, customer: nil, on: db)
             let actor = f.northManager
 
@@ -81,8 +82,8 @@ struct ContactActionsTests {
 
     @Test("the reply clocks: one per location given, with the owner's targets for that location")
     func clocks() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let quick = ReplyTargets(base: [.call: ServiceTarget(firstResponse: 600, resolution: 3600)])
             _ = try await SettingsStore(db: db).changeService(
                 ServiceRules(replyTargets: [f.north.id: quick]), actor: f.owner, now: testNow)

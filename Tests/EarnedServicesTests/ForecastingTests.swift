@@ -2,6 +2,7 @@ import EarnedAnalytics
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -24,8 +25,8 @@ struct ForecastingTests {
 
     @Test("only the owner forecasts; before the first score run there is no baseline to forecast on")
     func refused() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let forecasting = Forecasting(db: db)
 
             let manager = await #expect(throws: DomainError.self) {
@@ -47,8 +48,8 @@ struct ForecastingTests {
 
     @Test("a run on the stored baseline is the engine's answer; saved, it comes back whole")
     func runAndSave() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             try await ScoreStore(db: db).save(Self.baseline, as: ForecastBaseline.key, at: testNow)
             let forecasting = Forecasting(db: db)
 

@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ struct OnTimeBreakdownTests {
 
     /// Within the last 90 days: the seller keeps two callbacks on time and breaks a delivery;
     /// the manager keeps one quote late.
-    static func history(_ f: ServiceFixture, on db: any Database) async throws {
+    static func history(_ f: TestFixture, on db: any Database) async throws {
         let customer = try await f.customer("Анна Клиент", on: db)
         let start = testNow - 30 * 86_400
         func promise(_ kind: Promise.Kind, by owner: Staff, _ action: String, after hours: Double) async throws {
@@ -29,8 +30,8 @@ struct OnTimeBreakdownTests {
 
     @Test("by owner: a manager sees everyone at their location, most decided first, named")
     func byOwner() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             try await Self.history(f, on: db)
 
             let report = try await OnTimeBreakdown.load(
@@ -49,8 +50,8 @@ struct OnTimeBreakdownTests {
 
     @Test("a seller sees only their own promises; by kind, labels in the reader's words")
     func ownByKind() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             try await Self.history(f, on: db)
 
             let report = try await OnTimeBreakdown.load(
@@ -64,8 +65,8 @@ struct OnTimeBreakdownTests {
 
     @Test("by location and by month; a period that ends before it starts is refused")
     func locationsAndPeriods() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             try await Self.history(f, on: db)
 
             let byLocation = try await OnTimeBreakdown.load(

@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -9,7 +10,7 @@ import Testing
 struct PromiseActionsTests {
     /// A callback the north seller promised `customer` at `at`, due `hours` later.
     static func promise(
-        _ f: ServiceFixture, _ customer: Customer, at: Date, dueIn hours: Double, by owner: Staff? = nil,
+        _ f: TestFixture, _ customer: Customer, at: Date, dueIn hours: Double, by owner: Staff? = nil,
         kind: Promise.Kind = .callback, on db: any Database
     ) async throws -> Promise {
         try await PromiseRepository(db: db).create(
@@ -24,8 +25,8 @@ struct PromiseActionsTests {
 
     @Test("breaking an open promise tells subscribers once; keeping one tells them nothing")
     func brokenEvent() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let hooks = WebhookStore(db: db)
             let hook = try await hooks.create(
                 WebhookSubscriptionDraft(url: "https://hooks.example.com/earned", events: ["promise.broken"]),
@@ -54,8 +55,8 @@ struct PromiseActionsTests {
 
     @Test("a renegotiation needs a new due time, and told in time moves the due time in force; others may not")
     func refused() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             let promise = try await Self.promise(f, customer, at: testNow - 3600, dueIn: 4, on: db)
 

@@ -2,6 +2,7 @@ import EarnedDomain
 import EarnedFormats
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -24,8 +25,8 @@ struct ShopImportTests {
 
     @Test("a plain transaction log imports through the documented mapping")
     func transactionLog() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
 
             let report = try await Self.run(Self.log, kind: .transactions, actor: f.owner, on: db)
             let again = try await Self.run(Self.log, kind: .transactions, actor: f.owner, on: db)
@@ -43,8 +44,8 @@ struct ShopImportTests {
 
     @Test("a log's lines get the customer, the day and their rank that day; its customers are named by number")
     func decisions() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
 
             _ = try await Self.run(Self.log, kind: .transactions, actor: f.northManager, on: db)
 
@@ -61,8 +62,8 @@ struct ShopImportTests {
 
     @Test("an order file naming an unknown customer is refused whole: only a log creates customers")
     func ordersCreateNoCustomers() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let unknown = "order id,customer id,date,total\nA-1,C-404,2026-11-01,10.00\n"
 
             let report = try await Self.run(unknown, kind: .orders, actor: f.owner, on: db)

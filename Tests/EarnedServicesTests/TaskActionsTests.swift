@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite("task actions")
 struct TaskActionsTests {
     /// The north seller's follow-up of `order`, due now.
-    static func followUp(_ f: ServiceFixture, _ order: Order, kind: ServiceTask.Kind = .followUp, on db: any Database)
+    static func followUp(_ f: TestFixture, _ order: Order, kind: ServiceTask.Kind = .followUp, on db: any Database)
         async throws -> ServiceTask
     {
         let task = ServiceTask(
@@ -20,8 +21,8 @@ struct TaskActionsTests {
 
     @Test("a follow-up that found a problem opens a case linked to the order, closes, and counts as a touch")
     func problemFound() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             let order = try await f.order(customer, by: f.northSeller, at: testNow - 3 * 86_400, on: db)
             let task = try await Self.followUp(f, order, on: db)
@@ -44,8 +45,8 @@ struct TaskActionsTests {
 
     @Test("not reached: no case and no touch; a handover reached is no follow-up touch either")
     func notReached() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             let order = try await f.order(customer, by: f.northSeller, at: testNow - 3 * 86_400, on: db)
             let missed = try await Self.followUp(f, order, on: db)

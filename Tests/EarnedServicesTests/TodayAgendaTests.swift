@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import EarnedStore
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -9,8 +10,8 @@ import Testing
 struct TodayAgendaTests {
     @Test("a seller's own day: overdue first, then by time left; nothing due after tomorrow, nobody else's")
     func own() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             let soon = try await PromiseActionsTests.promise(f, customer, at: testNow - 3600, dueIn: 5, on: db)
             let late = try await PromiseActionsTests.promise(f, customer, at: testNow - 7200, dueIn: 1, on: db)
@@ -38,8 +39,8 @@ struct TodayAgendaTests {
 
     @Test("a manager's team day holds everyone's work at their locations, and a case by its resolution target")
     func team() async throws {
-        try await ServiceDatabase.with { db in
-            let f = try await ServiceFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let customer = try await f.customer("Анна Клиент", on: db)
             _ = try await PromiseActionsTests.promise(f, customer, at: testNow - 3600, dueIn: 2, on: db)
             let contact = try await ContactActionsTests.call(f, customer: customer, on: db)

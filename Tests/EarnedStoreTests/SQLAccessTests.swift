@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import SQLKit
@@ -14,13 +15,13 @@ struct DocumentDatabase: Database {
     func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void)
         -> EventLoopFuture<Void>
     {
-        eventLoop.makeFailedFuture(StoreTestFailure("no queries here"))
+        eventLoop.makeFailedFuture(TestFailure("no queries here"))
     }
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(StoreTestFailure("no schema here"))
+        eventLoop.makeFailedFuture(TestFailure("no schema here"))
     }
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> {
-        eventLoop.makeFailedFuture(StoreTestFailure("no enums here"))
+        eventLoop.makeFailedFuture(TestFailure("no enums here"))
     }
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         closure(self)
@@ -34,11 +35,11 @@ struct DocumentDatabase: Database {
 struct SQLAccessTests {
     @Test("both drivers convert, in and out of a transaction; only SQLite counts as SQLite")
     func converts() async throws {
-        try await StoreDatabase.with { db in
+        try await TestDatabase.with { db in
             let sql = try db.sql
             let one = try await sql.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self)
             #expect(one == 1)
-            let onPostgres = StoreDatabase.postgresURL != nil
+            let onPostgres = TestDatabase.postgresURL != nil
             #expect(sql.dialect.name == (onPostgres ? "postgresql" : "sqlite"))
             #expect((db.sqlite != nil) == !onPostgres)
             let inside = try await db.transaction { tx in try tx.sql.dialect.name }
@@ -48,7 +49,7 @@ struct SQLAccessTests {
 
     @Test("a driver that is not SQL is a store error, not a crash, and has no SQLite")
     func refusesOtherDrivers() async throws {
-        try await StoreDatabase.with { db in
+        try await TestDatabase.with { db in
             let other = DocumentDatabase(context: db.context)
             #expect(throws: StoreError.notSQL(driver: String(reflecting: DocumentDatabase.self))) { try other.sql }
             #expect(other.sqlite == nil)

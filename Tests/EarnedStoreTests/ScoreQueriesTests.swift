@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -9,7 +10,7 @@ import Testing
 struct ScoreQueriesTests {
     @Test("one holder at a time until the lease runs out; only the holder gives it back")
     func lease() async throws {
-        try await StoreDatabase.with { db in
+        try await TestDatabase.with { db in
             let scores = ScoreStore(db: db)
             #expect(try await scores.acquire("score", holder: "a", now: testNow, duration: 600))
             #expect(try await !scores.acquire("score", holder: "b", now: testNow + 60, duration: 600))
@@ -27,7 +28,7 @@ struct ScoreQueriesTests {
 
     @Test("a snapshot saved again replaces the first; keys are found by prefix, in order")
     func snapshots() async throws {
-        try await StoreDatabase.with { db in
+        try await TestDatabase.with { db in
             let scores = ScoreStore(db: db)
             try await scores.save(["figure": 1], as: "scorecard:2026-11", at: testNow - 60)
             try await scores.save(["figure": 2], as: "scorecard:2026-11", at: testNow)

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import SQLKit
@@ -10,7 +11,7 @@ import Testing
 struct SettingsQueriesTests {
     @Test("a mark is written once however often the work is done, and read back by its key")
     func marks() async throws {
-        try await StoreDatabase.with { db in
+        try await TestDatabase.with { db in
             let settings = SettingsStore(db: db)
             #expect(try await !settings.isMarked("greetings:2026-11-18"))
             try await settings.mark("greetings:2026-11-18", at: testNow)

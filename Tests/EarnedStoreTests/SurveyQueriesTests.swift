@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ struct SurveyQueriesTests {
     /// Not a real hash: the store keeps whatever it is given.
     static func hash(_ token: String) -> String { "hash:" + token }
 
-    func definition(_ f: StoreFixture, on db: any Database) async throws -> SurveyDefinition {
+    func definition(_ f: TestFixture, on db: any Database) async throws -> SurveyDefinition {
         try await SurveyRepository(db: db).create(
             SurveyDefinitionDraft(
                 name: "После покупки", trigger: .orderDelivered, questions: Self.questions, delayMinutes: 60),
@@ -55,8 +56,8 @@ struct SurveyQueriesTests {
 
     @Test("results count answers and invitations by attribution and score, per location")
     func tallies() async throws {
-        try await StoreDatabase.with { db in
-            let f = try await StoreFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let survey = try await definition(f, on: db)
             let anna = try await f.customer("Анна", on: db)
             let north = try await f.order(anna, by: f.northSeller, at: testNow - 2 * 86_400, on: db)
@@ -115,8 +116,8 @@ struct SurveyQueriesTests {
 
     @Test("an invitation is created once per key and answered once; a new link replaces the old one")
     func invitationsOnce() async throws {
-        try await StoreDatabase.with { db in
-            let f = try await StoreFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let survey = try await definition(f, on: db)
             let anna = try await f.customer("Анна", on: db)
             let order = try await f.order(anna, by: f.northSeller, at: testNow - 2 * 86_400, on: db)
@@ -146,8 +147,8 @@ struct SurveyQueriesTests {
 
     @Test("a relationship survey asks each customer who bought since a time once")
     func customersBuyingSince() async throws {
-        try await StoreDatabase.with { db in
-            let f = try await StoreFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let anna = try await f.customer("Анна", on: db)
             let boris = try await f.customer("Борис", on: db)
             let vera = try await f.customer("Вера", on: db)

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedTestSupport
 import FluentKit
 import Foundation
 import Testing
@@ -9,8 +10,8 @@ import Testing
 struct TouchQueriesTests {
     @Test("a touch with a task key already recorded is skipped; touches without a key all count")
     func recordsOncePerTaskKey() async throws {
-        try await StoreDatabase.with { db in
-            let f = try await StoreFixture.make(db)
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
             let anna = try await f.customer("Анна", on: db)
             let boris = try await f.customer("Борис", on: db)
             let touches = TouchRepository(db: db)

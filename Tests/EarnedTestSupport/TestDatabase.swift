@@ -4,18 +4,17 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
-import Testing
 
 @testable import EarnedStore
 
 /// A fixed "now" for every test.
-let testNow = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+public let testNow = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
 
-/// The database a store test runs on, opened by the drivers without the web app: a fresh
+/// The database a store or service test runs on, opened by the drivers without the web app: a fresh
 /// in-memory SQLite, or with EARNED_TEST_POSTGRES_URL a fresh schema in that PostgreSQL
 /// (localhost only), dropped afterwards. Every migration has run.
-enum StoreDatabase {
-    static var postgresURL: String? {
+public enum TestDatabase {
+    public static var postgresURL: String? {
         guard let url = ProcessInfo.processInfo.environment["EARNED_TEST_POSTGRES_URL"], !url.isEmpty else {
             return nil
         }
@@ -27,8 +26,8 @@ enum StoreDatabase {
     }
 
     /// Runs `body` on a fresh, migrated database.
-    static func with(_ body: @Sendable (any Database) async throws -> Void) async throws {
-        let logger = Logger(label: "earned.store-tests")
+    public static func with(_ body: @Sendable (any Database) async throws -> Void) async throws {
+        let logger = Logger(label: "earned.tests")
         let loop = MultiThreadedEventLoopGroup.singleton.any()
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         var admin: (any Database)?
@@ -55,12 +54,14 @@ enum StoreDatabase {
             let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: loop)
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
-            let db = try #require(databases.database(logger: logger, on: loop))
+            guard let db = databases.database(logger: logger, on: loop) else {
+                throw TestFailure("no default database")
+            }
             try await body(db)
         } catch {
             await teardown(databases, admin: admin, schema: schema)
             // Database errors hide their detail from `description`; a failing test should show it.
-            throw StoreTestFailure(String(reflecting: error))
+            throw TestFailure(String(reflecting: error))
         }
         await teardown(databases, admin: admin, schema: schema)
     }
@@ -71,21 +72,22 @@ enum StoreDatabase {
     }
 }
 
-struct StoreTestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
-/// The places and people the store tests start with: two locations, their owner, and a
-/// seller in each.
-struct StoreFixture: Sendable {
-    var north: Location
-    var south: Location
-    var owner: Staff
-    var northSeller: Staff
-    var southSeller: Staff
+/// The places and people the store and service tests start with: two locations, their owner, a
+/// manager of the north one, and a seller in each.
+public struct TestFixture: Sendable {
+    public var north: Location
+    public var south: Location
+    public var owner: Staff
+    public var northManager: Staff
+    public var northSeller: Staff
+    public var southSeller: Staff
 
-    static func make(_ db: any Database) async throws -> StoreFixture {
+    public static func make(_ db: any Database) async throws -> TestFixture {
         let hours = WeeklyHours.uniform([DayPeriod(start: 9 * 60, end: 20 * 60)])
         let north = Location(
             name: "Север", timeZone: "Europe/Moscow", hours: hours, createdAt: testNow, updatedAt: testNow)
@@ -93,28 +95,29 @@ struct StoreFixture: Sendable {
             name: "Юг", timeZone: "Asia/Yekaterinburg", hours: hours, createdAt: testNow, updatedAt: testNow)
         try await LocationRepository(db: db).insert([north, south])
         let staff = StaffRepository(db: db)
-        let owner = try await staff.create(
-            StaffDraft(name: "Ольга Владелец", email: "owner@store.test", role: .owner), passwordHash: "-", actor: nil,
-            now: testNow)
-        let northSeller = try await staff.create(
-            StaffDraft(name: "Николай Север", email: "north@store.test", role: .staff, homeLocationID: north.id),
-            passwordHash: "-", actor: nil, now: testNow)
-        let southSeller = try await staff.create(
-            StaffDraft(name: "Юлия Юг", email: "south@store.test", role: .staff, homeLocationID: south.id),
-            passwordHash: "-", actor: nil, now: testNow)
-        return StoreFixture(
-            north: north, south: south, owner: owner, northSeller: northSeller, southSeller: southSeller)
+        func person(_ name: String, _ email: String, _ role: Role, at location: Location?) async throws -> Staff {
+            try await staff.create(
+                StaffDraft(name: name, email: email, role: role, homeLocationID: location?.id), passwordHash: "-",
+                actor: nil, now: testNow)
+        }
+        let owner = try await person("Ольга Владелец", "owner@fixture.test", .owner, at: nil)
+        let northManager = try await person("Мария Менеджер", "manager@fixture.test", .manager, at: north)
+        let northSeller = try await person("Николай Север", "north@fixture.test", .staff, at: north)
+        let southSeller = try await person("Юлия Юг", "south@fixture.test", .staff, at: south)
+        return TestFixture(
+            north: north, south: south, owner: owner, northManager: northManager, northSeller: northSeller,
+            southSeller: southSeller)
     }
 
     /// A customer of the north location.
-    func customer(_ name: String, on db: any Database) async throws -> Customer {
+    public func customer(_ name: String, on db: any Database) async throws -> Customer {
         try await CustomerRepository(db: db).create(
             CustomerDraft(name: name, ownerID: northSeller.id, homeLocationID: north.id), actor: owner,
             now: testNow - 40 * 86_400)
     }
 
     /// An order `seller` delivered at `at`, placed an hour before.
-    func order(_ customer: Customer, by seller: Staff, at: Date, on db: any Database) async throws -> Order {
+    public func order(_ customer: Customer, by seller: Staff, at: Date, on db: any Database) async throws -> Order {
         try await OrderRepository(db: db, defaultCurrency: "RUB").create(
             OrderDraft(
                 customerID: customer.id, sellerID: seller.id, locationID: seller.homeLocationID, placedAt: at - 3600,
