@@ -33,6 +33,17 @@ public struct DayPeriod: Hashable, Codable, Sendable {
         self.init(start: start, end: end)
     }
 
+    /// A time of day a field gives, "HH:MM": nil when the field is absent, and nil with the
+    /// field's problem added to `errors` when it is not a time of day.
+    public static func minutes(_ text: String?, field: String, into errors: inout [FieldError]) -> Int? {
+        guard let text else { return nil }
+        guard let m = minutes(Substring(text)) else {
+            errors.append(FieldError(field: field, code: .invalidFormat, detail: "HH:MM"))
+            return nil
+        }
+        return m
+    }
+
     /// 540 for "09:00"; nil when not a time of day (or none was typed).
     public static func minutes(_ text: String?) -> Int? {
         text.flatMap { minutes(Substring($0)) }

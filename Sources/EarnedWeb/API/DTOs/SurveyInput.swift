@@ -41,16 +41,8 @@ struct SurveyInput: Content {
                         detail: SurveyTrigger.keys.joined(separator: ", ")))
             }
         }
-        func minutes(_ field: String, _ text: String?) -> Int? {
-            guard let text else { return nil }
-            guard let m = DayPeriod.minutes(text) else {
-                errors.append(FieldError(field: field, code: .invalidFormat, detail: "HH:MM"))
-                return nil
-            }
-            return m
-        }
-        let from = minutes("send_from", send_from)
-        let until = minutes("send_until", send_until)
+        let from = DayPeriod.minutes(send_from, field: "send_from", into: &errors)
+        let until = DayPeriod.minutes(send_until, field: "send_until", into: &errors)
         if !errors.isEmpty { throw .invalid(errors) }
         return SurveyDefinitionDraft(
             name: name, trigger: trigger,
