@@ -1,12 +1,12 @@
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// A browser in the account tests: the cookies it holds, sent back with every request.
@@ -82,7 +82,7 @@ func nextCode(_ secret: [UInt8], steps: Int = 1) -> String {
 
 /// The kinds of the audit entries, oldest first.
 func auditActions(_ app: Application) async throws -> [String] {
-    let sql = app.db as! any SQLDatabase
+    let sql = try app.db.sql
     return try await sql.raw("SELECT action FROM audit_log ORDER BY at, id").all().map {
         try $0.decode(column: "action", as: String.self)
     }

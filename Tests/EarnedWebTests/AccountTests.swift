@@ -1,11 +1,11 @@
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 @Suite("Accounts: passwords, reset links, two-factor sign-in")
@@ -80,7 +80,7 @@ struct AccountTests {
             #expect(made.status == .ok)
             let token = String(try #require(made.text.firstMatch(of: /\/reset\/([A-Za-z0-9_-]+)/)?.1))
             #expect(token.count == 43)  // 32 random bytes in base64url
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             let stored = try await sql.raw("SELECT token_hash FROM password_resets").all().map {
                 try $0.decode(column: "token_hash", as: String.self)
             }
@@ -145,7 +145,7 @@ struct AccountTests {
             let (secret, _) = try await enrol(app, &browser)
             #expect(Base32.encode(secret, padding: false) == key.replacingOccurrences(of: " ", with: ""))
             // The secret is stored sealed, not in the clear.
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             let sealed = try await sql.raw("SELECT sealed_secret FROM two_factor_secrets").first()!
                 .decode(column: "sealed_secret", as: String.self)
             #expect(sealed.hasPrefix("v1:"))
@@ -331,7 +331,7 @@ struct AccountTests {
                 try await auditActions(app).filter { $0 != "created" } == [
                     "sign_in_failed", "sign_in_failed", "signed_in", "signed_out",
                 ])
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             let summaries = try await sql.raw("SELECT summary FROM audit_log").all().map {
                 try $0.decode(column: "summary", as: String.self)
             }

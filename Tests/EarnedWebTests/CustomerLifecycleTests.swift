@@ -1,12 +1,12 @@
 import EarnedDomain
 import EarnedFormats
-import EarnedStore
 import FluentKit
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 @Suite("Merge and erasure")
@@ -113,7 +113,7 @@ struct CustomerLifecycleTests {
 /// Reads every text column of every table, looking for any of the given strings.
 enum PersonalDataScan {
     static func find(_ needles: [String], in db: any Database) async throws -> [String] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let tables: [String]
         if sql.dialect.name == "sqlite" {
             tables = try await sql.raw(

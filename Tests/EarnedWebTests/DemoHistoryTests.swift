@@ -1,13 +1,13 @@
 import EarnedDemo
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Synchronization
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// The demo business's two years of service history, written by `DemoSeeder` into a fresh
@@ -135,7 +135,7 @@ struct DemoHistoryTests {
     func checkSchedulerPass(_ app: Application, _ history: DemoServiceHistory) async throws {
         let report = try await Tick(app: app).run(now: Self.demoNow)
         #expect(report.tasksCreated < 100, "\(report)")
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let doubled = try await sql.raw(
             """
             SELECT subject_id, text FROM service_tasks WHERE kind IN ('handover', 'follow_up')
@@ -169,7 +169,7 @@ struct DemoHistoryTests {
 
     /// The `n` a counting query returns.
     static func count(_ app: Application, _ query: SQLQueryString) async throws -> Int {
-        let row = try await (app.db as! any SQLDatabase).raw(query).first()
+        let row = try await (try app.db.sql).raw(query).first()
         return try #require(row).decode(column: "n", as: Int.self)
     }
 

@@ -114,7 +114,7 @@ struct ImportTests {
             let report = try await run(app, text, kind: .orders, actor: f.owner)
             #expect(report.problems == [])
             #expect(report.created == 4)
-            let rows = try await (app.db as! any SQLDatabase).select().column("id").column("external_id")
+            let rows = try await (try app.db.sql).select().column("id").column("external_id")
                 .from("orders").orderBy("placed_at").all()
             let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
             #expect(

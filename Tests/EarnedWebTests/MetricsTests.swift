@@ -1,12 +1,12 @@
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// `/metrics`: who may read it, and what Earned's own counters count.
@@ -160,7 +160,7 @@ struct MetricsTests {
             #expect(sample(app, "earned_scheduler_pass_duration_seconds_count") == 1)
             #expect(sample(app, "earned_scheduler_pass_failures_total") == 0)
             // A pass that cannot read its webhook queue fails, and is counted as such.
-            try await (app.db as! any SQLDatabase).raw("DROP TABLE webhook_deliveries").run()
+            try await (try app.db.sql).raw("DROP TABLE webhook_deliveries").run()
             await #expect(throws: (any Error).self) { try await Tick(app: app).run(now: testNow) }
             #expect(sample(app, "earned_scheduler_passes_total") == 2)
             #expect(sample(app, "earned_scheduler_pass_failures_total") == 1)

@@ -20,7 +20,7 @@ struct MigrationTests {
         try await withEarnedApp(seed: false) { app, _ in
             for table in Self.tables { #expect(try await app.count(table) == 0, "\(table) exists and is empty") }
             try await app.autoRevert()
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             await #expect(throws: (any Error).self) { try await sql.raw("SELECT COUNT(*) FROM customers").run() }
             try await app.autoMigrate()
             for table in Self.tables { #expect(try await app.count(table) == 0) }

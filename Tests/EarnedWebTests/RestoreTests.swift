@@ -1,9 +1,9 @@
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// `earned restore`, run as the command line runs it, on SQLite files.
@@ -89,7 +89,7 @@ struct RestoreTests {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config: Config(database: .sqlite(path: file), bcryptCost: 4), clock: { testNow })
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
         } catch {
             try? await app.asyncShutdown()

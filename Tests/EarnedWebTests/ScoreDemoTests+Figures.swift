@@ -18,7 +18,7 @@ import Vapor
 /// agree with the stored figure.
 extension ScoreDemoTests {
     func checkHardFigures(_ app: Application, _ card: Scorecard) async throws {
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let locations = Dictionary(
             try await LocationRepository(db: app.db).all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         try await checkCallFirst(sql, card)

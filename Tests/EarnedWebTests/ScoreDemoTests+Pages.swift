@@ -51,7 +51,7 @@ extension ScoreDemoTests {
         try await checkHardFigures(app, card)
         try await checkForecastBaseline(app, card)
 
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let start = card.start
         let end = card.end
         // Keep promises, counted by hand from the raw promises: those first due in the period that

@@ -2,12 +2,12 @@ import EarnedAnalytics
 import EarnedDemo
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// `earned score` on the demo business, whose weaknesses were planted on purpose: every
@@ -53,7 +53,7 @@ struct ScoreDemoTests {
             try await store.snapshot(Scorecard.self, key: Score.scorecardKey(days: 90, scope: .business)))
         #expect(card.figures.map(\.step) == ScorecardStep.allCases)
         let start = Self.demoNow.addingTimeInterval(-Score.scorecardPeriod)
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let row = try #require(
             try await sql.raw(
                 """

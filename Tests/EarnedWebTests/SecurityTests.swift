@@ -1,11 +1,11 @@
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import Foundation
 import SQLKit
 import Testing
 import Vapor
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 @Suite("Sign-in, sessions and CSRF")
@@ -54,7 +54,7 @@ struct SecurityTests {
             #expect(raw.contains("SameSite=Lax"))
             let token = try #require(good.headers.setCookie?[SessionMiddleware.cookieName]?.string)
             // Only the hash is stored.
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             let rows = try await sql.raw("SELECT token_hash FROM sessions").all()
             #expect(try rows.map { try $0.decode(column: "token_hash", as: String.self) } == [Secrets.sha256(token)])
             let page = try await app.send(.GET, "/orders", cookie: "\(SessionMiddleware.cookieName)=\(token)")
@@ -95,7 +95,7 @@ struct SecurityTests {
     @Test("passwords are bcrypt hashes; API tokens are stored as SHA-256 only")
     func secretsHashed() async throws {
         try await withEarnedApp { app, f in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             for row in try await sql.raw("SELECT password_hash FROM staff").all() {
                 let hash = try row.decode(column: "password_hash", as: String.self)
                 #expect(hash.hasPrefix("$2b$") || hash.hasPrefix("$2a$") || hash.hasPrefix("$2y$"))

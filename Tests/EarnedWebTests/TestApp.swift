@@ -1,6 +1,5 @@
 import EarnedDomain
 import EarnedServices
-import EarnedStore
 import FluentKit
 import FluentPostgresDriver
 import Foundation
@@ -9,6 +8,7 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 /// A fixed "now" for every test.
@@ -62,7 +62,7 @@ func withEarnedApp(
         schema = name
         config.database = .postgres(url: url)
         try await configure(app, config: config, clock: { testNow })
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         try await sql.raw("CREATE SCHEMA \(ident: name)").run()
         // Every connection of this app uses the new schema.
         try await useSchema(app, name, url: url)
@@ -92,7 +92,7 @@ private func useSchema(_ app: Application, _ schema: String, url: String) async 
 }
 
 private func teardown(_ app: Application, schema: String?) async {
-    if let schema, let sql = app.db as? any SQLDatabase {
+    if let schema, let sql = try? app.db.sql {
         try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
     }
     try? await app.asyncShutdown()
@@ -178,7 +178,7 @@ extension Application {
 
     /// Number of rows in a table.
     func count(_ table: String) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
         return try row!.decode(column: "n", as: Int.self)
     }

@@ -1,7 +1,6 @@
 import EarnedDomain
 import EarnedFormats
 import EarnedServices
-import EarnedStore
 import FluentKit
 import Foundation
 import SQLKit
@@ -9,6 +8,7 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import EarnedStore
 @testable import EarnedWeb
 
 @Suite("Writes at once")
@@ -77,7 +77,7 @@ struct ConcurrentWriteTests {
             #expect(requests >= 8, "each writer got at least one request through")
             #expect(results.flatMap(\.serverErrors).isEmpty, "\(results.flatMap(\.serverErrors).prefix(3))")
             #expect(results.flatMap(\.other).isEmpty, "statuses: \(results.flatMap(\.other).prefix(5))")
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             for id in results.flatMap(\.customers) {
                 let row = try await sql.select().column("id").from("customers").where(
                     "id", .equal, UUID(uuidString: id)
@@ -344,7 +344,7 @@ struct MergeEraseTests {
                 .POST, "/api/v1/customers/\(survivor)/merge", token: f.token(f.owner),
                 json: #"{"duplicate_id": "\#(absorbed)"}"#)
             #expect(merge.status == .ok, "\(merge.text)")
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             for (table, column) in [
                 ("orders", "customer_id"), ("customer_notes", "customer_id"), ("promises", "customer_id"),
                 ("service_cases", "customer_id"), ("inbound_contacts", "customer_id"), ("service_tasks", "customer_id"),
@@ -760,7 +760,7 @@ struct CustomerDataExportTests {
             let download = try await app.send(
                 .GET, "/customers/\(id.rawValue.uuidString.lowercased())/export", cookie: cookie)
             #expect(download.status == .ok && download.text.contains(person.email))
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             let audited = try await sql.select().column("entity_id").from("audit_log")
                 .where("action", .equal, "exported").all()
             #expect(audited.count == 2)
