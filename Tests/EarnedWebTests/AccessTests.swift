@@ -72,6 +72,13 @@ struct AccessTests {
             ] {
                 #expect(try await app.send(.GET, path, cookie: owner.cookie).status == .ok, "\(path)")
             }
+            // Each extra-location box has its own id, so each has its own label.
+            let form = try await app.send(.GET, "/staff/new", cookie: owner.cookie).text
+            for location in [f.north, f.south] {
+                #expect(form.contains(#"id="extra_location_\#(location.id)""#), "\(location.name)")
+                #expect(form.contains(#"for="extra_location_\#(location.id)""#), "\(location.name)")
+            }
+            #expect(!form.contains(#"id="extra_location_ids[]""#))
             let staff = try await app.send(
                 .POST, "/api/v1/staff", token: f.token(f.manager),
                 json:

@@ -111,10 +111,11 @@ extension DemoBusiness {
             guard let promisedAt = order.promisedAt, random.chance(Self.recordedOrderPromiseShare) else { continue }
             let site = context.site(order.locationID)
             let service = Self.isService(order)
-            let prefix = service ? DemoServiceCatalog.repairPromise : DemoServiceCatalog.deliveryPromise
+            // The kind ("Доставка", "Готовность работ") is said by the promise's kind; the text
+            // names only what was ordered.
             let draft = PromiseDraft(
                 customerID: customer.id, kind: service ? .repairReady : .delivery,
-                text: prefix.text(language) + (order.itemsSummary ?? ""),
+                text: order.itemsSummary ?? "",
                 ownerID: order.sellerID ?? context.manager(site),
                 locationID: site.location.id, createdByID: order.sellerID, link: .order(order.id), dueAt: promisedAt)
             var fate = DemoPromiseFate.open

@@ -57,8 +57,6 @@ enum DemoServiceCatalog {
 
     // MARK: Promises
 
-    static let deliveryPromise = Phrase(ru: "Доставка: ", en: "Delivery: ")
-    static let repairPromise = Phrase(ru: "Готовность работ: ", en: "Ready: ")
     static let callbacks = Phrases(
         ru: [
             "Перезвоню с ответом по наличию", "Перезвоню, когда придёт новый лот зерна",

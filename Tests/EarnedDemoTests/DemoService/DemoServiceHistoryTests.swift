@@ -168,6 +168,8 @@ struct DemoServiceHistoryTests {
             if let link = promise.link, link.kind == .order {
                 let order = try #require(ServiceFixture.orders[OrderID(link.id)])
                 #expect(promise.originalDueAt == order.promisedAt && promise.keptAt == order.deliveredAt)
+                // The page says the kind; the text names what was ordered, not the kind again.
+                #expect(promise.text == (order.itemsSummary ?? ""))
                 if let delivered = order.deliveredAt, let promised = order.promisedAt {
                     let outcome = promise.outcome(at: now)
                     #expect(delivered <= promised ? outcome == .keptOnTime : [.late, .renegotiated].contains(outcome))

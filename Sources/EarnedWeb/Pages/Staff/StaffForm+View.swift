@@ -31,7 +31,8 @@ extension StaffForm {
                                 viewer.locations.map { loc in
                                     Forms.checkbox(
                                         "extra_location_ids[]", label: loc.name,
-                                        checked: extra.contains(loc.id.description), value: loc.id.description)
+                                        checked: extra.contains(loc.id.description), value: loc.id.description,
+                                        id: "extra_location_\(loc.id)")
                                 }),
                         ]),
                     Forms.checkbox("is_active", label: s.active, checked: values.is_active == "true"),
