@@ -1,5 +1,6 @@
 import EarnedAnalytics
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Foundation
 import Testing
@@ -99,7 +100,7 @@ struct OpenAPITests {
                     customerID: customer.id, result: OutreachResult(customerID: customer.id), outcome: .pending)
             ], figure: IncidentFigure(affected: 1, toldFirst: 0, theyContactedFirst: 0, pending: 1))
         #expect(try keys(IncidentDTO(report)) == properties("Incident"))
-        let row = OnTimeReport.Row(key: "k", label: "l", tally: OnTimeTally(), interval: nil)
+        let row = OnTimeBreakdown.Row(key: "k", label: "l", tally: OnTimeTally(), interval: nil)
         #expect(try keys(OnTimeRowDTO(row)) == properties("OnTimeRow"))
         #expect(try keys(ServiceRulesDTO(.standard, locations: [location])) == properties("ServiceRules"))
         #expect(try keys(OutreachSettingsDTO(.standard)) == properties("OutreachSettings"))
