@@ -41,6 +41,8 @@ let package = Package(
             dependencies: [
                 "EarnedDomain", "EarnedFormats",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                // Only for a column's default in a migration (`.sql(.default(…))`).
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 // Only for the bulk-insert fast path of Queries/BulkWriter.swift and for checking a
                 // backup apart from the database in Queries/SQLiteRestore.swift.

@@ -27,6 +27,7 @@ public enum EarnedMigrations {
             UpdateCustomersAddAddress(),  // 0021 a customer's city and street address
             CreateDuplicateDismissals(),  // 0022 pairs dismissed as not one person; folded keys duplicates match on
             CreateImportUploads(),  // 0023 files kept between an import's preview and the import
+            UpdateOrdersAddState(),  // 0024 an order cancelled or returned, when and why
         ]
     }
 }

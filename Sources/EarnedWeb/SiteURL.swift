@@ -24,6 +24,9 @@ enum SiteURL: Sendable {
     case dismissDuplicate
     case orders(location: UUID? = nil, cursor: String? = nil)
     case newOrder(customer: UUID? = nil)
+    case order(Parameter<UUID>)
+    case editOrder(Parameter<UUID>)
+    case orderAction(Parameter<UUID>)
     case importData
     case importUpload(Parameter<UUID>)
     case importProgress(Parameter<UUID>)
@@ -123,6 +126,9 @@ enum SiteURL: Sendable {
         case .orders(let location, let cursor):
             return (["orders"], ["location": location?.uuidString.lowercased(), "cursor": cursor])
         case .newOrder(let customer): return (["orders", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .order(let id): return (["orders", .id(id)], [:])
+        case .editOrder(let id): return (["orders", .id(id), "edit"], [:])
+        case .orderAction(let id): return (["orders", .id(id), "action"], [:])
         case .importData: return (["import"], [:])
         case .importUpload(let id): return (["import", "uploads", .id(id)], [:])
         case .importProgress(let id): return (["import", "uploads", .id(id), "progress"], [:])
@@ -306,6 +312,9 @@ extension SiteURL {
     static func revokeToken(_ id: UUID) -> SiteURL { .revokeToken(.value(id)) }
     static func completeTask(_ id: UUID) -> SiteURL { .completeTask(.value(id)) }
     static func promise(_ id: UUID) -> SiteURL { .promise(.value(id)) }
+    static func order(_ id: UUID) -> SiteURL { .order(.value(id)) }
+    static func editOrder(_ id: UUID) -> SiteURL { .editOrder(.value(id)) }
+    static func orderAction(_ id: UUID) -> SiteURL { .orderAction(.value(id)) }
     static func promiseAction(_ id: UUID) -> SiteURL { .promiseAction(.value(id)) }
     static func serviceCase(_ id: UUID) -> SiteURL { .serviceCase(.value(id)) }
     static func caseAction(_ id: UUID) -> SiteURL { .caseAction(.value(id)) }
@@ -342,6 +351,7 @@ extension SiteURL {
         case duplicateDismissals
         case orders
         case order(Parameter<UUID>)
+        case orderActions(Parameter<UUID>)
         case locations
         case location(Parameter<UUID>)
         case staffList
@@ -392,6 +402,7 @@ extension SiteURL {
             case .duplicateDismissals: return ["customers", "duplicates", "dismissals"]
             case .orders: return ["orders"]
             case .order(let id): return ["orders", .id(id)]
+            case .orderActions(let id): return ["orders", .id(id), "actions"]
             case .locations: return ["locations"]
             case .location(let id): return ["locations", .id(id)]
             case .staffList: return ["staff"]

@@ -17,7 +17,8 @@ struct SiteURLTests {
             .home, .signIn(next: nil), .signOut, .language(.key), .customers(), .newCustomer, .customer(.key),
             .editCustomer(.key), .customerNotes(.key), .customerReferrals(.key), .customerExport(.key),
             .mergeCustomer(.key), .eraseCustomer(.key), .customerDuplicates(), .mergeDuplicate, .dismissDuplicate,
-            .orders(), .newOrder(), .importData, .importUpload(.key), .importProgress(.key), .importScript, .locations,
+            .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
+            .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
             .audit, .today(team: false), .completeTask(.key), .promises(filter: nil), .onTime(by: nil),
             .newPromise(customer: nil), .promise(.key), .promiseAction(.key), .cases, .newCase(customer: nil),
@@ -34,7 +35,7 @@ struct SiteURLTests {
     static let apiPatterns: [SiteURL.API] = [
         .me, .customers, .customer(.key), .customerMerge(.key), .customerErase(.key), .customerExport(.key),
         .customerNotes(.key), .customerReferrals(.key), .duplicates, .duplicateDismissals, .orders, .order(.key),
-        .locations, .location(.key), .staffList, .staff(.key), .promises, .onTime, .promise(.key),
+        .orderActions(.key), .locations, .location(.key), .staffList, .staff(.key), .promises, .onTime, .promise(.key),
         .promiseActions(.key), .cases, .serviceCase(.key), .caseActions(.key), .contacts, .contact(.key),
         .contactActions(.key), .tasks, .completeTask(.key), .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .serviceSettings, .outreachSettings, .surveys,
@@ -50,17 +51,17 @@ struct SiteURLTests {
             .newCase, .newContact, .newCustomer, .editCustomer, .newOrder, .newLocation, .newStaff, .audit,
             .newIncident, .surveys, .newSurvey, .surveyInvitations, .surveyInvitation, .scorecard, .scorecardRecords,
             .consistency, .loyalty, .forecastList, .forecastSaved, .stylesheet, .health, .metrics, .openAPI, .account,
-            .customerDuplicates, .incident, .promise, .serviceCase, .contact:
+            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order:
             return [.GET]
         case .signOut, .customerNotes, .customerReferrals, .mergeCustomer, .eraseCustomer, .mergeDuplicate,
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
-            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset:
+            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings:
+            .signInCode, .passwordReset, .securitySettings, .editOrder:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch:
             return []
@@ -70,7 +71,7 @@ struct SiteURLTests {
                 .surveyAnswers, .webhookDeliveries, .tasks:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
-                .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun:
+                .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts:

@@ -12,6 +12,14 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
         case other
     }
 
+    /// Whether the sale stands. A cancelled order never happened as a sale (called off before
+    /// delivery); a returned one was delivered and then taken back, the money given back.
+    public enum State: String, Codable, Sendable, CaseIterable {
+        case active
+        case cancelled
+        case returned
+    }
+
     public var id: OrderID
     public var customerID: CustomerID
     public var sellerID: StaffID?
@@ -29,6 +37,11 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
     /// When it was actually delivered or the service started.
     public var deliveredAt: Date?
     public var externalID: String?
+    public var state: State
+    /// When the order was cancelled or returned.
+    public var endedAt: Date?
+    /// Why it was cancelled or returned, as the person wrote it.
+    public var endReason: String?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -36,7 +49,8 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
         id: OrderID = OrderID(), customerID: CustomerID, sellerID: StaffID?, locationID: LocationID?,
         placedAt: Date, amount: Money, discountMinorUnits: Int64 = 0, quantity: Int = 1,
         itemsSummary: String? = nil, channel: SalesChannel = .store, promisedAt: Date? = nil,
-        deliveredAt: Date? = nil, externalID: String? = nil, createdAt: Date, updatedAt: Date
+        deliveredAt: Date? = nil, externalID: String? = nil, state: State = .active, endedAt: Date? = nil,
+        endReason: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.customerID = customerID
@@ -51,6 +65,9 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
         self.promisedAt = promisedAt
         self.deliveredAt = deliveredAt
         self.externalID = externalID
+        self.state = state
+        self.endedAt = endedAt
+        self.endReason = endReason
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -62,6 +79,61 @@ public struct Order: Hashable, Codable, Sendable, Identifiable {
     public var deliveredLate: Bool? {
         guard let promisedAt, let deliveredAt else { return nil }
         return deliveredAt > promisedAt
+    }
+
+    /// The rules of a sale that did not stand, in one place:
+    ///
+    /// - Revenue and the lifetime models (BG/NBD purchases, Gamma-Gamma spend, lifetime value,
+    ///   discount share, service cost) count active orders only: a cancelled sale never happened
+    ///   and a returned one gave its money back.
+    /// - "Never late" counts a returned order's delivery (it happened, on time or not), never a
+    ///   cancelled order's.
+    /// - After-sale steps start only for an active delivered order; cancelling or returning closes
+    ///   the open ones.
+    public var countsAsSale: Bool { state == .active }
+    public var countsForDeliveryOnTime: Bool { state != .cancelled }
+
+    /// The longest reason kept for a cancel or a return.
+    public static let reasonLimit = 500
+
+    /// Marks the order delivered (or its service started) at `at`. Refused for an order that was
+    /// already delivered, cancelled or returned, or a time over a minute before the order was
+    /// placed (within the minute it reads as the placing time).
+    public mutating func markDelivered(at: Date) throws(DomainError) {
+        guard state == .active else { throw .conflict("the order was \(state.rawValue)") }
+        guard deliveredAt == nil else { throw .conflict("the order was delivered already") }
+        // A time typed to the minute may fall just before a placing recorded to the second.
+        if at < placedAt.addingTimeInterval(-60) {
+            throw .invalid([
+                FieldError(field: "delivered_at", code: .inconsistent, detail: "cannot be before the order was placed")
+            ])
+        }
+        deliveredAt = max(at, placedAt)
+        updatedAt = at
+    }
+
+    /// Cancels an order that was not delivered, with a reason.
+    public mutating func cancel(reason: String?, at: Date) throws(DomainError) {
+        guard state == .active else { throw .conflict("the order was \(state.rawValue)") }
+        guard deliveredAt == nil else { throw .conflict("a delivered order is returned, not cancelled") }
+        try end(.cancelled, reason: reason, at: at)
+    }
+
+    /// Records that a delivered order was returned, with a reason.
+    public mutating func markReturned(reason: String?, at: Date) throws(DomainError) {
+        guard state == .active else { throw .conflict("the order was \(state.rawValue)") }
+        guard deliveredAt != nil else { throw .conflict("an order not yet delivered is cancelled, not returned") }
+        try end(.returned, reason: reason, at: at)
+    }
+
+    private mutating func end(_ newState: State, reason: String?, at: Date) throws(DomainError) {
+        var v = Validator()
+        let reason = v.text("reason", reason, required: true, max: Self.reasonLimit)
+        try v.check()
+        state = newState
+        endReason = reason
+        endedAt = at
+        updatedAt = at
     }
 }
 
@@ -147,6 +219,7 @@ public struct OrderDraft: Sendable, Codable, Hashable {
             amount: Money(minorUnits: amount ?? 0, currency: currency), discountMinorUnits: discount,
             quantity: quantity, itemsSummary: items, channel: channel ?? existing?.channel ?? .store,
             promisedAt: promisedAt, deliveredAt: deliveredAt, externalID: externalID,
+            state: existing?.state ?? .active, endedAt: existing?.endedAt, endReason: existing?.endReason,
             createdAt: existing?.createdAt ?? now, updatedAt: now)
     }
 }

@@ -17,6 +17,16 @@ extension Tick {
     /// created when it falls due, in the customer's consenting channel.
     package func afterSale(now: Date, _ setting: Setting, report: inout Report) async throws {
         let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
+        try await Self.afterSale(of: orders, now: now, setting, on: db, report: &report)
+    }
+
+    /// The after-sale steps of these delivered orders that are missing and fall due within
+    /// `afterSaleLead`: what a pass does for every recent delivery, and what marking one order
+    /// delivered does for it at once, so its handover task is there before the next pass.
+    package static func afterSale(
+        of orders: [Order], now: Date, _ setting: Setting, on db: any Database, report: inout Report
+    ) async throws {
+        let orders = orders.filter { $0.countsAsSale && $0.deliveredAt != nil }
         guard !orders.isEmpty else { return }
         let rules = setting.rules
         func steps(_ order: Order) -> [FollowUpStep] {
@@ -65,14 +75,14 @@ extension Tick {
                 tasks.append(task)
             }
         }
-        let created = try await create(tasks, now: now, report: &report)
+        let created = try await create(tasks, now: now, on: db, report: &report)
         // A follow-up in a written channel is a message: handed to the business's gateway.
         for task in created
         where task.status == .open && task.kind == .followUp && [.sms, .email, .messenger].contains(task.channel) {
             guard let customerID = task.customerID, let customer = customers[customerID], let channel = task.channel,
                 let days = Int(task.text?.dropFirst() ?? "")
             else { continue }
-            report.eventsQueued += try await publish(
+            report.eventsQueued += try await WebhookStore(db: db).publish(
                 WebhookEvent(
                     key: "message.requested:\(task.key)", kind: .messageRequested, occurredAt: now,
                     data: [

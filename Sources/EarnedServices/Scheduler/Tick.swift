@@ -86,6 +86,13 @@ package struct Tick: Sendable {
     /// transaction: a task never exists without its event.
     @discardableResult
     package func create(_ tasks: [ServiceTask], now: Date, report: inout Report) async throws -> [ServiceTask] {
+        try await Self.create(tasks, now: now, on: db, report: &report)
+    }
+
+    @discardableResult
+    package static func create(_ tasks: [ServiceTask], now: Date, on db: any Database, report: inout Report)
+        async throws -> [ServiceTask]
+    {
         guard !tasks.isEmpty else { return [] }
         let (created, queued) = try await db.transaction { db in
             let created = try await TaskRepository(db: db).createNew(tasks)

@@ -139,7 +139,8 @@ package struct ServiceObservations {
             location.flatMap { slotters[$0] }?.slot(of: at)
         }
         let since = now.addingTimeInterval(-Score.lookBack).timeIntervalSince1970
-        for order in facts.orders where !order.promisedAt.isNaN && !order.deliveredAt.isNaN {
+        // A returned order's delivery counts; a cancelled one is not among the facts.
+        for order in facts.orders + facts.returnedOrders where !order.promisedAt.isNaN && !order.deliveredAt.isNaN {
             guard order.promisedAt >= since, order.deliveredAt <= now.timeIntervalSince1970 else { continue }
             let location = order.location >= 0 ? facts.locationIDs[Int(order.location)] : nil
             let seller = order.seller >= 0 ? facts.staffIDs[Int(order.seller)] : nil

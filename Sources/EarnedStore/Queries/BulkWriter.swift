@@ -181,7 +181,7 @@ public struct BulkWriter: Sendable {
     static let orderColumns = [
         "id", "customer_id", "seller_id", "location_id", "placed_at", "amount_minor", "currency", "discount_minor",
         "quantity", "items_summary", "channel", "promised_at", "delivered_at", "external_id", "created_at",
-        "updated_at",
+        "updated_at", "state", "ended_at", "end_reason",
     ]
 
     static func row(_ o: Order) -> [BulkValue] {
@@ -190,6 +190,7 @@ public struct BulkWriter: Sendable {
             .uuid(o.locationID?.rawValue), .date(o.placedAt), .integer(o.amount.minorUnits), .text(o.amount.currency),
             .integer(o.discountMinorUnits), .integer(o.quantity), .text(o.itemsSummary), .text(o.channel.rawValue),
             .date(o.promisedAt), .date(o.deliveredAt), .text(o.externalID), .date(o.createdAt), .date(o.updatedAt),
+            .text(o.state.rawValue), .date(o.endedAt), .text(o.endReason),
         ]
     }
 
@@ -323,7 +324,9 @@ public struct BulkWriter: Sendable {
             itemsSummary: text("items_summary"),
             channel: text("channel").flatMap(Order.SalesChannel.init(rawValue:)) ?? .other,
             promisedAt: date("promised_at"),
-            deliveredAt: date("delivered_at"), externalID: text("external_id"), createdAt: created, updatedAt: updated)
+            deliveredAt: date("delivered_at"), externalID: text("external_id"),
+            state: text("state").flatMap(Order.State.init(rawValue:)) ?? .active, endedAt: date("ended_at"),
+            endReason: text("end_reason"), createdAt: created, updatedAt: updated)
     }
 
     /// Which of `keys` are external ids of rows in `table` (a light query: no records built).

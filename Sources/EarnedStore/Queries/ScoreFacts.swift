@@ -62,8 +62,13 @@ public struct ScoreFacts: Sendable {
     public var staffIDs: [StaffID] = []
     public var locationIDs: [LocationID] = []
     public var currencies: [String] = []
-    /// Orders sorted by customer, then time.
+    /// Active orders sorted by customer, then time: the sales revenue and the lifetime models
+    /// count. Cancelled orders are not read at all (`Order.countsAsSale`).
     public var orders: [OrderFact] = []
+    /// Orders delivered and then returned: out of revenue and the lifetime models, but their
+    /// delivery still counts for "never late" (`Order.countsForDeliveryOnTime`). Their
+    /// `customer` is -1: a customer whose every order was returned has no purchases.
+    public var returnedOrders: [OrderFact] = []
     public var promises: [Promise] = []
     public var contacts: [InboundContact] = []
     public var cases: [ServiceCase] = []
@@ -82,6 +87,7 @@ public struct ScoreFacts: Sendable {
         var past = self
         let t = cutoff.timeIntervalSince1970
         past.orders = orders.filter { $0.placedAt < t }
+        past.returnedOrders = returnedOrders.filter { $0.placedAt < t }
         past.promises = promises.filter { $0.originalDueAt < cutoff }
         past.contacts = contacts.filter { $0.receivedAt < cutoff }
         past.cases = cases.filter { $0.openedAt < cutoff }
@@ -170,17 +176,19 @@ public struct ScoreFactsReader: Sendable {
         var locations = Indexer<UUID>()
         var currencies = Indexer<String>()
         var orders: [ScoreFacts.OrderFact] = []
+        var returned: [ScoreFacts.OrderFact] = []
 
         func add(
             id: UUID, customer: UUID, location: UUID?, seller: UUID?, currency: String, placed: Double,
-            promised: Double?, delivered: Double?, amount: Int64, discount: Int64
+            promised: Double?, delivered: Double?, amount: Int64, discount: Int64, state: String
         ) {
-            orders.append(
-                ScoreFacts.OrderFact(
-                    id: id, customer: Int32(customers(customer)), location: Int16(locations(location)),
-                    seller: Int16(staff(seller)), currency: UInt8(truncatingIfNeeded: currencies(currency)),
-                    placedAt: placed, promisedAt: promised ?? .nan, deliveredAt: delivered ?? .nan,
-                    amountMinor: amount, discountMinor: discount))
+            let isReturned = state == Order.State.returned.rawValue
+            let fact = ScoreFacts.OrderFact(
+                id: id, customer: isReturned ? -1 : Int32(customers(customer)), location: Int16(locations(location)),
+                seller: Int16(staff(seller)), currency: UInt8(truncatingIfNeeded: currencies(currency)),
+                placedAt: placed, promisedAt: promised ?? .nan, deliveredAt: delivered ?? .nan,
+                amountMinor: amount, discountMinor: discount)
+            if isReturned { returned.append(fact) } else { orders.append(fact) }
         }
     }
 
@@ -188,7 +196,7 @@ public struct ScoreFactsReader: Sendable {
         let collector = OrderCollector()
         let query = """
             SELECT id, customer_id, location_id, seller_id, currency, placed_at, promised_at, delivered_at, amount_minor,
-            discount_minor FROM orders ORDER BY customer_id, placed_at
+            discount_minor, state FROM orders WHERE state <> 'cancelled' ORDER BY customer_id, placed_at
             """
         if let sqlite = db as? any SQLiteDatabase {
             // Read straight from the driver: decoding two million rows through Codable takes
@@ -208,7 +216,8 @@ public struct ScoreFactsReader: Sendable {
                     placed: placed, promised: seconds(row.column("promised_at")),
                     delivered: seconds(row.column("delivered_at")),
                     amount: Int64(row.column("amount_minor")?.integer ?? 0),
-                    discount: Int64(row.column("discount_minor")?.integer ?? 0))
+                    discount: Int64(row.column("discount_minor")?.integer ?? 0),
+                    state: row.column("state")?.string ?? "")
             }.get()
         } else {
             let sql = try db.sql
@@ -227,10 +236,12 @@ public struct ScoreFactsReader: Sendable {
                     delivered: ((try? row.decode(column: "delivered_at", as: Date?.self)) ?? nil)?
                         .timeIntervalSince1970,
                     amount: (try? row.decode(column: "amount_minor", as: Int64.self)) ?? 0,
-                    discount: (try? row.decode(column: "discount_minor", as: Int64.self)) ?? 0)
+                    discount: (try? row.decode(column: "discount_minor", as: Int64.self)) ?? 0,
+                    state: (try? row.decode(column: "state", as: String.self)) ?? "")
             }
         }
         facts.orders = collector.orders
+        facts.returnedOrders = collector.returned
         facts.customerIDs = collector.customers.keys.map(CustomerID.init)
         facts.staffIDs = collector.staff.keys.map(StaffID.init)
         facts.locationIDs = collector.locations.keys.map(LocationID.init)

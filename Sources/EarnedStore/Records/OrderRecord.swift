@@ -19,6 +19,9 @@ final class OrderRecord: Model, @unchecked Sendable {
     @OptionalField(key: "promised_at") var promisedAt: Date?
     @OptionalField(key: "delivered_at") var deliveredAt: Date?
     @OptionalField(key: "external_id") var externalID: String?
+    @Field(key: "state") var state: String
+    @OptionalField(key: "ended_at") var endedAt: Date?
+    @OptionalField(key: "end_reason") var endReason: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -43,6 +46,9 @@ final class OrderRecord: Model, @unchecked Sendable {
         promisedAt = order.promisedAt
         deliveredAt = order.deliveredAt
         externalID = order.externalID
+        state = order.state.rawValue
+        endedAt = order.endedAt
+        endReason = order.endReason
         createdAt = order.createdAt
         updatedAt = order.updatedAt
     }
@@ -53,7 +59,8 @@ final class OrderRecord: Model, @unchecked Sendable {
             locationID: locationID.map(LocationID.init), placedAt: placedAt,
             amount: Money(minorUnits: amountMinor, currency: currency), discountMinorUnits: discountMinor,
             quantity: quantity, itemsSummary: itemsSummary, channel: Order.SalesChannel(rawValue: channel) ?? .other,
-            promisedAt: promisedAt, deliveredAt: deliveredAt, externalID: externalID, createdAt: createdAt,
-            updatedAt: updatedAt)
+            promisedAt: promisedAt, deliveredAt: deliveredAt, externalID: externalID,
+            state: Order.State(rawValue: state) ?? .active, endedAt: endedAt, endReason: endReason,
+            createdAt: createdAt, updatedAt: updatedAt)
     }
 }

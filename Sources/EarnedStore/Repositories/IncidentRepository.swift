@@ -110,7 +110,8 @@ public struct IncidentRepository: Sendable {
                 }, [:]
             )
         }
-        let q = OrderRecord.query(on: db)
+        // A cancelled order was never handed over: its customer met nothing of the incident.
+        let q = OrderRecord.query(on: db).filter(\.$state != Order.State.cancelled.rawValue)
         if let visible { q.filter(\.$locationID ~~ visible.map(\.rawValue)) }
         switch scope {
         case .product(_, let from, let to), .location(_, let from, let to):

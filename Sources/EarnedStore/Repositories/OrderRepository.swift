@@ -1,6 +1,7 @@
 import EarnedDomain
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What an orders list asks for.
 public struct OrderQuery: Sendable {
@@ -36,10 +37,11 @@ public struct OrderRepository: Sendable {
         self.defaultCurrency = defaultCurrency
     }
 
-    /// Orders delivered (or whose service started) in [from, to]: what after-sale work follows.
+    /// Active orders delivered (or whose service started) in [from, to]: what after-sale work
+    /// follows. A cancelled or returned order starts none (`Order.countsAsSale`).
     public func delivered(from: Date, to: Date) async throws -> [Order] {
         try await OrderRecord.query(on: db).filter(\.$deliveredAt >= from).filter(\.$deliveredAt <= to)
-            .sort(\.$deliveredAt).all().map(\.domain)
+            .filter(\.$state == Order.State.active.rawValue).sort(\.$deliveredAt).all().map(\.domain)
     }
 
     public func list(_ query: OrderQuery, actor: Staff) async throws -> ResultPage<Order> {
@@ -105,6 +107,35 @@ public struct OrderRepository: Sendable {
                 .updated, "order", id.rawValue, by: actor, summary: "order changed", at: now)
         }
         return order
+    }
+
+    /// Applies one of the order's rules (delivered, cancelled, returned) to the stored order and
+    /// records it in the audit log, in one transaction. The row is read again under a lock, so of
+    /// two people acting at once the second meets the first one's result (a conflict, not a
+    /// lost change). Cancelling and returning are for the seller or a manager.
+    public func change(
+        _ id: OrderID, actor: Staff, now: Date, summary: String, sellerOrManager: Bool = false,
+        _ rule: @escaping @Sendable (inout Order) throws(DomainError) -> Void
+    ) async throws -> Order {
+        let visible = try await get(id, actor: actor)
+        if sellerOrManager, visible.sellerID != actor.id, !Policy.may(actor, .changeOthersWork) {
+            throw DomainError.forbidden("only the order's seller or a manager may do this")
+        }
+        return try await db.transaction { db in
+            // Locks the row on PostgreSQL; SQLite's write transactions take the whole database.
+            _ = try await db.sql.select().column("id").from(OrderRecord.schema).where("id", .equal, id.rawValue)
+                .for(.update).first()
+            guard let record = try await OrderRecord.find(id.rawValue, on: db) else {
+                throw DomainError.notFound("order")
+            }
+            var order = record.domain
+            try rule(&order)
+            order.updatedAt = now
+            record.apply(order)
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(.updated, "order", id.rawValue, by: actor, summary: summary, at: now)
+            return order
+        }
     }
 
     public func delete(_ id: OrderID, actor: Staff, now: Date) async throws {

@@ -50,6 +50,31 @@ public struct TaskRepository: Sendable {
         try await TaskQueries.overdueCounts(locations: locations, now: now, on: db)
     }
 
+    /// Every task about one record (an order's handover and follow-ups), oldest due first.
+    public func about(_ subject: ServiceTask.Subject) async throws -> [ServiceTask] {
+        try await ServiceTaskRecord.query(on: db).filter(\.$subjectKind == subject.kind.rawValue)
+            .filter(\.$subjectID == subject.id).sort(\.$dueAt).all().map(\.domain)
+    }
+
+    /// Skips the open tasks about one record, with `outcome` as why: what is left of an order's
+    /// after-sale steps when it is cancelled or returned. Returns how many it closed.
+    @discardableResult
+    public func skipOpen(about subject: ServiceTask.Subject, outcome: String, actor: Staff, now: Date) async throws
+        -> Int
+    {
+        var closed = 0
+        for record in try await ServiceTaskRecord.query(on: db).filter(\.$subjectKind == subject.kind.rawValue)
+            .filter(\.$subjectID == subject.id).filter(\.$status == ServiceTask.Status.open.rawValue).all()
+        {
+            var task = record.domain
+            try task.close(as: .skipped, outcome: outcome, by: actor.id, at: now)
+            record.apply(task)
+            try await record.update(on: db)
+            closed += 1
+        }
+        return closed
+    }
+
     public func withKey(_ key: String) async throws -> ServiceTask? {
         try await ServiceTaskRecord.query(on: db).filter(\.$key == key).first()?.domain
     }

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Vapor
 
@@ -31,6 +32,7 @@ struct APIRoutes: RouteCollection {
         api.get(SiteURL.API.order(.key).pathComponents, use: getOrder)
         api.patch(SiteURL.API.order(.key).pathComponents, use: updateOrder)
         api.delete(SiteURL.API.order(.key).pathComponents, use: deleteOrder)
+        api.post(SiteURL.API.orderActions(.key).pathComponents, use: orderAction)
         api.get(SiteURL.API.locations.pathComponents, use: listLocations)
         api.post(SiteURL.API.locations.pathComponents, use: createLocation)
         api.get(SiteURL.API.location(.key).pathComponents, use: getLocation)
@@ -114,7 +116,7 @@ struct APIRoutes: RouteCollection {
 
     static func createOrder(_ req: Request) async throws -> Response {
         let input = try req.content.decode(OrderInput.self)
-        let order = try await req.orders.create(input.draft, actor: try req.actor(), now: req.now)
+        let order = try await OrderActions.record(input.draft, actor: try req.actor(), in: req.serviceContext)
         return try await created(
             OrderDTO(order), req, location: .order(order.id.rawValue), resource: order.customerID.rawValue)
     }
@@ -126,7 +128,29 @@ struct APIRoutes: RouteCollection {
     static func updateOrder(_ req: Request) async throws -> OrderDTO {
         let input = try req.content.decode(OrderInput.self)
         return OrderDTO(
-            try await req.orders.update(try id(req, "order"), input.draft, actor: try req.actor(), now: req.now))
+            try await OrderActions.update(
+                try id(req, "order"), input.draft, actor: try req.actor(), in: req.serviceContext))
+    }
+
+    static func orderAction(_ req: Request) async throws -> OrderDTO {
+        let input = try req.content.decode(OrderActionInput.self)
+        let id: OrderID = try id(req, "order")
+        let actor = try req.actor()
+        switch try required(input.action, "action") {
+        case "deliver":
+            return OrderDTO(
+                try await OrderActions.deliver(id, at: input.delivered_at, actor: actor, in: req.serviceContext))
+        case "cancel":
+            return OrderDTO(
+                try await OrderActions.cancel(id, reason: input.reason, actor: actor, in: req.serviceContext))
+        case "return":
+            return OrderDTO(
+                try await OrderActions.markReturned(id, reason: input.reason, actor: actor, in: req.serviceContext))
+        default:
+            throw DomainError.invalid([
+                FieldError(field: "action", code: .invalidChoice, detail: "deliver, cancel, return")
+            ])
+        }
     }
 
     static func deleteOrder(_ req: Request) async throws -> Response {

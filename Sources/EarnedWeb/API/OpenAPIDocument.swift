@@ -86,6 +86,11 @@ enum OpenAPIDocument {
         Operation(
             method: "delete", endpoint: .order(.key), summary: "Delete an order (manager or owner)", status: 204),
         Operation(
+            method: "post", endpoint: .orderActions(.key),
+            summary:
+                "Deliver (starts the after-sale steps at once), cancel before delivery or return after it, with a reason (the seller or a manager; open steps are skipped)",
+            request: "OrderAction", response: "Order", status: 200),
+        Operation(
             method: "get", endpoint: .locations, summary: "Locations you may see", response: "LocationArray",
             status: 200),
         Operation(
@@ -196,11 +201,17 @@ enum OpenAPIDocument {
             "amount_minor_units": integer("the amount paid, in kopecks or cents"), "currency": string("ISO 4217"),
             "discount_minor_units": integer(), "quantity": integer(), "items_summary": string(nullable: true, max: 500),
             "channel": enumeration(["store", "web", "phone", "field", "other"]), "promised_at": timeOrNull,
-            "delivered_at": timeOrNull, "external_id": string(nullable: true, max: 100), "created_at": time,
+            "delivered_at": timeOrNull, "external_id": string(nullable: true, max: 100),
+            "state": enumeration(["active", "cancelled", "returned"]).merging(
+                [
+                    "description":
+                        "cancelled and returned orders are out of revenue and the lifetime models; a returned one's delivery still counts for on time"
+                ], uniquingKeysWith: { _, new in new }),
+            "ended_at": timeOrNull, "end_reason": string(nullable: true, max: 500), "created_at": time,
             "updated_at": time,
         ]
         var orderInput = orderFields
-        for key in ["id", "created_at", "updated_at"] { orderInput[key] = nil }
+        for key in ["id", "created_at", "updated_at", "state", "ended_at", "end_reason"] { orderInput[key] = nil }
         let locationFields: Props = [
             "id": uuid, "name": string(max: 120), "time_zone": string("IANA, e.g. Europe/Moscow"), "hours": hours,
             "special_days": array(specialDay), "shifts": array(shift), "created_at": time, "updated_at": time,
@@ -229,6 +240,12 @@ enum OpenAPIDocument {
                 required: ["items", "next_cursor"]),
             "Order": object(orderFields, required: Array(orderFields.keys)),
             "OrderInput": object(orderInput),
+            "OrderAction": object(
+                [
+                    "action": enumeration(["deliver", "cancel", "return"]),
+                    "delivered_at": string("deliver: when it was handed over; default now", format: "date-time"),
+                    "reason": string("cancel, return: why (required)", max: 500),
+                ], required: ["action"]),
             "OrderList": object(
                 ["items": array(ref("Order")), "next_cursor": string(nullable: true)],
                 required: ["items", "next_cursor"]),

@@ -157,7 +157,6 @@ struct Strings: Sendable {
             "No orders yet — record one with “New order” or load a file under Import.")
     }
     var customer: String { t("Клиент", "Customer") }
-    var customerIDHint: String { t("код клиента (со страницы клиента)", "the customer's id (from their page)") }
     var placedAt: String { t("Оформлен", "Placed") }
     var amount: String { t("Сумма", "Amount") }
     var currency: String { t("Валюта", "Currency") }

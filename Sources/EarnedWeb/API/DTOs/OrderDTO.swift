@@ -16,6 +16,9 @@ struct OrderDTO: APIObject {
     var promised_at: Date?
     var delivered_at: Date?
     var external_id: String?
+    var state: String
+    var ended_at: Date?
+    var end_reason: String?
     var created_at: Date
     var updated_at: Date
 
@@ -34,6 +37,9 @@ struct OrderDTO: APIObject {
         promised_at = o.promisedAt
         delivered_at = o.deliveredAt
         external_id = o.externalID
+        state = o.state.rawValue
+        ended_at = o.endedAt
+        end_reason = o.endReason
         created_at = o.createdAt
         updated_at = o.updatedAt
     }

@@ -54,11 +54,16 @@ struct CustomerStory: Sendable {
             if o.discountMinorUnits > 0 { text += " · " + s.withDiscount }
             if let items = o.itemsSummary, !items.isEmpty { text += " · " + items }
             var status: (String, String)?
-            if let promised = o.promisedAt, let delivered = o.deliveredAt {
+            if o.state != .active {
+                status = (s.orderState(o.state), "warn")
+                if let reason = o.endReason { text += " · " + reason }
+            } else if let promised = o.promisedAt, let delivered = o.deliveredAt {
                 status = delivered <= promised ? (s.deliveredOnTime, "good") : (s.deliveredLate, "bad")
             }
             entries.append(
-                .init(at: o.placedAt, locationID: o.locationID, kind: s.storyOrder, text: text, status: status))
+                .init(
+                    at: o.placedAt, locationID: o.locationID, kind: s.storyOrder, text: text,
+                    href: SiteURL.order(o.id.rawValue).path, status: status))
         }
         for p in page.promises {
             let outcome = p.outcome(at: page.now)

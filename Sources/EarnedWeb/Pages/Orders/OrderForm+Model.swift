@@ -21,18 +21,29 @@ struct OrderForm {
 
         init() {}
 
-        /// Parses the typed text; local times are read in the viewer's zone.
-        func draft(zone: TimeZone) throws -> OrderDraft {
-            var errors: [FieldError] = []
+        /// The stored order as the form shows it: amounts as typed, times in the location's zone.
+        init(_ o: Order, zone: TimeZone, lang: Lang) {
+            customer_id = o.customerID.description
+            amount = MoneyText.input(o.amount.minorUnits, lang: lang)
+            currency = o.amount.currency
+            discount = o.discountMinorUnits > 0 ? MoneyText.input(o.discountMinorUnits, lang: lang) : nil
+            quantity = String(o.quantity)
+            items_summary = o.itemsSummary
+            seller_id = o.sellerID?.description ?? ""
+            location_id = o.locationID?.description
+            channel = o.channel.rawValue
+            placed_at = FormDates.inputValue(o.placedAt, zone: zone)
+            promised_at = o.promisedAt.map { FormDates.inputValue($0, zone: zone) }
+            delivered_at = o.deliveredAt.map { FormDates.inputValue($0, zone: zone) }
+            external_id = o.externalID
+        }
+
+        /// Parses the typed text; local times are read in `zone`. The customer comes resolved
+        /// (`CustomerPicker`: a name, phone, e-mail or id), with any refusal among `prior`.
+        func draft(zone: TimeZone, customerID: CustomerID?, prior: [FieldError] = []) throws -> OrderDraft {
+            var errors = prior
             var draft = OrderDraft()
-            if let raw = customer_id?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-                let candidate = raw.split(separator: "/").last.map(String.init) ?? raw
-                if let id = CustomerID(string: candidate) {
-                    draft.customerID = id
-                } else {
-                    errors.append(FieldError(field: "customer_id", code: .unknownReference))
-                }
-            }
+            draft.customerID = customerID
             draft.amountMinorUnits = parseMoney("amount", amount, errors: &errors)
             draft.discountMinorUnits = parseMoney("discount", discount, errors: &errors) ?? 0
             if let q = quantity?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
@@ -52,7 +63,9 @@ struct OrderForm {
             draft.deliveredAt = parseTime("delivered_at", delivered_at, zone: zone, errors: &errors)
             draft.externalID = external_id
             if !errors.isEmpty {
-                do { _ = try draft.validated(id: OrderID(), now: Date(), defaultCurrency: "RUB") } catch {
+                var probe = draft
+                probe.customerID = probe.customerID ?? CustomerID()  // its refusal is among `errors` already
+                do { _ = try probe.validated(id: OrderID(), now: Date(), defaultCurrency: "RUB") } catch {
                     if case .invalid(let more) = error {
                         errors += more.filter { m in !errors.contains { $0.field == m.field } }
                     }
@@ -78,6 +91,8 @@ struct OrderForm {
     }
 
     var viewer: ViewerContext
+    /// The order being changed; nil for a new one.
+    var editing: Order?
     var values: Values
     var errors: [FieldError]
     var customerName: String?

@@ -7,14 +7,20 @@ extension OrderForm {
         let s = viewer.s
         let e = errors
         return H.group([
-            Layout.pageHead(s.newOrder, subtitle: customerName),
+            Layout.pageHead(editing == nil ? s.newOrder : s.editOrder, subtitle: customerName),
             Forms.summary(e, s),
             Forms.form(
-                action: SiteURL.orders().path, csrf: viewer.csrf, cls: "card form",
+                action: editing.map { SiteURL.editOrder($0.id.rawValue).path } ?? SiteURL.orders().path,
+                csrf: viewer.csrf, cls: "card form",
                 [
-                    Forms.field(
-                        "customer_id", label: s.customer, value: values.customer_id, hint: s.customerIDHint,
-                        required: true, errors: e, s: s),
+                    // A customer the page came from is named in the heading and carried along.
+                    customerName == nil
+                        ? Forms.field(
+                            "customer_id", label: s.customerLabel, value: values.customer_id, required: true,
+                            errors: e, s: s)
+                        : H.group([
+                            Forms.hidden("customer_id", values.customer_id ?? ""), Forms.errorText("customer_id", e, s),
+                        ]),
                     Forms.field(
                         "amount", label: s.amount, value: values.amount, required: true, errors: e, s: s,
                         attributes: [("inputmode", "decimal")]),
@@ -47,9 +53,10 @@ extension OrderForm {
                             Forms.field(
                                 "placed_at", label: s.placedAt, value: values.placed_at, type: "datetime-local",
                                 errors: e, s: s),
-                            Forms.field(
-                                "delivered_at", label: s.deliveredAt, value: values.delivered_at,
-                                type: "datetime-local", errors: e, s: s),
+                            editing?.state == .active || editing == nil
+                                ? Forms.field(
+                                    "delivered_at", label: s.deliveredAt, value: values.delivered_at,
+                                    type: "datetime-local", errors: e, s: s) : H.empty,
                             Forms.field("external_id", label: s.externalID, value: values.external_id, errors: e, s: s),
                         ]),
                     H.div("form-actions", [Forms.submit(s.save)]),

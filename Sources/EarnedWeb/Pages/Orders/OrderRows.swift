@@ -15,7 +15,9 @@ enum OrderRows {
         return H.table(
             caption: s.ordersTitle, headers: headers,
             rows: orders.map { o in
-                var row: [HTMLNode] = [H.text(viewer.dateTime(o.placedAt, at: o.locationID))]
+                var row: [HTMLNode] = [
+                    H.a(SiteURL.order(o.id.rawValue).path, viewer.dateTime(o.placedAt, at: o.locationID))
+                ]
                 if showCustomer {
                     row.append(
                         H.a(SiteURL.customer(o.customerID.rawValue).path, customerNames[o.customerID] ?? s.customer))
@@ -37,6 +39,12 @@ enum OrderRows {
 
     static func delivery(_ o: Order, viewer: ViewerContext) -> HTMLNode {
         let s = viewer.s
+        if o.state != .active {
+            return H.group([
+                o.deliveredAt.map { H.text(viewer.dateTime($0, at: o.locationID) + " ") } ?? H.empty,
+                H.badge(s.orderState(o.state), tone: "warn"),
+            ])
+        }
         switch o.deliveredLate {
         case .some(true):
             return H.group([

@@ -73,6 +73,7 @@ extension TodayPage {
             switch task.subject?.kind {
             case .survey: title = H.a(SiteURL.surveyInvitation(task.subject!.id).path, label)
             case .serviceCase: title = H.a(SiteURL.serviceCase(task.subject!.id).path, label)
+            case .order: title = H.a(SiteURL.order(task.subject!.id).path, label)
             default: title = H.el("strong", [], [H.text(label)])
             }
             actions = taskActions(task)
