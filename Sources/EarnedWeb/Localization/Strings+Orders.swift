@@ -32,7 +32,9 @@ extension Strings {
             "A return takes the order out of revenue and the value models; whether it was delivered on time still counts."
         )
     }
-    var endedAt: String { t("Когда", "When") }
+    func endedAt(_ state: Order.State) -> String {
+        state == .cancelled ? t("Отменён", "Cancelled at") : t("Возвращён", "Returned at")
+    }
     var afterSaleSteps: String { t("После покупки", "After the sale") }
     var afterSaleNotStarted: String {
         t(

@@ -34,11 +34,11 @@ extension OrderPage {
             (s.location, H.text(viewer.locationName(o.locationID))),
             (s.channel, H.text(s.salesChannel(o.channel))),
             (s.promisedAt, H.text(time(o.promisedAt))),
-            (s.deliveredAt, OrderRows.delivery(o, viewer: viewer)),
+            (s.deliveredAt, OrderRows.delivery(o, viewer: viewer, showState: false)),
             (s.orderState, H.badge(s.orderState(o.state), tone: o.state == .active ? "neutral" : "warn")),
         ]
         if o.state != .active {
-            facts.append((s.endedAt, H.text(time(o.endedAt))))
+            facts.append((s.endedAt(o.state), H.text(time(o.endedAt))))
             facts.append((s.reason, H.text(o.endReason ?? s.none)))
         }
         if let external = o.externalID { facts.append((s.externalID, H.text(external))) }

@@ -37,9 +37,11 @@ enum OrderRows {
             }, numeric: [amountColumn, amountColumn + 1])
     }
 
-    static func delivery(_ o: Order, viewer: ViewerContext) -> HTMLNode {
+    /// When it was delivered against the promise; in a list, a cancelled or returned order
+    /// says so here (`showState`), where its page has a line of its own for it.
+    static func delivery(_ o: Order, viewer: ViewerContext, showState: Bool = true) -> HTMLNode {
         let s = viewer.s
-        if o.state != .active {
+        if o.state != .active, showState {
             return H.group([
                 o.deliveredAt.map { H.text(viewer.dateTime($0, at: o.locationID) + " ") } ?? H.empty,
                 H.badge(s.orderState(o.state), tone: "warn"),
