@@ -42,6 +42,12 @@ enum SiteURL: Sendable {
     case audit
     case today(team: Bool)
     case completeTask(Parameter<UUID>)
+    case newTask(customer: UUID? = nil)
+    case tasks
+    case task(Parameter<UUID>)
+    case taskAction(Parameter<UUID>)
+    case absences
+    case endAbsence(Parameter<UUID>)
     case promises(filter: String?)
     case onTime(by: String?)
     case newPromise(customer: UUID?)
@@ -144,6 +150,12 @@ enum SiteURL: Sendable {
         case .audit: return (["audit"], [:])
         case .today(let team): return (["today"], ["view": team ? "team" : nil])
         case .completeTask(let id): return (["tasks", .id(id), "complete"], [:])
+        case .newTask(let customer): return (["tasks", "new"], ["customer": customer?.uuidString.lowercased()])
+        case .tasks: return (["tasks"], [:])
+        case .task(let id): return (["tasks", .id(id)], [:])
+        case .taskAction(let id): return (["tasks", .id(id), "action"], [:])
+        case .absences: return (["absences"], [:])
+        case .endAbsence(let id): return (["absences", .id(id), "end"], [:])
         case .promises(let filter): return (["promises"], ["filter": filter])
         case .onTime(let by): return (["promises", "on-time"], ["by": by])
         case .newPromise(let customer): return (["promises", "new"], ["customer": customer?.uuidString.lowercased()])
@@ -315,6 +327,9 @@ extension SiteURL {
     static func order(_ id: UUID) -> SiteURL { .order(.value(id)) }
     static func editOrder(_ id: UUID) -> SiteURL { .editOrder(.value(id)) }
     static func orderAction(_ id: UUID) -> SiteURL { .orderAction(.value(id)) }
+    static func task(_ id: UUID) -> SiteURL { .task(.value(id)) }
+    static func taskAction(_ id: UUID) -> SiteURL { .taskAction(.value(id)) }
+    static func endAbsence(_ id: UUID) -> SiteURL { .endAbsence(.value(id)) }
     static func promiseAction(_ id: UUID) -> SiteURL { .promiseAction(.value(id)) }
     static func serviceCase(_ id: UUID) -> SiteURL { .serviceCase(.value(id)) }
     static func caseAction(_ id: UUID) -> SiteURL { .caseAction(.value(id)) }
@@ -368,6 +383,9 @@ extension SiteURL {
         case contactActions(Parameter<UUID>)
         case tasks
         case completeTask(Parameter<UUID>)
+        case taskActions(Parameter<UUID>)
+        case absences
+        case endAbsence(Parameter<UUID>)
         case incidents
         case incident(Parameter<UUID>)
         case closeIncident(Parameter<UUID>)
@@ -419,6 +437,9 @@ extension SiteURL {
             case .contactActions(let id): return ["contacts", .id(id), "actions"]
             case .tasks: return ["tasks"]
             case .completeTask(let id): return ["tasks", .id(id), "complete"]
+            case .taskActions(let id): return ["tasks", .id(id), "actions"]
+            case .absences: return ["absences"]
+            case .endAbsence(let id): return ["absences", .id(id), "end"]
             case .incidents: return ["incidents"]
             case .incident(let id): return ["incidents", .id(id)]
             case .closeIncident(let id): return ["incidents", .id(id), "close"]

@@ -12,7 +12,7 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
         AccountController(), SecuritySettingsController(), ServiceController(), DashboardsController(),
         ForecastController(), SettingsController(), IncidentsController(), SurveysController(), ContactsController(),
         CustomersController(), DuplicatesController(), OrdersController(), ImportController(), LocationsController(),
-        StaffController(), TokensController(), AuditController(),
+        StaffController(), TokensController(), AuditController(), TasksController(), AbsencesController(),
     ]
     for controller in controllers { try pages.register(collection: controller) }
 

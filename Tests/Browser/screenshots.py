@@ -18,7 +18,7 @@ PASSWORD = sys.argv[4] if len(sys.argv) > 4 else "earned-demo"
 PAGES = ["/today", "/today?view=team", "/promises", "/promises/on-time", "/contacts", "/contacts/new", "/cases",
          "/incidents", "/incidents/new", "/settings/service", "/settings/outreach", "/settings/webhooks",
          "/customers", "/customers?q=ан", "/orders", "/customers/new", "/orders/new", "/import", "/locations",
-         "/staff", "/tokens", "/audit"]
+         "/staff", "/tokens", "/audit", "/tasks/new", "/absences"]
 
 
 def browser(width):
@@ -56,6 +56,13 @@ def main():
                 link = driver.find_elements(By.CSS_SELECTOR, "table.cards tbody a")
                 if link:
                     pages.append(link[0].get_attribute("href").replace(BASE, ""))
+                # One page of each kind reached by a link: an order, a task.
+                for source, selector in [("/orders", "main table tbody a[href^='/orders/']"),
+                                         ("/today?view=team", "li.agenda-item a[href^='/tasks/']")]:
+                    driver.get(BASE + source)
+                    found = driver.find_elements(By.CSS_SELECTOR, selector)
+                    if found:
+                        pages.append(found[0].get_attribute("href").replace(BASE, ""))
                 for path in pages:
                     driver.get(BASE + path)
                     name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-") or "home"

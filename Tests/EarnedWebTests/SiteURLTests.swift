@@ -20,7 +20,9 @@ struct SiteURLTests {
             .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
-            .audit, .today(team: false), .completeTask(.key), .promises(filter: nil), .onTime(by: nil),
+            .audit, .today(team: false), .completeTask(.key), .newTask(), .tasks, .task(.key), .taskAction(.key),
+            .absences,
+            .endAbsence(.key), .promises(filter: nil), .onTime(by: nil),
             .newPromise(customer: nil), .promise(.key), .promiseAction(.key), .cases, .newCase(customer: nil),
             .serviceCase(.key), .caseAction(.key), .serviceSettings, .outreachSettings, .webhooks, .toggleWebhook(.key),
             .incidents, .newIncident, .incident(.key), .closeIncident(.key), .contacts, .newContact(), .contact(.key),
@@ -37,7 +39,8 @@ struct SiteURLTests {
         .customerNotes(.key), .customerReferrals(.key), .duplicates, .duplicateDismissals, .orders, .order(.key),
         .orderActions(.key), .locations, .location(.key), .staffList, .staff(.key), .promises, .onTime, .promise(.key),
         .promiseActions(.key), .cases, .serviceCase(.key), .caseActions(.key), .contacts, .contact(.key),
-        .contactActions(.key), .tasks, .completeTask(.key), .incidents, .incident(.key), .closeIncident(.key),
+        .contactActions(.key), .tasks, .completeTask(.key), .taskActions(.key), .absences, .endAbsence(.key),
+        .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .serviceSettings, .outreachSettings, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key),
@@ -51,30 +54,32 @@ struct SiteURLTests {
             .newCase, .newContact, .newCustomer, .editCustomer, .newOrder, .newLocation, .newStaff, .audit,
             .newIncident, .surveys, .newSurvey, .surveyInvitations, .surveyInvitation, .scorecard, .scorecardRecords,
             .consistency, .loyalty, .forecastList, .forecastSaved, .stylesheet, .health, .metrics, .openAPI, .account,
-            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order:
+            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order, .newTask, .task:
             return [.GET]
         case .signOut, .customerNotes, .customerReferrals, .mergeCustomer, .eraseCustomer, .mergeDuplicate,
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
-            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction:
+            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .tasks, .taskAction,
+            .endAbsence:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings, .editOrder:
+            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch:
             return []
         case .api(let endpoint):
             switch endpoint {
             case .me, .customerExport, .duplicates, .onTime, .forecastBaseline, .surveyResults, .surveyInvitations,
-                .surveyAnswers, .webhookDeliveries, .tasks:
+                .surveyAnswers, .webhookDeliveries:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
-                .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions:
+                .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,
+                .taskActions, .endAbsence:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
-                .contacts, .incidents, .webhooks, .surveys, .forecasts:
+                .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:
                 return [.GET, .POST]
             case .customer, .location, .staff, .serviceSettings, .outreachSettings, .survey:
                 return [.GET, .PATCH]

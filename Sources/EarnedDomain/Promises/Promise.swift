@@ -124,6 +124,13 @@ public struct Promise: Hashable, Codable, Sendable, Identifiable {
     /// Neither kept nor broken.
     public var isOpen: Bool { keptAt == nil && brokenAt == nil }
 
+    /// Hands an open promise to someone else to keep; its due time and history stay.
+    public mutating func reassign(to staff: StaffID, at: Date) throws(DomainError) {
+        try requireOpen()
+        ownerID = staff
+        touch(at)
+    }
+
     /// Records that the promise was kept at `at`. Refused when it is no longer open, or when
     /// `at` lies more than `lateRecordingAllowance` before the promise was recorded.
     public mutating func keep(at: Date) throws(DomainError) {

@@ -25,6 +25,8 @@ public struct ServiceTask: Hashable, Codable, Sendable, Identifiable {
         case surveySend = "survey_send"
         /// Contact a customer who gave a low survey score, within the survey's follow-up target.
         case surveyFollowUp = "survey_follow_up"
+        /// Made by a person, for themselves or a colleague: "call Anna about the sofa fabric".
+        case manual
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {
@@ -101,6 +103,47 @@ public struct ServiceTask: Hashable, Codable, Sendable, Identifiable {
     }
 
     public static let outcomeLimit = 1000
+    /// The longest text of a task made by hand.
+    public static let textLimit = 500
+    /// The furthest a task may be snoozed.
+    public static let snoozeLimit: TimeInterval = 90 * 86_400
+
+    /// Hands an open task to someone else; what it is about and when it is due stay.
+    public mutating func reassign(to staff: StaffID, at now: Date) throws(DomainError) {
+        guard status == .open else { throw .conflict("this task is already closed") }
+        assigneeID = staff
+        updatedAt = now
+    }
+
+    /// Moves an open task's due time to `until`: later than now, at most `snoozeLimit` ahead.
+    public mutating func snooze(until: Date, at now: Date) throws(DomainError) {
+        guard status == .open else { throw .conflict("this task is already closed") }
+        guard until > now, until <= now + Self.snoozeLimit else {
+            throw .invalid([FieldError(field: "until", code: .outOfRange, detail: "later than now, within 90 days")])
+        }
+        dueAt = until
+        updatedAt = now
+    }
+
+    /// A task made by hand: what to do, for whom, by when, optionally about a customer.
+    public static func manual(
+        text: String?, assignee: StaffID?, dueAt: Date?, customerID: CustomerID?, locationID: LocationID?,
+        now: Date, id: ServiceTaskID = ServiceTaskID()
+    ) throws(DomainError) -> ServiceTask {
+        var v = Validator()
+        let words = v.text("text", text, required: true, max: textLimit)
+        if assignee == nil { v.add("assignee_id", .required) }
+        if let dueAt, dueAt > now + snoozeLimit {
+            v.add("due_at", .outOfRange, detail: "within 90 days")
+        } else if dueAt == nil {
+            v.add("due_at", .required)
+        }
+        try v.check()
+        return ServiceTask(
+            id: id, key: "manual:\(id)", kind: .manual, assigneeID: assignee, locationID: locationID,
+            customerID: customerID, subject: customerID.map { .init(kind: .customer, id: $0.rawValue) },
+            dueAt: dueAt!, text: words, createdAt: now, updatedAt: now)
+    }
 
     /// Closes the task as done or skipped; a closed task stays closed.
     public mutating func close(

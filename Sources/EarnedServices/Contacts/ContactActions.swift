@@ -14,11 +14,18 @@ package enum ContactActions {
 
     /// One step of a contact's rules. "case" opens a case for the contact's customer, owned by
     /// the actor, and links it; a contact already linked to a case is returned as it is.
-    package static func apply(_ action: String, to id: ContactID, actor: Staff, in context: ServiceContext)
-        async throws -> InboundContact
-    {
+    package static func apply(
+        _ action: String, to id: ContactID, actor: Staff, in context: ServiceContext, staffID: StaffID? = nil
+    ) async throws -> InboundContact {
         let now = context.now
         let contacts = ContactRepository(db: context.db)
+        // "assign": to a colleague (`WorkActions.reassign`); "take" is assigning to oneself.
+        if action == "assign" {
+            guard let staffID else { throw DomainError.invalid([FieldError(field: "staff_id", code: .required)]) }
+            try await WorkActions.reassign(
+                .init(kind: .contact, id: id.rawValue), to: staffID, actor: actor, in: context)
+            return try await contacts.get(id, actor: actor)
+        }
         if action == "case" {
             let contact = try await contacts.get(id, actor: actor)
             guard contact.caseID == nil else { return contact }

@@ -68,6 +68,8 @@ package struct Tick: Sendable {
     private func pass(now: Date) async throws -> Report {
         var report = Report()
         let setting = try await Setting.load(db)
+        // First, so the work of someone away, and what this pass makes for them, is their cover's.
+        _ = try await AbsenceActions.settleDue(now: now, on: db)
         try await afterSale(now: now, setting, report: &report)
         try await promiseReminders(now: now, setting, report: &report)
         try await replyTargets(now: now, setting, report: &report)
@@ -94,6 +96,13 @@ package struct Tick: Sendable {
         async throws -> [ServiceTask]
     {
         guard !tasks.isEmpty else { return [] }
+        // Work meant for someone away goes to whoever covers for them.
+        let covers = try await AbsenceRepository(db: db).covers(now: now)
+        let tasks = tasks.map { task in
+            var task = task
+            if let person = task.assigneeID, let cover = covers[person] { task.assigneeID = cover }
+            return task
+        }
         let (created, queued) = try await db.transaction { db in
             let created = try await TaskRepository(db: db).createNew(tasks)
             var queued = 0

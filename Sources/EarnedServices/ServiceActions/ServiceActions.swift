@@ -12,13 +12,19 @@ package enum ServiceActions {
         package var dueAt: Date?
         package var toldVia: ContactChannel?
         package var note: String?
+        /// Who takes the promise over, to reassign it.
+        package var staffID: StaffID?
 
-        package init(action: String, reason: String?, dueAt: Date?, toldVia: ContactChannel?, note: String?) {
+        package init(
+            action: String, reason: String?, dueAt: Date?, toldVia: ContactChannel?, note: String?,
+            staffID: StaffID? = nil
+        ) {
             self.action = action
             self.reason = reason
             self.dueAt = dueAt
             self.toldVia = toldVia
             self.note = note
+            self.staffID = staffID
         }
     }
 
@@ -28,6 +34,14 @@ package enum ServiceActions {
         -> Promise
     {
         let now = context.now
+        if step.action == "reassign" {
+            guard let staffID = step.staffID else {
+                throw DomainError.invalid([FieldError(field: "staff_id", code: .required)])
+            }
+            try await WorkActions.reassign(
+                .init(kind: .promise, id: id.rawValue), to: staffID, actor: actor, in: context)
+            return try await PromiseRepository(db: context.db).get(id, actor: actor)
+        }
         // The change and the `promise.broken` event it causes commit together.
         return try await context.db.transaction { db in
             var wasOpen = false

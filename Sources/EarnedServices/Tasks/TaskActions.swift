@@ -26,4 +26,46 @@ package enum TaskActions {
         }
         return closed
     }
+
+    /// Moves an open task's due time (`ServiceTask.snooze`).
+    @discardableResult
+    package static func snooze(_ id: ServiceTaskID, until: Date, actor: Staff, in context: ServiceContext)
+        async throws -> ServiceTask
+    {
+        try await TaskRepository(db: context.db).change(id, actor: actor, now: context.now, summary: "snoozed") {
+            (t) throws(DomainError) in try t.snooze(until: until, at: context.now)
+        }
+    }
+
+    /// A task made by hand (`ServiceTask.manual`) for the actor or, by a manager, a colleague
+    /// who works where the customer is (or at the colleague's own location). Someone away gets
+    /// it through their cover.
+    @discardableResult
+    package static func makeByHand(
+        text: String?, assignee: StaffID?, dueAt: Date?, customerID: CustomerID?, actor: Staff,
+        in context: ServiceContext
+    ) async throws -> ServiceTask {
+        let db = context.db
+        let assignee = assignee ?? actor.id
+        var location: LocationID?
+        if let customerID {
+            location = try await CustomerRepository(db: db).get(customerID, actor: actor).homeLocationID
+        }
+        if assignee != actor.id {
+            guard Policy.may(actor, .changeOthersWork) else {
+                throw DomainError.forbidden("only a manager makes tasks for others")
+            }
+            let person = try await StaffRepository(db: db).find(assignee)
+            try await WorkActions.requireColleague(
+                assignee, at: location ?? person?.homeLocationID, actor: actor, on: db, field: "assignee_id")
+        }
+        if location == nil { location = try await StaffRepository(db: db).find(assignee)?.homeLocationID }
+        var task = try ServiceTask.manual(
+            text: text, assignee: assignee, dueAt: dueAt, customerID: customerID, locationID: location,
+            now: context.now)
+        if let cover = try await AbsenceRepository(db: db).covers(now: context.now)[assignee] {
+            task.assigneeID = cover
+        }
+        return try await TaskRepository(db: db).createByHand(task, actor: actor, now: context.now)
+    }
 }

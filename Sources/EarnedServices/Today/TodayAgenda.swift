@@ -25,7 +25,7 @@ package struct TodayAgenda: Sendable {
         let horizon = now.addingTimeInterval(86_400)
         let visible = me.visibleLocationIDs
         let taskStore = TaskRepository(db: db)
-        let tasks = try await taskStore.open(assignee: team ? nil : me.id, locations: team ? visible : nil)
+        let allTasks = try await taskStore.open(assignee: team ? nil : me.id, locations: team ? visible : nil)
         let promises = try await PromiseRepository(db: db).open(
             owner: team ? nil : me.id, locations: team ? visible : nil, dueBefore: horizon)
         let caseStore = CaseRepository(db: db)
@@ -33,6 +33,11 @@ package struct TodayAgenda: Sendable {
             team
             ? try await caseStore.list(locations: visible, activeOnly: true)
             : try await caseStore.active(for: me.id)
+        // A promise on the agenda is shown (and kept) as itself, not again as its reminder.
+        let shownPromises = Set(promises.map(\.id.rawValue))
+        let tasks = allTasks.filter { task in
+            !(task.kind == .promiseReminder && task.subject.map { shownPromises.contains($0.id) } == true)
+        }
         var items: [AgendaItem] = []
         items += tasks.map {
             AgendaItem(

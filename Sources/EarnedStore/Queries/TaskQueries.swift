@@ -96,6 +96,11 @@ enum TaskQueries {
             if let locations {
                 query = query.where(SQLIdentifier("location_id"), .in, SQLBind.group(locations.map(\.rawValue)))
             }
+            // A promise's reminder is the promise itself, counted once, as the promise.
+            if table == "service_tasks" {
+                query = query.where(
+                    SQLIdentifier("kind"), .notEqual, SQLBind(ServiceTask.Kind.promiseReminder.rawValue))
+            }
             for row in try await query.groupBy(SQLIdentifier(person)).all() {
                 let id = StaffID(try row.decode(column: person, as: UUID.self))
                 counts[id, default: 0] += try row.decode(column: "n", as: Int.self)

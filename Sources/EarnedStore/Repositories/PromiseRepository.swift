@@ -58,7 +58,8 @@ public struct PromiseRepository: Sendable {
     /// Changes a promise through one of its rules (keep, break, renegotiate).
     @discardableResult
     public func change(
-        _ id: PromiseID, actor: Staff, now: Date, _ rule: (inout Promise) throws(DomainError) -> Void
+        _ id: PromiseID, actor: Staff, now: Date, summary: String = "outcome, due_at",
+        _ rule: (inout Promise) throws(DomainError) -> Void
     ) async throws -> Promise {
         var promise = try await get(id, actor: actor)
         guard promise.ownerID == actor.id || Policy.may(actor, .changeOthersWork) else {
@@ -69,7 +70,7 @@ public struct PromiseRepository: Sendable {
         let changed = promise
         try await db.transaction { db in
             try await PromiseRecord.overwrite(
-                id.rawValue, with: changed, entity: "promise", by: actor, summary: "outcome, due_at", at: now, on: db)
+                id.rawValue, with: changed, entity: "promise", by: actor, summary: summary, at: now, on: db)
         }
         return changed
     }

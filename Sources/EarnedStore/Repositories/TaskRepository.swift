@@ -50,6 +50,41 @@ public struct TaskRepository: Sendable {
         try await TaskQueries.overdueCounts(locations: locations, now: now, on: db)
     }
 
+    /// Changes one open task by a rule (reassign, snooze) and records it in the audit log. The
+    /// assignee changes their own; a manager any in their locations.
+    @discardableResult
+    public func change(
+        _ id: ServiceTaskID, actor: Staff, now: Date, summary: String,
+        _ rule: (inout ServiceTask) throws(DomainError) -> Void
+    ) async throws -> ServiceTask {
+        let record = try await visibleRecord(id, actor: actor)
+        var task = record.domain
+        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
+            throw DomainError.forbidden("only the person it is assigned to, or a manager, may change this task")
+        }
+        try rule(&task)
+        record.apply(task)
+        try await db.transaction { db in
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(.updated, "task", id.rawValue, by: actor, summary: summary, at: now)
+        }
+        return task
+    }
+
+    /// Records a task made by hand, for the actor or (a manager) for someone else.
+    public func createByHand(_ task: ServiceTask, actor: Staff, now: Date) async throws -> ServiceTask {
+        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
+            throw DomainError.forbidden("only a manager makes tasks for others")
+        }
+        try await db.transaction { db in
+            _ = try await TaskQueries.insertNew([task], on: db)
+            try await WebhookStore(db: db).publish(.taskCreated(task, at: now), now: now)
+            try await AuditLog(db: db).record(
+                .created, "task", task.id.rawValue, by: actor, summary: "task made by hand", at: now)
+        }
+        return task
+    }
+
     /// Every task about one record (an order's handover and follow-ups), oldest due first.
     public func about(_ subject: ServiceTask.Subject) async throws -> [ServiceTask] {
         try await ServiceTaskRecord.query(on: db).filter(\.$subjectKind == subject.kind.rawValue)

@@ -29,6 +29,13 @@ extension APIRoutes {
         // Tasks
         api.get(SiteURL.API.tasks.pathComponents, use: listTasks)
         api.post(SiteURL.API.completeTask(.key).pathComponents, use: completeTask)
+        api.post(SiteURL.API.tasks.pathComponents, use: createTask)
+        api.post(SiteURL.API.taskActions(.key).pathComponents, use: taskAction)
+
+        // Absences
+        api.get(SiteURL.API.absences.pathComponents, use: listAbsences)
+        api.post(SiteURL.API.absences.pathComponents, use: recordAbsence)
+        api.post(SiteURL.API.endAbsence(.key).pathComponents, use: endAbsence)
 
         // Referrals: who brought whom
         api.get(SiteURL.API.customerReferrals(.key).pathComponents, use: referrals)
@@ -79,7 +86,8 @@ extension APIRoutes {
         let promise = try await ServiceActions.promise(
             ServiceActions.PromiseStep(
                 action: try required(input.action, "action"), reason: input.reason, dueAt: input.due_at,
-                toldVia: input.told_via, note: input.note), id: try id(req, "promise"), actor: try req.actor(),
+                toldVia: input.told_via, note: input.note, staffID: input.staff_id.map(StaffID.init)),
+            id: try id(req, "promise"), actor: try req.actor(),
             in: req.serviceContext)
         return PromiseDTO(promise, now: req.now)
     }
@@ -151,7 +159,7 @@ extension APIRoutes {
         let input = try req.content.decode(ActionInput.self)
         let contact = try await ContactActions.apply(
             try required(input.action, "action"), to: try id(req, "contact"), actor: try req.actor(),
-            in: req.serviceContext)
+            in: req.serviceContext, staffID: input.staff_id.map(StaffID.init))
         return try await contactDTOs([contact], req)[0]
     }
 
@@ -181,6 +189,56 @@ extension APIRoutes {
         return TaskDTO(
             try await req.tasks.close(
                 taskID, as: input.status ?? .done, outcome: input.outcome, actor: actor, now: req.now))
+    }
+
+    static func createTask(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(TaskInput.self)
+        let task = try await TaskActions.makeByHand(
+            text: input.text, assignee: input.assignee_id.map(StaffID.init), dueAt: input.due_at,
+            customerID: input.customer_id.map(CustomerID.init), actor: try req.actor(), in: req.serviceContext)
+        return try await created(TaskDTO(task), req, location: nil, resource: task.id.rawValue)
+    }
+
+    static func taskAction(_ req: Request) async throws -> TaskDTO {
+        let input = try req.content.decode(TaskActionInput.self)
+        let actor = try req.actor()
+        let taskID = try id(req, "task") as ServiceTaskID
+        switch try required(input.action, "action") {
+        case "snooze":
+            let until = try required(input.until, "until")
+            return TaskDTO(try await TaskActions.snooze(taskID, until: until, actor: actor, in: req.serviceContext))
+        case "reassign":
+            let staffID = try required(input.staff_id, "staff_id")
+            try await WorkActions.reassign(
+                .init(kind: .task, id: taskID.rawValue), to: StaffID(staffID), actor: actor, in: req.serviceContext)
+            return TaskDTO(try await req.tasks.get(taskID, actor: actor))
+        default:
+            throw DomainError.invalid([FieldError(field: "action", code: .invalidChoice, detail: "snooze, reassign")])
+        }
+    }
+
+    static func listAbsences(_ req: Request) async throws -> [AbsenceDTO] {
+        let actor = try req.actor()
+        try Policy.require(actor, .changeOthersWork)
+        return try await AbsenceRepository(db: req.database).current(actor: actor, now: req.now).map {
+            AbsenceDTO($0, now: req.now)
+        }
+    }
+
+    static func recordAbsence(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(AbsenceInput.self)
+        let absence = try await AbsenceActions.record(
+            AbsenceDraft(
+                staffID: input.staff_id.map(StaffID.init), coverID: input.cover_id.map(StaffID.init),
+                startsAt: input.starts_at, endsAt: input.ends_at, reason: input.reason), actor: try req.actor(),
+            in: req.serviceContext)
+        return try await created(AbsenceDTO(absence, now: req.now), req, location: nil, resource: absence.id.rawValue)
+    }
+
+    static func endAbsence(_ req: Request) async throws -> AbsenceDTO {
+        AbsenceDTO(
+            try await AbsenceActions.end(try id(req, "absence"), actor: try req.actor(), in: req.serviceContext),
+            now: req.now)
     }
 
     static func referrals(_ req: Request) async throws -> [ReferralDTO] {
@@ -259,6 +317,11 @@ extension APIRoutes {
 
     static func required(_ value: String?, _ field: String) throws -> String {
         guard let value, !value.isEmpty else { throw DomainError.invalid([FieldError(field: field, code: .required)]) }
+        return value
+    }
+
+    static func required<T>(_ value: T?, _ field: String) throws -> T {
+        guard let value else { throw DomainError.invalid([FieldError(field: field, code: .required)]) }
         return value
     }
 

@@ -75,6 +75,27 @@ extension OpenAPIDocument {
                 ("limit", "integer", "1 to 500, default 50"),
             ]),
         Operation(
+            method: "post", endpoint: .tasks,
+            summary:
+                "Make a task by hand, for yourself or (a manager) a colleague; someone away gets it through their cover",
+            request: "TaskInput", response: "Task", status: 201),
+        Operation(
+            method: "post", endpoint: .taskActions(.key),
+            summary: "Snooze an open task to a later time, or hand it to a colleague (the assignee or a manager)",
+            request: "TaskAction", response: "Task", status: 200),
+        Operation(
+            method: "get", endpoint: .absences,
+            summary: "Absences not yet over of the people you manage, soonest first (managers)",
+            response: "AbsenceArray", status: 200),
+        Operation(
+            method: "post", endpoint: .absences,
+            summary:
+                "Mark someone away: from its start their open tasks, promises, contacts and held cases go to the cover (cases keep their owner), and new work for them too; at its end what is still open comes back",
+            request: "AbsenceInput", response: "Absence", status: 201),
+        Operation(
+            method: "post", endpoint: .endAbsence(.key), summary: "End an absence now: the work comes back",
+            response: "Absence", status: 200),
+        Operation(
             method: "post", endpoint: .completeTask(.key),
             summary: "Close a task; for a follow-up, its outcome (a problem opens a case)",
             request: "TaskCompletion", response: "Task", status: 200),
@@ -204,6 +225,12 @@ extension OpenAPIDocument {
             "text": textOrNull, "completed_at": timeOrNull, "completed_by_id": uuidOrNull, "outcome": textOrNull,
             "created_at": time,
         ]
+        let absence: Props = [
+            "id": uuid, "staff_id": uuid, "cover_id": uuid, "starts_at": time, "ends_at": time,
+            "reason": textOrNull, "active": ["type": "boolean"], "handed_over_at": timeOrNull,
+            "handed_back_at": timeOrNull, "handed_count": integer("open work handed to the cover"),
+            "created_at": time,
+        ]
         let events = WebhookEvent.Kind.allCases.map(\.rawValue)
         let webhook: Props = [
             "id": uuid, "url": string(format: "uri"), "events": array(enumeration(events)),
@@ -274,7 +301,8 @@ extension OpenAPIDocument {
             "PromiseInput": object(promiseInput),
             "PromiseAction": object(
                 [
-                    "action": enumeration(["keep", "break", "renegotiate"]), "reason": string(max: 500),
+                    "action": enumeration(["keep", "break", "renegotiate", "reassign"]), "reason": string(max: 500),
+                    "staff_id": string("reassign: who keeps it now (a colleague at its location)", format: "uuid"),
                     "due_at": string("the new due time, to renegotiate", format: "date-time"),
                     "told_via": enumeration(channels), "note": string(max: 500),
                 ], required: ["action"]),
@@ -294,8 +322,30 @@ extension OpenAPIDocument {
             "ContactArray": array(ref("Contact")),
             "ContactInput": object(contactInput),
             "Action": object(
-                ["action": enumeration(["take", "respond", "wait", "resume", "resolve", "reopen", "case"])],
-                required: ["action"]),
+                [
+                    "action": enumeration(["take", "assign", "respond", "wait", "resume", "resolve", "reopen", "case"]),
+                    "staff_id": string("assign: who answers it (a colleague at its location)", format: "uuid"),
+                ], required: ["action"]),
+            "TaskInput": object(
+                [
+                    "text": string(max: 500), "due_at": time,
+                    "assignee_id": string("default: you; a manager may name a colleague", format: "uuid"),
+                    "customer_id": uuid,
+                ], required: ["text", "due_at"]),
+            "TaskAction": object(
+                [
+                    "action": enumeration(["snooze", "reassign"]),
+                    "until": string("snooze: the new due time, within 90 days", format: "date-time"),
+                    "staff_id": string("reassign: a colleague at the task's location", format: "uuid"),
+                ], required: ["action"]),
+            "Absence": object(absence, required: Array(absence.keys)),
+            "AbsenceArray": array(ref("Absence")),
+            "AbsenceInput": object(
+                [
+                    "staff_id": uuid, "cover_id": uuid,
+                    "starts_at": string("default now", format: "date-time"), "ends_at": time,
+                    "reason": string(max: 200),
+                ], required: ["staff_id", "cover_id", "ends_at"]),
             "Task": object(task, required: Array(task.keys)),
             "TaskArray": array(ref("Task")),
             "TaskCompletion": object([

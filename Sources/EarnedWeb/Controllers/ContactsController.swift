@@ -88,6 +88,7 @@ struct ContactsController {
 
     struct ActionForm: Content {
         var action: String
+        var staff_id: String?
     }
 
     func action(_ req: Request) async throws -> Response {
@@ -96,7 +97,8 @@ struct ContactsController {
         let form = try req.content.decode(ActionForm.self)
         do {
             let contact = try await ContactActions.apply(
-                form.action, to: id, actor: viewer.staff, in: req.serviceContext)
+                form.action, to: id, actor: viewer.staff, in: req.serviceContext,
+                staffID: form.staff_id.flatMap(StaffID.init(string:)))
             if form.action == "case", let caseID = contact.caseID {
                 return req.redirect(to: SiteURL.serviceCase(caseID.rawValue).path)
             }

@@ -137,6 +137,7 @@ struct ServiceController {
         var due_at: String?
         var told_via: String?
         var note: String?
+        var staff_id: String?
     }
 
     func promiseAction(_ req: Request) async throws -> Response {
@@ -154,7 +155,8 @@ struct ServiceController {
             try await ServiceActions.promise(
                 ServiceActions.PromiseStep(
                     action: form.action, reason: form.reason, dueAt: due,
-                    toldVia: form.told_via.flatMap(ContactChannel.init(rawValue:)), note: form.note), id: id,
+                    toldVia: form.told_via.flatMap(ContactChannel.init(rawValue:)), note: form.note,
+                    staffID: form.staff_id.flatMap(StaffID.init(string:))), id: id,
                 actor: viewer.staff, in: req.serviceContext)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }

@@ -44,6 +44,7 @@ extension Strings {
         case .referralAsk: t("Попросить рекомендацию", "Ask for a referral")
         case .surveySend: t("Отправить ссылку на опрос", "Send the survey link")
         case .surveyFollowUp: t("Связаться после низкой оценки", "Call back after a low score")
+        case .manual: t("Задача", "Task")
         }
     }
 

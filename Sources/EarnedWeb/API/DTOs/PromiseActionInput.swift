@@ -7,4 +7,6 @@ struct PromiseActionInput: Content {
     var due_at: Date?
     var told_via: ContactChannel?
     var note: String?
+    /// "reassign": who keeps the promise now.
+    var staff_id: UUID?
 }

@@ -44,12 +44,28 @@ extension ContactPage {
         if c.caseID == nil, c.customerID != nil {
             actions.append(button("case", s.openCaseFromContact, cls: "button subtle"))
         }
+        // Handing it to a colleague: for whoever answers it, or a manager.
+        let colleagues = staff.filter { $0.isActive && $0.id != c.ownerID && $0.canSee(location: c.locationID) }
+        let mayAssign =
+            !c.isResolved
+            && (c.ownerID == nil || c.ownerID == viewer.staff.id
+                || Policy.may(viewer.staff, .changeOthersWork))
         return H.group([
             Layout.pageHead(c.subject),
             Forms.summary(errors, s),
             CaseViews.facts(facts),
             c.body.map { H.el("blockquote", [("class", "message")], [H.text($0)]) } ?? H.empty,
             H.div("actions", actions),
+            mayAssign && !colleagues.isEmpty
+                ? Forms.form(
+                    action: path, csrf: viewer.csrf, cls: "card stack",
+                    [
+                        H.h2(s.handTo), Forms.hidden("action", "assign"),
+                        Forms.select(
+                            "staff_id", label: s.handTo, options: colleagues.map { ($0.id.description, $0.name) },
+                            selected: nil, errors: errors, s: s),
+                        Forms.submit(s.handTo, cls: "button"),
+                    ]) : H.empty,
         ])
     }
 }

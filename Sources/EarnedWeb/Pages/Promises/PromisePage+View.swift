@@ -76,6 +76,21 @@ extension PromisePage {
                         Forms.field("note", label: s.note, value: nil, errors: errors, s: s, id: "renegotiate-note"),
                         Forms.submit(s.renegotiate, cls: "button"),
                     ]))
+            let colleagues = staff.filter {
+                $0.isActive && $0.id != promise.ownerID && $0.canSee(location: promise.locationID)
+            }
+            if !colleagues.isEmpty {
+                sections.append(
+                    Forms.form(
+                        action: path, csrf: viewer.csrf, cls: "stack",
+                        [
+                            H.h2(s.handTo), H.p("hint", s.handToHint), Forms.hidden("action", "reassign"),
+                            Forms.select(
+                                "staff_id", label: s.handTo, options: colleagues.map { ($0.id.description, $0.name) },
+                                selected: nil, errors: errors, s: s),
+                            Forms.submit(s.handTo, cls: "button"),
+                        ]))
+            }
         }
         return H.group(sections)
     }

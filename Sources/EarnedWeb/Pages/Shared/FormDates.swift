@@ -26,4 +26,9 @@ enum FormDates {
         return String(
             format: "%04d-%02d-%02dT%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
+
+    /// The value a date input shows for the day an instant falls on.
+    static func dayValue(_ date: Date, zone: TimeZone) -> String {
+        String(inputValue(date, zone: zone).prefix(10))
+    }
 }

@@ -38,6 +38,13 @@ extension TodayPage {
             Layout.pageHead(
                 team ? s.teamAgenda : s.todayTitle, action: (SiteURL.newPromise(customer: nil).path, s.newPromise)
             ),
+            H.div(
+                "actions",
+                [
+                    H.a(SiteURL.newTask().path, s.newTask, cls: "button"),
+                    Policy.may(viewer.staff, .changeOthersWork)
+                        ? H.a(SiteURL.absences.path, s.absencesTitle, cls: "button subtle") : H.empty,
+                ]),
             switcher,
             summary,
             items.isEmpty ? H.p("empty", s.nothingToDo) : H.empty,
@@ -74,9 +81,13 @@ extension TodayPage {
             case .survey: title = H.a(SiteURL.surveyInvitation(task.subject!.id).path, label)
             case .serviceCase: title = H.a(SiteURL.serviceCase(task.subject!.id).path, label)
             case .order: title = H.a(SiteURL.order(task.subject!.id).path, label)
-            default: title = H.el("strong", [], [H.text(label)])
+            default: title = H.a(SiteURL.task(task.id.rawValue).path, label)
             }
-            actions = taskActions(task)
+            actions = H.group([
+                taskActions(task),
+                // Snooze, hand on, and what it is about: on the task's own page.
+                H.a(SiteURL.task(task.id.rawValue).path, s.openTask, cls: "more-link"),
+            ])
         case .promise:
             guard let promise = promises[item.id] else { return H.empty }
             title = H.a(SiteURL.promise(item.id).path, s.promiseKind(promise.kind) + ": " + promise.text)

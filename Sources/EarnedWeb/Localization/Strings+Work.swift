@@ -1,0 +1,66 @@
+import EarnedDomain
+import Foundation
+
+/// The words of work that moves: handing work on, snoozing, tasks made by hand, absences.
+extension Strings {
+    var handTo: String { t("Передать", "Hand to") }
+    var handToHint: String {
+        t(
+            "Тому, кто работает в этой точке. Срок и история остаются.",
+            "Someone who works at this location. The due time and history stay.")
+    }
+    var snooze: String { t("Отложить", "Snooze") }
+    var snoozeUntil: String { t("До", "Until") }
+    var newTask: String { t("Новая задача", "New task") }
+    var taskText: String { t("Что сделать", "What to do") }
+    var taskFor: String { t("Для кого", "For") }
+    var taskCustomer: String {
+        t("Клиент, если задача о нём (имя, телефон, e-mail)", "Customer, if it is about one (name, phone, e-mail)")
+    }
+    var aboutLabel: String { t("О чём", "About") }
+    var taskTitle: String { t("Задача", "Task") }
+    var openTask: String { t("Подробнее", "Details") }
+    var taskClosed: String { t("Задача закрыта", "The task is closed") }
+    var workChangedMeanwhile: String {
+        t("Это уже изменили — страница обновлена.", "This was changed meanwhile; the page shows it now.")
+    }
+
+    // MARK: Absences
+    var absencesTitle: String { t("Отсутствия", "Absences") }
+    var absencesHint: String {
+        t(
+            "Пока человека нет, его задачи, обещания, входящие и обращения у того, кто его заменяет, и новые дела для него идут туда же. Когда он вернётся, незакрытое вернётся к нему.",
+            "While someone is away, their tasks, promises, contacts and cases are with their cover, and new work for them goes there too. When they are back, what is still open comes back to them."
+        )
+    }
+    var recordAbsence: String { t("Отметить отсутствие", "Mark someone away") }
+    var awayPerson: String { t("Кого нет", "Who is away") }
+    var cover: String { t("Кто заменяет", "Who covers") }
+    var awayFrom: String { t("С", "From") }
+    var awayUntil: String { t("По (включительно)", "Until (inclusive)") }
+    var absenceReason: String { t("Причина (отпуск, больничный…)", "Reason (holiday, sick day…)") }
+    var noAbsences: String { t("Сейчас все на месте, отсутствий впереди нет.", "Everyone is in; no absences ahead.") }
+    var awayNow: String { t("отсутствует", "away now") }
+    var awayAhead: String { t("впереди", "ahead") }
+    var endAbsence: String { t("Вернулся", "Back now") }
+    func handedCount(_ n: Int) -> String {
+        t(
+            "передано \(count(n, ru: "дело", "дела", "дел", en: "item", "items"))",
+            "\(count(n, ru: "дело", "дела", "дел", en: "item", "items")) handed over")
+    }
+    var absenceState: String { t("Состояние", "State") }
+}
+
+extension Strings {
+    /// A change of a piece of work in the reader's language; the log stores the English key.
+    func workEvent(_ entry: AuditEntry) -> String {
+        switch entry.summary {
+        case "reassigned": t("передано", "handed on")
+        case "assigned": t("назначено", "assigned")
+        case "handoff": t("передано", "handed off")
+        case "snoozed": t("отложено", "snoozed")
+        case "task made by hand": t("задача создана", "task made")
+        default: auditAction(entry.action) + (entry.summary.isEmpty ? "" : ": " + entry.summary)
+        }
+    }
+}
