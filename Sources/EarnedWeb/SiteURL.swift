@@ -49,6 +49,9 @@ enum SiteURL: Sendable {
     case absences
     case endAbsence(Parameter<UUID>)
     case promises(filter: String?)
+    /// The promises list with its filters (the route is `promises`').
+    case promiseList(ListParams)
+    case caseList(ListParams)
     case onTime(by: String?)
     case newPromise(customer: UUID?)
     case promise(Parameter<UUID>)
@@ -156,7 +159,9 @@ enum SiteURL: Sendable {
         case .taskAction(let id): return (["tasks", .id(id), "action"], [:])
         case .absences: return (["absences"], [:])
         case .endAbsence(let id): return (["absences", .id(id), "end"], [:])
-        case .promises(let filter): return (["promises"], ["filter": filter])
+        case .promises(let filter): return (["promises"], ["status": filter])
+        case .promiseList(let params): return (["promises"], params.query)
+        case .caseList(let params): return (["cases"], params.query)
         case .onTime(let by): return (["promises", "on-time"], ["by": by])
         case .newPromise(let customer): return (["promises", "new"], ["customer": customer?.uuidString.lowercased()])
         case .promise(let id): return (["promises", .id(id)], [:])

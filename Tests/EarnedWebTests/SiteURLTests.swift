@@ -20,7 +20,8 @@ struct SiteURLTests {
             .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
-            .audit, .today(team: false), .completeTask(.key), .newTask(), .tasks, .task(.key), .taskAction(.key),
+            .promiseList(ListParams()), .caseList(ListParams()), .audit, .today(team: false), .completeTask(.key),
+            .newTask(), .tasks, .task(.key), .taskAction(.key),
             .absences,
             .endAbsence(.key), .promises(filter: nil), .onTime(by: nil),
             .newPromise(customer: nil), .promise(.key), .promiseAction(.key), .cases, .newCase(customer: nil),
@@ -67,7 +68,7 @@ struct SiteURLTests {
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
             .signInCode, .passwordReset, .securitySettings, .editOrder, .absences:
             return [.GET, .POST]
-        case .forecastFrom, .auditSearch:
+        case .forecastFrom, .auditSearch, .promiseList, .caseList:
             return []
         case .api(let endpoint):
             switch endpoint {

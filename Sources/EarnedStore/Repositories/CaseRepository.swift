@@ -74,6 +74,93 @@ public struct CaseRepository: Sendable {
         return try records.map { try $0.domain() }
     }
 
+    /// What a cases list asks for. `status` "active" (open or waiting) is the default; a
+    /// person matches as the accountable owner or as the holder.
+    public struct Query: Sendable {
+        public var statuses: [ServiceCase.Status]?
+        public var person: StaffID?
+        public var location: LocationID?
+        public var source: ServiceCase.Source?
+        public var priority: Priority?
+        public var from: Date?
+        public var to: Date?
+        public var customers: [CustomerID]?
+        public var cursor: String?
+        public var limit: Int
+
+        public init(
+            statuses: [ServiceCase.Status]? = [.open, .waitingOnCustomer], person: StaffID? = nil,
+            location: LocationID? = nil, source: ServiceCase.Source? = nil, priority: Priority? = nil,
+            from: Date? = nil, to: Date? = nil, customers: [CustomerID]? = nil, cursor: String? = nil, limit: Int = 50
+        ) {
+            self.statuses = statuses
+            self.person = person
+            self.location = location
+            self.source = source
+            self.priority = priority
+            self.from = from
+            self.to = to
+            self.customers = customers
+            self.cursor = cursor
+            self.limit = limit
+        }
+    }
+
+    /// A page of the cases the actor may see, newest opened first, with the count. With `keep`
+    /// (a rule the columns cannot answer, such as "its resolution target is missed"), the
+    /// matching cases are read whole (at most `keepLimit`), kept by it, then paged.
+    public func search(_ query: Query, actor: Staff, keep: (@Sendable (ServiceCase) -> Bool)? = nil)
+        async throws -> ResultPage<ServiceCase>
+    {
+        let q = ServiceCaseRecord.query(on: db)
+        if let visible = actor.visibleLocationIDs {
+            q.group(.or) {
+                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
+                    .filter(\.$holderID == actor.id.rawValue)
+            }
+        }
+        if let statuses = query.statuses { q.filter(\.$status ~~ statuses.map(\.rawValue)) }
+        if let person = query.person {
+            q.group(.or) { $0.filter(\.$ownerID == person.rawValue).filter(\.$holderID == person.rawValue) }
+        }
+        if let location = query.location { q.filter(\.$locationID == location.rawValue) }
+        if let source = query.source { q.filter(\.$source == source.rawValue) }
+        if let priority = query.priority { q.filter(\.$priority == priority.rawValue) }
+        if let from = query.from { q.filter(\.$openedAt >= from) }
+        if let to = query.to { q.filter(\.$openedAt < to) }
+        if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        guard let keep else {
+            let page = try await KeysetPage.fetch(
+                q, time: "opened_at", descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.openedAt)
+            return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+        }
+        let kept = try await q.sort(\.$openedAt, .descending).sort(\.$id, .descending).limit(Self.keepLimit).all()
+            .map { try $0.domain() }.filter(keep)
+        var rest = kept[...]
+        if let raw = query.cursor {
+            guard let cursor = Cursor(encoded: raw), let seconds = Double(cursor.key) else {
+                throw DomainError.invalid([FieldError(field: "cursor", code: .invalidFormat)])
+            }
+            // After the cursor's row; if it left the list meanwhile, after its time.
+            if let index = kept.firstIndex(where: { $0.id.rawValue == cursor.id }) {
+                rest = kept[(index + 1)...]
+            } else {
+                let at = Date(timeIntervalSince1970: seconds)
+                rest = kept.drop { $0.openedAt >= at }
+            }
+        }
+        let limit = max(1, min(query.limit, 500))
+        let page = Array(rest.prefix(limit))
+        let next =
+            rest.count > limit
+            ? page.last.map { Cursor(key: String($0.openedAt.timeIntervalSince1970), id: $0.id.rawValue).encoded }
+            : nil
+        return ResultPage(items: page, nextCursor: next, total: kept.count)
+    }
+
+    /// The most cases a rule outside the columns reads at once.
+    public static let keepLimit = 5000
+
     /// Cases in locations (nil: all), newest first; only those not closed when `activeOnly`.
     public func list(
         locations: Set<LocationID>?, activeOnly: Bool, customer: CustomerID? = nil, limit: Int = 200

@@ -111,6 +111,66 @@ public struct PromiseRepository: Sendable {
         return try await q.limit(limit).all().map { try $0.domain() }
     }
 
+    /// What a promises list asks for: a status, a person, a location, a kind, a period of the
+    /// due time in force, some customers (a search), and a page.
+    public struct Query: Sendable {
+        public var filter: Filter
+        public var owner: StaffID?
+        public var location: LocationID?
+        public var kind: Promise.Kind?
+        public var from: Date?
+        public var to: Date?
+        /// Only these customers' (what a search by name, phone or e-mail found); nil: anyone's.
+        public var customers: [CustomerID]?
+        public var cursor: String?
+        public var limit: Int
+
+        public init(
+            filter: Filter = .open, owner: StaffID? = nil, location: LocationID? = nil, kind: Promise.Kind? = nil,
+            from: Date? = nil, to: Date? = nil, customers: [CustomerID]? = nil, cursor: String? = nil,
+            limit: Int = 50
+        ) {
+            self.filter = filter
+            self.owner = owner
+            self.location = location
+            self.kind = kind
+            self.from = from
+            self.to = to
+            self.customers = customers
+            self.cursor = cursor
+            self.limit = limit
+        }
+    }
+
+    /// A page of the promises the actor may see (`Policy.maySee`: their own, and those of
+    /// their locations), open ones soonest due first, the rest latest first, with the count.
+    public func search(_ query: Query, actor: Staff, now: Date) async throws -> ResultPage<Promise> {
+        let q = PromiseRecord.query(on: db)
+        if let visible = actor.visibleLocationIDs {
+            q.group(.or) {
+                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
+            }
+        }
+        if let owner = query.owner { q.filter(\.$ownerID == owner.rawValue) }
+        if let location = query.location { q.filter(\.$locationID == location.rawValue) }
+        if let kind = query.kind { q.filter(\.$kind == kind.rawValue) }
+        if let from = query.from { q.filter(\.$dueInForceAt >= from) }
+        if let to = query.to { q.filter(\.$dueInForceAt < to) }
+        if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        var soonestFirst = false
+        switch query.filter {
+        case .open: q.filter(\.$status == "open"); soonestFirst = true
+        case .overdue: q.filter(\.$status == "open").filter(\.$dueInForceAt < now); soonestFirst = true
+        case .broken: q.filter(\.$status == "broken")
+        case .kept: q.filter(\.$status == "kept")
+        case .all: break
+        }
+        let page = try await KeysetPage.fetch(
+            q, time: "due_in_force_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
+            timeOf: \.dueInForceAt)
+        return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+    }
+
     /// Promises whose due time in force falls in [from, to), in locations (nil: all): what an
     /// on-time report counts.
     public func due(from: Date, to: Date, locations: Set<LocationID>?) async throws -> [Promise] {

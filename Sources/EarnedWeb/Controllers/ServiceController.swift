@@ -52,21 +52,13 @@ struct ServiceController {
 
     // MARK: Promises
 
-    /// Promises: a staff member's own, a manager's locations', by outcome.
+    /// Promises: a staff member's own, a manager's locations', filtered and paged; `csv` downloads the view.
     func promises(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let filter = req.query[String.self, at: "filter"].flatMap(PromiseRepository.Filter.init(rawValue:)) ?? .open
-        let me = viewer.staff
-        let list = try await req.promises.list(
-            filter, owner: Policy.may(me, .seeTeamWork) ? nil : me.id,
-            locations: Policy.may(me, .seeTeamWork) ? me.visibleLocationIDs : nil,
-            now: req.now)
-        let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
-        let page = PromiseListPage(
-            viewer: viewer, promises: list, filter: filter, names: names,
-            staff: try await req.staffAccounts.list(actor: me), now: req.now
-        ).body
-        return Layout.response(page, title: viewer.s.promisesTitle, request: req)
+        let params = ListParams(req)
+        if params.csv != nil { return try await PromiseListPage.csv(req, viewer: viewer, params: params) }
+        let page = try await PromiseListPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.promisesTitle, request: req)
     }
 
     func newPromise(_ req: Request) async throws -> Response {
@@ -169,11 +161,10 @@ struct ServiceController {
 
     func cases(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let list = try await req.cases.list(locations: viewer.staff.visibleLocationIDs, activeOnly: true)
-        let names = try await req.customers.names(list.map(\.customerID), s: viewer.s)
-        let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let page = CaseListPage(viewer: viewer, cases: list, names: names, staff: staff, now: req.now).body
-        return Layout.response(page, title: viewer.s.navCases, request: req)
+        let params = ListParams(req)
+        if params.csv != nil { return try await CaseListPage.csv(req, viewer: viewer, params: params) }
+        let page = try await CaseListPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.navCases, request: req)
     }
 
     func newCase(_ req: Request) async throws -> Response {

@@ -64,3 +64,41 @@ extension Strings {
         }
     }
 }
+
+/// The words of filtered lists.
+extension Strings {
+    var periodFrom: String { t("С дня", "From") }
+    var periodTo: String { t("По день", "To") }
+    var showList: String { t("Показать", "Show") }
+    var resetFilters: String { t("Сбросить", "Reset") }
+    var anyPerson: String { t("Все сотрудники", "Everyone") }
+    var anyKind: String { t("Любой вид", "Any kind") }
+    var personLabel: String { t("Сотрудник", "Person") }
+    var searchCustomer: String { t("Клиент (имя, телефон, e-mail)", "Customer (name, phone, e-mail)") }
+    func foundCount(_ n: Int) -> String {
+        t(
+            "Найдено: \(Format.integer(n, .ru))",
+            "\(Format.integer(n, .en)) found")
+    }
+    var csvExcel: String { t("Скачать CSV для Excel", "Download CSV for Excel") }
+    var csvComma: String { t("CSV с запятыми", "CSV with commas") }
+}
+
+extension Strings {
+    var caseSourceLabel: String { t("Откуда", "Source") }
+    func caseListStatus(_ status: String) -> String {
+        switch status {
+        case "active": t("в работе", "active")
+        case "overdue": t("просрочены", "overdue")
+        case "open": t("открыты", "open")
+        case "waiting": t("ждём клиента", "waiting on customer")
+        case "resolved": t("решены, ждут подтверждения", "resolved")
+        case "closed": t("закрыты", "closed")
+        default: t("все", "all")
+        }
+    }
+}
+
+extension Strings {
+    var openedAt: String { t("Открыто", "Opened") }
+}

@@ -1,0 +1,144 @@
+import EarnedDomain
+import EarnedServices
+import EarnedStore
+import Foundation
+import Testing
+import Vapor
+
+@testable import EarnedWeb
+
+@Suite("Lists that find things: filters, search, paging with counts, the view as CSV")
+struct ListFilterTests {
+    func customers(_ app: Application, _ f: Fixture) async throws -> (Customer, Customer) {
+        let repo = CustomerRepository(db: app.db)
+        let anna = try await repo.create(
+            CustomerDraft(name: "Анна Смирнова", phones: ["+7 900 111-22-33"], homeLocationID: f.north.id),
+            actor: f.owner, now: testNow)
+        let boris = try await repo.create(
+            CustomerDraft(name: "Борис Ковалёв", phones: ["+7 900 444-55-66"], homeLocationID: f.north.id),
+            actor: f.owner, now: testNow)
+        return (anna, boris)
+    }
+
+    /// Three promises: two of Николай's (a callback for Анна tomorrow, a delivery for Борис in
+    /// three days), one of the manager's (a callback for Анна in five days).
+    func promises(_ app: Application, _ f: Fixture) async throws -> [Promise] {
+        let (anna, boris) = try await customers(app, f)
+        let repo = PromiseRepository(db: app.db)
+        return [
+            try await repo.create(
+                PromiseDraft(
+                    customerID: anna.id, kind: .callback, text: "Перезвонить про замер", dueAt: testNow + 86_400),
+                actor: f.northStaff, now: testNow),
+            try await repo.create(
+                PromiseDraft(
+                    customerID: boris.id, kind: .delivery, text: "=Привезти диван", dueAt: testNow + 3 * 86_400),
+                actor: f.northStaff, now: testNow),
+            try await repo.create(
+                PromiseDraft(
+                    customerID: anna.id, kind: .callback, text: "Сообщить о скидке", dueAt: testNow + 5 * 86_400),
+                actor: f.manager, now: testNow),
+        ]
+    }
+
+    @Test("promises by person, kind, period and customer; a staff member sees only their own")
+    func promiseFilters() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await promises(app, f)
+            let manager = try await app.session(for: f.manager)
+            func shown(_ query: String, _ session: (cookie: String, csrf: String)) async throws -> String {
+                let page = try await app.send(.GET, "/promises?\(query)", cookie: session.cookie)
+                #expect(page.status == .ok, "\(query)")
+                return page.text
+            }
+            let nikolay = try await shown("person=\(f.northStaff.id)", manager)
+            #expect(nikolay.contains("Найдено: 2") && nikolay.contains("Перезвонить про замер"))
+            #expect(!nikolay.contains("Сообщить о скидке"))
+            let deliveries = try await shown("kind=delivery", manager)
+            #expect(deliveries.contains("Найдено: 1") && deliveries.contains("Привезти диван"))
+            let moscowZone = TimeZone(identifier: "Europe/Moscow")!
+            let day = FormDates.dayValue(testNow + 3 * 86_400, zone: moscowZone)
+            let period = try await shown("from=\(day)&to=\(day)", manager)
+            #expect(period.contains("Найдено: 1") && period.contains("Привезти диван"))
+            let anna = try await shown("q=Смирнова", manager)
+            #expect(anna.contains("Найдено: 2") && !anna.contains("Привезти диван"))
+            // What the page cannot read is named, and the rest still applies.
+            let garbled = try await shown("person=someone&from=вчера&kind=delivery", manager)
+            #expect(garbled.contains("person-error") && garbled.contains("from-error"))
+            #expect(garbled.contains("Найдено: 1"))
+            // Staff: their own, whoever they ask for.
+            let staff = try await app.session(for: f.northStaff)
+            let own = try await shown("person=\(f.manager.id)&status=all", staff)
+            #expect(own.contains("Найдено: 2") && !own.contains("Сообщить о скидке"))
+        }
+    }
+
+    @Test("paging by cursor returns every promise once, with the whole count on each page")
+    func paging() async throws {
+        try await withEarnedApp { app, f in
+            let made = try await promises(app, f)
+            var query = PromiseRepository.Query(filter: .all, limit: 1)
+            var seen: [PromiseID] = []
+            repeat {
+                let page = try await PromiseRepository(db: app.db).search(query, actor: f.owner, now: testNow)
+                #expect(page.total == 3 && page.items.count == 1)
+                seen += page.items.map(\.id)
+                query.cursor = page.nextCursor
+            } while query.cursor != nil
+            #expect(seen == made.reversed().map(\.id))
+            let bad = try await app.send(
+                .GET, "/promises?cursor=nonsense", cookie: try await app.session(for: f.owner).cookie)
+            #expect(bad.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("the view as CSV: a Russian Excel's dialect (';' and a BOM) or commas, formulas defused, the same rows")
+    func csv() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await promises(app, f)
+            let session = try await app.session(for: f.manager)
+            let page = try await app.send(.GET, "/promises?status=all&kind=delivery", cookie: session.cookie)
+            #expect(page.text.contains("csv=excel") && page.text.contains("csv=comma"))
+            let excel = try await app.send(.GET, "/promises?status=all&kind=delivery&csv=excel", cookie: session.cookie)
+            #expect(excel.status == .ok && excel.headers.contentType?.subType == "csv")
+            let text = excel.text
+            #expect(text.hasPrefix("\u{FEFF}"))
+            let lines = text.dropFirst().split(separator: "\r\n")
+            #expect(lines.count == 2)
+            #expect(lines[0].hasPrefix("Вид;Что обещали;Клиент"))
+            #expect(lines[1].contains("'=Привезти диван") && lines[1].contains("Борис Ковалёв"))
+            let comma = try await app.send(.GET, "/promises?status=all&csv=comma", cookie: session.cookie)
+            #expect(comma.text.split(separator: "\r\n").count == 4 && comma.text.contains("Вид,Что обещали"))
+        }
+    }
+
+    @Test("cases: one person's overdue ones, as the case's clock says; the count and CSV agree")
+    func overdueCases() async throws {
+        try await withEarnedApp { app, f in
+            let (anna, boris) = try await customers(app, f)
+            let repo = CaseRepository(db: app.db)
+            let old = try await repo.open(
+                ServiceCaseDraft(
+                    customerID: anna.id, title: "Скрипит дверца", source: .complaint, openedAt: testNow - 20 * 86_400),
+                actor: f.northStaff, now: testNow)
+            _ = try await repo.open(
+                ServiceCaseDraft(customerID: boris.id, title: "Уточнить цвет", source: .problem),
+                actor: f.northStaff, now: testNow)
+            _ = try await repo.open(
+                ServiceCaseDraft(
+                    customerID: boris.id, title: "Долгая доставка", source: .complaint,
+                    openedAt: testNow - 20 * 86_400), actor: f.manager, now: testNow)
+            let session = try await app.session(for: f.manager)
+            let page = try await app.send(
+                .GET, "/cases?status=overdue&person=\(f.northStaff.id)", cookie: session.cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Найдено: 1") && page.text.contains(old.title))
+            #expect(!page.text.contains("Уточнить цвет") && !page.text.contains("Долгая доставка"))
+            let all = try await app.send(.GET, "/cases?person=\(f.northStaff.id)", cookie: session.cookie)
+            #expect(all.text.contains("Найдено: 2"))
+            let csv = try await app.send(
+                .GET, "/cases?status=overdue&person=\(f.northStaff.id)&csv=excel", cookie: session.cookie)
+            #expect(csv.text.dropFirst().split(separator: "\r\n").count == 2 && csv.text.contains(old.title))
+        }
+    }
+}
