@@ -28,6 +28,7 @@ public enum EarnedMigrations {
             CreateDuplicateDismissals(),  // 0022 pairs dismissed as not one person; folded keys duplicates match on
             CreateImportUploads(),  // 0023 files kept between an import's preview and the import
             UpdateOrdersAddState(),  // 0024 an order cancelled or returned, when and why
+            UpdateLocationsAddCountry(),  // 0025 a location's country, for its holidays
         ]
     }
 }

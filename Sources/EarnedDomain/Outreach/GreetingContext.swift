@@ -9,13 +9,16 @@ public struct GreetingContext: Hashable, Sendable {
     /// Years since the first order, for purchase anniversaries.
     public var years: Int?
     public var holiday: Holiday?
+    /// The label of the customer's own date ("годовщина свадьбы", "name day").
+    public var label: String?
     /// The name of the customer's home location.
     public var locationName: String?
 
     public init(
         name: String, kind: Customer.Kind = .person, lastPurchase: String? = nil, years: Int? = nil,
-        holiday: Holiday? = nil, locationName: String? = nil
+        holiday: Holiday? = nil, label: String? = nil, locationName: String? = nil
     ) {
+        self.label = label
         self.name = name
         self.kind = kind
         self.lastPurchase = lastPurchase
