@@ -81,6 +81,8 @@ struct GreetingCountryTests {
             let page = try await app.send(.GET, "/settings/outreach", cookie: owner.cookie)
             #expect(page.status == .ok && page.text.contains("holiday_de-unity-day"))
             #expect(page.text.contains("Пасха + 1 день") && page.text.contains("Пасха + 39 дней"))
+            #expect(
+                page.text.contains("Без поздравлений: Страстная пятница (Пасха − 2 дня), 26.12 Второй день Рождества"))
             var form = OutreachSettingsForm(.standard).values
             form["_csrf"] = owner.csrf
             form["holiday_de-unity-day"] = nil

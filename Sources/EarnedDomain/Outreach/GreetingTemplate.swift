@@ -99,7 +99,7 @@ public struct GreetingTemplateDraft: Hashable, Codable, Sendable {
     /// Checks the template and returns it, reporting every problem: a missing occasion, a
     /// language other than ru/en, an empty or too long text, every unknown field name, every
     /// unmatched brace, and fields the occasion has no value for (`{years}` outside purchase
-    /// anniversaries, `{holiday}` outside holidays).
+    /// anniversaries, `{holiday}` outside holidays, `{label}` outside the customer's own dates).
     public func validated(existing: GreetingTemplate? = nil) throws(DomainError) -> GreetingTemplate {
         var v = Validator()
         let occasion = occasion ?? existing?.occasion

@@ -35,6 +35,12 @@ extension Strings {
             "These holidays are kept in every country. One a line: MM-DD; Russian name; English name.")
     }
 
+    /// The built-in holidays of a country customers are not greeted on (a day of mourning, a
+    /// second day of a feast already greeted).
+    func notGreeted(_ names: [String]) -> String {
+        t("Без поздравлений: ", "Not greeted on: ") + names.joined(separator: ", ")
+    }
+
     /// "Пасха + 1 день", "Пасха − 2 дня", "Easter + 39 days".
     func easterRelative(_ offset: Int) -> String {
         let days = count(abs(offset), ru: "день", "дня", "дней", en: "day", "days")

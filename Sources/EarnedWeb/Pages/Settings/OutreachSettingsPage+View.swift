@@ -18,10 +18,11 @@ extension OutreachSettingsPage {
                         "holiday_\(holiday.id)", label: Self.label(holiday, s),
                         checked: values["holiday_\(holiday.id)"] == "true")
                 } + [
+                    Self.notGreeted(country, s),
                     Forms.textarea(
                         OutreachSettingsForm.customField(country), label: s.customHolidaysOf(country),
                         value: values[OutreachSettingsForm.customField(country)], hint: s.customHolidaysHint, rows: 2,
-                        errors: errors, s: s)
+                        errors: errors, s: s),
                 ]
         }
         return H.group([
@@ -73,5 +74,12 @@ extension OutreachSettingsPage {
             return String(format: "%02d.%02d ", holiday.day, holiday.month) + name
         }
         return name + " (" + s.easterRelative(offset) + ")"
+    }
+
+    /// The country's built-in holidays that never greet, named so the owner sees they are known.
+    static func notGreeted(_ country: Country, _ s: Strings) -> HTMLNode {
+        let quiet = HolidayCalendar.builtIn(for: country).filter { !$0.greets }
+        guard !quiet.isEmpty else { return H.empty }
+        return H.p("hint", s.notGreeted(quiet.map { label($0, s) }))
     }
 }
