@@ -6,7 +6,8 @@ public struct GreetingContext: Hashable, Sendable {
     public var kind: Customer.Kind
     /// The items summary of the customer's last order.
     public var lastPurchase: String?
-    /// Years since the first order, for purchase anniversaries.
+    /// Years since the first order, for purchase anniversaries; since the customer's own date,
+    /// when it was stored with its year.
     public var years: Int?
     public var holiday: Holiday?
     /// The label of the customer's own date ("годовщина свадьбы", "name day").

@@ -1,11 +1,12 @@
 /// Why a customer is greeted on a day.
 public enum GreetingOccasion: Hashable, Codable, Sendable {
     case birthday
-    /// A stored anniversary of the customer's (a wedding, a family date), with its label.
-    case anniversary(label: String?)
+    /// A stored anniversary of the customer's (a wedding, a family date), with its label and,
+    /// when the date was stored with its year, the years since.
+    case anniversary(label: String?, years: Int?)
     /// Another stored date of the customer's — a name day, a company's founding day — with its
-    /// label.
-    case otherDate(label: String?)
+    /// label and, when stored with its year, the years since.
+    case otherDate(label: String?, years: Int?)
     /// The anniversary of the customer's first order, `years` after it (1 or more).
     case purchaseAnniversary(years: Int)
     /// A holiday of the calendar, by `Holiday.id`.
@@ -59,8 +60,17 @@ public enum GreetingOccasion: Hashable, Codable, Sendable {
     /// The label of a customer's own date, if any.
     public var label: String? {
         switch self {
-        case .anniversary(let label), .otherDate(let label): label
+        case .anniversary(let label, _), .otherDate(let label, _): label
         case .birthday, .purchaseAnniversary, .holiday: nil
+        }
+    }
+
+    /// The years a purchase anniversary or a customer's own date (stored with its year) counts.
+    public var years: Int? {
+        switch self {
+        case .purchaseAnniversary(let years): years
+        case .anniversary(_, let years), .otherDate(_, let years): years
+        case .birthday, .holiday: nil
         }
     }
 }

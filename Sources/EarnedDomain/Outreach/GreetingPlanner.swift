@@ -60,7 +60,10 @@ public enum GreetingPlanner {
             else { continue }
             let label = stored.label?.trimmingCharacters(in: .whitespacesAndNewlines)
             let present = label?.isEmpty == false ? label : nil
-            occasions.append(stored.kind == .anniversary ? .anniversary(label: present) : .otherDate(label: present))
+            let years = stored.date.year.map { year - $0 }
+            occasions.append(
+                stored.kind == .anniversary
+                    ? .anniversary(label: present, years: years) : .otherDate(label: present, years: years))
         }
         if let first = candidate.firstOrderAt {
             let clock = WallClock(timeZone: candidate.timeZone)
@@ -109,15 +112,11 @@ public enum GreetingPlanner {
             for language in languages {
                 guard let template = templates.last(where: { $0.occasion == occasion.kind && $0.language == language })
                 else { continue }
-                var years: Int?
                 var holiday: Holiday?
-                switch occasion {
-                case .birthday, .anniversary, .otherDate: break
-                case .purchaseAnniversary(let count): years = count
-                case .holiday(let id): holiday = holidays.holiday(id: id)
-                }
+                if case .holiday(let id) = occasion { holiday = holidays.holiday(id: id) }
                 let context = GreetingContext(
-                    name: customer.name, kind: customer.kind, lastPurchase: candidate.lastOrderItems, years: years,
+                    name: customer.name, kind: customer.kind, lastPurchase: candidate.lastOrderItems,
+                    years: occasion.years,
                     holiday: holiday, label: occasion.label, locationName: candidate.locationName)
                 return .planned(
                     PlannedGreeting(

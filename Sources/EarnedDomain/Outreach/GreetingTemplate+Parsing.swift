@@ -82,7 +82,7 @@ extension GreetingTemplate {
                     FieldError(
                         field: "text", code: .inconsistent,
                         detail: "{\(field.rawValue)} is only filled in "
-                            + only.map(\.rawValue).joined(separator: " and ") + " greetings"))
+                            + only.map(\.rawValue).joined(separator: ", ") + " greetings"))
             }
         }
         return errors

@@ -2,7 +2,8 @@ import Foundation
 
 /// The words of a greeting for one kind of occasion in one language, with fields in braces that
 /// are filled per customer: `{first_name}`, `{name}`, `{last_purchase}` (the items of the last
-/// order), `{years}` (purchase anniversaries only, with its noun: "3 года", "3 years"),
+/// order), `{years}` (purchase anniversaries, and the customer's own dates stored with a year;
+/// with its noun: "3 года", "3 years"),
 /// `{holiday}` (holiday greetings only), `{label}` (the label of the customer's own date, in
 /// anniversary and other-date greetings only) and `{location}`.
 public struct GreetingTemplate: Hashable, Codable, Sendable {
@@ -30,7 +31,7 @@ public struct GreetingTemplate: Hashable, Codable, Sendable {
         /// The only kinds of occasion the field has a value for, if it is limited.
         public var onlyFor: [GreetingOccasion.Kind]? {
             switch self {
-            case .years: [.purchaseAnniversary]
+            case .years: [.purchaseAnniversary, .anniversary, .otherDate]
             case .holiday: [.holiday]
             case .label: [.anniversary, .otherDate]
             case .firstName, .name, .lastPurchase, .location: nil

@@ -49,7 +49,8 @@ extension OpenAPIDocument {
                 "language": enumeration(["ru", "en"]),
                 "text": string(
                     "fields: {first_name}, {name}, {last_purchase}, {location}, {years}, {holiday}, {label} "
-                        + "(the customer's own date's label, in anniversary and other_date greetings)", max: 1000),
+                        + "(the customer's own date's label, in anniversary and other_date greetings; {years} there too, "
+                        + "when the date has its year)", max: 1000),
             ], required: ["occasion", "language", "text"])
         let holiday = object(
             [

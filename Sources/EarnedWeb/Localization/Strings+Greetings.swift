@@ -54,8 +54,8 @@ extension Strings {
 
     var labelFieldHint: String {
         t(
-            "{label} — подпись даты клиента («годовщина свадьбы», «именины»), в годовщину и другую дату клиента.",
-            "{label} is the label of the customer's date (\"wedding anniversary\", \"name day\"), in their anniversary and other-date greetings."
+            "В годовщину и другую дату клиента: {label} — подпись даты («годовщина свадьбы», «именины»), {years} — сколько лет прошло, если год даты известен.",
+            "In the customer's anniversary and other-date greetings: {label} is the date's label (\"wedding anniversary\", \"name day\"), {years} the years since, when the date has its year."
         )
     }
 }

@@ -36,7 +36,7 @@ struct CustomerDateGreetingTests {
             CustomerDate(kind: .anniversary, date: LocalDate(year: 2015, month: 6, day: 10), label: "годовщина свадьбы")
         ])
         let greeting = try #require(plan([anna]).first?.planned)
-        #expect(greeting.occasion == .anniversary(label: "годовщина свадьбы"))
+        #expect(greeting.occasion == .anniversary(label: "годовщина свадьбы", years: 10))
         #expect(
             greeting.text
                 == "Анна, поздравляем вас с памятной датой — годовщина свадьбы! Желаем счастья, тепла и много радостных дней. Спасибо, что вы с нами."
@@ -56,7 +56,7 @@ struct CustomerDateGreetingTests {
             ],
             language: "en", kind: .company, name: "Acme GmbH")
         let greeting = try #require(plan([company]).first?.planned)
-        #expect(greeting.occasion == .otherDate(label: "the company's founding day"))
+        #expect(greeting.occasion == .otherDate(label: "the company's founding day", years: 15))
         #expect(greeting.occasion.key == "other_date")
         #expect(greeting.text.hasPrefix("Acme GmbH, today is your day — the company's founding day!"))
     }
@@ -65,7 +65,7 @@ struct CustomerDateGreetingTests {
     func noLabelNoYear() throws {
         let anna = customer([CustomerDate(kind: .other, date: LocalDate(year: nil, month: 6, day: 10), label: "  ")])
         let greeting = try #require(plan([anna]).first?.planned)
-        #expect(greeting.occasion == .otherDate(label: nil))
+        #expect(greeting.occasion == .otherDate(label: nil, years: nil))
         #expect(greeting.text.hasPrefix("Анна, сегодня у вас праздник — особенный день!"))
     }
 
@@ -78,9 +78,13 @@ struct CustomerDateGreetingTests {
     @Test("29 February is greeted on 28 February in common years, as birthdays are")
     func leapDay() throws {
         let anna = customer([CustomerDate(kind: .anniversary, date: LocalDate(year: 2012, month: 2, day: 29))])
-        #expect(plan([anna], on: LocalDate(year: 2025, month: 2, day: 28)).first?.occasion == .anniversary(label: nil))
+        #expect(
+            plan([anna], on: LocalDate(year: 2025, month: 2, day: 28)).first?.occasion
+                == .anniversary(label: nil, years: 13))
         #expect(plan([anna], on: LocalDate(year: 2024, month: 2, day: 28)).isEmpty)
-        #expect(plan([anna], on: LocalDate(year: 2024, month: 2, day: 29)).first?.occasion == .anniversary(label: nil))
+        #expect(
+            plan([anna], on: LocalDate(year: 2024, month: 2, day: 29)).first?.occasion
+                == .anniversary(label: nil, years: 12))
     }
 
     @Test(
@@ -96,11 +100,12 @@ struct CustomerDateGreetingTests {
         let candidate = GreetingCandidate(customer: customer(dates), timeZone: F.moscow, firstOrderAt: firstOrder)
         #expect(
             GreetingPlanner.occasions(on: russiaDay, for: candidate, holidays: .standard) == [
-                .anniversary(label: "свадьба"), .otherDate(label: "именины"), .purchaseAnniversary(years: 3),
+                .anniversary(label: "свадьба", years: 25), .otherDate(label: "именины", years: nil),
+                .purchaseAnniversary(years: 3),
                 .holiday(id: "ru-russia-day"),
             ])
         let decisions = plan([customer(dates)], on: russiaDay, firstOrderAt: firstOrder)
-        #expect(decisions.map(\.occasion) == [.anniversary(label: "свадьба")])
+        #expect(decisions.map(\.occasion) == [.anniversary(label: "свадьба", years: 25)])
         var withBirthday = customer(dates)
         withBirthday.dates.append(CustomerDate(kind: .birthday, date: LocalDate(year: 1990, month: 6, day: 12)))
         #expect(plan([withBirthday], on: russiaDay).map(\.occasion) == [.birthday])
@@ -116,6 +121,19 @@ struct CustomerDateGreetingTests {
         }
         #expect(plan([customer([date])], touches: Array(busy.dropFirst())).first?.planned != nil)
         #expect(plan([customer([date])], touches: busy).first?.skipReason == .fatigueBudget)
+    }
+
+    @Test(
+        "{years} of an own date counts from its stored year, with the Russian plural",
+        arguments: [(2024, "1 год"), (2022, "3 года"), (2020, "5 лет"), (2004, "21 год"), (2014, "11 лет")])
+    func yearsOfOwnDate(_ stored: Int, _ words: String) throws {
+        let owner = GreetingTemplate(occasion: .anniversary, language: "ru", text: "{first_name}: {label}, {years}")
+        let anna = customer([
+            CustomerDate(kind: .anniversary, date: LocalDate(year: stored, month: 6, day: 10), label: "вместе")
+        ])
+        let greeting = try #require(plan([anna], templates: GreetingTemplate.defaults + [owner]).first?.planned)
+        #expect(greeting.text == "Анна: вместе, \(words)")
+        #expect(GreetingTemplate.problems(in: "{years}", occasion: .otherDate).isEmpty)
     }
 
     @Test("{label} is refused outside the customer's own dates, and rendered in them")
