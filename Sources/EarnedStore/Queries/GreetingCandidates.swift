@@ -33,8 +33,8 @@ public struct GreetingCandidates: Sendable {
                 ids += try await sql.raw(
                     """
                     SELECT d.customer_id FROM customer_dates d JOIN customers c ON c.id = d.customer_id
-                    WHERE d.month = \(bind: month) AND d.day = \(bind: day) AND c.home_location_id = \(bind: location.id.rawValue)
-                    AND c.erased_at IS NULL
+                    WHERE d.month = \(bind: month) AND d.day = \(bind: day)
+                    AND c.home_location_id = \(bind: location.id.rawValue) AND c.erased_at IS NULL
                     """
                 ).all().map { try $0.decode(column: "customer_id", as: UUID.self) }
             }
