@@ -29,6 +29,7 @@ public enum EarnedMigrations {
             CreateImportUploads(),  // 0023 files kept between an import's preview and the import
             UpdateOrdersAddState(),  // 0024 an order cancelled or returned, when and why
             CreateAbsences(),  // 0025 people away, who covers, what was handed over
+            UpdateLocationsAddCountry(),  // 0026 a location's country, for its holidays
         ]
     }
 }

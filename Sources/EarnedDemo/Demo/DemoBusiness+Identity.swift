@@ -55,7 +55,7 @@ extension DemoBusiness {
                 dates.append(
                     CustomerDate(
                         kind: .other, date: DemoCalendar.localDate(founded),
-                        label: language == "ru" ? "День основания компании" : "Company founded"))
+                        label: language == "ru" ? "день основания компании" : "the company's founding day"))
             }
         } else {
             let female = random.chance(0.55)

@@ -93,7 +93,8 @@ struct DemoSite: Sendable {
 
         let createdAt = Date(timeIntervalSince1970: Double(days[0].utcMidnight - 45 * 86_400 + 9 * 3600))
         location = Location(
-            id: id, name: spec.name, timeZone: spec.timeZone, hours: spec.hours, specialDays: specialDays,
+            id: id, name: spec.name, timeZone: spec.timeZone, country: spec.isRussian ? .ru : .de, hours: spec.hours,
+            specialDays: specialDays,
             shifts: spec.shifts, createdAt: createdAt, updatedAt: createdAt)
     }
 

@@ -9,21 +9,15 @@ extension DemoBusiness {
     /// A customer is greeted on a holiday when they are a regular: two orders within this span.
     static let holidayGreetingActivity: TimeInterval = 120 * 86_400
 
-    /// The holidays a site greets on: New Year and 8 March in the Russian shops (the other
-    /// built-in holidays switched off); Christmas Eve in Berlin, as the owner's own.
+    /// The holidays a site greets on: New Year and 8 March in the Russian shops, New Year and
+    /// Christmas Day in Berlin (of its German calendar); the other built-in holidays switched off.
     func greetingHolidays(for site: DemoSite) -> HolidayCalendar {
-        let builtIn = HolidayCalendar.builtIn.map(\.id)
-        if site.spec.isRussian {
-            return HolidayCalendar(disabledIDs: Set(builtIn).subtracting(["ru-new-year", "ru-womens-day"]))
-        }
-        let draft = HolidayCalendarDraft(
-            custom: [
-                Holiday(id: "christmas-eve", month: 12, day: 24, nameRu: "Рождество", nameEn: "Christmas")
-            ], disabledIDs: builtIn)
-        return (try? draft.validated()) ?? HolidayCalendar(disabledIDs: Set(builtIn))
+        let kept: Set<String> = ["ru-new-year", "ru-womens-day", "de-new-year", "de-christmas"]
+        return HolidayCalendar(disabledIDs: Set(HolidayCalendar.builtIn.map(\.id)).subtracting(kept))
     }
 
-    /// One customer's greetings over the history: on each birthday and purchase anniversary of
+    /// One customer's greetings over the history: on each birthday, own stored date (a company's
+    /// founding day) and purchase anniversary of
     /// a customer who bought within `personalGreetingActivity`, and each greeted holiday of a
     /// regular (two orders within `holidayGreetingActivity`), the planner
     /// decides — consent, channel, time, words, and the fatigue budget against the touches
@@ -45,12 +39,17 @@ extension DemoBusiness {
         let lastDay = DemoCalendar.localDay(of: now, in: zone)
         guard firstDay <= lastDay else { return }
         let opening = DemoCalendar.civil(DemoCalendar.localDay(of: first.placedAt, in: zone))
-        var yearly = holidays.holidays.map { (month: $0.month, day: $0.day, personal: false) }
-        yearly.append((opening.month, opening.day, true))
-        if let birthday = customer.birthday { yearly.append((birthday.month, birthday.day, true)) }
+        let greeted = holidays.holidays(in: site.location.country).filter(\.greets)
+        var personalDays = [(month: opening.month, day: opening.day)]
+        personalDays += customer.dates.map { ($0.date.month, $0.date.day) }
         // Day number → whether a personal occasion falls on it.
         var days: [Int: Bool] = [:]
         for year in DemoCalendar.civil(firstDay).year...DemoCalendar.civil(lastDay).year {
+            let yearly =
+                greeted.map { holiday in
+                    let date = holiday.date(in: year)
+                    return (month: date.month, day: date.day, personal: false)
+                } + personalDays.map { ($0.month, $0.day, true) }
             for (month, day, personal) in yearly {
                 // 29 February falls on 28 February in common years, as the planner reads it.
                 let valid = LocalDate(year: year, month: month, day: day).isValid
@@ -85,7 +84,8 @@ extension DemoBusiness {
                 through: opening.addingTimeInterval(3600))
             let candidate = GreetingCandidate(
                 customer: customer, timeZone: zone, firstOrderAt: first.placedAt,
-                lastOrderItems: orders[last].itemsSummary, locationName: site.location.name, touches: Array(seen))
+                lastOrderItems: orders[last].itemsSummary, locationName: site.location.name,
+                country: site.location.country, touches: Array(seen))
             guard
                 let planned = GreetingPlanner.plan(
                     on: DemoCalendar.localDate(number), candidates: [candidate], holidays: holidays,

@@ -8,19 +8,24 @@ public struct Location: Hashable, Codable, Sendable, Identifiable {
     public var name: String
     /// An IANA identifier such as "Europe/Moscow".
     public var timeZone: String
+    /// Whose public holidays the location's customers are greeted on.
+    public var country: Country
     public var hours: WeeklyHours
     public var specialDays: [SpecialDay]
     public var shifts: [Shift]
     public var createdAt: Date
     public var updatedAt: Date
 
+    /// `country` nil is the time zone's country, else the business default
+    /// (`Country.forTimeZone`).
     public init(
-        id: LocationID = LocationID(), name: String, timeZone: String, hours: WeeklyHours,
+        id: LocationID = LocationID(), name: String, timeZone: String, country: Country? = nil, hours: WeeklyHours,
         specialDays: [SpecialDay] = [], shifts: [Shift] = [], createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
+        self.country = country ?? Country.forTimeZone(timeZone)
         self.hours = hours
         self.specialDays = specialDays
         self.shifts = shifts
@@ -38,16 +43,20 @@ public struct Location: Hashable, Codable, Sendable, Identifiable {
 public struct LocationDraft: Sendable, Codable, Hashable {
     public var name: String?
     public var timeZone: String?
+    /// An ISO 3166-1 alpha-2 code as entered ("RU", "de"); nil keeps the current country, or for
+    /// a new location takes the time zone's.
+    public var country: String?
     public var hours: WeeklyHours?
     public var specialDays: [SpecialDay]?
     public var shifts: [Shift]?
 
     public init(
-        name: String? = nil, timeZone: String? = nil, hours: WeeklyHours? = nil,
+        name: String? = nil, timeZone: String? = nil, country: String? = nil, hours: WeeklyHours? = nil,
         specialDays: [SpecialDay]? = nil, shifts: [Shift]? = nil
     ) {
         self.name = name
         self.timeZone = timeZone
+        self.country = country
         self.hours = hours
         self.specialDays = specialDays
         self.shifts = shifts
@@ -64,6 +73,13 @@ public struct LocationDraft: Sendable, Codable, Hashable {
             v.add("time_zone", .invalidFormat, detail: "an IANA time zone such as Europe/Moscow")
         } else if zone == nil {
             v.add("time_zone", .required)
+        }
+        var country = existing?.country
+        if let code = self.country {
+            country = Country(code: code)
+            if country == nil {
+                v.add("country", .invalidChoice, detail: Country.allCases.map(\.rawValue).joined(separator: ", "))
+            }
         }
         let hours = hours ?? existing?.hours ?? .uniform([DayPeriod(start: 9 * 60, end: 18 * 60)])
         for problem in hours.problems { v.add(problem) }
@@ -83,7 +99,7 @@ public struct LocationDraft: Sendable, Codable, Hashable {
         }
         try v.check()
         return Location(
-            id: id, name: name ?? "", timeZone: zone ?? "UTC", hours: hours, specialDays: specialDays,
+            id: id, name: name ?? "", timeZone: zone ?? "UTC", country: country, hours: hours, specialDays: specialDays,
             shifts: shifts, createdAt: existing?.createdAt ?? now, updatedAt: now)
     }
 }

@@ -13,13 +13,16 @@ public struct GreetingCandidate: Hashable, Codable, Sendable {
     public var lastOrderItems: String?
     /// The name of the customer's home location.
     public var locationName: String?
+    /// Whose holidays the customer is greeted on (the caller passes the home location's).
+    public var country: Country
     /// Touches already made, for the fatigue budget.
     public var touches: [Touch]
 
     public init(
         customer: Customer, timeZone: TimeZone, firstOrderAt: Date? = nil, lastOrderItems: String? = nil,
-        locationName: String? = nil, touches: [Touch] = []
+        locationName: String? = nil, country: Country = .businessDefault, touches: [Touch] = []
     ) {
+        self.country = country
         self.customer = customer
         self.timeZone = timeZone
         self.firstOrderAt = firstOrderAt

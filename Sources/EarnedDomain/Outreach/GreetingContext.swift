@@ -6,16 +6,20 @@ public struct GreetingContext: Hashable, Sendable {
     public var kind: Customer.Kind
     /// The items summary of the customer's last order.
     public var lastPurchase: String?
-    /// Years since the first order, for purchase anniversaries.
+    /// Years since the first order, for purchase anniversaries; since the customer's own date,
+    /// when it was stored with its year.
     public var years: Int?
     public var holiday: Holiday?
+    /// The label of the customer's own date ("годовщина свадьбы", "name day").
+    public var label: String?
     /// The name of the customer's home location.
     public var locationName: String?
 
     public init(
         name: String, kind: Customer.Kind = .person, lastPurchase: String? = nil, years: Int? = nil,
-        holiday: Holiday? = nil, locationName: String? = nil
+        holiday: Holiday? = nil, label: String? = nil, locationName: String? = nil
     ) {
+        self.label = label
         self.name = name
         self.kind = kind
         self.lastPurchase = lastPurchase

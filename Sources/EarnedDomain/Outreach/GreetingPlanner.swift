@@ -5,9 +5,12 @@ import Foundation
 ///
 /// For each customer (the first candidate wins when one appears twice):
 /// 1. the occasions on the date in the customer's time zone — the birthday (29 February
-///    birthdays on 28 February in common years), the anniversary of the first order (one year or
-///    more; 29 February likewise), and the calendar's greeting holidays — strongest first:
-///    birthday, anniversary, holiday. No occasion, no decision.
+///    birthdays on 28 February in common years), the customer's own stored anniversaries and
+///    other dates (a name day, a company's founding day; those with a year only in later years;
+///    29 February likewise), the anniversary of the first order (one year or more; 29 February
+///    likewise), and the greeting holidays of the customer's country — strongest first: birthday,
+///    own anniversary, own other date, purchase anniversary, holiday (`GreetingOccasion.priority`).
+///    No occasion, no decision.
 /// 2. at most one greeting a day: the strongest occasion that has a template, in the customer's
 ///    language, else English, else Russian;
 /// 3. the channel: the preferred channel if it is a greeting channel and consented, else the first
@@ -52,6 +55,16 @@ public enum GreetingPlanner {
         {
             occasions.append(.birthday)
         }
+        for stored in candidate.customer.dates where stored.kind != .birthday {
+            guard (stored.date.year ?? Int.min) < year, recurs(month: stored.date.month, day: stored.date.day, on: date)
+            else { continue }
+            let label = stored.label?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let present = label?.isEmpty == false ? label : nil
+            let years = stored.date.year.map { year - $0 }
+            occasions.append(
+                stored.kind == .anniversary
+                    ? .anniversary(label: present, years: years) : .otherDate(label: present, years: years))
+        }
         if let first = candidate.firstOrderAt {
             let clock = WallClock(timeZone: candidate.timeZone)
             let civil = CivilDays.civil(clock.localDay(of: first))
@@ -60,8 +73,10 @@ public enum GreetingPlanner {
                 occasions.append(.purchaseAnniversary(years: years))
             }
         }
-        occasions += holidays.holidays(on: date).filter(\.greets).map { .holiday(id: $0.id) }
-        return occasions.sorted { $0.priority < $1.priority }
+        occasions += holidays.holidays(on: date, in: candidate.country).filter(\.greets).map { .holiday(id: $0.id) }
+        // A stable sort: of two own dates of a kind, the one stored first.
+        return occasions.enumerated().sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }
+            .map(\.element)
     }
 
     /// The channel a greeting goes through, or nil when the customer consented to none.
@@ -97,16 +112,12 @@ public enum GreetingPlanner {
             for language in languages {
                 guard let template = templates.last(where: { $0.occasion == occasion.kind && $0.language == language })
                 else { continue }
-                var years: Int?
                 var holiday: Holiday?
-                switch occasion {
-                case .birthday: break
-                case .purchaseAnniversary(let count): years = count
-                case .holiday(let id): holiday = holidays.holiday(id: id)
-                }
+                if case .holiday(let id) = occasion { holiday = holidays.holiday(id: id) }
                 let context = GreetingContext(
-                    name: customer.name, kind: customer.kind, lastPurchase: candidate.lastOrderItems, years: years,
-                    holiday: holiday, locationName: candidate.locationName)
+                    name: customer.name, kind: customer.kind, lastPurchase: candidate.lastOrderItems,
+                    years: occasion.years,
+                    holiday: holiday, label: occasion.label, locationName: candidate.locationName)
                 return .planned(
                     PlannedGreeting(
                         customerID: customer.id, occasion: occasion, channel: channel, sendAt: sendAt,

@@ -11,6 +11,20 @@ extension GreetingTemplate {
             text: "Happy birthday, {first_name}! Wishing you health, joy and a wonderful year ahead. "
                 + "Thank you for being with us."),
         GreetingTemplate(
+            occasion: .anniversary, language: "ru",
+            text: "{first_name}, поздравляем вас с памятной датой — {label}! Желаем счастья, тепла и много радостных "
+                + "дней. Спасибо, что вы с нами."),
+        GreetingTemplate(
+            occasion: .anniversary, language: "en",
+            text: "{first_name}, congratulations on a day to remember — {label}! Wishing you happiness and many "
+                + "more happy years. Thank you for being with us."),
+        GreetingTemplate(
+            occasion: .otherDate, language: "ru",
+            text: "{first_name}, сегодня у вас праздник — {label}! Поздравляем от всей души и желаем радости и удачи."),
+        GreetingTemplate(
+            occasion: .otherDate, language: "en",
+            text: "{first_name}, today is your day — {label}! Warm congratulations and best wishes from all of us."),
+        GreetingTemplate(
             occasion: .purchaseAnniversary, language: "ru",
             text: "{first_name}, вы с нами уже {years}! Спасибо за доверие — мы очень его ценим и всегда рады вам."),
         GreetingTemplate(

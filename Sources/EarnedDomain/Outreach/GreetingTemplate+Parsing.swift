@@ -75,11 +75,14 @@ extension GreetingTemplate {
         if let occasion {
             var reported = Set<Field>()
             for case .field(let field) in parsed.pieces {
-                guard let only = field.onlyFor, only != occasion, reported.insert(field).inserted else { continue }
+                guard let only = field.onlyFor, !only.contains(occasion), reported.insert(field).inserted else {
+                    continue
+                }
                 errors.append(
                     FieldError(
                         field: "text", code: .inconsistent,
-                        detail: "{\(field.rawValue)} is only filled in \(only.rawValue) greetings"))
+                        detail: "{\(field.rawValue)} is only filled in "
+                            + only.map(\.rawValue).joined(separator: ", ") + " greetings"))
             }
         }
         return errors

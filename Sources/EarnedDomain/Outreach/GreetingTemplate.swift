@@ -2,8 +2,10 @@ import Foundation
 
 /// The words of a greeting for one kind of occasion in one language, with fields in braces that
 /// are filled per customer: `{first_name}`, `{name}`, `{last_purchase}` (the items of the last
-/// order), `{years}` (purchase anniversaries only, with its noun: "3 года", "3 years"),
-/// `{holiday}` (holiday greetings only) and `{location}`.
+/// order), `{years}` (purchase anniversaries, and the customer's own dates stored with a year;
+/// with its noun: "3 года", "3 years"),
+/// `{holiday}` (holiday greetings only), `{label}` (the label of the customer's own date, in
+/// anniversary and other-date greetings only) and `{location}`.
 public struct GreetingTemplate: Hashable, Codable, Sendable {
     public var occasion: GreetingOccasion.Kind
     /// "ru" or "en".
@@ -23,13 +25,15 @@ public struct GreetingTemplate: Hashable, Codable, Sendable {
         case lastPurchase = "last_purchase"
         case years
         case holiday
+        case label
         case location
 
-        /// The only kind of occasion the field has a value for, if it is limited to one.
-        public var onlyFor: GreetingOccasion.Kind? {
+        /// The only kinds of occasion the field has a value for, if it is limited.
+        public var onlyFor: [GreetingOccasion.Kind]? {
             switch self {
-            case .years: .purchaseAnniversary
-            case .holiday: .holiday
+            case .years: [.purchaseAnniversary, .anniversary, .otherDate]
+            case .holiday: [.holiday]
+            case .label: [.anniversary, .otherDate]
             case .firstName, .name, .lastPurchase, .location: nil
             }
         }
@@ -72,6 +76,8 @@ public struct GreetingTemplate: Hashable, Codable, Sendable {
             return ru ? RussianPlural.years(years) : (years == 1 ? "1 year" : "\(years) years")
         case .holiday:
             return context.holiday.map { $0.name(in: language) } ?? (ru ? "праздник" : "the holiday")
+        case .label:
+            return present(context.label) ?? (ru ? "особенный день" : "a special day")
         case .location:
             return present(context.locationName) ?? (ru ? "наш магазин" : "our shop")
         }
@@ -94,7 +100,7 @@ public struct GreetingTemplateDraft: Hashable, Codable, Sendable {
     /// Checks the template and returns it, reporting every problem: a missing occasion, a
     /// language other than ru/en, an empty or too long text, every unknown field name, every
     /// unmatched brace, and fields the occasion has no value for (`{years}` outside purchase
-    /// anniversaries, `{holiday}` outside holidays).
+    /// anniversaries, `{holiday}` outside holidays, `{label}` outside the customer's own dates).
     public func validated(existing: GreetingTemplate? = nil) throws(DomainError) -> GreetingTemplate {
         var v = Validator()
         let occasion = occasion ?? existing?.occasion

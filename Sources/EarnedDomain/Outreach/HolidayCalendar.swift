@@ -1,33 +1,25 @@
-/// The holidays the business greets on: the Russian public holidays built in (Labour Code of the
-/// Russian Federation, art. 112), minus those the owner switched off, plus the owner's own.
+/// The holidays the business greets on, per country: the public holidays of Russia and
+/// Germany built in, minus those the owner switched off, plus the owner's own (each for one
+/// country, or for every country when it names none). A location greets on its country's.
 public struct HolidayCalendar: Hashable, Codable, Sendable {
     /// The owner's own holidays, after the built-in ones.
     public var custom: [Holiday]
-    /// Ids of built-in holidays that are switched off.
+    /// Ids of built-in holidays that are switched off (ids are unique across countries).
     public var disabledIDs: Set<String>
 
-    /// The built-in Russian public holidays.
-    public static let builtIn: [Holiday] = [
-        Holiday(id: "ru-new-year", month: 1, day: 1, nameRu: "Новый год", nameEn: "New Year"),
-        Holiday(
-            id: "ru-orthodox-christmas", month: 1, day: 7, nameRu: "Рождество Христово",
-            nameEn: "Orthodox Christmas"),
-        Holiday(
-            id: "ru-defender-day", month: 2, day: 23, nameRu: "День защитника Отечества",
-            nameEn: "Defender of the Fatherland Day"),
-        Holiday(
-            id: "ru-womens-day", month: 3, day: 8, nameRu: "Международный женский день",
-            nameEn: "International Women's Day"),
-        Holiday(
-            id: "ru-spring-labour-day", month: 5, day: 1, nameRu: "Праздник Весны и Труда",
-            nameEn: "Spring and Labour Day"),
-        Holiday(id: "ru-victory-day", month: 5, day: 9, nameRu: "День Победы", nameEn: "Victory Day"),
-        Holiday(id: "ru-russia-day", month: 6, day: 12, nameRu: "День России", nameEn: "Russia Day"),
-        Holiday(id: "ru-unity-day", month: 11, day: 4, nameRu: "День народного единства", nameEn: "Unity Day"),
-    ]
+    /// Every built-in holiday, Russia's then Germany's.
+    public static let builtIn: [Holiday] = Country.allCases.flatMap { builtIn(for: $0) }
 
-    /// The built-in holidays, all switched on, and nothing else.
-    public static let russian = HolidayCalendar()
+    /// The built-in public holidays of a country.
+    public static func builtIn(for country: Country) -> [Holiday] {
+        switch country {
+        case .ru: russian
+        case .de: german
+        }
+    }
+
+    /// Every built-in holiday switched on, and nothing else.
+    public static let standard = HolidayCalendar()
 
     /// An unchecked calendar; use `HolidayCalendarDraft` for input from people.
     public init(custom: [Holiday] = [], disabledIDs: Set<String> = []) {
@@ -35,16 +27,22 @@ public struct HolidayCalendar: Hashable, Codable, Sendable {
         self.disabledIDs = disabledIDs
     }
 
-    /// Every holiday in force: the built-in ones not switched off, then the owner's own.
-    public var holidays: [Holiday] {
-        Self.builtIn.filter { !disabledIDs.contains($0.id) } + custom
+    /// Every holiday in force in `country`: its built-in ones not switched off, then the owner's
+    /// own for it or for every country.
+    public func holidays(in country: Country) -> [Holiday] {
+        Self.builtIn(for: country).filter { !disabledIDs.contains($0.id) } + custom.filter { $0.isKept(in: country) }
     }
 
-    /// The holidays in force on a date's month and day (the year does not matter).
-    public func holidays(on date: LocalDate) -> [Holiday] { holidays.filter { $0.falls(on: date) } }
+    /// The holidays in force in `country` on a date: fixed ones by month and day, movable ones
+    /// (which need the year) by their date that year.
+    public func holidays(on date: LocalDate, in country: Country) -> [Holiday] {
+        holidays(in: country).filter { $0.falls(on: date) }
+    }
 
-    /// The holiday in force with this id, if any.
-    public func holiday(id: String) -> Holiday? { holidays.first { $0.id == id } }
+    /// The holiday in force with this id, in any country, if any.
+    public func holiday(id: String) -> Holiday? {
+        Country.allCases.lazy.compactMap { country in holidays(in: country).first { $0.id == id } }.first
+    }
 }
 
 /// What an owner enters to change the holiday calendar. Fields left nil keep the current value.
@@ -62,8 +60,9 @@ public struct HolidayCalendarDraft: Hashable, Codable, Sendable {
     public static let customLimit = 100
 
     /// Checks the owner's holidays (id, a date that exists every year, both names, no id used
-    /// twice or by a built-in holiday) and that every switched-off id is a built-in holiday's.
-    public func validated(existing: HolidayCalendar = .russian) throws(DomainError) -> HolidayCalendar {
+    /// twice or by a built-in holiday) and that every switched-off id is a built-in holiday's
+    /// (of any country). The owner's holidays are on fixed days: a movable date is dropped.
+    public func validated(existing: HolidayCalendar = .standard) throws(DomainError) -> HolidayCalendar {
         var v = Validator()
         let custom = custom ?? existing.custom
         if custom.count > Self.customLimit {
@@ -94,7 +93,7 @@ public struct HolidayCalendarDraft: Hashable, Codable, Sendable {
             checked.append(
                 Holiday(
                     id: id ?? "", month: holiday.month, day: holiday.day, nameRu: nameRu ?? "",
-                    nameEn: nameEn ?? "", greets: holiday.greets))
+                    nameEn: nameEn ?? "", greets: holiday.greets, country: holiday.country))
         }
         let builtInIDs = Set(HolidayCalendar.builtIn.map(\.id))
         let disabled = disabledIDs.map(Set.init) ?? existing.disabledIDs

@@ -15,7 +15,7 @@ public struct OutreachSettings: Hashable, Codable, Sendable {
     public static let standard = OutreachSettings()
 
     public init(
-        templates: [GreetingTemplate] = [], holidays: HolidayCalendar = .russian, budget: FatigueBudget = .standard,
+        templates: [GreetingTemplate] = [], holidays: HolidayCalendar = .standard, budget: FatigueBudget = .standard,
         quietHours: QuietHours = .standard, greetingsEnabled: Bool = true
     ) {
         self.templates = templates

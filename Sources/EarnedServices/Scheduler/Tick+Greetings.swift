@@ -4,8 +4,9 @@ import FluentKit
 import Foundation
 
 extension Tick {
-    /// Greetings: once a local day per location, the day's birthdays, purchase anniversaries
-    /// and holidays become greeting tasks from the templates, in the customer's language and
+    /// Greetings: once a local day per location, the day's birthdays, customers' own stored
+    /// dates (anniversaries, name days, founding days), purchase anniversaries and the holidays
+    /// of the location's country become greeting tasks from the templates, in the customer's language and
     /// consenting channel, inside the sending hours of the customer's time zone, within the
     /// fatigue budget. Each is told to subscribers as `greeting.due` with the words and the
     /// address, for an SMS, messenger or e-mail gateway. The day is marked done only after its

@@ -3,9 +3,10 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// The customers of one location who may have an occasion on a local date: a birthday that
-/// day (29 February birthdays too, on 28 February), a first order on that day in an earlier
-/// year, or everyone when a greeting holiday falls on it. The planner decides the rest.
+/// The customers of one location who may have an occasion on a local date: a birthday or another
+/// stored date of theirs (an anniversary, a name day) that day (29 February ones too, on 28
+/// February), a first order on that day in an earlier year, or everyone when a greeting holiday
+/// of the location's country falls on it. The planner decides the rest.
 public struct GreetingCandidates: Sendable {
     let db: any Database
 
@@ -20,7 +21,7 @@ public struct GreetingCandidates: Sendable {
         guard let year = date.year, let zone = TimeZone(identifier: location.timeZone) else { return [] }
         let sql = try db.sql
         var ids: [UUID] = []
-        let everyone = holidays.holidays(on: date).contains(where: \.greets)
+        let everyone = holidays.holidays(on: date, in: location.country).contains(where: \.greets)
         if everyone {
             ids = try await sql.select().column("id").from("customers")
                 .where("home_location_id", .equal, location.id.rawValue).where("erased_at", .is, SQLLiteral.null)
@@ -32,9 +33,8 @@ public struct GreetingCandidates: Sendable {
                 ids += try await sql.raw(
                     """
                     SELECT d.customer_id FROM customer_dates d JOIN customers c ON c.id = d.customer_id
-                    WHERE d.kind = \(bind: CustomerDate.Kind.birthday.rawValue) AND d.month = \(bind: month)
-                    AND d.day = \(bind: day) AND c.home_location_id = \(bind: location.id.rawValue)
-                    AND c.erased_at IS NULL
+                    WHERE d.month = \(bind: month) AND d.day = \(bind: day)
+                    AND c.home_location_id = \(bind: location.id.rawValue) AND c.erased_at IS NULL
                     """
                 ).all().map { try $0.decode(column: "customer_id", as: UUID.self) }
             }
@@ -76,7 +76,7 @@ public struct GreetingCandidates: Sendable {
                 candidates.append(
                     GreetingCandidate(
                         customer: customer, timeZone: zone, firstOrderAt: first[id], lastOrderItems: lastItems[id],
-                        locationName: location.name, touches: history[customer.id] ?? []))
+                        locationName: location.name, country: location.country, touches: history[customer.id] ?? []))
             }
         }
         return candidates

@@ -48,26 +48,44 @@ extension OpenAPIDocument {
                 "occasion": enumeration(GreetingOccasion.Kind.allCases.map(\.rawValue)),
                 "language": enumeration(["ru", "en"]),
                 "text": string(
-                    "fields: {first_name}, {name}, {last_purchase}, {location}, {years}, {holiday}", max: 1000),
+                    "fields: {first_name}, {name}, {last_purchase}, {location}, {years}, {holiday}, {label} "
+                        + "(the customer's own date's label, in anniversary and other_date greetings; {years} there too, "
+                        + "when the date has its year)", max: 1000),
             ], required: ["occasion", "language", "text"])
         let holiday = object(
             [
                 "id": string("lower-case Latin letters, digits and hyphens"), "month": integer(), "day": integer(),
                 "name_ru": string(max: 100), "name_en": string(max: 100),
+                "country": [
+                    "type": "string", "enum": Country.allCases.map(\.rawValue),
+                    "description": "the country it is kept in; left out, every country",
+                ],
             ], required: ["id", "month", "day", "name_ru", "name_en"])
+        let builtInHoliday = object(
+            [
+                "id": string(), "country": enumeration(Country.allCases.map(\.rawValue)),
+                "month": integer("0 for a movable feast"), "day": integer("0 for a movable feast"),
+                "easter_offset": integer("days from Easter Sunday, for a movable feast; absent otherwise"),
+                "name_ru": string(), "name_en": string(),
+                "greets": ["type": "boolean", "description": "whether customers are greeted on it at all"],
+                "enabled": ["type": "boolean", "description": "not in disabled_holidays"],
+            ], required: ["id", "country", "month", "day", "name_ru", "name_en", "greets", "enabled"])
         let outreach: Props = [
             "greetings_enabled": ["type": "boolean"], "max_touches": integer("contacts allowed per window"),
             "window_days": integer(), "send_from": string("HH:MM in the customer's time"),
             "send_until": string("HH:MM"),
-            "templates": array(template), "disabled_holidays": array(string("a built-in holiday's id")),
+            "templates": array(template),
+            "disabled_holidays": array(string("a built-in holiday's id (of any country, see built_in_holidays)")),
             "custom_holidays": array(holiday),
         ]
+        var outreachOut = outreach
+        outreachOut["built_in_holidays"] = array(builtInHoliday)
         return [
             "ServiceRules": object(
                 ["reminder_lead_minutes": leads, "locations": array(object(location, required: Array(location.keys)))],
                 required: ["reminder_lead_minutes", "locations"]),
             "ServiceRulesInput": object(["reminder_lead_minutes": leads, "locations": array(object(location))]),
-            "OutreachSettings": object(outreach, required: Array(outreach.keys)),
+            "OutreachSettings": object(outreachOut, required: Array(outreachOut.keys)),
             "OutreachSettingsInput": object(outreach),
         ]
     }

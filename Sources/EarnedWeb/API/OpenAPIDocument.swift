@@ -1,3 +1,4 @@
+import EarnedDomain
 import Foundation
 import Vapor
 
@@ -213,7 +214,14 @@ enum OpenAPIDocument {
         var orderInput = orderFields
         for key in ["id", "created_at", "updated_at", "state", "ended_at", "end_reason"] { orderInput[key] = nil }
         let locationFields: Props = [
-            "id": uuid, "name": string(max: 120), "time_zone": string("IANA, e.g. Europe/Moscow"), "hours": hours,
+            "id": uuid, "name": string(max: 120), "time_zone": string("IANA, e.g. Europe/Moscow"),
+            "country": [
+                "type": "string", "enum": Country.allCases.map(\.rawValue),
+                "description":
+                    "ISO 3166-1 alpha-2: whose holidays the location's customers are greeted on; "
+                    + "left out of a new location, its time zone's country (else RU)",
+            ],
+            "hours": hours,
             "special_days": array(specialDay), "shifts": array(shift), "created_at": time, "updated_at": time,
         ]
         var locationInput = locationFields

@@ -36,6 +36,8 @@ extension Strings {
     func occasionName(_ kind: GreetingOccasion.Kind) -> String {
         switch kind {
         case .birthday: t("День рождения", "Birthday")
+        case .anniversary: anniversaryOccasion
+        case .otherDate: otherDateOccasion
         case .purchaseAnniversary: t("Годовщина первой покупки", "First purchase anniversary")
         case .holiday: t("Праздник", "Holiday")
         }

@@ -390,6 +390,25 @@ struct DemoServiceHistoryTests {
         #expect(occasions.isSuperset(of: ["birthday", "purchase_anniversary", "holiday"]))
     }
 
+    @Test func berlinGreetsOnGermanHolidaysAndCompaniesOnTheirFoundingDays() throws {
+        let locations = ServiceFixture.business.locations
+        #expect(locations.map(\.country) == locations.map { $0.timeZone == "Europe/Berlin" ? .de : .ru })
+        let berlin = try #require(locations.first { $0.country == .de })
+        let greetings = history.tasks.filter { $0.kind == .greeting }
+        let holidays = greetings.filter { $0.key.contains(":holiday-") }
+        let berlinHolidays = Set(
+            holidays.filter { $0.locationID == berlin.id }.map { $0.key.split(separator: ":")[2] })
+        #expect(berlinHolidays == ["holiday-de-new-year", "holiday-de-christmas"])
+        #expect(holidays.filter { $0.locationID != berlin.id }.allSatisfy { $0.key.contains(":holiday-ru-") })
+        let founding = greetings.filter { $0.key.contains(":other_date:") }
+        #expect(!founding.isEmpty)
+        #expect(
+            founding.allSatisfy {
+                $0.text?.contains("день основания компании") == true
+                    || $0.text?.contains("the company's founding day") == true
+            })
+    }
+
     // MARK: Referrals
 
     @Test func referralsComeOnlyFromSatisfiedCustomersAskedAfterAFollowUp() throws {

@@ -11,7 +11,7 @@ struct GreetingPlannerTests {
     let birthday = LocalDate(year: 1990, month: 6, day: 10)
 
     func plan(
-        _ candidates: [GreetingCandidate], on date: LocalDate? = nil, holidays: HolidayCalendar = .russian,
+        _ candidates: [GreetingCandidate], on date: LocalDate? = nil, holidays: HolidayCalendar = .standard,
         templates: [GreetingTemplate] = GreetingTemplate.defaults, budget: FatigueBudget = .standard
     ) -> [GreetingDecision] {
         GreetingPlanner.plan(

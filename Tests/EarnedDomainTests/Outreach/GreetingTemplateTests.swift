@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Greeting templates")
 struct GreetingTemplateTests {
-    let victoryDay = HolidayCalendar.russian.holiday(id: "ru-victory-day")
+    let victoryDay = HolidayCalendar.standard.holiday(id: "ru-victory-day")
 
     func template(_ text: String, _ occasion: GreetingOccasion.Kind = .birthday, _ language: String = "ru")
         -> GreetingTemplate

@@ -18,7 +18,7 @@ struct HolidayCalendarTests {
             ("ru-unity-day", 11, 4, "День народного единства", "Unity Day"),
         ])
     func builtIn(_ id: String, _ month: Int, _ day: Int, _ ru: String, _ en: String) throws {
-        let found = HolidayCalendar.russian.holidays(on: LocalDate(year: 2025, month: month, day: day))
+        let found = HolidayCalendar.standard.holidays(on: LocalDate(year: 2025, month: month, day: day), in: .ru)
         let holiday = try #require(found.first)
         #expect(found.count == 1)
         #expect(holiday.id == id)
@@ -29,11 +29,13 @@ struct HolidayCalendarTests {
 
     @Test("there are eight, with distinct ids, and ordinary days have none")
     func ordinaryDays() {
-        #expect(HolidayCalendar.builtIn.count == 8)
-        #expect(Set(HolidayCalendar.builtIn.map(\.id)).count == 8)
-        #expect(HolidayCalendar.russian.holidays(on: LocalDate(year: 2025, month: 5, day: 10)).isEmpty)
+        #expect(HolidayCalendar.builtIn(for: .ru).count == 8)
+        #expect(Set(HolidayCalendar.builtIn(for: .ru).map(\.id)).count == 8)
+        #expect(HolidayCalendar.standard.holidays(on: LocalDate(year: 2025, month: 5, day: 10), in: .ru).isEmpty)
         #expect(
-            HolidayCalendar.russian.holidays(on: LocalDate(year: nil, month: 5, day: 9)).map(\.id) == ["ru-victory-day"]
+            HolidayCalendar.standard.holidays(on: LocalDate(year: nil, month: 5, day: 9), in: .ru).map(\.id) == [
+                "ru-victory-day"
+            ]
         )
     }
 
@@ -49,16 +51,16 @@ struct HolidayCalendarTests {
             ],
             disabledIDs: ["ru-defender-day", "ru-womens-day"]
         ).validated()
-        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 2, day: 23)).isEmpty)
-        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 3, day: 8)).isEmpty)
-        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 9, day: 15)).map(\.id) == ["shop-birthday"])
+        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 2, day: 23), in: .ru).isEmpty)
+        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 3, day: 8), in: .ru).isEmpty)
+        #expect(calendar.holidays(on: LocalDate(year: 2025, month: 9, day: 15), in: .ru).map(\.id) == ["shop-birthday"])
         #expect(
-            calendar.holidays(on: LocalDate(year: 2025, month: 6, day: 12)).map(\.id) == [
+            calendar.holidays(on: LocalDate(year: 2025, month: 6, day: 12), in: .ru).map(\.id) == [
                 "ru-russia-day", "stocktaking",
             ])
         #expect(calendar.holiday(id: "ru-defender-day") == nil)
         #expect(calendar.holiday(id: "shop-birthday")?.name(in: "en") == "Our birthday")
-        #expect(calendar.holidays.count == 8)
+        #expect(calendar.holidays(in: .ru).count == 8)
     }
 
     @Test("every bad holiday field and unknown switched-off id is reported")

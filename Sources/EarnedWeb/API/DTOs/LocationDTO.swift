@@ -5,6 +5,7 @@ struct LocationDTO: APIObject {
     var id: UUID
     var name: String
     var time_zone: String
+    var country: String
     var hours: WeeklyHours
     var special_days: [SpecialDay]
     var shifts: [Shift]
@@ -15,6 +16,7 @@ struct LocationDTO: APIObject {
         id = l.id.rawValue
         name = l.name
         time_zone = l.timeZone
+        country = l.country.rawValue
         hours = l.hours
         special_days = l.specialDays
         shifts = l.shifts

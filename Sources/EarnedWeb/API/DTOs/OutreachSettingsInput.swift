@@ -16,6 +16,26 @@ struct OutreachSettingsInput: Content {
             var errors: [FieldError] = []
             let from = DayPeriod.minutes(send_from, field: "send_from", into: &errors)
             let until = DayPeriod.minutes(send_until, field: "send_until", into: &errors)
+            var custom: [Holiday]?
+            if let custom_holidays {
+                custom = []
+                for (index, holiday) in custom_holidays.enumerated() {
+                    var country: Country?
+                    if let code = holiday.country {
+                        country = Country(code: code)
+                        if country == nil {
+                            errors.append(
+                                FieldError(
+                                    field: "custom_holidays.\(index).country", code: .invalidChoice,
+                                    detail: Country.allCases.map(\.rawValue).joined(separator: ", ")))
+                        }
+                    }
+                    custom?.append(
+                        Holiday(
+                            id: holiday.id, month: holiday.month, day: holiday.day, nameRu: holiday.name_ru,
+                            nameEn: holiday.name_en, country: country))
+                }
+            }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             return OutreachSettingsDraft(
                 templates: templates?.map {
@@ -23,10 +43,7 @@ struct OutreachSettingsInput: Content {
                 },
                 holidays: custom_holidays == nil && disabled_holidays == nil
                     ? nil
-                    : HolidayCalendarDraft(
-                        custom: custom_holidays?.map {
-                            Holiday(id: $0.id, month: $0.month, day: $0.day, nameRu: $0.name_ru, nameEn: $0.name_en)
-                        }, disabledIDs: disabled_holidays),
+                    : HolidayCalendarDraft(custom: custom, disabledIDs: disabled_holidays),
                 budget: max_touches == nil && window_days == nil
                     ? nil : FatigueBudgetDraft(maxTouches: max_touches, windowDays: window_days),
                 quietHours: from == nil && until == nil ? nil : QuietHoursDraft(sendFrom: from, sendUntil: until),

@@ -7,6 +7,7 @@ struct LocationForm {
     struct Values: Content {
         var name: String?
         var time_zone: String?
+        var country: String?
         var hours_1: String?
         var hours_2: String?
         var hours_3: String?
@@ -22,6 +23,7 @@ struct LocationForm {
         init(_ location: Location) {
             name = location.name
             time_zone = location.timeZone
+            country = location.country.rawValue
             for day in 1...7 {
                 setDay(day, location.hours.text(isoWeekday: day).replacingOccurrences(of: "–", with: "-"))
             }
@@ -97,6 +99,7 @@ struct LocationForm {
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             return LocationDraft(
                 name: name ?? "", timeZone: time_zone?.trimmingCharacters(in: .whitespaces) ?? "",
+                country: country.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 },
                 hours: WeeklyHours(days: days), specialDays: special, shifts: shiftList)
         }
 

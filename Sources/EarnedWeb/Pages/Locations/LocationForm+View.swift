@@ -16,6 +16,12 @@ extension LocationForm {
                     Forms.field(
                         "time_zone", label: s.timeZone, value: values.time_zone,
                         hint: "Europe/Moscow, Asia/Yekaterinburg, Europe/Berlin", required: true, errors: e, s: s),
+                    Forms.select(
+                        "country", label: s.country,
+                        options: Country.allCases.map { ($0.rawValue, s.countryName($0)) },
+                        selected: values.country ?? values.time_zone.map { Country.forTimeZone($0).rawValue },
+                        errors: e, s: s),
+                    H.p("hint", s.countryHint),
                     H.el(
                         "fieldset", [],
                         [

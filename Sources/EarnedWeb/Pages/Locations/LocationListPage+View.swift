@@ -9,11 +9,12 @@ extension LocationListPage {
             locations.isEmpty
                 ? H.p("empty", s.noLocations)
                 : H.table(
-                    caption: s.locationsTitle, headers: [s.name, s.timeZone, s.hours, s.shifts],
+                    caption: s.locationsTitle, headers: [s.name, s.timeZone, s.country, s.hours, s.shifts],
                     rows: locations.map { loc in
                         [
                             H.a(SiteURL.editLocation(loc.id.rawValue).path, loc.name),
                             H.text(loc.timeZone),
+                            H.text(s.countryName(loc.country)),
                             H.el(
                                 "ul", [("class", "plain small")],
                                 (1...7).map { day in

@@ -18,10 +18,12 @@ struct OutreachSettingsForm {
             "send_from": DayPeriod.clockText(s.quietHours.sendFrom),
             "send_until": DayPeriod.clockText(s.quietHours.sendUntil),
             "greetings_enabled": s.greetingsEnabled ? "true" : "",
-            "custom_holidays": s.holidays.custom.map {
-                String(format: "%02d-%02d", $0.month, $0.day) + "; \($0.nameRu); \($0.nameEn)"
-            }.joined(separator: "\n"),
         ]
+        for (field, country) in Self.customFields {
+            values[field] = s.holidays.custom.filter { $0.country == country }.map {
+                String(format: "%02d-%02d", $0.month, $0.day) + "; \($0.nameRu); \($0.nameEn)"
+            }.joined(separator: "\n")
+        }
         for (kind, language) in Self.templateSlots {
             values[Self.templateField(kind, language)] = s.template(for: kind, language: language)?.text ?? ""
         }
@@ -31,10 +33,31 @@ struct OutreachSettingsForm {
         self.values = values
     }
 
-    static let templateSlots: [(GreetingOccasion.Kind, String)] = [
-        GreetingOccasion.Kind.birthday, .purchaseAnniversary, .holiday,
-    ]
-    .flatMap { kind in GreetingTemplate.languages.map { (kind, $0) } }
+    static let templateSlots: [(GreetingOccasion.Kind, String)] = GreetingOccasion.Kind.allCases
+        .flatMap { kind in GreetingTemplate.languages.map { (kind, $0) } }
+
+    /// The owner's holidays, one text box per country and one ("custom_holidays") for those
+    /// kept in every country.
+    static let customFields: [(field: String, country: Country?)] =
+        [("custom_holidays", nil)] + Country.allCases.map { (customField($0), $0) }
+
+    static func customField(_ country: Country) -> String { "custom_holidays_\(country.rawValue.lowercased())" }
+
+    /// The built-in holidays the page offers to switch off: those greeted on (the others never
+    /// greet, so switching them off would change nothing).
+    static func switchable(_ country: Country) -> [Holiday] {
+        HolidayCalendar.builtIn(for: country).filter(\.greets)
+    }
+
+    /// Each non-empty line of the owner's holiday boxes, with its box and country, in the order
+    /// the draft lists the holidays.
+    var customLines: [(field: String, country: Country?, number: Int, line: Substring)] {
+        Self.customFields.flatMap { field, country in
+            (values[field] ?? "").split(whereSeparator: \.isNewline).enumerated()
+                .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+                .map { (field, country, $0.offset + 1, $0.element) }
+        }
+    }
 
     static func templateField(_ kind: GreetingOccasion.Kind, _ language: String) -> String {
         "template_\(kind.rawValue)_\(language)"
@@ -73,25 +96,27 @@ struct OutreachSettingsForm {
             return m
         }
         var custom: [Holiday] = []
-        for (index, line) in (values["custom_holidays"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
-            let parts = line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        for (index, entry) in customLines.enumerated() {
+            let parts = entry.line.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             let date = parts.first?.split(separator: "-").compactMap { Int($0) } ?? []
             guard parts.count >= 2, date.count == 2 else {
                 errors.append(
                     FieldError(
-                        field: "custom_holidays", code: .invalidFormat, detail: "line \(index + 1): MM-DD; name; name"))
+                        field: entry.field, code: .invalidFormat, detail: "line \(entry.number): MM-DD; name; name"))
                 continue
             }
             custom.append(
                 Holiday(
                     id: String(format: "own-%02d-%02d-%d", date[0], date[1], index + 1), month: date[0], day: date[1],
-                    nameRu: parts[1], nameEn: parts.count > 2 ? parts[2] : parts[1]))
+                    nameRu: parts[1], nameEn: parts.count > 2 ? parts[2] : parts[1], country: entry.country))
         }
         let draft = OutreachSettingsDraft(
             templates: changedTemplates.map(\.draft),
             holidays: HolidayCalendarDraft(
                 custom: custom,
-                disabledIDs: HolidayCalendar.builtIn.map(\.id).filter { values["holiday_\($0)"] != "true" }),
+                disabledIDs: Country.allCases.flatMap(Self.switchable).map(\.id).filter {
+                    values["holiday_\($0)"] != "true"
+                }),
             budget: FatigueBudgetDraft(maxTouches: number("max_touches"), windowDays: number("window_days")),
             quietHours: QuietHoursDraft(sendFrom: time("send_from"), sendUntil: time("send_until")),
             greetingsEnabled: values["greetings_enabled"] == "true")
@@ -105,6 +130,10 @@ struct OutreachSettingsForm {
         let fields = templateFields
         if e.field.hasPrefix("templates."), let index = Int(e.field.split(separator: ".")[1]), index < fields.count {
             e.field = fields[index]
+        } else if e.field.hasPrefix("custom.") {
+            let lines = customLines
+            let index = Int(e.field.split(separator: ".")[1]) ?? lines.count
+            e.field = index < lines.count ? lines[index].field : "custom_holidays"
         } else if e.field.hasPrefix("custom") {
             e.field = "custom_holidays"
         }
