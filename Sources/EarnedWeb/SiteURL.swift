@@ -52,6 +52,8 @@ enum SiteURL: Sendable {
     /// The promises list with its filters (the route is `promises`').
     case promiseList(ListParams)
     case caseList(ListParams)
+    case orderList(ListParams)
+    case contactList(ListParams)
     case onTime(by: String?)
     case newPromise(customer: UUID?)
     case promise(Parameter<UUID>)
@@ -162,6 +164,8 @@ enum SiteURL: Sendable {
         case .promises(let filter): return (["promises"], ["status": filter])
         case .promiseList(let params): return (["promises"], params.query)
         case .caseList(let params): return (["cases"], params.query)
+        case .orderList(let params): return (["orders"], params.query)
+        case .contactList(let params): return (["contacts"], params.query)
         case .onTime(let by): return (["promises", "on-time"], ["by": by])
         case .newPromise(let customer): return (["promises", "new"], ["customer": customer?.uuidString.lowercased()])
         case .promise(let id): return (["promises", .id(id)], [:])

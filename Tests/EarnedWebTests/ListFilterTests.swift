@@ -141,4 +141,57 @@ struct ListFilterTests {
             #expect(csv.text.dropFirst().split(separator: "\r\n").count == 2 && csv.text.contains(old.title))
         }
     }
+
+    @Test("orders by state, seller and customer, paged with the count; the CSV carries state and reason")
+    func orderFilters() async throws {
+        try await withEarnedApp { app, f in
+            let (anna, boris) = try await customers(app, f)
+            let context = ServiceContext(db: app.db, now: testNow, currency: "RUB")
+            for (customer, seller) in [(anna, f.northStaff), (boris, f.northStaff), (anna, f.manager)] {
+                try await OrderActions.record(
+                    OrderDraft(
+                        customerID: customer.id, sellerID: seller.id, locationID: f.north.id, amountMinorUnits: 100_000),
+                    actor: f.owner, in: context)
+            }
+            let first = try #require(try await OrderRepository(db: app.db).list(.init(), actor: f.owner).items.first)
+            try await OrderActions.cancel(first.id, reason: "передумал", actor: f.owner, in: context)
+            let session = try await app.session(for: f.manager)
+            let cancelled = try await app.send(.GET, "/orders?status=cancelled", cookie: session.cookie)
+            #expect(cancelled.text.contains("Найдено: 1"))
+            let nikolay = try await app.send(.GET, "/orders?person=\(f.northStaff.id)", cookie: session.cookie)
+            #expect(nikolay.text.contains("Найдено: 2"))
+            let annas = try await app.send(.GET, "/orders?q=Смирнова", cookie: session.cookie)
+            #expect(annas.text.contains("Найдено: 2"))
+            let wrong = try await app.send(.GET, "/orders?status=lost", cookie: session.cookie)
+            #expect(wrong.status == .ok && wrong.text.contains("status-error") && wrong.text.contains("Найдено: 3"))
+            let csv = try await app.send(.GET, "/orders?status=cancelled&csv=excel", cookie: session.cookie)
+            let lines = csv.text.dropFirst().split(separator: "\r\n")
+            #expect(lines.count == 2 && lines[1].contains("отменён") && lines[1].contains("передумал"))
+        }
+    }
+
+    @Test("contacts: the queue by default; filtered by state and channel, resolved ones too")
+    func contactFilters() async throws {
+        try await withEarnedApp { app, f in
+            let (anna, _) = try await customers(app, f)
+            let repo = ContactRepository(db: app.db)
+            for (subject, channel) in [("Где мой заказ?", InboundContact.Channel.call), ("Счёт", .email)] {
+                _ = try await repo.create(
+                    InboundContactDraft(
+                        channel: channel, customerID: anna.id, locationID: f.north.id, receivedAt: testNow - 600,
+                        subject: subject), actor: f.northStaff, now: testNow)
+            }
+            let resolved = try await repo.create(
+                InboundContactDraft(
+                    channel: .call, customerID: anna.id, locationID: f.north.id, receivedAt: testNow - 3600,
+                    subject: "Спасибо за доставку", resolvedAt: testNow - 1800), actor: f.northStaff, now: testNow)
+            let session = try await app.session(for: f.manager)
+            let queue = try await app.send(.GET, "/contacts", cookie: session.cookie)
+            #expect(queue.text.contains("Найдено: 2") && !queue.text.contains(resolved.subject))
+            let calls = try await app.send(.GET, "/contacts?status=all&kind=call", cookie: session.cookie)
+            #expect(calls.text.contains("Найдено: 2") && calls.text.contains(resolved.subject))
+            let done = try await app.send(.GET, "/contacts?status=resolved", cookie: session.cookie)
+            #expect(done.text.contains("Найдено: 1"))
+        }
+    }
 }

@@ -20,7 +20,8 @@ struct SiteURLTests {
             .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
-            .promiseList(ListParams()), .caseList(ListParams()), .audit, .today(team: false), .completeTask(.key),
+            .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()),
+            .contactList(ListParams()), .audit, .today(team: false), .completeTask(.key),
             .newTask(), .tasks, .task(.key), .taskAction(.key),
             .absences,
             .endAbsence(.key), .promises(filter: nil), .onTime(by: nil),
@@ -68,7 +69,7 @@ struct SiteURLTests {
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
             .signInCode, .passwordReset, .securitySettings, .editOrder, .absences:
             return [.GET, .POST]
-        case .forecastFrom, .auditSearch, .promiseList, .caseList:
+        case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList:
             return []
         case .api(let endpoint):
             switch endpoint {

@@ -106,6 +106,56 @@ public struct ContactRepository: Sendable {
         return try await q.sort(\.$receivedAt).limit(limit).all().map { try $0.domain() }
     }
 
+    /// What a contacts list asks for beyond the queue.
+    public struct Query: Sendable {
+        public var status: InboundContact.Status?
+        public var owner: StaffID?
+        public var location: LocationID?
+        public var channel: InboundContact.Channel?
+        public var from: Date?
+        public var to: Date?
+        public var customers: [CustomerID]?
+        public var cursor: String?
+        public var limit: Int
+
+        public init(
+            status: InboundContact.Status? = nil, owner: StaffID? = nil, location: LocationID? = nil,
+            channel: InboundContact.Channel? = nil, from: Date? = nil, to: Date? = nil,
+            customers: [CustomerID]? = nil, cursor: String? = nil, limit: Int = 50
+        ) {
+            self.status = status
+            self.owner = owner
+            self.location = location
+            self.channel = channel
+            self.from = from
+            self.to = to
+            self.customers = customers
+            self.cursor = cursor
+            self.limit = limit
+        }
+    }
+
+    /// A page of the contacts the actor may see, newest received first, with the count.
+    public func search(_ query: Query, actor: Staff) async throws -> ResultPage<InboundContact> {
+        let q = InboundContactRecord.query(on: db)
+        if let visible = actor.visibleLocationIDs {
+            q.group(.or) {
+                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
+            }
+        }
+        if let status = query.status { q.filter(\.$status == status.rawValue) }
+        if let owner = query.owner { q.filter(\.$ownerID == owner.rawValue) }
+        if let location = query.location { q.filter(\.$locationID == location.rawValue) }
+        if let channel = query.channel { q.filter(\.$channel == channel.rawValue) }
+        if let from = query.from { q.filter(\.$receivedAt >= from) }
+        if let to = query.to { q.filter(\.$receivedAt < to) }
+        if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        let page = try await KeysetPage.fetch(
+            q, time: "received_at", descending: true, cursor: query.cursor, limit: query.limit,
+            timeOf: \.receivedAt)
+        return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+    }
+
     /// Contacts of locations, newest first, optionally of one status or one customer, a page at
     /// a time.
     public func list(

@@ -10,18 +10,24 @@ public struct OrderQuery: Sendable {
     public var sellerID: StaffID?
     public var from: Date?
     public var to: Date?
+    public var state: Order.State?
+    /// Only these customers' (what a search by name, phone or e-mail found); nil: anyone's.
+    public var customers: [CustomerID]?
     public var cursor: String?
     public var limit: Int
 
     public init(
         customerID: CustomerID? = nil, locationID: LocationID? = nil, sellerID: StaffID? = nil, from: Date? = nil,
-        to: Date? = nil, cursor: String? = nil, limit: Int = 50
+        to: Date? = nil, state: Order.State? = nil, customers: [CustomerID]? = nil, cursor: String? = nil,
+        limit: Int = 50
     ) {
         self.customerID = customerID
         self.locationID = locationID
         self.sellerID = sellerID
         self.from = from
         self.to = to
+        self.state = state
+        self.customers = customers
         self.cursor = cursor
         self.limit = limit
     }
@@ -44,31 +50,24 @@ public struct OrderRepository: Sendable {
             .filter(\.$state == Order.State.active.rawValue).sort(\.$deliveredAt).all().map(\.domain)
     }
 
+    /// A page of the orders the actor may see, newest placed first, with the whole count.
     public func list(_ query: OrderQuery, actor: Staff) async throws -> ResultPage<Order> {
         let q = OrderRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs { q.filter(\.$locationID ~~ visible.map(\.rawValue)) }
+        if let visible = actor.visibleLocationIDs {
+            q.group(.or) {
+                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$sellerID == actor.id.rawValue)
+            }
+        }
         if let customer = query.customerID { q.filter(\.$customerID == customer.rawValue) }
         if let location = query.locationID { q.filter(\.$locationID == location.rawValue) }
         if let seller = query.sellerID { q.filter(\.$sellerID == seller.rawValue) }
         if let from = query.from { q.filter(\.$placedAt >= from) }
         if let to = query.to { q.filter(\.$placedAt < to) }
-        if let raw = query.cursor {
-            guard let cursor = Cursor(encoded: raw), let seconds = Double(cursor.key) else {
-                throw DomainError.invalid([FieldError(field: "cursor", code: .invalidFormat)])
-            }
-            let placed = Date(timeIntervalSince1970: seconds)
-            q.group(.or) { group in
-                group.filter(\.$placedAt < placed)
-                group.group(.and) { $0.filter(\.$placedAt == placed).filter(\.$id < cursor.id) }
-            }
-        }
-        let limit = max(1, min(query.limit, 500))
-        let records = try await q.sort(\.$placedAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
-        let page = Array(records.prefix(limit))
-        let next =
-            records.count > limit
-            ? page.last.map { Cursor(key: String($0.placedAt.timeIntervalSince1970), id: $0.id!).encoded } : nil
-        return ResultPage(items: page.map(\.domain), nextCursor: next)
+        if let state = query.state { q.filter(\.$state == state.rawValue) }
+        if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        let page = try await KeysetPage.fetch(
+            q, time: "placed_at", descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.placedAt)
+        return ResultPage(items: page.rows.map(\.domain), nextCursor: page.next, total: page.total)
     }
 
     public func get(_ id: OrderID, actor: Staff) async throws -> Order {

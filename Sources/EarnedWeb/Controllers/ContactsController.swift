@@ -7,14 +7,10 @@ import Vapor
 struct ContactsController {
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let contacts = try await req.contacts.unresolved(locations: viewer.staff.visibleLocationIDs)
-        let clocks = try await ContactActions.clocks(viewer.locations, on: req.database)
-        let queue = ContactQueue.ordered(
-            contacts.compactMap { c in clocks[c.locationID].map { (c, $0.status(of: c, now: req.now)) } })
-        let names = try await req.customers.names(contacts.compactMap(\.customerID), s: viewer.s)
-        let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let page = ContactListPage(viewer: viewer, queue: queue, names: names, staff: staff, now: req.now).body
-        return Layout.response(page, title: viewer.s.contactsTitle, request: req)
+        let params = ListParams(req)
+        if params.csv != nil { return try await ContactListPage.csv(req, viewer: viewer, params: params) }
+        let page = try await ContactListPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.contactsTitle, request: req)
     }
 
     func new(_ req: Request) async throws -> Response {

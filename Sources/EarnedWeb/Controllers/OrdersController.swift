@@ -8,16 +8,10 @@ import Vapor
 struct OrdersController {
     func list(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let location = req.query[String.self, at: "location"].flatMap(UUID.init(uuidString:)).map(LocationID.init)
-        let cursor = req.query[String.self, at: "cursor"]
-        let page = try await req.orders.list(
-            OrderQuery(locationID: location, cursor: cursor, limit: 50), actor: viewer.staff)
-        let customers = try await req.customers.names(Array(Set(page.items.map(\.customerID))), s: viewer.s)
-        let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        let model = OrderListPage(
-            viewer: viewer, location: location, orders: page.items, customerNames: customers, staff: staff,
-            next: page.nextCursor, isFirstPage: cursor == nil)
-        return Layout.response(model.body, title: viewer.s.ordersTitle, request: req)
+        let params = ListParams(req)
+        if params.csv != nil { return try await OrderListPage.csv(req, viewer: viewer, params: params) }
+        let page = try await OrderListPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.ordersTitle, request: req)
     }
 
     func new(_ req: Request) async throws -> Response {

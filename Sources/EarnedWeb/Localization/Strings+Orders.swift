@@ -13,6 +13,7 @@ extension Strings {
         case .returned: t("возвращён", "returned")
         }
     }
+    var anyOrderState: String { t("Любое состояние", "Any state") }
     var markDelivered: String { t("Выдан клиенту", "Mark delivered") }
     var markDeliveredHint: String {
         t(

@@ -102,3 +102,9 @@ extension Strings {
 extension Strings {
     var openedAt: String { t("Открыто", "Opened") }
 }
+
+extension Strings {
+    var contactQueue: String { t("Очередь: все нерешённые", "The queue: all unresolved") }
+    var allContacts: String { t("все, и решённые", "all, resolved too") }
+    var noContactsFound: String { t("Таких обращений нет.", "No contacts like that.") }
+}
