@@ -14,9 +14,8 @@ package enum CaseListing {
         guard overdue else { return try await repo.search(query, actor: actor) }
         var query = query
         query.statuses = [.open, .waitingOnCustomer]
-        let clocks = Dictionary(
-            locations.map { ($0.id, CaseClock(calendar: BusinessCalendar(location: $0))) },
-            uniquingKeysWith: { a, _ in a })
+        let rules = try await SettingsStore(db: context.db).service()
+        let clocks = Dictionary(locations.map { ($0.id, rules.caseClock(for: $0)) }, uniquingKeysWith: { a, _ in a })
         let now = context.now
         return try await repo.search(query, actor: actor) { serviceCase in
             guard let clock = serviceCase.locationID.flatMap({ clocks[$0] }) else { return false }

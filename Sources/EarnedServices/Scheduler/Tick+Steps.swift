@@ -183,7 +183,7 @@ extension Tick {
         }
         for open in try await CaseRepository(db: db).list(locations: nil, activeOnly: true, limit: 5000) {
             guard let location = open.locationID, let calendar = calendars[location] else { continue }
-            let result = CaseClock(calendar: calendar).status(of: open, now: now)
+            let result = CaseClock(calendar: calendar, targets: setting.rules.caseTargets).status(of: open, now: now)
             let subject = ServiceTask.Subject(kind: .serviceCase, id: open.id.rawValue)
             for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
                 try await check(

@@ -49,11 +49,10 @@ package struct TodayAgenda: Sendable {
                 source: .promise, id: $0.id.rawValue, dueAt: $0.dueAt, assigneeID: $0.ownerID,
                 customerID: $0.customerID)
         }
-        let calendars = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, BusinessCalendar(location: $0)) })
+        let rules = try await SettingsStore(db: db).service()
+        let caseClocks = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, rules.caseClock(for: $0)) })
         items += cases.map { c in
-            let due = c.locationID.flatMap { calendars[$0] }.flatMap {
-                CaseClock(calendar: $0).status(of: c, now: now).resolution.dueAt
-            }
+            let due = c.locationID.flatMap { caseClocks[$0] }.flatMap { $0.status(of: c, now: now).resolution.dueAt }
             return AgendaItem(
                 source: .serviceCase, id: c.id.rawValue, dueAt: due, assigneeID: c.ownerID, customerID: c.customerID)
         }

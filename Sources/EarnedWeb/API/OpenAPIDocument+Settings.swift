@@ -39,10 +39,31 @@ extension OpenAPIDocument {
             "description": "per promise kind: " + Promise.Kind.allCases.map(\.rawValue).joined(separator: ", "),
             "additionalProperties": integer(),
         ]
+        let warning = object(
+            [
+                "fraction": [
+                    "type": "number", "description": "share of the target left when the warning starts, 0 to 1",
+                ],
+                "minimum_minutes": ["type": "number", "description": "the shortest warning, in business minutes"],
+            ], required: ["fraction", "minimum_minutes"])
+        let factors: [String: Any] = [
+            "type": "object",
+            "description": "multipliers of the normal-priority reply targets per priority (urgent, high, normal, low)",
+            "additionalProperties": ["type": "number"],
+        ]
         let location: Props = [
             "location_id": string(format: "uuid"), "handover": enumeration(["visit", "call"]),
-            "follow_up_days": array(integer()), "reply_targets": targets,
+            "follow_up_days": array(integer()), "reply_targets": targets, "priority_factors": factors,
+            "reply_warning": warning,
         ]
+        let byPriority: [String: Any] = [
+            "type": "object",
+            "description":
+                "per priority (urgent, high, normal, low): first response in minutes, resolution in hours, in business hours",
+            "additionalProperties": target,
+        ]
+        let caseTargets = object(
+            ["by_priority": byPriority, "warning": warning], required: ["by_priority", "warning"])
         let template = object(
             [
                 "occasion": enumeration(GreetingOccasion.Kind.allCases.map(\.rawValue)),
@@ -82,9 +103,17 @@ extension OpenAPIDocument {
         outreachOut["built_in_holidays"] = array(builtInHoliday)
         return [
             "ServiceRules": object(
-                ["reminder_lead_minutes": leads, "locations": array(object(location, required: Array(location.keys)))],
-                required: ["reminder_lead_minutes", "locations"]),
-            "ServiceRulesInput": object(["reminder_lead_minutes": leads, "locations": array(object(location))]),
+                [
+                    "reminder_lead_minutes": leads,
+                    "locations": array(object(location, required: Array(location.keys))),
+                    "case_targets": caseTargets,
+                ],
+                required: ["reminder_lead_minutes", "locations", "case_targets"]),
+            "ServiceRulesInput": object(
+                [
+                    "reminder_lead_minutes": leads, "locations": array(object(location)),
+                    "case_targets": object(["by_priority": byPriority, "warning": warning]),
+                ]),
             "OutreachSettings": object(outreachOut, required: Array(outreachOut.keys)),
             "OutreachSettingsInput": object(outreach),
         ]

@@ -214,7 +214,8 @@ struct ServiceController {
         let customer = try await req.customers.get(found.customerID, actor: viewer.staff)
         let staff = try await req.staffAccounts.list(actor: viewer.staff)
         let location = viewer.locations.first { $0.id == found.locationID }
-        let clock = location.map { CaseClock(calendar: BusinessCalendar(location: $0)).status(of: found, now: req.now) }
+        let rules = try await req.settings.service()
+        let clock = location.map { rules.caseClock(for: $0).status(of: found, now: req.now) }
         let page = CasePage(
             viewer: viewer, serviceCase: found, customer: customer, staff: staff, clock: clock, now: req.now,
             errors: errors

@@ -108,3 +108,27 @@ extension Strings {
     var allContacts: String { t("все, и решённые", "all, resolved too") }
     var noContactsFound: String { t("Таких обращений нет.", "No contacts like that.") }
 }
+
+/// The words of reply and case targets on the service settings page.
+extension Strings {
+    var priorityShareTitle: String { t("Сроки по приоритету", "Targets by priority") }
+    var priorityShareHint: String {
+        t(
+            "Доля обычного срока для каждого приоритета: 25 — вчетверо быстрее, 200 — вдвое дольше.",
+            "The share of the normal target for each priority: 25 is four times faster, 200 twice as long.")
+    }
+    var warningLeadTitle: String { t("Предупреждение до срока", "Warning before the target") }
+    var warningLeadHint: String {
+        t(
+            "Ответственный получает задачу, когда до срока остаётся эта доля, но не меньше этих минут.",
+            "Whoever holds it gets a task when this share of the target is left, but no fewer minutes than this.")
+    }
+    var warningShare: String { t("Доля срока, %", "Share of the target, %") }
+    var warningMinimum: String { t("Не меньше, минут", "At least, minutes") }
+    var caseTargetsTitle: String { t("Сроки по обращениям", "Case targets") }
+    var caseTargetsHint: String {
+        t(
+            "В рабочих часах точки, паузы на ожидание клиента не считаются.",
+            "In the location's business hours; time waiting on the customer does not count.")
+    }
+}

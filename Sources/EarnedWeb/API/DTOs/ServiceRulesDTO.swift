@@ -8,15 +8,38 @@ struct ServiceRulesDTO: APIObject {
         var resolution_hours: Double
     }
 
+    /// A warning before a target: with `fraction` of it left, at least `minimum_minutes`.
+    struct WarningDTO: Content {
+        var fraction: Double
+        var minimum_minutes: Double
+
+        init(_ w: WarningLead) {
+            fraction = w.fraction
+            minimum_minutes = w.minimum / 60
+        }
+
+        var domain: WarningLead { WarningLead(fraction: fraction, minimum: minimum_minutes * 60) }
+    }
+
     struct LocationRulesDTO: APIObject {
         var location_id: UUID
         var handover: String
         var follow_up_days: [Int]
         var reply_targets: [String: TargetDTO]
+        /// Multipliers of the normal-priority reply targets: urgent 0.25, high 0.5…
+        var priority_factors: [String: Double]
+        var reply_warning: WarningDTO
+    }
+
+    struct CaseTargetsDTO: Content {
+        /// First response and resolution per priority, in business hours (minutes for the first).
+        var by_priority: [String: TargetDTO]
+        var warning: WarningDTO
     }
 
     var reminder_lead_minutes: [String: Int]
     var locations: [LocationRulesDTO]
+    var case_targets: CaseTargetsDTO
 
     init(_ rules: ServiceRules, locations: [Location]) {
         reminder_lead_minutes = Dictionary(
@@ -35,7 +58,20 @@ struct ServiceRulesDTO: APIObject {
                             TargetDTO(
                                 first_response_minutes: t.firstResponse / 60, resolution_hours: t.resolution / 3600)
                         )
-                    }))
+                    }),
+                priority_factors: Dictionary(
+                    uniqueKeysWithValues: Priority.allCases.map {
+                        ($0.rawValue, targets.priorityFactors[$0] ?? ReplyTargets.defaultPriorityFactors[$0] ?? 1)
+                    }), reply_warning: WarningDTO(targets.warning))
         }
+        case_targets = CaseTargetsDTO(
+            by_priority: Dictionary(
+                uniqueKeysWithValues: Priority.allCases.map { priority in
+                    let t = rules.caseTargets.target(for: priority)
+                    return (
+                        priority.rawValue,
+                        TargetDTO(first_response_minutes: t.firstResponse / 60, resolution_hours: t.resolution / 3600)
+                    )
+                }), warning: WarningDTO(rules.caseTargets.warning))
     }
 }

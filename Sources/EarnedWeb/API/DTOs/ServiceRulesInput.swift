@@ -7,10 +7,18 @@ struct ServiceRulesInput: Content {
         var handover: AfterSalePolicy.HandoverContact?
         var follow_up_days: [Int]?
         var reply_targets: [String: ServiceRulesDTO.TargetDTO]?
+        var priority_factors: [String: Double]?
+        var reply_warning: ServiceRulesDTO.WarningDTO?
+    }
+
+    struct CaseTargetsInput: Content {
+        var by_priority: [String: ServiceRulesDTO.TargetDTO]?
+        var warning: ServiceRulesDTO.WarningDTO?
     }
 
     var reminder_lead_minutes: [String: Int]?
     var locations: [LocationRules]?
+    var case_targets: CaseTargetsInput?
 
     /// The rules after this change: what it leaves out keeps its value.
     func applied(to current: ServiceRules, visible: [Location]) throws -> ServiceRules {
@@ -45,7 +53,26 @@ struct ServiceRulesInput: Content {
                 targets.base[channel] = ServiceTarget(
                     firstResponse: target.first_response_minutes * 60, resolution: target.resolution_hours * 3600)
             }
+            for (key, factor) in entry.priority_factors ?? [:] {
+                guard let priority = Priority(rawValue: key) else {
+                    errors.append(FieldError(field: "locations.\(index).priority_factors.\(key)", code: .invalidChoice))
+                    continue
+                }
+                targets.priorityFactors[priority] = factor
+            }
+            if let warning = entry.reply_warning { targets.warning = warning.domain }
             rules.replyTargets[id] = targets
+        }
+        if let cases = case_targets {
+            for (key, target) in cases.by_priority ?? [:] {
+                guard let priority = Priority(rawValue: key) else {
+                    errors.append(FieldError(field: "case_targets.by_priority.\(key)", code: .invalidChoice))
+                    continue
+                }
+                rules.caseTargets.byPriority[priority] = ServiceTarget(
+                    firstResponse: target.first_response_minutes * 60, resolution: target.resolution_hours * 3600)
+            }
+            if let warning = cases.warning { rules.caseTargets.warning = warning.domain }
         }
         if !errors.isEmpty { throw DomainError.invalid(errors) }
         return rules

@@ -28,13 +28,28 @@ struct ServiceSettingsForm {
                 values["first_\(id)_\(channel.rawValue)"] = "\(Int((target.firstResponse / 60).rounded()))"
                 values["resolve_\(id)_\(channel.rawValue)"] = Self.hours(target.resolution)
             }
+            for priority in Priority.allCases {
+                let factor = targets.priorityFactors[priority] ?? ReplyTargets.defaultPriorityFactors[priority] ?? 1
+                values["factor_\(id)_\(priority.rawValue)"] = Self.number(factor * 100)
+            }
+            values["warn_fraction_\(id)"] = Self.number(targets.warning.fraction * 100)
+            values["warn_min_\(id)"] = Self.number(targets.warning.minimum / 60)
         }
+        for priority in Priority.allCases {
+            let target = rules.caseTargets.target(for: priority)
+            values["case_first_\(priority.rawValue)"] = Self.hours(target.firstResponse)
+            values["case_resolve_\(priority.rawValue)"] = Self.hours(target.resolution)
+        }
+        values["case_warn_fraction"] = Self.number(rules.caseTargets.warning.fraction * 100)
+        values["case_warn_min"] = Self.number(rules.caseTargets.warning.minimum / 60)
         self.values = values
     }
 
-    static func hours(_ seconds: TimeInterval) -> String {
-        let h = seconds / 3600
-        return h == h.rounded() ? "\(Int(h))" : String(format: "%.1f", h)
+    static func hours(_ seconds: TimeInterval) -> String { number(seconds / 3600) }
+
+    /// A whole number as it is, else one decimal.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))" : String(format: "%.1f", value)
     }
 
     /// The rules in force with the form's changes at these locations, or every field that does
@@ -78,8 +93,28 @@ struct ServiceSettingsForm {
                     targets.base[channel] = ServiceTarget(firstResponse: first * 60, resolution: resolve * 3600)
                 }
             }
+            for priority in Priority.allCases {
+                if let percent = number("factor_\(id)_\(priority.rawValue)") {
+                    targets.priorityFactors[priority] = percent / 100
+                }
+            }
+            if let fraction = number("warn_fraction_\(id)"), let minimum = number("warn_min_\(id)") {
+                targets.warning = WarningLead(fraction: fraction / 100, minimum: minimum * 60)
+            }
             rules.replyTargets[location.id] = targets
         }
+        var cases = rules.caseTargets
+        for priority in Priority.allCases {
+            let first = number("case_first_\(priority.rawValue)")
+            let resolve = number("case_resolve_\(priority.rawValue)")
+            if let first, let resolve {
+                cases.byPriority[priority] = ServiceTarget(firstResponse: first * 3600, resolution: resolve * 3600)
+            }
+        }
+        if let fraction = number("case_warn_fraction"), let minimum = number("case_warn_min") {
+            cases.warning = WarningLead(fraction: fraction / 100, minimum: minimum * 60)
+        }
+        rules.caseTargets = cases
         guard errors.isEmpty else { throw .invalid(errors) }
         return rules
     }
@@ -92,6 +127,14 @@ struct ServiceSettingsForm {
             e.field = "offsets_\(parts[1])"
         } else if parts.first == "reply_targets", parts.count > 4, parts[2] == "base" {
             e.field = (parts[4] == "first_response" ? "first_" : "resolve_") + "\(parts[1])_\(parts[3])"
+        } else if parts.first == "reply_targets", parts.count > 3, parts[2] == "priority_factors" {
+            e.field = "factor_\(parts[1])_\(parts[3])"
+        } else if parts.first == "reply_targets", parts.count > 3, parts[2] == "warning" {
+            e.field = (parts[3] == "fraction" ? "warn_fraction_" : "warn_min_") + parts[1]
+        } else if parts.first == "case_targets", parts.count > 3, parts[1] == "by_priority" {
+            e.field = (parts[3] == "first_response" ? "case_first_" : "case_resolve_") + parts[2]
+        } else if parts.first == "case_targets", parts.count > 2, parts[1] == "warning" {
+            e.field = parts[2] == "fraction" ? "case_warn_fraction" : "case_warn_min"
         } else if parts.first == "lead_minutes", parts.count > 1 {
             e.field = "lead_\(parts[1])"
         }

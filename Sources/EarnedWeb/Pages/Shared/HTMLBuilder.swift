@@ -59,6 +59,7 @@ enum H {
     }
     static func h1(_ text: String) -> HTMLNode { el("h1", [], [H.text(text)]) }
     static func h2(_ text: String) -> HTMLNode { el("h2", [], [H.text(text)]) }
+    static func h3(_ text: String) -> HTMLNode { el("h3", [], [H.text(text)]) }
     static func group(_ nodes: [HTMLNode]) -> HTMLNode { .group(nodes) }
     static var empty: HTMLNode { .group([]) }
 
