@@ -66,6 +66,10 @@ enum SiteURL: Sendable {
     case outreachSettings
     case webhooks
     case toggleWebhook(Parameter<UUID>)
+    case editWebhook(Parameter<UUID>)
+    case deleteWebhook(Parameter<UUID>)
+    case testWebhook(Parameter<UUID>)
+    case resendDelivery(Parameter<UUID>)
     case incidents
     case newIncident
     case incident(Parameter<UUID>)
@@ -178,6 +182,10 @@ enum SiteURL: Sendable {
         case .outreachSettings: return (["settings", "outreach"], [:])
         case .webhooks: return (["settings", "webhooks"], [:])
         case .toggleWebhook(let id): return (["settings", "webhooks", .id(id), "active"], [:])
+        case .editWebhook(let id): return (["settings", "webhooks", .id(id)], [:])
+        case .deleteWebhook(let id): return (["settings", "webhooks", .id(id), "delete"], [:])
+        case .testWebhook(let id): return (["settings", "webhooks", .id(id), "test"], [:])
+        case .resendDelivery(let id): return (["settings", "webhooks", "deliveries", .id(id), "resend"], [:])
         case .incidents: return (["incidents"], [:])
         case .newIncident: return (["incidents", "new"], [:])
         case .incident(let id): return (["incidents", .id(id)], [:])
@@ -343,6 +351,10 @@ extension SiteURL {
     static func serviceCase(_ id: UUID) -> SiteURL { .serviceCase(.value(id)) }
     static func caseAction(_ id: UUID) -> SiteURL { .caseAction(.value(id)) }
     static func toggleWebhook(_ id: UUID) -> SiteURL { .toggleWebhook(.value(id)) }
+    static func editWebhook(_ id: UUID) -> SiteURL { .editWebhook(.value(id)) }
+    static func deleteWebhook(_ id: UUID) -> SiteURL { .deleteWebhook(.value(id)) }
+    static func testWebhook(_ id: UUID) -> SiteURL { .testWebhook(.value(id)) }
+    static func resendDelivery(_ id: UUID) -> SiteURL { .resendDelivery(.value(id)) }
     static func incident(_ id: UUID) -> SiteURL { .incident(.value(id)) }
     static func closeIncident(_ id: UUID) -> SiteURL { .closeIncident(.value(id)) }
     static func contact(_ id: UUID) -> SiteURL { .contact(.value(id)) }
@@ -401,6 +413,8 @@ extension SiteURL {
         case webhooks
         case webhook(Parameter<UUID>)
         case webhookDeliveries(Parameter<UUID>)
+        case webhookTest(Parameter<UUID>)
+        case deliveryResend(Parameter<UUID>)
         case serviceSettings
         case outreachSettings
         case surveys
@@ -455,6 +469,8 @@ extension SiteURL {
             case .webhooks: return ["webhooks"]
             case .webhook(let id): return ["webhooks", .id(id)]
             case .webhookDeliveries(let id): return ["webhooks", .id(id), "deliveries"]
+            case .webhookTest(let id): return ["webhooks", .id(id), "test"]
+            case .deliveryResend(let id): return ["webhook-deliveries", .id(id), "resend"]
             case .serviceSettings: return ["settings", "service"]
             case .outreachSettings: return ["settings", "outreach"]
             case .surveys: return ["surveys"]

@@ -13,24 +13,27 @@ struct LocationCountryMigrationTests {
     func backfill() async throws {
         try await withEarnedApp(seed: false) { app, _ in
             let migration = UpdateLocationsAddCountry()
-            try await migration.revert(on: app.db)
-            let sql = try app.db.sql
             let zones = ["Europe/Berlin", "Europe/Moscow", "Asia/Yekaterinburg", "America/New_York"]
-            var ids: [String: UUID] = [:]
-            for zone in zones {
-                let id = UUID()
-                ids[zone] = id
-                try await sql.insert(into: "locations")
-                    .columns(
-                        "id", "name", "time_zone", "hours_json", "special_days_json", "shifts_json", "created_at",
-                        "updated_at"
-                    )
-                    .values(
-                        SQLBind(id), SQLBind(zone), SQLBind(zone), SQLBind("{}"), SQLBind("[]"), SQLBind("[]"),
-                        SQLBind(Date()), SQLBind(Date())
-                    ).run()
+            let ids = Dictionary(uniqueKeysWithValues: zones.map { ($0, UUID()) })
+            // One connection for the whole change: a pooled in-memory database may show another
+            // connection the schema from before the revert.
+            try await app.db.transaction { db in
+                try await migration.revert(on: db)
+                let sql = try db.sql
+                for zone in zones {
+                    try await sql.insert(into: "locations")
+                        .columns(
+                            "id", "name", "time_zone", "hours_json", "special_days_json", "shifts_json", "created_at",
+                            "updated_at"
+                        )
+                        .values(
+                            SQLBind(ids[zone]!), SQLBind(zone), SQLBind(zone), SQLBind("{}"), SQLBind("[]"),
+                            SQLBind("[]"), SQLBind(Date()), SQLBind(Date())
+                        ).run()
+                }
+                try await migration.prepare(on: db)
             }
-            try await migration.prepare(on: app.db)
+            let sql = try app.db.sql
             var countries: [String: String] = [:]
             for row in try await sql.select().column("id").column("country").from("locations").all() {
                 let id = try row.decode(column: "id", as: UUID.self)

@@ -27,6 +27,8 @@ struct SiteURLTests {
             .endAbsence(.key), .promises(filter: nil), .onTime(by: nil),
             .newPromise(customer: nil), .promise(.key), .promiseAction(.key), .cases, .newCase(customer: nil),
             .serviceCase(.key), .caseAction(.key), .serviceSettings, .outreachSettings, .webhooks, .toggleWebhook(.key),
+            .editWebhook(.key),
+            .deleteWebhook(.key), .testWebhook(.key), .resendDelivery(.key),
             .incidents, .newIncident, .incident(.key), .closeIncident(.key), .contacts, .newContact(), .contact(.key),
             .contactAction(.key), .surveys(), .surveyDefinitions, .newSurvey, .survey(.key), .surveyInvitations(),
             .surveyInvitation(.key), .renewSurveyLink(.key), .surveyAnswer(token: .key), .scorecard(),
@@ -43,7 +45,8 @@ struct SiteURLTests {
         .promiseActions(.key), .cases, .serviceCase(.key), .caseActions(.key), .contacts, .contact(.key),
         .contactActions(.key), .tasks, .completeTask(.key), .taskActions(.key), .absences, .endAbsence(.key),
         .incidents, .incident(.key), .closeIncident(.key),
-        .webhooks, .webhook(.key), .webhookDeliveries(.key), .serviceSettings, .outreachSettings, .surveys,
+        .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
+        .deliveryResend(.key), .serviceSettings, .outreachSettings, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key),
     ]
@@ -62,12 +65,12 @@ struct SiteURLTests {
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
             .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .tasks, .taskAction,
-            .endAbsence:
+            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences:
+            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList:
             return []
@@ -78,7 +81,7 @@ struct SiteURLTests {
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,
-                .taskActions, .endAbsence:
+                .taskActions, .endAbsence, .webhookTest, .deliveryResend:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:
@@ -88,7 +91,7 @@ struct SiteURLTests {
             case .order: return [.GET, .PATCH, .DELETE]
             case .forecast: return [.GET, .DELETE]
             case .promise, .serviceCase, .contact, .incident: return [.GET]
-            case .webhook: return [.PATCH]
+            case .webhook: return [.PATCH, .DELETE]
             }
         }
     }

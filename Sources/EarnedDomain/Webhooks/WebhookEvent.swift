@@ -17,6 +17,11 @@ public struct WebhookEvent: Hashable, Codable, Sendable {
         case surveyRequested = "survey.requested"
         /// A customer answered a survey.
         case surveyAnswered = "survey.answered"
+        /// A signed test the owner sends to one subscription, to check the receiver.
+        case webhookTest = "webhook.test"
+
+        /// What a subscription may ask for: every kind but the test, which goes to whoever is tested.
+        public static var subscribable: [Kind] { allCases.filter { $0 != .webhookTest } }
     }
 
     public var key: String

@@ -66,12 +66,12 @@ public struct WebhookSubscriptionDraft: Sendable, Codable, Hashable {
         if let names = events {
             kinds = []
             for name in names {
-                if let kind = WebhookEvent.Kind(rawValue: name) {
+                if let kind = WebhookEvent.Kind(rawValue: name), WebhookEvent.Kind.subscribable.contains(kind) {
                     if !kinds.contains(kind) { kinds.append(kind) }
                 } else {
                     v.add(
                         "events", .invalidChoice,
-                        detail: WebhookEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                        detail: WebhookEvent.Kind.subscribable.map(\.rawValue).joined(separator: ", "))
                 }
             }
         }

@@ -45,6 +45,77 @@ public struct WebhookStore: Sendable {
         return record.domain
     }
 
+    /// Changes a subscription's address, events, description or state (owner only); its
+    /// secret stays, so receivers keep checking signatures with it.
+    @discardableResult
+    public func update(_ id: WebhookSubscriptionID, _ draft: WebhookSubscriptionDraft, actor: Staff, now: Date)
+        async throws -> WebhookSubscription
+    {
+        try Policy.require(actor, .manageIntegrations)
+        guard let record = try await WebhookSubscriptionRecord.find(id.rawValue, on: db) else {
+            throw DomainError.notFound("webhook")
+        }
+        let changed = try draft.validated(id: id, secret: "", now: now, existing: record.domain)
+        try await db.transaction { db in
+            record.apply(changed)
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "webhook", id.rawValue, by: actor, summary: "url, events, description", at: now)
+        }
+        return changed
+    }
+
+    /// Deletes a subscription and its delivery log (owner only).
+    public func delete(_ id: WebhookSubscriptionID, actor: Staff, now: Date) async throws {
+        try Policy.require(actor, .manageIntegrations)
+        guard try await WebhookSubscriptionRecord.find(id.rawValue, on: db) != nil else {
+            throw DomainError.notFound("webhook")
+        }
+        try await db.transaction { db in
+            try await WebhookDeliveryRecord.query(on: db).filter(\.$subscriptionID == id.rawValue).delete()
+            try await WebhookSubscriptionRecord.query(on: db).filter(\.$id == id.rawValue).delete()
+            try await AuditLog(db: db).record(.deleted, "webhook", id.rawValue, by: actor, summary: "deleted", at: now)
+        }
+    }
+
+    /// Queues a signed test event for one subscription, active or paused, whatever it asks for:
+    /// the next scheduler pass sends it like any delivery, and the log shows how it went.
+    @discardableResult
+    public func queueTest(_ id: WebhookSubscriptionID, actor: Staff, now: Date) async throws -> Int {
+        try Policy.require(actor, .manageIntegrations)
+        guard try await WebhookSubscriptionRecord.find(id.rawValue, on: db) != nil else {
+            throw DomainError.notFound("webhook")
+        }
+        let event = WebhookEvent(
+            key: "webhook.test:\(id):\(Int(now.timeIntervalSince1970 * 1000))", kind: .webhookTest, occurredAt: now,
+            data: ["subscription_id": id.description, "message": "A test from Earned"])
+        return try await TaskQueries.enqueue(
+            event: event, payload: event.jsonBody, subscriptions: [id], now: now, on: db)
+    }
+
+    /// Sends a delivery that failed (or is still retrying) again at the next pass, with a fresh
+    /// count of attempts (owner only). A delivered one is not sent twice.
+    public func resend(_ id: UUID, actor: Staff, now: Date) async throws -> WebhookDelivery {
+        try Policy.require(actor, .manageIntegrations)
+        guard let record = try await WebhookDeliveryRecord.find(id, on: db) else {
+            throw DomainError.notFound("delivery")
+        }
+        guard record.status != WebhookDelivery.Status.delivered.rawValue else {
+            throw DomainError.conflict("the delivery was delivered already")
+        }
+        record.status = WebhookDelivery.Status.pending.rawValue
+        record.attempts = 0
+        record.nextAttemptAt = now
+        record.claimedUntil = nil
+        record.updatedAt = now
+        try await db.transaction { db in
+            try await record.update(on: db)
+            try await AuditLog(db: db).record(
+                .updated, "webhook_delivery", id, by: actor, summary: "resent", at: now)
+        }
+        return record.domain
+    }
+
     /// Queues an event for every active subscription that wants it; returns how many
     /// deliveries were queued (none for an event key already queued).
     @discardableResult

@@ -52,6 +52,9 @@ extension APIRoutes {
         api.post(SiteURL.API.webhooks.pathComponents, use: createWebhook)
         api.patch(SiteURL.API.webhook(.key).pathComponents, use: setWebhookActive)
         api.get(SiteURL.API.webhookDeliveries(.key).pathComponents, use: webhookDeliveries)
+        api.delete(SiteURL.API.webhook(.key).pathComponents, use: deleteWebhook)
+        api.post(SiteURL.API.webhookTest(.key).pathComponents, use: testWebhook)
+        api.post(SiteURL.API.deliveryResend(.key).pathComponents, use: resendDelivery)
     }
 
     static func listPromises(_ req: Request) async throws -> [PromiseDTO] {
@@ -298,14 +301,28 @@ extension APIRoutes {
             location: .webhook(subscription.id.rawValue), resource: subscription.id.rawValue)
     }
 
+    /// Changes what is given: the address, events, description, or whether it is active.
     static func setWebhookActive(_ req: Request) async throws -> WebhookSubscriptionDTO {
         let input = try req.content.decode(WebhookInput.self)
-        guard let active = input.is_active else {
-            throw DomainError.invalid([FieldError(field: "is_active", code: .required)])
-        }
         return WebhookSubscriptionDTO(
-            try await WebhookStore(db: req.database).setActive(
-                try id(req, "webhook"), active, actor: try req.actor(), now: req.now))
+            try await WebhookStore(db: req.database).update(
+                try id(req, "webhook"), input.draft, actor: try req.actor(), now: req.now))
+    }
+
+    static func deleteWebhook(_ req: Request) async throws -> Response {
+        try await WebhookStore(db: req.database).delete(try id(req, "webhook"), actor: try req.actor(), now: req.now)
+        return Response(status: .noContent)
+    }
+
+    static func testWebhook(_ req: Request) async throws -> Response {
+        try await WebhookStore(db: req.database).queueTest(try id(req, "webhook"), actor: try req.actor(), now: req.now)
+        return Response(status: .accepted)
+    }
+
+    static func resendDelivery(_ req: Request) async throws -> WebhookDeliveryDTO {
+        WebhookDeliveryDTO(
+            try await WebhookStore(db: req.database).resend(
+                try req.uuidParameter("delivery"), actor: try req.actor(), now: req.now))
     }
 
     static func webhookDeliveries(_ req: Request) async throws -> [WebhookDeliveryDTO] {

@@ -128,8 +128,20 @@ extension OpenAPIDocument {
             summary: "Subscribe a URL to events; the signing secret is shown only in this answer",
             request: "WebhookInput", response: "CreatedWebhook", status: 201),
         Operation(
-            method: "patch", endpoint: .webhook(.key), summary: "Pause or resume a subscription",
+            method: "patch", endpoint: .webhook(.key),
+            summary: "Change a subscription's address, events or description, or pause or resume it; the secret stays",
             request: "WebhookInput", response: "Webhook", status: 200),
+        Operation(
+            method: "delete", endpoint: .webhook(.key), summary: "Delete a subscription and its delivery log",
+            status: 204),
+        Operation(
+            method: "post", endpoint: .webhookTest(.key),
+            summary: "Queue a signed webhook.test event for this subscription; the next scheduler pass sends it",
+            status: 202),
+        Operation(
+            method: "post", endpoint: .deliveryResend(.key),
+            summary: "Send a delivery that failed (or is still retrying) again at the next pass",
+            response: "Delivery", status: 200),
         Operation(
             method: "get", endpoint: .webhookDeliveries(.key), summary: "The delivery log, newest first",
             response: "DeliveryArray", status: 200, query: [("limit", "integer", "1 to 500, default 50")]),
@@ -231,7 +243,7 @@ extension OpenAPIDocument {
             "handed_back_at": timeOrNull, "handed_count": integer("open work handed to the cover"),
             "created_at": time,
         ]
-        let events = WebhookEvent.Kind.allCases.map(\.rawValue)
+        let events = WebhookEvent.Kind.subscribable.map(\.rawValue)
         let webhook: Props = [
             "id": uuid, "url": string(format: "uri"), "events": array(enumeration(events)),
             "description": textOrNull, "is_active": ["type": "boolean"], "created_at": time, "updated_at": time,

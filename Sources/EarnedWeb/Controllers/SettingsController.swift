@@ -63,7 +63,7 @@ struct SettingsController {
         let viewer = try await ViewerContext.load(req)
         try Policy.require(viewer.staff, .manageIntegrations)
         let form = try req.content.decode([String: String].self)
-        let events = WebhookEvent.Kind.allCases.map(\.rawValue).filter { form["event_\($0)"] == "true" }
+        let events = WebhookEvent.Kind.subscribable.map(\.rawValue).filter { form["event_\($0)"] == "true" }
         let secret = Secrets.token()
         do {
             _ = try await WebhookStore(db: req.database).create(
@@ -82,6 +82,65 @@ struct SettingsController {
         let form = try req.content.decode([String: String].self)
         try await WebhookStore(db: req.database).setActive(
             try req.entityID("webhook"), form["active"] == "true", actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.webhooks.path)
+    }
+
+    func editWebhook(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .manageIntegrations)
+        let id: WebhookSubscriptionID = try req.entityID("webhook")
+        guard let subscription = try await WebhookStore(db: req.database).subscriptions().first(where: { $0.id == id })
+        else { throw DomainError.notFound("webhook") }
+        var form = ["url": subscription.url, "description": subscription.description ?? ""]
+        for kind in subscription.events { form["event_\(kind.rawValue)"] = "true" }
+        let page = WebhookEditPage(viewer: viewer, subscription: subscription, form: form, errors: [])
+        return Layout.response(page.body, title: viewer.s.webhooksTitle, request: req)
+    }
+
+    func updateWebhook(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try Policy.require(viewer.staff, .manageIntegrations)
+        let id: WebhookSubscriptionID = try req.entityID("webhook")
+        let store = WebhookStore(db: req.database)
+        guard let subscription = try await store.subscriptions().first(where: { $0.id == id }) else {
+            throw DomainError.notFound("webhook")
+        }
+        let form = try req.content.decode([String: String].self)
+        let events = WebhookEvent.Kind.subscribable.map(\.rawValue).filter { form["event_\($0)"] == "true" }
+        do {
+            try await store.update(
+                id, WebhookSubscriptionDraft(url: form["url"], events: events, description: form["description"]),
+                actor: viewer.staff, now: req.now)
+        } catch DomainError.invalid(let errors) {
+            let page = WebhookEditPage(viewer: viewer, subscription: subscription, form: form, errors: errors)
+            return Layout.response(
+                page.body, title: viewer.s.webhooksTitle, request: req, status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.webhooks.path)
+    }
+
+    func deleteWebhook(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try await WebhookStore(db: req.database).delete(try req.entityID("webhook"), actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.webhooks.path)
+    }
+
+    /// A signed test goes out with the next scheduler pass; the log below shows how it went.
+    func testWebhook(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        try await WebhookStore(db: req.database).queueTest(
+            try req.entityID("webhook"), actor: viewer.staff, now: req.now)
+        return req.redirect(to: SiteURL.webhooks.path)
+    }
+
+    func resendDelivery(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        do {
+            _ = try await WebhookStore(db: req.database).resend(
+                try req.uuidParameter("delivery"), actor: viewer.staff, now: req.now)
+        } catch DomainError.conflict {
+            // Delivered meanwhile: the log says so.
+        }
         return req.redirect(to: SiteURL.webhooks.path)
     }
 }

@@ -96,6 +96,7 @@ extension Strings {
         case .messageRequested: t("Отправить сообщение (для шлюза)", "Message requested (for a gateway)")
         case .surveyRequested: t("Отправить опрос (для шлюза)", "Survey requested (for a gateway)")
         case .surveyAnswered: t("Клиент ответил на опрос", "Survey answered")
+        case .webhookTest: t("Проверка", "Test")
         }
     }
 

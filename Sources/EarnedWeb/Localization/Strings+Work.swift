@@ -132,3 +132,15 @@ extension Strings {
             "In the location's business hours; time waiting on the customer does not count.")
     }
 }
+
+/// The words of a webhook's edit page and its log.
+extension Strings {
+    var sendTest: String { t("Проверить", "Send a test") }
+    var sendAgain: String { t("Отправить ещё раз", "Send again") }
+    var deleteWebhook: String { t("Удалить подписку", "Delete the subscription") }
+    var deleteWebhookHint: String {
+        t(
+            "Подписка и её журнал доставок удаляются; получатель больше ничего не получит.",
+            "The subscription and its delivery log are deleted; the receiver gets nothing more.")
+    }
+}

@@ -22,11 +22,20 @@ extension WebhooksPage {
                         [
                             H.text(w.url), H.text(w.events.map { s.eventName($0) }.joined(separator: ", ")),
                             H.text(w.description ?? ""), H.text(w.isActive ? "✓" : "—"),
-                            Forms.form(
-                                action: SiteURL.toggleWebhook(w.id.rawValue).path, csrf: viewer.csrf, cls: "inline",
+                            H.div(
+                                "actions",
                                 [
-                                    Forms.hidden("active", w.isActive ? "false" : "true"),
-                                    Forms.submit(w.isActive ? s.pause : s.resume, cls: "button subtle"),
+                                    Forms.form(
+                                        action: SiteURL.toggleWebhook(w.id.rawValue).path, csrf: viewer.csrf,
+                                        cls: "inline",
+                                        [
+                                            Forms.hidden("active", w.isActive ? "false" : "true"),
+                                            Forms.submit(w.isActive ? s.pause : s.resume, cls: "button subtle"),
+                                        ]),
+                                    Forms.form(
+                                        action: SiteURL.testWebhook(w.id.rawValue).path, csrf: viewer.csrf,
+                                        cls: "inline", [Forms.submit(s.sendTest, cls: "button subtle")]),
+                                    H.a(SiteURL.editWebhook(w.id.rawValue).path, s.edit, cls: "button subtle"),
                                 ]),
                         ]
                     }),
@@ -42,7 +51,7 @@ extension WebhooksPage {
                     H.el(
                         "fieldset", [("class", Forms.hasError("events", errors) ? "invalid" : nil)],
                         [H.el("legend", [], [H.text(s.events)])]
-                            + WebhookEvent.Kind.allCases.map { kind in
+                            + WebhookEvent.Kind.subscribable.map { kind in
                                 Forms.checkbox(
                                     "event_\(kind.rawValue)", label: s.eventName(kind) + " (\(kind.rawValue))",
                                     checked: form["event_\(kind.rawValue)"] == "true")
@@ -53,7 +62,7 @@ extension WebhooksPage {
             deliveries.isEmpty
                 ? H.p("empty", s.noDeliveries)
                 : H.table(
-                    headers: [s.when, s.url, s.events, s.status, s.attempts, s.problem],
+                    headers: [s.when, s.url, s.events, s.status, s.attempts, s.problem, ""],
                     rows: deliveries.map { d in
                         [
                             H.text(viewer.dateTime(d.createdAt)), H.text(urls[d.subscriptionID] ?? ""),
@@ -65,6 +74,11 @@ extension WebhooksPage {
                             H.text(
                                 [d.lastStatusCode.map { "HTTP \($0)" }, d.lastError].compactMap { $0 }.joined(
                                     separator: " ")),
+                            d.status == .delivered
+                                ? H.empty
+                                : Forms.form(
+                                    action: SiteURL.resendDelivery(d.id).path, csrf: viewer.csrf, cls: "inline",
+                                    [Forms.submit(s.sendAgain, cls: "button subtle")]),
                         ]
                     }, numeric: [4]),
         ])
