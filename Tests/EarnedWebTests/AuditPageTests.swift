@@ -102,7 +102,7 @@ struct AuditPageTests {
             #expect(lines[0] == "\u{FEFF}Когда;Кто;Действие;Что;id")
             #expect(lines[1].hasPrefix("2026-11-18 14:06:40;"))  // Moscow time
             #expect(lines[1].split(separator: ";").count == 5)
-            #expect(lines[1].contains(";Ольга Владелец;изменено;customer · change-0;"))
+            #expect(lines[1].contains(";Ольга Владелец;изменено;клиент · change-0;"))
             let accounts = try await app.send(.GET, "/audit?kind=created&export=csv", cookie: session.cookie)
             // An account's entries name the person.
             #expect(accounts.text.contains(";система;создано;Мария Управляющая · account created (manager);"))

@@ -87,8 +87,10 @@ enum DemoCatalog {
         "Likes light roasts; offer filter coffee.", "Came on a friend's recommendation.",
     ]
 
-    static let consentSources = ["paper form", "web checkbox", "said on the phone", "loyalty card form", "in the shop"]
-    static let withdrawalSources = ["unsubscribe link", "asked by phone", "asked in the shop"]
+    static let consentSources = [
+        "бумажная анкета", "галочка на сайте", "сказал по телефону", "анкета карты лояльности", "в магазине",
+    ]
+    static let withdrawalSources = ["ссылка «отписаться»", "попросил по телефону", "попросил в магазине"]
 
     static let russianMailDomains = ["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru"]
     static let germanMailDomains = ["gmail.com", "gmx.de", "web.de", "posteo.de", "outlook.com", "t-online.de"]

@@ -15,7 +15,7 @@ extension DemoBusiness {
         let draft = ServiceCaseDraft(
             customerID: seed.customer.id, locationID: site.location.id,
             title: String(seed.title.prefix(ServiceCase.titleLimit)), detail: seed.title, source: seed.source,
-            link: seed.link, ownerID: seed.ownerID, department: "sales", holderID: seed.ownerID,
+            link: seed.link, ownerID: seed.ownerID, department: DemoBusiness.Department.sales, holderID: seed.ownerID,
             priority: seed.priority, openedAt: seed.openedAt, openedByID: seed.openedByID,
             acceptedOnCustomersWord: random.chance(seed.topic == .conduct ? 0.7 : 0.4))
         let id = seed.id
@@ -49,8 +49,9 @@ extension DemoBusiness {
         var acted = false
         let handoff: (department: String, staff: StaffID)? =
             switch seed.topic {
-            case .product, .service: random.chance(0.5) ? ("service", context.servicer(site)) : nil
-            case .delivery: random.chance(0.6) ? ("delivery", context.courier(site)) : nil
+            case .product, .service:
+                random.chance(0.5) ? (DemoBusiness.Department.service, context.servicer(site)) : nil
+            case .delivery: random.chance(0.6) ? (DemoBusiness.Department.delivery, context.courier(site)) : nil
             case .conduct, .billing: nil
             }
         if let handoff {
@@ -85,7 +86,8 @@ extension DemoBusiness {
             acted = true
             guard work(Double(random.int(10..<90) * 60)) else { return }
             _ = log.step { () throws(DomainError) in
-                try serviceCase.handOff(toDepartment: "sales", staff: owner, by: handoff.staff, at: t)
+                try serviceCase.handOff(
+                    toDepartment: DemoBusiness.Department.sales, staff: owner, by: handoff.staff, at: t)
             }
         }
 

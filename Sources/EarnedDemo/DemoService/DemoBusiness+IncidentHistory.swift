@@ -102,7 +102,8 @@ extension DemoBusiness {
     /// Delivery staff per site.
     func couriers() -> [StaffID] {
         sites.map { site in
-            staff.first { $0.department == "delivery" && $0.homeLocationID == site.location.id }?.id
+            staff.first { $0.department == DemoBusiness.Department.delivery && $0.homeLocationID == site.location.id }?
+                .id
                 ?? crews[site.index].managerID
         }
     }

@@ -56,17 +56,8 @@ extension Strings {
         case .skipped: t("пропущено", "skipped")
         }
     }
-    /// An order's audit entry in the reader's language; the log stores the English key.
-    func orderEvent(_ entry: AuditEntry) -> String {
-        switch entry.summary {
-        case "order recorded": t("заказ записан", "order recorded")
-        case "order changed": t("заказ изменён", "order changed")
-        case "delivered": t("выдан", "delivered")
-        case "cancelled": t("отменён", "cancelled")
-        case "returned": t("возвращён", "returned")
-        default: entry.summary
-        }
-    }
+    /// An order's audit entry in the reader's language (`auditSummary`).
+    func orderEvent(_ entry: AuditEntry) -> String { auditSummary(entry.summary) }
     var orderChangeConflict: String {
         t("Заказ уже изменили — страница обновлена.", "The order was changed meanwhile; the page shows it now.")
     }

@@ -52,16 +52,11 @@ extension Strings {
 }
 
 extension Strings {
-    /// A change of a piece of work in the reader's language; the log stores the English key.
+    /// A change of a piece of work in the reader's language: a summary Earned writes
+    /// (`auditSummary`), else the kind of change and the summary as written.
     func workEvent(_ entry: AuditEntry) -> String {
-        switch entry.summary {
-        case "reassigned": t("передано", "handed on")
-        case "assigned": t("назначено", "assigned")
-        case "handoff": t("передано", "handed off")
-        case "snoozed": t("отложено", "snoozed")
-        case "task made by hand": t("задача создана", "task made")
-        default: auditAction(entry.action) + (entry.summary.isEmpty ? "" : ": " + entry.summary)
-        }
+        knownAuditSummary(entry.summary)
+            ?? auditAction(entry.action) + (entry.summary.isEmpty ? "" : ": " + entry.summary)
     }
 }
 

@@ -171,7 +171,10 @@ struct DemoBusinessTests {
         #expect(Set(staff.map(\.email)).count == staff.count)
         for location in DemoFixture.business.locations {
             let departments = Set(staff.filter { $0.homeLocationID == location.id }.compactMap(\.department))
-            #expect(departments == ["sales", "service", "delivery"])
+            #expect(
+                departments == [
+                    DemoBusiness.Department.sales, DemoBusiness.Department.service, DemoBusiness.Department.delivery,
+                ])
         }
         for member in staff {
             let draft = StaffDraft(

@@ -90,7 +90,7 @@ struct DemoCustomerTests {
         for (position, customer) in customers.enumerated() {
             let owner = staff[customer.ownerID!]!
             #expect(owner.homeLocationID == customer.homeLocationID)
-            #expect(owner.department == "sales")
+            #expect(owner.department == DemoBusiness.Department.sales)
             #expect(CustomerDraft.languages.contains(customer.language))
             #expect(customer.externalID == "D-" + DemoBusiness.padded(position + 1, width: 6))
             #expect(customer.createdAt < DemoFixture.now)

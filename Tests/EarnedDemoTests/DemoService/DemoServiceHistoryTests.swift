@@ -331,7 +331,10 @@ struct DemoServiceHistoryTests {
         #expect(Set(cases.map(\.source)).isSuperset(of: [.followUp, .complaint, .incident]))
         // Time spent with the repair desk and the couriers shows per department.
         let departments = Set(cases.flatMap { $0.timeByDepartment(until: now).keys })
-        #expect(departments.isSuperset(of: ["sales", "service", "delivery"]))
+        #expect(
+            departments.isSuperset(of: [
+                DemoBusiness.Department.sales, DemoBusiness.Department.service, DemoBusiness.Department.delivery,
+            ]))
     }
 
     // MARK: Incidents

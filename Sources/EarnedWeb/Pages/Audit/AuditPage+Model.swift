@@ -32,7 +32,7 @@ struct AuditPage {
                     .init(entry.actorID.map { names[$0] ?? $0.description } ?? s.system),
                     .init(s.auditAction(entry.action)),
                     .init(
-                        "\(subject(entry, names: names)) · \(entry.summary)",
+                        "\(subject(entry, names: names, s: s)) · \(s.auditSummary(entry.summary))",
                         href: entry.entity == "customer" ? SiteURL.customer(entry.entityID).path : nil),
                     .init(entry.entityID.uuidString.lowercased()),
                 ]
@@ -40,8 +40,10 @@ struct AuditPage {
     }
 
     /// What an entry is about: a person's name for their account's entries, else the kind of record.
-    static func subject(_ entry: AuditEntry, names: [StaffID: String]) -> String {
-        guard entry.entity == "staff", let name = names[StaffID(entry.entityID)] else { return entry.entity }
+    static func subject(_ entry: AuditEntry, names: [StaffID: String], s: Strings) -> String {
+        guard entry.entity == "staff", let name = names[StaffID(entry.entityID)] else {
+            return s.auditEntity(entry.entity)
+        }
         return name
     }
 }

@@ -134,7 +134,7 @@ extension CustomerPage {
                                 "li", [],
                                 [
                                     H.text(
-                                        "\(viewer.dateTime(entry.at)) · \(staff.first { $0.id == entry.actorID }?.name ?? s.system) · \(entry.action.rawValue): \(entry.summary)"
+                                        "\(viewer.dateTime(entry.at)) · \(staff.first { $0.id == entry.actorID }?.name ?? s.system) · \(s.workEvent(entry))"
                                     )
                                 ])
                         })),
