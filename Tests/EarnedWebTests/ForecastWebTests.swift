@@ -205,6 +205,15 @@ struct ForecastWebTests {
             #expect(run.status == .ok)
             #expect(run.text.contains("Программа «баллы» за 36 месяцев"))
             #expect(run.text.contains("из 10\u{00A0}000 прогонов"))
+            // Decimals as a Russian reader writes them, money in its sign, and read back the same.
+            let page = try await app.send(.GET, "/forecast", cookie: session.cookie + "; earned_lang=ru")
+            let decimals = try #require(form.first { $0.value.contains(".") })
+            #expect(page.text.contains("value=\"\(decimals.value.replacingOccurrences(of: ".", with: ","))\""))
+            #expect(page.text.contains(", ₽") && !page.text.contains(", RUB"))
+            var typed = form
+            typed[decimals.key] = decimals.value.replacingOccurrences(of: ".", with: ",")
+            let again = try await app.send(.POST, "/forecast", cookie: session.cookie + "; earned_lang=ru", form: typed)
+            #expect(again.status == .ok)
         }
     }
 

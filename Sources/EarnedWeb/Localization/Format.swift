@@ -21,11 +21,14 @@ enum Format {
         return money(Money(minorUnits: Int64(whole), currency: currency ?? "RUB"), lang)
     }
 
+    /// "₽" for RUB, "€", "$"; any other code as it is.
+    static func currencySymbol(_ code: String) -> String { ["RUB": "₽", "EUR": "€", "USD": "$"][code] ?? code }
+
     static func money(_ money: Money, _ lang: Lang) -> String {
         let major = Int(money.minorUnits.magnitude / 100)
         let minor = Int(money.minorUnits.magnitude % 100)
         let cents = minor == 0 ? "" : (lang == .ru ? "," : ".") + (minor < 10 ? "0\(minor)" : "\(minor)")
-        let symbol = ["RUB": "₽", "EUR": "€", "USD": "$"][money.currency] ?? money.currency
+        let symbol = currencySymbol(money.currency)
         let number = integer(major, lang) + cents
         let sign = money.minorUnits < 0 ? "−" : ""
         return lang == .ru || symbol.count > 1 ? "\(sign)\(number)\u{00A0}\(symbol)" : "\(sign)\(symbol)\(number)"

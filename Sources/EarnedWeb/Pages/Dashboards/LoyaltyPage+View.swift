@@ -79,7 +79,8 @@ extension LoyaltyPage {
                             description: s.lifetimeValueSummary(
                                 customers: d.customers, median: money(Int64(d.median.rounded()), d.currency, s),
                                 mean: money(Int64(d.mean.rounded()), d.currency, s)),
-                            format: { money(Int64($0.rounded()), d.currency, s) }, s: s),
+                            // Bin edges in whole currency units: "₽11 229", not "₽11,229.31".
+                            format: { Format.wholeMoney($0, currency: d.currency, s.lang) }, s: s),
                         numbers("lifetime-value"),
                     ])
             } ?? H.empty,

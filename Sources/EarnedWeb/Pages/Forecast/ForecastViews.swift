@@ -28,9 +28,13 @@ enum ForecastViews {
         _ viewer: ViewerContext, _ form: ForecastForm, errors: [FieldError], baseline: ForecastBaseline
     ) -> HTMLNode {
         let s = viewer.s
+        // Decimals as the reader writes them: "12,5" on Russian pages (the form reads both).
+        func shown(_ name: String) -> String? {
+            viewer.lang == .ru ? form[name]?.replacingOccurrences(of: ".", with: ",") : form[name]
+        }
         func field(_ name: String, _ label: String, hint: String? = nil) -> HTMLNode {
             Forms.field(
-                name, label: label, value: form[name], hint: hint, errors: errors, s: s,
+                name, label: label, value: shown(name), hint: hint, errors: errors, s: s,
                 attributes: [("inputmode", "decimal")])
         }
         func spread(_ name: String, _ label: String) -> HTMLNode {
@@ -47,7 +51,7 @@ enum ForecastViews {
                                 H.void(
                                     "input",
                                     [
-                                        ("type", "text"), ("id", id), ("name", id), ("value", form[id] ?? ""),
+                                        ("type", "text"), ("id", id), ("name", id), ("value", shown(id) ?? ""),
                                         ("inputmode", "decimal"), ("aria-invalid", invalid ? "true" : nil),
                                     ]),
                             ])
@@ -56,7 +60,7 @@ enum ForecastViews {
         func section(_ title: String, _ children: [HTMLNode]) -> HTMLNode {
             H.el("fieldset", [("class", "card form-section")], [H.el("legend", [], [H.text(title)])] + children)
         }
-        let unit = ", " + (baseline.currency ?? "RUB")
+        let unit = ", " + Format.currencySymbol(baseline.currency ?? "RUB")
         let onTimeNow = baseline.onTime.map { s.percent($0.share) } ?? "–"
         let repliesNow = baseline.replies.map { s.percent($0.share) } ?? "–"
         return Forms.form(
