@@ -34,7 +34,8 @@ def overflow(driver):
     return driver.execute_script(
         "const w = document.documentElement.clientWidth;"
         "return [...document.querySelectorAll('body *')].filter(e => {"
-        "  if (e.closest('.table-scroll')) return false;"
+        "  const scroller = e.closest('.table-scroll');"
+        "  if (scroller && ['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) return false;"
         "  const r = e.getBoundingClientRect(); return r.right > w + 1;"
         "}).slice(0, 5).map(e => e.tagName + '.' + e.className);")
 

@@ -92,6 +92,7 @@ enum Stylesheet {
         .table-scroll { overflow-x: auto; }
         table.cards { width: 100%; border-collapse: collapse; background: var(--surface); font-variant-numeric: tabular-nums; }
         table.cards th, table.cards td { text-align: left; padding: .55rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        table.cards td { overflow-wrap: anywhere; }
         table.cards th { font-size: .85rem; color: var(--muted); font-weight: 600; }
         .num { text-align: right !important; }
         .sign-in { max-width: 26rem; margin: 3rem auto; }
@@ -100,7 +101,8 @@ enum Stylesheet {
           table.cards thead { position: absolute; left: -9999px; }
           table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
           table.cards tr { border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: .75rem; padding: .25rem .5rem; }
-          table.cards td { border: none; padding: .3rem 0; display: grid; grid-template-columns: 8rem 1fr; gap: .5rem; }
+          table.cards td { border: none; padding: .3rem 0; display: grid; grid-template-columns: 8rem minmax(0, 1fr); gap: .5rem;
+            overflow-wrap: anywhere; }
           table.cards td::before { content: attr(data-label); color: var(--muted); font-size: .85rem; }
           table.cards td.num { text-align: left !important; }
           .table-scroll { overflow: visible; }
