@@ -53,7 +53,19 @@ public struct GreetingCandidates: Sendable {
                     .where("placed_at", .lessThan, to).all().map { try $0.decode(column: "customer_id", as: UUID.self) }
             }
         }
-        let unique = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
+        return try await candidates(
+            Array(Set(ids)).map(CustomerID.init), location: location, budget: budget, now: now)
+    }
+
+    /// The given customers as candidates at their home `location`, with their first order, last
+    /// order's items and the touches the budget looks at; erased ones left out. Whether they have
+    /// an occasion is the planner's to say.
+    public func candidates(
+        _ customerIDs: [CustomerID], location: Location, budget: FatigueBudget, now: Date
+    ) async throws -> [GreetingCandidate] {
+        guard let zone = TimeZone(identifier: location.timeZone) else { return [] }
+        let sql = try db.sql
+        let unique = Array(Set(customerIDs.map(\.rawValue))).sorted { $0.uuidString < $1.uuidString }
         var candidates: [GreetingCandidate] = []
         let touches = TouchRepository(db: db)
         for start in stride(from: 0, to: unique.count, by: 500) {
