@@ -99,6 +99,7 @@ struct CustomersController {
         do {
             let customer = try await req.customers.create(
                 values.draft(existing: nil, now: req.now), actor: viewer.staff, now: req.now)
+            try await GreetingActions.greetToday(customer, in: req.serviceContext)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
             let form = CustomerForm(
@@ -124,6 +125,7 @@ struct CustomersController {
         do {
             let customer = try await req.customers.update(
                 existing.id, values.draft(existing: existing, now: req.now), actor: viewer.staff, now: req.now)
+            try await GreetingActions.greetToday(customer, in: req.serviceContext)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
             let form = CustomerForm(
