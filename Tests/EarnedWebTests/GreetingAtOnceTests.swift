@@ -79,35 +79,43 @@ struct GreetingAtOnceTests {
         }
     }
 
-    @Test("through the API: at once after the pass; before the pass nothing, and the pass greets once")
+    @Test("through the API: before the day's pass nothing (the pass greets); after it, at once and once")
     func fromTheAPI() async throws {
         try await withEarnedApp { app, f in
-            let anna = try await customer(app, f)
-            let body = #"{"dates": [{"kind": "anniversary", "date": "2015-11-18", "label": "свадьба"}]}"#
-            _ = try await Tick(app: app).run(now: testNow)
-            let patched = try await app.send(
-                .PATCH, "/api/v1/customers/\(anna.id)", token: f.token(f.owner), json: body)
-            #expect(patched.status == .ok, "\(patched.text)")
-            #expect(try await greetings(app).map(\.customerID) == [anna.id])
-            _ = try await app.send(.PATCH, "/api/v1/customers/\(anna.id)", token: f.token(f.owner), json: body)
-            #expect(try await greetings(app).count == 1)
-
-            // A customer created through the API with a birthday today, before the next day's
-            // pass: nothing at once; that pass greets them.
-            let tomorrow = testNow + 86_400
+            // A customer created with a birthday today before today's pass: nothing at once.
             let created = try await app.send(
                 .POST, "/api/v1/customers", token: f.token(f.owner),
                 json: """
                     {"name": "Борис", "phones": ["+7 900 123-45-02"], "home_location_id": "\(f.north.id)",
-                     "dates": [{"kind": "birthday", "date": "1990-11-19"}],
+                     "owner_id": "\(f.northStaff.id)", "dates": [{"kind": "other", "date": "--11-18", "label": "именины"}],
                      "consents": [{"channel": "sms", "given": true, "at": "2026-08-01T00:00:00Z", "source": "form"}]}
                     """)
             #expect(created.status == .created, "\(created.text)")
+            #expect(try await greetings(app).isEmpty)
+            _ = try await Tick(app: app).run(now: testNow)
+            let byThePass = try await greetings(app)
+            #expect(byThePass.count == 1 && byThePass.first?.key.hasSuffix(":other_date:2026-11-18") == true)
+            // A birthday today added after the pass greeted another date: one greeting a day.
+            let boris = try #require(byThePass.first?.customerID)
+            let birthday = try await app.send(
+                .PATCH, "/api/v1/customers/\(boris)", token: f.token(f.owner),
+                json: """
+                    {"dates": [{"kind": "birthday", "date": "1990-11-18"},
+                               {"kind": "other", "date": "--11-18", "label": "именины"}]}
+                    """)
+            #expect(birthday.status == .ok, "\(birthday.text)")
             #expect(try await greetings(app).count == 1)
-            _ = try await Tick(app: app).run(now: tomorrow)
+
+            let anna = try await customer(app, f)
+            let body = #"{"dates": [{"kind": "anniversary", "date": "2015-11-18", "label": "свадьба"}]}"#
+            let patched = try await app.send(
+                .PATCH, "/api/v1/customers/\(anna.id)", token: f.token(f.owner), json: body)
+            #expect(patched.status == .ok, "\(patched.text)")
             let found = try await greetings(app)
             #expect(found.count == 2)
-            #expect(found.contains { $0.key.hasSuffix(":birthday:2026-11-19") })
+            #expect(found.contains { $0.customerID == anna.id && $0.key.hasSuffix(":anniversary:2026-11-18") })
+            _ = try await app.send(.PATCH, "/api/v1/customers/\(anna.id)", token: f.token(f.owner), json: body)
+            #expect(try await greetings(app).count == 2)
         }
     }
 
