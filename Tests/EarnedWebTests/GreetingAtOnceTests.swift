@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedFormats
 import EarnedServices
 import EarnedStore
 import Foundation
@@ -131,6 +132,35 @@ struct GreetingAtOnceTests {
             #expect(try await app.count("customer_touches") == 0)
             let stored = try await CustomerRepository(db: app.db).get(boris.id, actor: f.owner)
             #expect(stored.dates.map(\.date) == [LocalDate(year: 2015, month: 11, day: 18)])
+        }
+    }
+
+    @Test("customers imported with a birthday today, after the pass, are greeted at once; importing again adds none")
+    func fromAnImport() async throws {
+        try await withEarnedApp { app, f in
+            _ = try await Tick(app: app).run(now: testNow)
+            let file = """
+                Код;ФИО;Телефон;Дата рождения;Согласие на SMS;Точка
+                C-1;Анна Смирнова;8 916 111-22-33;18.11.1985;да;Север
+                C-2;Борис Петров;+7 903 444-55-66;19.11.1985;да;Север
+                C-3;Вера Орлова;+7 903 444-55-77;18.11.1985;;Север
+                """
+            func run() async throws -> ImportReport {
+                try await ShopImport.run(
+                    records: CSVRecordStream(data: Data(file.utf8)),
+                    options: Importer.Options(
+                        kind: .customers, overrides: [], partial: false,
+                        timeZone: TimeZone(identifier: "Europe/Moscow")!),
+                    actor: f.owner, now: testNow, on: app.db)
+            }
+            #expect(try await run().created == 3)
+            let found = try await greetings(app)
+            #expect(found.count == 1)
+            #expect(found.first?.key.hasSuffix(":birthday:2026-11-18") == true)
+            #expect(found.first?.text?.contains("Анна") == true)
+            _ = try await run()
+            #expect(try await greetings(app).count == 1)
+            #expect(try await app.count("customer_touches") == 1)
         }
     }
 

@@ -3,7 +3,7 @@ import EarnedStore
 import FluentKit
 import Foundation
 
-/// What saving a customer does for greetings, the same from a page and the API: a birthday,
+/// What saving a customer does for greetings, the same from a page, the API and an import: a birthday,
 /// anniversary or other date of theirs that falls on today in their home location's time zone,
 /// recorded after that location's greetings for today were planned, is greeted at once, not a
 /// year later. Before the day's pass, nothing: the pass will see the date.
@@ -33,5 +33,29 @@ package enum GreetingActions {
         var report = Tick.Report()
         return try await Tick.greet(
             candidates, on: day.date, at: location, zone: day.zone, settings, now: now, on: db, report: &report)
+    }
+
+    /// After an import of customers: everyone whose own date is today at a location whose pass
+    /// for today has run is planned again by the same rules (those greeted today already are
+    /// left out), so dates the file brought are greeted at once. An import does not say whom it
+    /// touched; a location's customers with a date today are few.
+    @discardableResult
+    package static func greetTodayAfterImport(now: Date, on db: any Database) async throws -> [ServiceTask] {
+        let settings = try await SettingsStore(db: db).outreach()
+        guard settings.greetingsEnabled else { return [] }
+        var created: [ServiceTask] = []
+        var report = Tick.Report()
+        for location in try await LocationRepository(db: db).all() {
+            guard let day = Tick.greetingDay(at: location, now: now),
+                try await SettingsStore(db: db).isMarked(Tick.greetingsMark(location.id, day.date))
+            else { continue }
+            let store = GreetingCandidates(db: db)
+            let candidates = try await store.candidates(
+                try await store.withOwnDates(location: location, date: day.date), location: location,
+                budget: settings.budget, now: now)
+            created += try await Tick.greet(
+                candidates, on: day.date, at: location, zone: day.zone, settings, now: now, on: db, report: &report)
+        }
+        return created
     }
 }
