@@ -113,7 +113,7 @@ struct CustomersController {
         let viewer = try await ViewerContext.load(req)
         let customer = try await req.customers.get(try customerID(req), actor: viewer.staff)
         let form = CustomerForm(
-            viewer: viewer, customer: customer, values: .init(customer), errors: [],
+            viewer: viewer, customer: customer, values: .init(customer, lang: viewer.lang), errors: [],
             staff: try await req.staffAccounts.list(actor: viewer.staff))
         return Layout.response(form.body, title: viewer.s.editCustomer, request: req)
     }

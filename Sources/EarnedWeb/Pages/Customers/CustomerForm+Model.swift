@@ -31,14 +31,15 @@ struct CustomerForm {
 
         init() {}
 
-        init(_ c: Customer) {
+        /// The customer's fields; the dates' kinds in `lang`.
+        init(_ c: Customer, lang: Lang = .en) {
             kind = c.kind.rawValue
             name = c.name
             phones = c.phones.joined(separator: "\n")
             emails = c.emails.joined(separator: "\n")
             messengers = c.contacts.filter { $0.channel == .messenger }.map(\.value).joined(separator: "\n")
             birthday = c.birthday?.description
-            dates = c.dates.filter { $0.kind != .birthday }.map(Self.line).joined(separator: "\n")
+            dates = c.dates.filter { $0.kind != .birthday }.map { Self.line($0, lang: lang) }.joined(separator: "\n")
             owner_id = c.ownerID?.description
             home_location_id = c.homeLocationID?.description
             language = c.language
@@ -155,9 +156,14 @@ struct CustomerForm {
             "anniversary": .anniversary, "годовщина": .anniversary, "other": .other, "другое": .other,
         ]
 
-        static func line(_ date: CustomerDate) -> String {
-            [date.kind.rawValue, date.date.description, date.label ?? ""].filter { !$0.isEmpty }
-                .joined(separator: " ")
+        static func line(_ date: CustomerDate, lang: Lang) -> String {
+            let kind =
+                switch (date.kind, lang) {
+                case (.anniversary, .ru): "годовщина"
+                case (.other, .ru): "другое"
+                default: date.kind.rawValue
+                }
+            return [kind, date.date.description, date.label ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         }
 
         static func russianDate(_ text: String) -> LocalDate? {
