@@ -21,8 +21,13 @@ package enum ShopImport {
             options.newCustomer = { external in placeholder(external, actor: actor, now: now) }
             options.lineIDs = { rows in transactionIDs(&rows, timeZone: zone, now: now) }
         }
-        return try await Importer(db: db).run(
+        let report = try await Importer(db: db).run(
             records: records, options: options, actor: actor, now: now, progress: progress)
+        // Dates the file brought that are today, after the day's greetings ran, are greeted now.
+        if options.kind == .customers, !options.dryRun, !report.rolledBack, report.created + report.updated > 0 {
+            try await GreetingActions.greetTodayAfterImport(now: now, on: db)
+        }
+        return report
     }
 
     /// A customer a transaction log names by `external` only.

@@ -27,17 +27,7 @@ public struct GreetingCandidates: Sendable {
                 .where("home_location_id", .equal, location.id.rawValue).where("erased_at", .is, SQLLiteral.null)
                 .where("merged_into_id", .is, SQLLiteral.null).all().map { try $0.decode(column: "id", as: UUID.self) }
         } else {
-            var days = [(date.month, date.day)]
-            if date.month == 2, date.day == 28, !Self.isLeap(year) { days.append((2, 29)) }
-            for (month, day) in days {
-                ids += try await sql.raw(
-                    """
-                    SELECT d.customer_id FROM customer_dates d JOIN customers c ON c.id = d.customer_id
-                    WHERE d.month = \(bind: month) AND d.day = \(bind: day)
-                    AND c.home_location_id = \(bind: location.id.rawValue) AND c.erased_at IS NULL
-                    """
-                ).all().map { try $0.decode(column: "customer_id", as: UUID.self) }
-            }
+            ids += try await withOwnDates(location: location, date: date).map(\.rawValue)
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
             for back in 1...Self.anniversaryYears {
@@ -53,7 +43,39 @@ public struct GreetingCandidates: Sendable {
                     .where("placed_at", .lessThan, to).all().map { try $0.decode(column: "customer_id", as: UUID.self) }
             }
         }
-        let unique = Array(Set(ids)).sorted { $0.uuidString < $1.uuidString }
+        return try await candidates(
+            Array(Set(ids)).map(CustomerID.init), location: location, budget: budget, now: now)
+    }
+
+    /// The customers of `location` with a birthday or another stored date of theirs on `date`
+    /// (29 February ones on 28 February in common years).
+    public func withOwnDates(location: Location, date: LocalDate) async throws -> [CustomerID] {
+        guard let year = date.year else { return [] }
+        let sql = try db.sql
+        var days = [(date.month, date.day)]
+        if date.month == 2, date.day == 28, !Self.isLeap(year) { days.append((2, 29)) }
+        var ids: [CustomerID] = []
+        for (month, day) in days {
+            ids += try await sql.raw(
+                """
+                SELECT d.customer_id FROM customer_dates d JOIN customers c ON c.id = d.customer_id
+                WHERE d.month = \(bind: month) AND d.day = \(bind: day)
+                AND c.home_location_id = \(bind: location.id.rawValue) AND c.erased_at IS NULL
+                """
+            ).all().map { CustomerID(try $0.decode(column: "customer_id", as: UUID.self)) }
+        }
+        return ids
+    }
+
+    /// The given customers as candidates at their home `location`, with their first order, last
+    /// order's items and the touches the budget looks at; erased ones left out. Whether they have
+    /// an occasion is the planner's to say.
+    public func candidates(
+        _ customerIDs: [CustomerID], location: Location, budget: FatigueBudget, now: Date
+    ) async throws -> [GreetingCandidate] {
+        guard let zone = TimeZone(identifier: location.timeZone) else { return [] }
+        let sql = try db.sql
+        let unique = Array(Set(customerIDs.map(\.rawValue))).sorted { $0.uuidString < $1.uuidString }
         var candidates: [GreetingCandidate] = []
         let touches = TouchRepository(db: db)
         for start in stride(from: 0, to: unique.count, by: 500) {

@@ -110,6 +110,15 @@ public struct TaskRepository: Sendable {
         return closed
     }
 
+    /// The customers who have a greeting task for the local `date` (its key ends in the date),
+    /// whatever became of it: one greeting a customer a day.
+    public func greetedCustomers(on date: LocalDate) async throws -> Set<CustomerID> {
+        let records = try await ServiceTaskRecord.query(on: db)
+            .filter(\.$kind == ServiceTask.Kind.greeting.rawValue).filter(\.$key =~ "greeting:")
+            .filter(\.$key ~= ":\(date)").field(\.$customerID).all()
+        return Set(records.compactMap { $0.customerID.map(CustomerID.init) })
+    }
+
     public func withKey(_ key: String) async throws -> ServiceTask? {
         try await ServiceTaskRecord.query(on: db).filter(\.$key == key).first()?.domain
     }

@@ -57,6 +57,7 @@ struct APIRoutes: RouteCollection {
     static func createCustomer(_ req: Request) async throws -> Response {
         let input = try req.content.decode(CustomerInput.self)
         let customer = try await req.customers.create(input.draft, actor: try req.actor(), now: req.now)
+        try await GreetingActions.greetToday(customer, in: req.serviceContext)
         return try await created(
             CustomerDTO(customer), req, location: .customer(customer.id.rawValue), resource: customer.id.rawValue)
     }
@@ -67,9 +68,10 @@ struct APIRoutes: RouteCollection {
 
     static func updateCustomer(_ req: Request) async throws -> CustomerDTO {
         let input = try req.content.decode(CustomerInput.self)
-        return CustomerDTO(
-            try await req.customers.update(
-                try id(req, "customer"), input.draft, actor: try req.actor(), now: req.now))
+        let customer = try await req.customers.update(
+            try id(req, "customer"), input.draft, actor: try req.actor(), now: req.now)
+        try await GreetingActions.greetToday(customer, in: req.serviceContext)
+        return CustomerDTO(customer)
     }
 
     static func mergeCustomer(_ req: Request) async throws -> CustomerDTO {

@@ -99,6 +99,7 @@ struct CustomersController {
         do {
             let customer = try await req.customers.create(
                 values.draft(existing: nil, now: req.now), actor: viewer.staff, now: req.now)
+            try await GreetingActions.greetToday(customer, in: req.serviceContext)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
             let form = CustomerForm(
@@ -112,7 +113,7 @@ struct CustomersController {
         let viewer = try await ViewerContext.load(req)
         let customer = try await req.customers.get(try customerID(req), actor: viewer.staff)
         let form = CustomerForm(
-            viewer: viewer, customer: customer, values: .init(customer), errors: [],
+            viewer: viewer, customer: customer, values: .init(customer, lang: viewer.lang), errors: [],
             staff: try await req.staffAccounts.list(actor: viewer.staff))
         return Layout.response(form.body, title: viewer.s.editCustomer, request: req)
     }
@@ -124,6 +125,7 @@ struct CustomersController {
         do {
             let customer = try await req.customers.update(
                 existing.id, values.draft(existing: existing, now: req.now), actor: viewer.staff, now: req.now)
+            try await GreetingActions.greetToday(customer, in: req.serviceContext)
             return req.redirect(to: SiteURL.customer(customer.id.rawValue).path)
         } catch DomainError.invalid(let errors) {
             let form = CustomerForm(

@@ -98,6 +98,12 @@ struct Strings: Sendable {
     var birthdayHint: String {
         t("ГГГГ-ММ-ДД или --ММ-ДД, если год неизвестен", "YYYY-MM-DD, or --MM-DD when the year is unknown")
     }
+    var ownDates: String { t("Годовщины и другие даты", "Anniversaries and other dates") }
+    var ownDatesHint: String {
+        t(
+            "по одной в строке: «годовщина 2015-06-12 свадьба» или «другое 12.06 именины»; год можно не указывать",
+            "one a line: \"anniversary 2015-06-12 wedding\" or \"other 12.06 name day\"; the year may be left out")
+    }
     var owner: String { t("Ответственный", "Relationship owner") }
     var homeLocation: String { t("Точка клиента", "Home location") }
     var language: String { t("Язык", "Language") }

@@ -12,6 +12,8 @@ struct CustomerForm {
         var emails: String?
         var messengers: String?
         var birthday: String?
+        /// The customer's own dates but the birthday, one a line: "anniversary 2015-06-12 wedding".
+        var dates: String?
         var owner_id: String?
         var home_location_id: String?
         var language: String?
@@ -29,13 +31,15 @@ struct CustomerForm {
 
         init() {}
 
-        init(_ c: Customer) {
+        /// The customer's fields; the dates' kinds in `lang`.
+        init(_ c: Customer, lang: Lang = .en) {
             kind = c.kind.rawValue
             name = c.name
             phones = c.phones.joined(separator: "\n")
             emails = c.emails.joined(separator: "\n")
             messengers = c.contacts.filter { $0.channel == .messenger }.map(\.value).joined(separator: "\n")
             birthday = c.birthday?.description
+            dates = c.dates.filter { $0.kind != .birthday }.map { Self.line($0, lang: lang) }.joined(separator: "\n")
             owner_id = c.ownerID?.description
             home_location_id = c.homeLocationID?.description
             language = c.language
@@ -81,7 +85,23 @@ struct CustomerForm {
             draft.phones = Self.lines(phones)
             draft.emails = Self.lines(emails)
             draft.messengers = Self.lines(messengers)
-            var dates = existing?.dates.filter { $0.kind != .birthday } ?? []
+            var dates: [CustomerDate] = []
+            if let typed = self.dates {
+                for line in Self.lines(typed) {
+                    if let date = Self.customerDate(line) {
+                        dates.append(date)
+                    } else {
+                        errors.append(
+                            FieldError(
+                                field: "dates", code: .invalidFormat,
+                                detail: "годовщина|anniversary|другое|other YYYY-MM-DD"))
+                        break
+                    }
+                }
+            } else {
+                // A form without the field (an older page) keeps the dates stored.
+                dates = existing?.dates.filter { $0.kind != .birthday } ?? []
+            }
             if let birthday = birthday?.trimmingCharacters(in: .whitespaces), !birthday.isEmpty {
                 if let date = LocalDate(iso: birthday) ?? Self.russianDate(birthday) {
                     dates.insert(CustomerDate(kind: .birthday, date: date), at: 0)
@@ -119,6 +139,31 @@ struct CustomerForm {
                 throw DomainError.invalid(errors)
             }
             return draft
+        }
+
+        /// "anniversary 2015-06-12 wedding" or "годовщина 12.06.2015 свадьба"; "other" or
+        /// "другое" for any other date; without a year, "--06-12" or "12.06".
+        static func customerDate(_ line: String) -> CustomerDate? {
+            let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+            guard words.count >= 2, let kind = kinds[words[0].lowercased()],
+                let date = LocalDate(iso: words[1]) ?? russianDate(words[1]), date.isValid
+            else { return nil }
+            let label = words.count > 2 ? words[2].trimmingCharacters(in: .whitespaces) : ""
+            return CustomerDate(kind: kind, date: date, label: label.isEmpty ? nil : label)
+        }
+
+        static let kinds: [String: CustomerDate.Kind] = [
+            "anniversary": .anniversary, "годовщина": .anniversary, "other": .other, "другое": .other,
+        ]
+
+        static func line(_ date: CustomerDate, lang: Lang) -> String {
+            let kind =
+                switch (date.kind, lang) {
+                case (.anniversary, .ru): "годовщина"
+                case (.other, .ru): "другое"
+                default: date.kind.rawValue
+                }
+            return [kind, date.date.description, date.label ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
         }
 
         static func russianDate(_ text: String) -> LocalDate? {

@@ -25,6 +25,8 @@ extension CustomerForm {
                     Forms.field("address", label: s.address, value: values.address, errors: e, s: s),
                     Forms.field(
                         "birthday", label: s.birthday, value: values.birthday, hint: s.birthdayHint, errors: e, s: s),
+                    Forms.textarea(
+                        "dates", label: s.ownDates, value: values.dates, hint: s.ownDatesHint, rows: 2, errors: e, s: s),
                     Forms.select(
                         "home_location_id", label: s.homeLocation, options: viewer.locationOptions,
                         selected: values.home_location_id ?? viewer.staff.homeLocationID?.description, errors: e, s: s),
