@@ -35,23 +35,10 @@ enum DemoCalendar {
         return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: localNoon - Double(guess)))
     }
 
-    /// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
+    /// Easter Sunday of a Gregorian year, as the domain computes it for holidays (`Easter`).
     static func easter(year: Int) -> Int {
-        let a = year % 19
-        let b = year / 100
-        let c = year % 100
-        let d = b / 4
-        let e = b % 4
-        let f = (b + 8) / 25
-        let g = (b - f + 1) / 3
-        let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4
-        let k = c % 4
-        let l = (32 + 2 * e + 2 * i - h - k) % 7
-        let m = (a + 11 * h + 22 * l) / 451
-        let month = (h + l - 7 * m + 114) / 31
-        let day = (h + l - 7 * m + 114) % 31 + 1
-        return self.day(year: year, month: month, day: day)
+        let sunday = Easter.sunday(in: year)
+        return day(year: year, month: sunday.month, day: sunday.day)
     }
 
     /// A day the business closes or shortens, before it is turned into a `SpecialDay` with the
