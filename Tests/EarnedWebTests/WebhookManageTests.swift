@@ -84,6 +84,13 @@ struct WebhookManageTests {
             #expect(try await WebhookStore(db: app.db).deliveries(subscription: other.id).isEmpty)
             let notOwner = try await app.send(.POST, "/api/v1/webhooks/\(made.id)/test", token: f.token(f.manager))
             #expect(notOwner.status == .forbidden)
+            // The document says a delivery may carry the test (schemathesis found it did not).
+            let document = try await app.send(.GET, "/api/openapi.json")
+            let schemas = try #require(
+                (try document.json()["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let delivery = try #require((schemas["Delivery"] as? [String: Any])?["properties"] as? [String: Any])
+            let kinds = try #require((delivery["event_kind"] as? [String: Any])?["enum"] as? [Any])
+            #expect(kinds.contains { $0 as? String == "webhook.test" })
         }
     }
 }
