@@ -46,6 +46,14 @@ public enum Policy {
         }
     }
 
+    /// Who may change a piece of the daily work (close, snooze or hand on a task, keep or hand on a
+    /// promise, end an order, assign a contact, hand on a case): whoever holds it — one of
+    /// `holders`, where a record has more than one (a case's owner and holder) — or a manager.
+    public static func mayChange(_ staff: Staff, workHeldBy holders: StaffID?...) -> Bool {
+        guard staff.isActive else { return false }
+        return holders.contains(staff.id) || may(staff, .changeOthersWork)
+    }
+
     /// Who may see a record of the daily work — an order, a promise, a case, an inbound contact,
     /// a task, a survey invitation: the person it belongs to (its owner, assignee or seller) and
     /// whoever sees its location. Lists, detail pages, the API and exports all ask this.

@@ -8,8 +8,12 @@ import Foundation
 package enum ContactActions {
     /// The reply clock of each location: its business hours and the owner's reply targets.
     package static func clocks(_ locations: [Location], on db: any Database) async throws -> [LocationID: ReplyClock] {
-        let rules = try await SettingsStore(db: db).service()
-        return Dictionary(uniqueKeysWithValues: locations.map { ($0.id, rules.replyClock(for: $0)) })
+        clocks(locations, rules: try await SettingsStore(db: db).service())
+    }
+
+    /// The same, from rules the caller has read already.
+    package static func clocks(_ locations: [Location], rules: ServiceRules) -> [LocationID: ReplyClock] {
+        Dictionary(uniqueKeysWithValues: locations.map { ($0.id, rules.replyClock(for: $0)) })
     }
 
     /// One step of a contact's rules. "case" opens a case for the contact's customer, owned by

@@ -32,7 +32,8 @@ package enum WorkActions {
         case .contact:
             let repo = ContactRepository(db: db)
             let contact = try await repo.get(ContactID(work.id), actor: actor)
-            if contact.ownerID != actor.id, contact.ownerID != nil, !Policy.may(actor, .changeOthersWork) {
+            // A contact nobody answers yet anyone who sees it may give to a colleague.
+            if contact.ownerID != nil, !Policy.mayChange(actor, workHeldBy: contact.ownerID) {
                 throw DomainError.forbidden("only the person answering it, or a manager, may hand it on")
             }
             try await requireColleague(staffID, at: contact.locationID, actor: actor, on: db)
@@ -42,7 +43,7 @@ package enum WorkActions {
         case .serviceCase:
             let repo = CaseRepository(db: db)
             let found = try await repo.get(CaseID(work.id), actor: actor)
-            if found.holder.staffID != actor.id, found.ownerID != actor.id, !Policy.may(actor, .changeOthersWork) {
+            if !Policy.mayChange(actor, workHeldBy: found.ownerID, found.holder.staffID) {
                 throw DomainError.forbidden("only the case's owner or holder, or a manager, may hand it on")
             }
             try await requireColleague(staffID, at: found.locationID, actor: actor, on: db)

@@ -61,7 +61,7 @@ package struct TodayAgenda: Sendable {
             team
             ? try await contactStore.unresolved(locations: visible)
             : try await contactStore.unresolved(locations: nil, owner: me.id)
-        let clocks = try await ContactActions.clocks(locations, on: db)
+        let clocks = ContactActions.clocks(locations, rules: rules)
         items += contacts.map { c in
             AgendaItem(
                 source: .contact, id: c.id.rawValue,

@@ -12,7 +12,7 @@ struct UpdateLocationsAddCountry: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await database.schema("locations").field("country", .string).update()
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql
         let rows = try await sql.select().column("id").column("time_zone").from("locations").all()
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)

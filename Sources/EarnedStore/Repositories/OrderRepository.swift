@@ -117,7 +117,7 @@ public struct OrderRepository: Sendable {
         _ rule: @escaping @Sendable (inout Order) throws(DomainError) -> Void
     ) async throws -> Order {
         let visible = try await get(id, actor: actor)
-        if sellerOrManager, visible.sellerID != actor.id, !Policy.may(actor, .changeOthersWork) {
+        if sellerOrManager, !Policy.mayChange(actor, workHeldBy: visible.sellerID) {
             throw DomainError.forbidden("only the order's seller or a manager may do this")
         }
         return try await db.transaction { db in

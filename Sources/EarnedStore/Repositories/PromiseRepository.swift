@@ -62,7 +62,7 @@ public struct PromiseRepository: Sendable {
         _ rule: (inout Promise) throws(DomainError) -> Void
     ) async throws -> Promise {
         var promise = try await get(id, actor: actor)
-        guard promise.ownerID == actor.id || Policy.may(actor, .changeOthersWork) else {
+        guard Policy.mayChange(actor, workHeldBy: promise.ownerID) else {
             throw DomainError.forbidden("only the promise's owner or a manager may change it")
         }
         try rule(&promise)

@@ -59,7 +59,7 @@ public struct TaskRepository: Sendable {
     ) async throws -> ServiceTask {
         let record = try await visibleRecord(id, actor: actor)
         var task = record.domain
-        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
+        if !Policy.mayChange(actor, workHeldBy: task.assigneeID) {
             throw DomainError.forbidden("only the person it is assigned to, or a manager, may change this task")
         }
         try rule(&task)
@@ -73,7 +73,7 @@ public struct TaskRepository: Sendable {
 
     /// Records a task made by hand, for the actor or (a manager) for someone else.
     public func createByHand(_ task: ServiceTask, actor: Staff, now: Date) async throws -> ServiceTask {
-        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
+        if !Policy.mayChange(actor, workHeldBy: task.assigneeID) {
             throw DomainError.forbidden("only a manager makes tasks for others")
         }
         try await db.transaction { db in
@@ -143,7 +143,7 @@ public struct TaskRepository: Sendable {
     ) async throws -> ServiceTask {
         let record = try await visibleRecord(id, actor: actor)
         var task = record.domain
-        if task.assigneeID != actor.id, !Policy.may(actor, .changeOthersWork) {
+        if !Policy.mayChange(actor, workHeldBy: task.assigneeID) {
             throw DomainError.forbidden("only the person it is assigned to, or a manager, may close this task")
         }
         try task.close(as: status, outcome: outcome, by: actor.id, at: now)

@@ -59,14 +59,11 @@ struct CaseListPage {
 
     static func csv(_ req: Request, viewer: ViewerContext, params: ListParams) async throws -> Response {
         var (query, overdue, _) = try await Self.query(req, viewer: viewer, params: params, limit: 500)
-        query.cursor = nil
-        var cases: [ServiceCase] = []
-        repeat {
-            let page = try await CaseListing.search(
+        let cases = try await ListViews.everyPage { cursor in
+            query.cursor = cursor
+            return try await CaseListing.search(
                 query, overdue: overdue, actor: viewer.staff, locations: viewer.locations, in: req.serviceContext)
-            cases += page.items
-            query.cursor = page.nextCursor
-        } while query.cursor != nil && cases.count < ListViews.csvLimit
+        }
         let s = viewer.s
         let names = try await req.customers.names(cases.map(\.customerID), s: s)
         let people = Dictionary(

@@ -79,12 +79,10 @@ struct ContactListPage {
             contacts = try await Self.queue(req, viewer: viewer).map(\.contact)
         } else {
             var (query, _) = try await Self.query(req, viewer: viewer, params: params, limit: 500)
-            query.cursor = nil
-            repeat {
-                let page = try await req.contacts.search(query, actor: viewer.staff)
-                contacts += page.items
-                query.cursor = page.nextCursor
-            } while query.cursor != nil && contacts.count < ListViews.csvLimit
+            contacts = try await ListViews.everyPage { cursor in
+                query.cursor = cursor
+                return try await req.contacts.search(query, actor: viewer.staff)
+            }
         }
         let s = viewer.s
         let names = try await req.customers.names(contacts.compactMap(\.customerID), s: s)

@@ -48,8 +48,7 @@ extension ContactPage {
         let colleagues = staff.filter { $0.isActive && $0.id != c.ownerID && $0.canSee(location: c.locationID) }
         let mayAssign =
             !c.isResolved
-            && (c.ownerID == nil || c.ownerID == viewer.staff.id
-                || Policy.may(viewer.staff, .changeOthersWork))
+            && (c.ownerID == nil || Policy.mayChange(viewer.staff, workHeldBy: c.ownerID))
         return H.group([
             Layout.pageHead(c.subject),
             Forms.summary(errors, s),

@@ -43,13 +43,10 @@ struct OrderListPage {
 
     static func csv(_ req: Request, viewer: ViewerContext, params: ListParams) async throws -> Response {
         var (query, _) = try await Self.query(req, viewer: viewer, params: params, limit: 500)
-        query.cursor = nil
-        var orders: [Order] = []
-        repeat {
-            let page = try await req.orders.list(query, actor: viewer.staff)
-            orders += page.items
-            query.cursor = page.nextCursor
-        } while query.cursor != nil && orders.count < ListViews.csvLimit
+        let orders = try await ListViews.everyPage { cursor in
+            query.cursor = cursor
+            return try await req.orders.list(query, actor: viewer.staff)
+        }
         let s = viewer.s
         let names = try await req.customers.names(Array(Set(orders.map(\.customerID))), s: s)
         let people = Dictionary(

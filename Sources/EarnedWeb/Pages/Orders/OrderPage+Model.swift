@@ -36,5 +36,5 @@ struct OrderPage {
     }
 
     /// The seller and managers may cancel or return; anyone who sees the order may deliver it.
-    var mayEnd: Bool { order.sellerID == viewer.staff.id || Policy.may(viewer.staff, .changeOthersWork) }
+    var mayEnd: Bool { Policy.mayChange(viewer.staff, workHeldBy: order.sellerID) }
 }

@@ -52,13 +52,10 @@ struct PromiseListPage {
     /// The whole view, every page of it, as CSV.
     static func csv(_ req: Request, viewer: ViewerContext, params: ListParams) async throws -> Response {
         var (query, _, _) = try await Self.query(req, viewer: viewer, params: params, limit: 500)
-        query.cursor = nil
-        var promises: [Promise] = []
-        repeat {
-            let page = try await req.promises.search(query, actor: viewer.staff, now: req.now)
-            promises += page.items
-            query.cursor = page.nextCursor
-        } while query.cursor != nil && promises.count < ListViews.csvLimit
+        let promises = try await ListViews.everyPage { cursor in
+            query.cursor = cursor
+            return try await req.promises.search(query, actor: viewer.staff, now: req.now)
+        }
         let s = viewer.s
         let names = try await req.customers.names(promises.map(\.customerID), s: s)
         let people = Dictionary(

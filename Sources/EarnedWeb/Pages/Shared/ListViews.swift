@@ -78,6 +78,20 @@ enum ListViews {
     /// The most rows one CSV of a list carries.
     static let csvLimit = 50_000
 
+    /// Every page of a list from the first, up to `csvLimit` rows: what the CSV of a view holds.
+    static func everyPage<Item: Sendable>(_ page: (_ cursor: String?) async throws -> ResultPage<Item>)
+        async throws -> [Item]
+    {
+        var items: [Item] = []
+        var cursor: String?
+        repeat {
+            let next = try await page(cursor)
+            items += next.items
+            cursor = next.nextCursor
+        } while cursor != nil && items.count < csvLimit
+        return items
+    }
+
     /// A list's rows as a CSV download in the reader's dialect.
     static func csv(
         headers: [String], rows: [[String]], numeric: Set<Int> = [], dialect: String?, filename: String

@@ -31,7 +31,7 @@ struct TaskPage {
 
     /// The assignee changes their own task; a manager anyone's.
     var mayChange: Bool {
-        task.status == .open && (task.assigneeID == viewer.staff.id || Policy.may(viewer.staff, .changeOthersWork))
+        task.status == .open && Policy.mayChange(viewer.staff, workHeldBy: task.assigneeID)
     }
 
     /// Who the task may go to: active colleagues who work where it is.
