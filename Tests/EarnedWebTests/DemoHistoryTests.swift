@@ -134,7 +134,9 @@ struct DemoHistoryTests {
 
     func checkSchedulerPass(_ app: Application, _ history: DemoServiceHistory) async throws {
         let report = try await Tick(app: app).run(now: Self.demoNow)
-        #expect(report.tasksCreated < 100, "\(report)")
+        // Little: the coming day's follow-ups (about 75 here) and the escalations and warnings of
+        // the contacts still waiting, out of some 60,000 tasks in the history.
+        #expect(report.tasksCreated < 150, "\(report)")
         let sql = try app.db.sql
         let doubled = try await sql.raw(
             """

@@ -45,6 +45,8 @@ extension DemoBusiness {
 
         guard work(60 * min(240, 5 + random.logNormal(mu: Self.ln(35), sigma: 0.9))) else { return }
         _ = log.step { () throws(DomainError) in try serviceCase.respond(at: t, by: owner) }
+        // Answered, then forgotten: the overdue cases a manager's list exists to find.
+        guard !Self.stalls(seed, now: now) else { return }
 
         var acted = false
         let handoff: (department: String, staff: StaffID)? =
@@ -133,6 +135,18 @@ extension DemoBusiness {
         let confirmedBy: StaffID? = random.chance(0.5) ? nil : owner
         _ = log.step { () throws(DomainError) in try serviceCase.confirm(at: t, by: confirmedBy) }
     }
+
+    /// Whether a case is answered and then left: about half of those opened in
+    /// `stalledCaseWindow` days ago, chosen by its id (no draw, so no other case changes), so every
+    /// demo has cases past their resolution target on the overdue list.
+    static func stalls(_ seed: DemoCaseSeed, now: Date) -> Bool {
+        let age = now.timeIntervalSince(seed.openedAt) / 86_400
+        return stalledCaseWindow.contains(age) && seed.id.rawValue.uuid.15 % 2 == 0
+    }
+
+    /// How many days ago a case opened for it to be among the forgotten ones: long enough ago that
+    /// the standard two-day resolution target, counted in open hours, has passed.
+    static let stalledCaseWindow: ClosedRange<Double> = 8...40
 
     /// What puts a problem of this topic right.
     func actionKind(_ topic: DemoCaseTopic, random: inout SeededGenerator) -> CorrectiveAction.Kind {

@@ -337,6 +337,29 @@ struct DemoServiceHistoryTests {
             ]))
     }
 
+    /// Cases answered and then forgotten, past their resolution target by the same clock the
+    /// cases list's "overdue" filter reads, so that filter finds something: at every location
+    /// where a few cases opened in the window (the smallest may have none), and never unanswered.
+    @Test func locationsWithRecentCasesHaveSomePastTheirResolutionTarget() {
+        var total = 0
+        for site in ServiceFixture.business.sites {
+            let clock = ServiceRules.standard.caseClock(for: site.location)
+            let here = history.cases.filter { $0.locationID == site.location.id }
+            let recent = here.filter {
+                DemoBusiness.stalledCaseWindow.contains(now.timeIntervalSince($0.openedAt) / 86_400)
+            }
+            let overdue = here.filter {
+                $0.resolvedAt == nil && clock.status(of: $0, now: now).resolution.state == .breached
+            }
+            total += overdue.count
+            if recent.count >= 6 {
+                #expect(!overdue.isEmpty, "no overdue case of \(recent.count) at \(site.location.name)")
+            }
+            #expect(overdue.allSatisfy { $0.firstResponseAt != nil })
+        }
+        #expect(total >= 5, "\(total) overdue cases")
+    }
+
     // MARK: Incidents
 
     @Test func incidentsReachTheirAffectedCustomersAndMostAreToldFirst() {
