@@ -427,6 +427,11 @@ extension SiteURL {
         case forecastRun
         case forecasts
         case forecast(Parameter<UUID>)
+        case scorecard
+        case scorecardRecords
+        case loyalty
+        case consistency
+        case customerScore(Parameter<UUID>)
 
         /// The one spelling of each endpoint, after `/api/v1`.
         var segments: [Segment] {
@@ -483,6 +488,11 @@ extension SiteURL {
             case .forecastRun: return ["forecasts", "run"]
             case .forecasts: return ["forecasts"]
             case .forecast(let id): return ["forecasts", .id(id)]
+            case .scorecard: return ["analytics", "scorecard"]
+            case .scorecardRecords: return ["analytics", "scorecard", "records"]
+            case .loyalty: return ["analytics", "loyalty"]
+            case .consistency: return ["analytics", "consistency"]
+            case .customerScore(let id): return ["customers", .id(id), "score"]
             }
         }
 

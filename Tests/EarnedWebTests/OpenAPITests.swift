@@ -143,6 +143,37 @@ struct OpenAPITests {
         #expect(
             Set(Mirror(reflecting: ForecastSaveInput()).children.compactMap(\.label)) == properties("ForecastSaveInput")
         )
+        // Analytics: the page models each endpoint words, empty before the first score run.
+        let en = Strings(lang: .en)
+        let figure = ScorecardFigure(
+            step: .keepPromises, kind: .share, estimate: .init(value: 0.5, lower: 0.4, upper: 0.6), sampleSize: 40,
+            successes: 20, minimumSample: 30, details: ["x": 1],
+            trend: [.init(start: now, end: now, value: nil, sampleSize: 0)],
+            change: .init(value: 0, lower: -0.1, upper: 0.1))
+        let figureDTO = ScorecardFigureDTO(figure, scope: .business, days: 90)
+        #expect(try keys(figureDTO) == properties("ScorecardFigure"))
+        #expect(try keys(figureDTO.change!) == properties("Estimate"))
+        #expect(try keys(figureDTO.trend[0]) == properties("TrendPoint"))
+        let filter = DashboardFilter(scope: .business, days: 90, choices: [], people: [:])
+        let card = ScorecardPage(
+            filter: filter, card: Scorecard(scope: .business, start: now, end: now, figures: [figure]), computedAt: now,
+            parts: [], team: nil, rankStep: .neverLate)
+        #expect(try keys(ScorecardDTO(card)) == properties("Scorecard"))
+        let scoreRow = CustomerScoreRow(
+            customerID: customer.id, segment: "unknown", atRisk: false, purchases: 1, probabilityAlive: 0.5,
+            expectedPurchases: 1, lifetimeValueMinor: 100, currency: "RUB", discountShare: nil, document: "{}")
+        #expect(try keys(CustomerScoreDTO(scoreRow, name: "n", s: en)) == properties("CustomerScore"))
+        let loyalty = LoyaltyPage(
+            summary: nil, computedAt: nil, segment: .trueLoyalty, page: 1, customers: [], atRisk: [], referrers: [],
+            names: [:])
+        #expect(try keys(LoyaltyDTO(loyalty, s: en)) == properties("Loyalty"))
+        let consistency = ConsistencyPage(
+            report: nil, computedAt: nil, measure: .deliveryOnTime, locations: [], people: [:])
+        #expect(try keys(ConsistencyDTO(consistency, s: en)) == properties("Consistency"))
+        let recordDTO = ScorecardRecordsDTO.RecordDTO(
+            at: now, kind: "promise", record_id: UUID(), customer_id: nil, customer_name: nil, success: true,
+            value: nil, location_id: nil, staff_id: nil, staff_name: nil, slot: nil)
+        #expect(try keys(recordDTO) == properties("ScorecardRecord"))
         // Inputs: what the server reads is what the document offers.
         #expect(Set(Mirror(reflecting: CustomerInput()).children.compactMap(\.label)) == properties("CustomerInput"))
         #expect(Set(Mirror(reflecting: OrderInput()).children.compactMap(\.label)) == properties("OrderInput"))

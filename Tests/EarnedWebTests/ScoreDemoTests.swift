@@ -38,6 +38,7 @@ struct ScoreDemoTests {
             try await checkHunters(store, demo: demo)
             try await checkScorecard(app, store)
             try await checkPages(app, demo: demo)
+            try await checkAnalyticsAPI(app)
             for location in demo.locations {
                 #expect(
                     try await store.snapshot(

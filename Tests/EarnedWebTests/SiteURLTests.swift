@@ -48,7 +48,8 @@ struct SiteURLTests {
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
         .deliveryResend(.key), .serviceSettings, .outreachSettings, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
-        .forecastBaseline, .forecastRun, .forecasts, .forecast(.key),
+        .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
+        .consistency, .customerScore(.key),
     ]
 
     /// The methods each address answers; addresses that only carry another query share a route
@@ -77,7 +78,8 @@ struct SiteURLTests {
         case .api(let endpoint):
             switch endpoint {
             case .me, .customerExport, .duplicates, .onTime, .forecastBaseline, .surveyResults, .surveyInvitations,
-                .surveyAnswers, .webhookDeliveries:
+                .surveyAnswers, .webhookDeliveries, .scorecard, .scorecardRecords, .loyalty, .consistency,
+                .customerScore:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,

@@ -117,7 +117,7 @@ enum OpenAPIDocument {
     /// Every operation of the document, from all its parts.
     static let allOperations =
         operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations
-        + duplicateOperations
+        + duplicateOperations + analyticsOperations
 
     typealias Props = [String: [String: Any]]
 
@@ -292,7 +292,7 @@ enum OpenAPIDocument {
         ]
         return own.merging(serviceSchemas) { a, _ in a }.merging(settingsSchemas) { a, _ in a }
             .merging(surveySchemas) { a, _ in a }.merging(forecastSchemas) { a, _ in a }
-            .merging(duplicateSchemas) { a, _ in a }
+            .merging(duplicateSchemas) { a, _ in a }.merging(analyticsSchemas) { a, _ in a }
     }
 
     static var document: [String: Any] {
