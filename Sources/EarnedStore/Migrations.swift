@@ -30,6 +30,7 @@ public enum EarnedMigrations {
             UpdateOrdersAddState(),  // 0024 an order cancelled or returned, when and why
             CreateAbsences(),  // 0025 people away, who covers, what was handed over
             UpdateLocationsAddCountry(),  // 0026 a location's country, for its holidays
+            CreateServiceTasksStatusDueIndex(),  // 0027 the tasks list in due order, by state
         ]
     }
 }

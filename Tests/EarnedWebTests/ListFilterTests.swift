@@ -194,4 +194,55 @@ struct ListFilterTests {
             #expect(done.text.contains("Найдено: 1"))
         }
     }
+
+    @Test("tasks by state, person, kind and customer; staff see their own; the CSV is the view")
+    func taskFilters() async throws {
+        try await withEarnedApp { app, f in
+            let (anna, _) = try await customers(app, f)
+            let context = ServiceContext(db: app.db, now: testNow, currency: "RUB")
+            let measure = try await TaskActions.makeByHand(
+                text: "Согласовать замер", assignee: f.northStaff.id, dueAt: testNow + 3600, customerID: anna.id,
+                actor: f.manager, in: context)
+            let repo = TaskRepository(db: app.db)
+            let late = ServiceTask(
+                key: "manual:late", kind: .manual, assigneeID: f.northStaff.id, locationID: f.north.id,
+                customerID: nil, subject: nil, dueAt: testNow - 3600, text: "=Позвонить поставщику",
+                createdAt: testNow - 7200, updatedAt: testNow - 7200)
+            _ = try await repo.createNew([late])
+            _ = try await TaskActions.makeByHand(
+                text: "Проверить витрину", assignee: f.manager.id, dueAt: testNow + 7200, customerID: nil,
+                actor: f.manager, in: context)
+            try await repo.close(measure.id, as: .done, outcome: nil, actor: f.northStaff, now: testNow)
+
+            let manager = try await app.session(for: f.manager)
+            func shown(_ query: String, _ session: (cookie: String, csrf: String)) async throws -> String {
+                let page = try await app.send(.GET, "/tasks?\(query)", cookie: session.cookie)
+                #expect(page.status == .ok, "\(query)")
+                return page.text
+            }
+            let open = try await shown("", manager)
+            #expect(open.contains("Найдено: 2") && open.contains("Проверить витрину") && !open.contains("Согласовать"))
+            let overdue = try await shown("status=overdue", manager)
+            #expect(overdue.contains("Найдено: 1") && overdue.contains("Позвонить поставщику"))
+            let done = try await shown("status=done&person=\(f.northStaff.id)", manager)
+            #expect(done.contains("Найдено: 1") && done.contains("Согласовать замер"))
+            let annas = try await shown("status=all&q=Смирнова", manager)
+            #expect(annas.contains("Найдено: 1") && annas.contains("Анна Смирнова"))
+            let none = try await shown("kind=greeting", manager)
+            #expect(none.contains("Найдено: 0") && none.contains("Таких задач нет"))
+            let wrong = try await shown("status=all&kind=lost", manager)
+            #expect(wrong.contains("kind-error") && wrong.contains("Найдено: 3"))
+
+            // Staff see their own, whatever person the address names.
+            let nikolay = try await app.session(for: f.northStaff)
+            let own = try await shown("status=all&person=\(f.manager.id)", nikolay)
+            #expect(own.contains("Найдено: 2") && !own.contains("Проверить витрину"))
+
+            let csv = try await app.send(.GET, "/tasks?status=all&csv=excel", cookie: manager.cookie)
+            #expect(csv.headers.contentType?.subType == "csv" && csv.text.hasPrefix("\u{FEFF}"))
+            let lines = csv.text.dropFirst().split(separator: "\r\n")
+            #expect(lines.count == 4 && lines[0].hasPrefix("Срок;Тип;Что сделать"))
+            #expect(lines.contains { $0.contains("'=Позвонить поставщику") && $0.contains("Николай Север") })
+        }
+    }
 }

@@ -20,7 +20,8 @@ struct SiteURLTests {
             .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
-            .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()),
+            .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()), .taskList(ListParams()),
+            .surveyInvitationList(ListParams()),
             .contactList(ListParams()), .audit, .today(team: false), .completeTask(.key),
             .newTask(), .tasks, .task(.key), .taskAction(.key),
             .absences,
@@ -65,15 +66,16 @@ struct SiteURLTests {
         case .signOut, .customerNotes, .customerReferrals, .mergeCustomer, .eraseCustomer, .mergeDuplicate,
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
-            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .tasks, .taskAction,
+            .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .taskAction,
             .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook:
+            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks:
             return [.GET, .POST]
-        case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList:
+        case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
+            .surveyInvitationList:
             return []
         case .api(let endpoint):
             switch endpoint {

@@ -408,4 +408,46 @@ struct SurveyTests {
             #expect(first.values.comment == "Долго" && first.caseID == nil)
         }
     }
+
+    @Test(
+        "invitations by state, person and customer, paged with the count; the older state= still works; the CSV is the view"
+    )
+    func invitationList() async throws {
+        try await withEarnedApp { app, f in
+            let survey = try await definition(app, f)
+            let anna = try await customer(app, f, name: "Анна", consent: .sms)
+            let boris = try await customer(app, f, name: "Борис", consent: .sms)
+            let annas = try await invite(
+                app, f, customer: anna, order: try await deliver(app, f, anna, at: testNow - 7200),
+                definition: survey, seed: 1)
+            _ = try await invite(
+                app, f, customer: boris, order: try await deliver(app, f, boris, at: testNow - 7200),
+                definition: survey, seed: 2)
+            #expect(try await answer(app, annas.1, ["csat": "5"]).status == .ok)
+
+            let manager = try await app.session(for: f.manager)
+            func shown(_ query: String, _ session: (cookie: String, csrf: String)) async throws -> String {
+                let page = try await app.send(.GET, "/surveys/invitations?\(query)", cookie: session.cookie)
+                #expect(page.status == .ok, "\(query)")
+                return page.text
+            }
+            #expect(try await shown("", manager).contains("Найдено: 2"))
+            let answered = try await shown("status=answered", manager)
+            #expect(answered.contains("Найдено: 1") && answered.contains("Анна"))
+            #expect(try await shown("state=open", manager).contains("Найдено: 1"))
+            #expect(try await shown("q=Борис", manager).contains("Найдено: 1"))
+            #expect(try await shown("person=\(f.southStaff.id)", manager).contains("Найдено: 0"))
+            let wrong = try await shown("status=lost", manager)
+            #expect(wrong.contains("alert error") && wrong.contains("Найдено: 2"))
+            // Staff elsewhere, who served neither customer, see none.
+            let south = try await app.session(for: f.southStaff)
+            #expect(try await shown("", south).contains("Найдено: 0"))
+
+            let csv = try await app.send(.GET, "/surveys/invitations?status=all&csv=excel", cookie: manager.cookie)
+            #expect(csv.headers.contentType?.subType == "csv" && csv.text.hasPrefix("\u{FEFF}"))
+            let lines = csv.text.dropFirst().split(separator: "\r\n")
+            #expect(lines.count == 3 && lines[0].hasPrefix("Отправлено;Опрос;Клиент"))
+            #expect(lines.contains { $0.contains("Анна") && $0.contains("После покупки") })
+        }
+    }
 }

@@ -161,18 +161,11 @@ struct SurveysController {
 
     func invitations(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
-        let state = req.query[String.self, at: "state"].flatMap(SurveyInvitation.State.init(rawValue:))
-        let list = try await SurveyRepository(db: req.database).invitations(
-            actor: viewer.staff, state: state, now: req.now)
-        let customers = try await req.customers.byIDs(Array(Set(list.map(\.customerID))))
-        let staff = try await req.staffAccounts.list(actor: viewer.staff)
-        return Layout.response(
-            SurveyInvitationsPage(
-                viewer: viewer, invitations: list, state: state?.rawValue,
-                names: customers.mapValues(\.name),
-                staffNames: Dictionary(staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), now: req.now
-            ).body,
-            title: viewer.s.surveyInvitationsTitle, request: req)
+        var params = ListParams(req)
+        params.status = SurveyInvitationsPage.state(req, params)
+        if params.csv != nil { return try await SurveyInvitationsPage.csv(req, viewer: viewer, params: params) }
+        let page = try await SurveyInvitationsPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.surveyInvitationsTitle, request: req)
     }
 
     func invitation(_ req: Request) async throws -> Response {

@@ -51,6 +51,15 @@ struct TasksController {
         return req.redirect(to: SiteURL.task(id.rawValue).path)
     }
 
+    /// The tasks list, or its CSV.
+    func list(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let params = ListParams(req)
+        if params.csv != nil { return try await TaskListPage.csv(req, viewer: viewer, params: params) }
+        let page = try await TaskListPage.load(req, viewer: viewer, params: params)
+        return Layout.response(page.body, title: viewer.s.tasksTitle, request: req)
+    }
+
     func new(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let zone = viewer.zone

@@ -163,6 +163,10 @@ extension Strings {
     var sendAtColumn: String { t("Отправлено", "Sent") }
     var expiresColumn: String { t("Действует до", "Valid until") }
     var servedBy: String { t("Обслуживал(а)", "Served by") }
+    var surveyColumn: String { t("Опрос", "Survey") }
+    var answeredColumn: String { t("Ответ получен", "Answered") }
+    var anySurvey: String { t("Любой опрос", "Any survey") }
+    var allWord: String { t("Все", "All") }
     var getLink: String { t("Получить ссылку для отправки", "Get a link to send") }
     var getLinkHint: String {
         t(

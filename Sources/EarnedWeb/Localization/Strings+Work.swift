@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedStore
 import Foundation
 
 /// The words of work that moves: handing work on, snoozing, tasks made by hand, absences.
@@ -77,6 +78,18 @@ extension Strings {
     }
     var csvExcel: String { t("Скачать CSV для Excel", "Download CSV for Excel") }
     var csvComma: String { t("CSV с запятыми", "CSV with commas") }
+    var tasksTitle: String { t("Задачи", "Tasks") }
+    var allTasksLink: String { t("Все задачи", "All tasks") }
+    var noTasksFound: String { t("Таких задач нет.", "No tasks like these.") }
+    func taskFilter(_ f: TaskRepository.Filter) -> String {
+        switch f {
+        case .open: t("Открытые", "Open")
+        case .overdue: t("Просроченные", "Overdue")
+        case .done: t("Сделанные", "Done")
+        case .skipped: t("Пропущенные", "Skipped")
+        case .all: t("Все", "All")
+        }
+    }
 }
 
 extension Strings {

@@ -42,6 +42,7 @@ extension TodayPage {
                 "actions",
                 [
                     H.a(SiteURL.newTask().path, s.newTask, cls: "button"),
+                    H.a(SiteURL.tasks.path, s.allTasksLink, cls: "button subtle"),
                     Policy.may(viewer.staff, .changeOthersWork)
                         ? H.a(SiteURL.absences.path, s.absencesTitle, cls: "button subtle") : H.empty,
                 ]),
