@@ -13,6 +13,7 @@ struct APIRoutes: RouteCollection {
         Self.registerSurveys(api)
         Self.registerForecasts(api)
         Self.registerDuplicates(api)
+        Self.registerExports(api)
     }
 
     /// Who is calling, customers, orders, locations and staff.
