@@ -28,6 +28,8 @@ enum SiteURL: Sendable {
     case editOrder(Parameter<UUID>)
     case orderAction(Parameter<UUID>)
     case importData
+    /// The export page; with a kind, the file itself.
+    case exportData(ExportParams = ExportParams())
     case importUpload(Parameter<UUID>)
     case importProgress(Parameter<UUID>)
     case importScript
@@ -147,6 +149,7 @@ enum SiteURL: Sendable {
         case .editOrder(let id): return (["orders", .id(id), "edit"], [:])
         case .orderAction(let id): return (["orders", .id(id), "action"], [:])
         case .importData: return (["import"], [:])
+        case .exportData(let params): return (["export"], params.query)
         case .importUpload(let id): return (["import", "uploads", .id(id)], [:])
         case .importProgress(let id): return (["import", "uploads", .id(id), "progress"], [:])
         case .importScript: return (["static", "import-progress.js"], [:])
@@ -427,6 +430,8 @@ extension SiteURL {
         case surveyInvitations
         case surveyInvitationLink(Parameter<UUID>)
         case surveyAnswers
+        /// One kind of record as a CSV file.
+        case exports(Parameter<String>)
         case forecastBaseline
         case forecastRun
         case forecasts
@@ -488,6 +493,7 @@ extension SiteURL {
             case .surveyInvitations: return ["survey-invitations"]
             case .surveyInvitationLink(let id): return ["survey-invitations", .id(id), "link"]
             case .surveyAnswers: return ["survey-answers"]
+            case .exports(let kind): return ["exports", .named("kind", kind)]
             case .forecastBaseline: return ["forecasts", "baseline"]
             case .forecastRun: return ["forecasts", "run"]
             case .forecasts: return ["forecasts"]

@@ -11,7 +11,8 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
         SignInController(), SurveyPublicController(), SecondFactorController(), PasswordResetController(),
         AccountController(), SecuritySettingsController(), ServiceController(), DashboardsController(),
         ForecastController(), SettingsController(), IncidentsController(), SurveysController(), ContactsController(),
-        CustomersController(), DuplicatesController(), OrdersController(), ImportController(), LocationsController(),
+        CustomersController(), DuplicatesController(), OrdersController(), ImportController(), ExportController(),
+        LocationsController(),
         StaffController(), TokensController(), AuditController(), TasksController(), AbsencesController(),
     ]
     for controller in controllers { try pages.register(collection: controller) }

@@ -142,8 +142,10 @@ struct ShopExportTests {
                     sellers: choices(f))
                 #expect(orders.problems == [] && orders.created == 4, "\(orders.problems)")
                 var text = ""
-                for kind in ["customers", "orders"] {
-                    _ = try await CSVExport.export(kind, db: app.db, actor: f.owner) { text += $0 }
+                for kind in [ExportKind.customers, .orders] {
+                    try await Export.write(ExportQuery(kind: kind), actor: f.owner, now: testNow, on: app.db) {
+                        text += $0
+                    }
                 }
                 await exports.add(text)
             }
@@ -273,8 +275,12 @@ struct ShopExportTests {
                 actor: f.owner, now: testNow)
             var customers = ""
             var orders = ""
-            _ = try await CSVExport.export("customers", db: app.db, actor: f.owner) { customers += $0 }
-            _ = try await CSVExport.export("orders", db: app.db, actor: f.owner) { orders += $0 }
+            try await Export.write(ExportQuery(kind: .customers), actor: f.owner, now: testNow, on: app.db) {
+                customers += $0
+            }
+            try await Export.write(ExportQuery(kind: .orders), actor: f.owner, now: testNow, on: app.db) {
+                orders += $0
+            }
             for cell in ["'=1+3", "'+cmd|' /C calc'!A0", "'@SUM(A1)", "'-2+3", "\"'=HYPERLINK(\"\"http://evil\"\")\""] {
                 #expect(customers.contains(cell) || orders.contains(cell), "\(cell)")
             }

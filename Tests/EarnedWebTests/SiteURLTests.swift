@@ -17,7 +17,7 @@ struct SiteURLTests {
             .home, .signIn(next: nil), .signOut, .language(.key), .customers(), .newCustomer, .customer(.key),
             .editCustomer(.key), .customerNotes(.key), .customerReferrals(.key), .customerExport(.key),
             .mergeCustomer(.key), .eraseCustomer(.key), .customerDuplicates(), .mergeDuplicate, .dismissDuplicate,
-            .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData,
+            .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData, .exportData(),
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
             .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()), .taskList(ListParams()),
@@ -50,7 +50,7 @@ struct SiteURLTests {
         .deliveryResend(.key), .serviceSettings, .outreachSettings, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
-        .consistency, .customerScore(.key),
+        .consistency, .customerScore(.key), .exports(.key),
     ]
 
     /// The methods each address answers; addresses that only carry another query share a route
@@ -61,7 +61,7 @@ struct SiteURLTests {
             .newCase, .newContact, .newCustomer, .editCustomer, .newOrder, .newLocation, .newStaff, .audit,
             .newIncident, .surveys, .newSurvey, .surveyInvitations, .surveyInvitation, .scorecard, .scorecardRecords,
             .consistency, .loyalty, .forecastList, .forecastSaved, .stylesheet, .health, .metrics, .openAPI, .account,
-            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order, .newTask, .task:
+            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order, .newTask, .task, .exportData:
             return [.GET]
         case .signOut, .customerNotes, .customerReferrals, .mergeCustomer, .eraseCustomer, .mergeDuplicate,
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
@@ -81,7 +81,7 @@ struct SiteURLTests {
             switch endpoint {
             case .me, .customerExport, .duplicates, .onTime, .forecastBaseline, .surveyResults, .surveyInvitations,
                 .surveyAnswers, .webhookDeliveries, .scorecard, .scorecardRecords, .loyalty, .consistency,
-                .customerScore:
+                .customerScore, .exports:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,

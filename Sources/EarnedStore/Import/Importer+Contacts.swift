@@ -21,7 +21,7 @@ extension Importer {
         else { return report }
         let firstProblem = report.problems.count
         let refs = try await references()
-        let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))
+        let keys = try await customerKeysWithOwnIDs(Array(Set(rows.compactMap(\.customerExternalID))))
         var drafts: [InboundContactDraft] = []
         var seen: [String: Int] = [:]
         for row in rows {

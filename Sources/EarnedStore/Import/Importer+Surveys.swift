@@ -22,7 +22,7 @@ extension Importer {
         else { return report }
         let firstProblem = report.problems.count
         let refs = try await references()
-        let keys = try await BulkWriter(db: db).customerKeys(Array(Set(rows.compactMap(\.customerExternalID))))
+        let keys = try await customerKeysWithOwnIDs(Array(Set(rows.compactMap(\.customerExternalID))))
         let locations = Dictionary(
             try await LocationRepository(db: db).all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var existing = Set<String>()
@@ -31,6 +31,16 @@ extension Importer {
             let batch = Array(ids[start..<min(start + 500, ids.count)])
             for record in try await SurveyAnswerRecord.query(on: db).filter(\.$externalID ~~ batch).all() {
                 if let id = record.externalID { existing.insert(id) }
+            }
+        }
+        // An answer without an id of its own system is exported under Earned's id: read back by it.
+        let ownIDs = Array(Set(ids.filter { !existing.contains($0) }.compactMap(UUID.init(uuidString:))))
+        for start in stride(from: 0, to: ownIDs.count, by: 500) {
+            let batch = Array(ownIDs[start..<min(start + 500, ownIDs.count)])
+            for record in try await SurveyAnswerRecord.query(on: db).filter(\.$id ~~ batch)
+                .filter(\.$externalID == nil).all()
+            {
+                existing.formUnion([record.id!.uuidString, record.id!.uuidString.lowercased()])
             }
         }
         var records: [SurveyAnswerRecord] = []

@@ -50,6 +50,16 @@ public struct ContactRepository: Sendable {
                 if let external = record.externalID { known.insert(external) }
             }
         }
+        // A contact without an id of its own system is exported under Earned's id: read back by it.
+        let ownIDs = Array(Set(externals.filter { !known.contains($0) }.compactMap(UUID.init(uuidString:))))
+        for start in stride(from: 0, to: ownIDs.count, by: 500) {
+            let batch = Array(ownIDs[start..<min(start + 500, ownIDs.count)])
+            for record in try await InboundContactRecord.query(on: db).filter(\.$id ~~ batch)
+                .filter(\.$externalID == nil).all()
+            {
+                known.formUnion([record.id!.uuidString, record.id!.uuidString.lowercased()])
+            }
+        }
         var contacts: [InboundContact] = []
         var unchanged = 0
         for draft in drafts {

@@ -14,6 +14,7 @@ struct APIRoutes: RouteCollection {
         Self.registerForecasts(api)
         Self.registerDuplicates(api)
         Self.registerAnalytics(api)
+        Self.registerExports(api)
     }
 
     /// Who is calling, customers, orders, locations and staff.

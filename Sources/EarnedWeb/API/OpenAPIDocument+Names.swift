@@ -8,6 +8,7 @@ extension OpenAPIDocument {
     /// Paths that are not a collection or one item of it, named by hand.
     static let namedOperations: [String: String] = [
         "get /api/v1/me": "getMe",
+        "get /api/v1/exports/{kind}": "getExport",
         "get /api/v1/promises/on-time": "getPromisesOnTime",
         "get /api/v1/surveys/results": "getSurveyResults",
         "get /api/v1/forecasts/baseline": "getForecastBaseline",

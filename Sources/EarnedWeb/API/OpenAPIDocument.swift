@@ -14,6 +14,12 @@ enum OpenAPIDocument {
         var response: String?
         var status: Int
         var query: [(name: String, type: String, description: String)] = []
+        /// Path parameters besides `{id}`: name, the values it takes, and what it is.
+        var pathParameters: [(name: String, choices: [String], description: String)] = []
+        /// The allowed values of query parameters that take one of a few words.
+        var queryChoices: [String: [String]] = [:]
+        /// The media type of a successful answer: JSON (with `response`'s schema), or a file.
+        var produces = "application/json"
 
         /// The endpoint's route as OpenAPI writes it: `/api/v1/customers/{id}`.
         var path: String {
@@ -117,7 +123,7 @@ enum OpenAPIDocument {
     /// Every operation of the document, from all its parts.
     static let allOperations =
         operations + serviceOperations + settingsOperations + surveyOperations + forecastOperations
-        + duplicateOperations + analyticsOperations
+        + duplicateOperations + analyticsOperations + exportOperations
 
     typealias Props = [String: [String: Any]]
 
@@ -308,10 +314,18 @@ enum OpenAPIDocument {
                     "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
                 ])
             }
+            for p in op.pathParameters {
+                parameters.append([
+                    "name": p.name, "in": "path", "required": true, "description": p.description,
+                    "schema": ["type": "string", "enum": p.choices],
+                ])
+            }
             for q in op.query {
+                var schema: [String: Any] = ["type": q.type]
+                if let choices = op.queryChoices[q.name] { schema["enum"] = choices }
                 parameters.append([
                     "name": q.name, "in": "query", "required": false, "description": q.description,
-                    "schema": ["type": q.type],
+                    "schema": schema,
                 ])
             }
             if op.method == "post" {
@@ -328,7 +342,16 @@ enum OpenAPIDocument {
                 ]
             }
             var responses: [String: Any] = [:]
-            if let response = op.response {
+            if op.produces != "application/json" {
+                responses["\(op.status)"] = [
+                    "description": "OK", "content": [op.produces: ["schema": ["type": "string"]]],
+                    "headers": [
+                        "Content-Disposition": [
+                            "description": "attachment, with the file's name", "schema": ["type": "string"],
+                        ]
+                    ],
+                ]
+            } else if let response = op.response {
                 responses["\(op.status)"] = [
                     "description": "OK", "content": ["application/json": ["schema": ref(response)]],
                 ]

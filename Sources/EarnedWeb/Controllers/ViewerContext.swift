@@ -12,12 +12,17 @@ struct ViewerContext: Sendable {
 
     static func load(_ req: Request) async throws -> ViewerContext {
         let staff = try req.actor()
-        let all = try await req.locations.all()
-        let visible = all.filter { staff.canSee(location: $0.id) }
-        let home = all.first { $0.id == staff.homeLocationID } ?? visible.first
-        let zone = home.flatMap { TimeZone(identifier: $0.timeZone) } ?? .gmt
+        let (visible, zone) = places(of: staff, among: try await req.locations.all())
         return ViewerContext(
             staff: staff, csrf: req.currentUser?.csrfToken, locations: visible, zone: zone, lang: req.lang)
+    }
+
+    /// The locations `staff` sees and the zone their days are read in: their home location's,
+    /// else their first location's, else UTC.
+    static func places(of staff: Staff, among all: [Location]) -> (visible: [Location], zone: TimeZone) {
+        let visible = all.filter { staff.canSee(location: $0.id) }
+        let home = all.first { $0.id == staff.homeLocationID } ?? visible.first
+        return (visible, home.flatMap { TimeZone(identifier: $0.timeZone) } ?? .gmt)
     }
 
     /// The zone of the viewer's home location, nil when they have none.

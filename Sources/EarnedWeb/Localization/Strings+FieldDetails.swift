@@ -49,6 +49,7 @@ extension Strings {
         "before the last wait ended": "раньше, чем закончилось последнее ожидание",
         "before the wait started": "раньше, чем началось ожидание",
         "belongs to another customer": "относится к другому клиенту",
+        "comma or excel": "comma (запятые) или excel (точка с запятой)",
         "cannot be after the incident was found": "не может быть позже, чем инцидент обнаружен",
         "cannot be after the resolution": "не может быть позже решения",
         "cannot be before scope.from": "не может быть раньше начала периода",

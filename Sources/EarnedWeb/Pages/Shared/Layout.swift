@@ -65,6 +65,7 @@ enum Layout {
                     s.navSurveys
                 ))
             if Policy.may(staff, .importData) { links.append((SiteURL.importData.path, s.navImport)) }
+            if Policy.may(staff, .exportData) { links.append((SiteURL.exportData().path, s.navExport)) }
             if Policy.may(staff, .manageLocations) { links.append((SiteURL.locations.path, s.navLocations)) }
             if Policy.may(staff, .manageStaff) { links.append((SiteURL.staffList.path, s.navStaff)) }
             links.append((SiteURL.tokens.path, s.navTokens))
