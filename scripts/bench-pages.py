@@ -2,13 +2,19 @@
 """Server time of the customers list, search and customer page on a running Earned, or of the
 dashboards.
 
-Usage: bench-pages.py BASE_URL [REQUESTS_PER_KIND] [--dashboards | --forecast]
+Usage: bench-pages.py BASE_URL [REQUESTS_PER_KIND] [--dashboards | --forecast | --work]
 Signs in as the demo owner, then as a demo staff member, and reads the server's own time for
 each answer from its Server-Timing header (the time inside Earned, not the network).
 With --dashboards it times, as the owner, the scorecard of every scope it can choose (business,
 locations, teams, people) and period, the records behind each figure, the consistency page of
 each measure, the loyalty page of each segment, and customer pages with their story and scores
 (the database must have been scored: `earned score`).
+With --work it times every other kind of page, each as the owner, a manager (manager.1) and a
+shop assistant (maria.lebedeva) where they may open it: Today and the team's Today, every list
+(tasks, promises, cases, contacts, orders, survey invitations, the audit log) without and with
+filters, the on-time report by each grouping, incidents, the pages of one order, case, contact,
+task and incident, the survey results, settings, absences, duplicates, the export form, locations
+and staff.
 With --forecast it runs the program forecast page (10,000 Monte Carlo runs each) with the
 form's defaults, for each kind of program and a new seed each time.
 Prints p50, p95 and max per kind of page.
@@ -80,6 +86,63 @@ def dashboards():
     print(f"worst p95: {worst:.1f} ms (goal: under 100 ms)")
 
 
+def work():
+    people = {"owner": sign_in("owner@demo.earned"), "manager": sign_in("manager.1@demo.earned"),
+              "staff": sign_in("maria.lebedeva@demo.earned")}
+    owner = people["owner"]
+
+    def ids(path, kind):
+        return re.findall(rf'href="/{kind}/([0-9a-f-]{{36}})"', owner.get(f"{BASE}{path}").text)
+
+    pages = {
+        "order": ids("/orders", "orders"), "case": ids("/cases?status=all", "cases"),
+        "contact": ids("/contacts?status=all", "contacts"), "task": ids("/tasks?status=all", "tasks"),
+        "incident": ids("/incidents", "incidents"),
+    }
+    lists = {
+        "today": ["/today"],
+        "today (team)": ["/today?view=team"],
+        "tasks": ["/tasks", "/tasks?status=done", "/tasks?status=all&kind=follow_up", "/tasks?status=overdue"],
+        "promises": ["/promises", "/promises?status=all&kind=delivery", "/promises?status=overdue",
+                     "/promises?status=kept&q=ан"],
+        "on-time report": ["/promises/on-time", "/promises/on-time?by=location", "/promises/on-time?by=kind",
+                           "/promises/on-time?by=month", "/promises/on-time?by=team"],
+        "cases": ["/cases", "/cases?status=overdue", "/cases?status=all", "/cases?status=all&q=ан"],
+        "contacts": ["/contacts", "/contacts?status=all&kind=call", "/contacts?status=resolved"],
+        "orders": ["/orders", "/orders?status=cancelled", "/orders?q=иван", "/orders?from=2026-01-01&to=2026-03-31"],
+        "survey invitations": ["/surveys/invitations", "/surveys/invitations?status=answered"],
+        "survey results": ["/surveys", "/surveys?by=shift"],
+        "audit log": ["/audit"],
+        "incidents": ["/incidents"],
+        "settings": ["/settings/service", "/settings/webhooks", "/absences", "/locations", "/staff", "/export"],
+        "duplicates": ["/customers/duplicates"],
+    }
+    for kind, found in pages.items():
+        if found:
+            lists[f"{kind} page"] = [f"/{kind}s/{i}" for i in found[:20]]
+    # What each person may open: staff see their own work, not the team's or the settings.
+    staff_kinds = {"today", "tasks", "promises", "cases", "contacts", "orders", "order page", "case page",
+                   "contact page", "task page"}
+    manager_kinds = staff_kinds | {"today (team)", "on-time report", "survey invitations", "survey results",
+                                   "incidents", "incident page", "duplicates"}
+    times = {}
+    for who, session in people.items():
+        allowed = None if who == "owner" else manager_kinds if who == "manager" else staff_kinds
+        for kind, paths in lists.items():
+            if allowed is not None and kind not in allowed:
+                continue
+            label = f"{kind} ({who})"
+            times[label] = []
+            for i in range(N):
+                r = session.get(BASE + random.choice(paths))
+                if r.status_code in (403, 404):
+                    # Not theirs to see (a record of another location): not a page they open.
+                    continue
+                times[label].append(server_ms(r))
+    worst = max(report(label, t) for label, t in times.items() if t)
+    print(f"worst p95: {worst:.1f} ms (goal: under 100 ms)")
+
+
 def forecast():
     s = sign_in("owner@demo.earned")
     page = s.get(f"{BASE}/forecast").text
@@ -108,6 +171,8 @@ def main():
         return dashboards()
     if "--forecast" in sys.argv:
         return forecast()
+    if "--work" in sys.argv:
+        return work()
     results = {}
     for who in ["owner@demo.earned", "maria.lebedeva@demo.earned"]:
         s = sign_in(who)
