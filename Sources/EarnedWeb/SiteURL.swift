@@ -43,6 +43,8 @@ enum SiteURL: Sendable {
     case revokeToken(Parameter<UUID>)
     case audit
     case today(team: Bool)
+    /// The team's agenda narrowed to a person's work or a kind, at a page.
+    case teamAgenda(person: String? = nil, kind: String? = nil, page: Int? = nil)
     case completeTask(Parameter<UUID>)
     case newTask(customer: UUID? = nil)
     case tasks
@@ -163,6 +165,8 @@ enum SiteURL: Sendable {
         case .revokeToken(let id): return (["tokens", .id(id), "revoke"], [:])
         case .audit: return (["audit"], [:])
         case .today(let team): return (["today"], ["view": team ? "team" : nil])
+        case .teamAgenda(let person, let kind, let page):
+            return (["today"], ["view": "team", "person": person, "kind": kind, "page": page.map(String.init)])
         case .completeTask(let id): return (["tasks", .id(id), "complete"], [:])
         case .newTask(let customer): return (["tasks", "new"], ["customer": customer?.uuidString.lowercased()])
         case .tasks: return (["tasks"], [:])

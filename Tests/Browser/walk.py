@@ -533,6 +533,13 @@ class Walk:
         self.check(team, "a manager's Today has no 'Team agenda' tab")
         self.click_and_wait(team[0])
         self.check(d.find_element(By.CSS_SELECTOR, "main h1").text == "Team agenda", "the team agenda did not open")
+        shown = d.find_element(By.CSS_SELECTOR, "main p.list-summary").text
+        self.check(shown.startswith("Showing 1–"), f"the team agenda does not say how much it shows: {shown!r}")
+        # A page of the team's work; the manager narrows it to Maria's cases.
+        filters = d.find_element(By.CSS_SELECTOR, "form.list-filters")
+        Select(filters.find_element(By.NAME, "person")).select_by_visible_text(STAFF_NAME)
+        Select(filters.find_element(By.NAME, "kind")).select_by_visible_text("Cases")
+        self.click_and_wait(self.button(filters, "Show"))
         agenda = d.execute_script(
             "const items = [...document.querySelectorAll('li.agenda-item')];"
             "const who = new Set(items.map(i => i.querySelector('.who')).filter(w => w).map(w => w.textContent.trim()));"

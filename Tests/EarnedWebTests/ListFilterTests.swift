@@ -245,4 +245,41 @@ struct ListFilterTests {
             #expect(lines.contains { $0.contains("'=Позвонить поставщику") && $0.contains("Николай Север") })
         }
     }
+
+    @Test("the team's agenda is a page of 50 with the whole count, narrowed to a person's work or one kind")
+    func teamAgendaPages() async throws {
+        try await withEarnedApp { app, f in
+            let tasks = (0..<55).map { k in
+                ServiceTask(
+                    key: "manual:team:\(k)", kind: .manual, assigneeID: k < 40 ? f.northStaff.id : f.manager.id,
+                    locationID: f.north.id, customerID: nil, subject: nil, dueAt: testNow + Double(k + 1) * 600,
+                    text: "Задача \(k)", createdAt: testNow, updatedAt: testNow)
+            }
+            _ = try await TaskRepository(db: app.db).createNew(tasks)
+            let (anna, _) = try await customers(app, f)
+            _ = try await PromiseRepository(db: app.db).create(
+                PromiseDraft(customerID: anna.id, kind: .callback, text: "Перезвонить Анне", dueAt: testNow + 3600),
+                actor: f.northStaff, now: testNow)
+            let manager = try await app.session(for: f.manager)
+            func agenda(_ query: String) async throws -> (text: String, items: Int) {
+                let page = try await app.send(.GET, "/today?view=team\(query)", cookie: manager.cookie)
+                #expect(page.status == .ok, "\(query)")
+                return (page.text, page.text.components(separatedBy: "class=\"agenda-item\"").count - 1)
+            }
+            let first = try await agenda("")
+            #expect(first.items == 50 && first.text.contains("Показаны 1–50 из 56"))
+            #expect(first.text.contains("page=2"))
+            let second = try await agenda("&page=2")
+            #expect(second.items == 6 && second.text.contains("Показаны 51–56 из 56"))
+            let nikolay = try await agenda("&person=\(f.northStaff.id)")
+            #expect(nikolay.items == 41 && !nikolay.text.contains("Задача 45"))
+            let promises = try await agenda("&kind=promise")
+            #expect(promises.items == 1 && promises.text.contains("Перезвонить Анне"))
+            let wrong = try await agenda("&kind=chores")
+            #expect(wrong.text.contains("alert error") && wrong.items == 50)
+            // A person's own Today is whole: Николай sees his 40 tasks and his promise.
+            let own = try await app.send(.GET, "/today", cookie: try await app.session(for: f.northStaff).cookie)
+            #expect(own.text.components(separatedBy: "class=\"agenda-item\"").count - 1 == 41)
+        }
+    }
 }

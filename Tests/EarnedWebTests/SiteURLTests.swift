@@ -21,7 +21,7 @@ struct SiteURLTests {
             .importUpload(.key), .importProgress(.key), .importScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
             .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()), .taskList(ListParams()),
-            .surveyInvitationList(ListParams()),
+            .surveyInvitationList(ListParams()), .teamAgenda(),
             .contactList(ListParams()), .audit, .today(team: false), .completeTask(.key),
             .newTask(), .tasks, .task(.key), .taskAction(.key),
             .absences,
@@ -75,7 +75,7 @@ struct SiteURLTests {
             .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
-            .surveyInvitationList:
+            .surveyInvitationList, .teamAgenda:
             return []
         case .api(let endpoint):
             switch endpoint {

@@ -79,6 +79,22 @@ extension Strings {
     var csvExcel: String { t("Скачать CSV для Excel", "Download CSV for Excel") }
     var csvComma: String { t("CSV с запятыми", "CSV with commas") }
     var tasksTitle: String { t("Задачи", "Tasks") }
+    var agendaKindLabel: String { t("Что", "What") }
+    func agendaKind(_ source: AgendaItem.Source) -> String {
+        switch source {
+        case .task: t("Задачи", "Tasks")
+        case .promise: t("Обещания", "Promises")
+        case .serviceCase: t("Обращения", "Cases")
+        case .contact: t("Входящие", "Inbox")
+        }
+    }
+    func agendaShown(from: Int, to: Int, of total: Int) -> String {
+        total == 0
+            ? t("Ничего не найдено", "Nothing found")
+            : t(
+                "Показаны \(Format.integer(from, .ru))–\(Format.integer(to, .ru)) из \(Format.integer(total, .ru))",
+                "Showing \(Format.integer(from, .en))–\(Format.integer(to, .en)) of \(Format.integer(total, .en))")
+    }
     var allTasksLink: String { t("Все задачи", "All tasks") }
     var noTasksFound: String { t("Таких задач нет.", "No tasks like these.") }
     func taskFilter(_ f: TaskRepository.Filter) -> String {

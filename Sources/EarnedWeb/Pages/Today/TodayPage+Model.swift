@@ -19,21 +19,55 @@ struct TodayPage {
     var staffNames: [StaffID: String]
     /// The team's overdue work per person, counted in full (the list shows a page of it).
     var overdueByPerson: [StaffID: Int] = [:]
+    /// The team's agenda: whose work and which kind it shows, the page, and how many items in all.
+    var person: StaffID? = nil
+    var only: AgendaItem.Source? = nil
+    var page = 1
+    var total = 0
+    var errors: [FieldError] = []
+    /// Everyone whose work the team's agenda may show, for its filter.
+    var people: [Staff] = []
 
-    /// The agenda comes from the service (`TodayAgenda`); the page adds the customers' names.
+    /// How many items a page of the team's agenda shows.
+    static let teamPageSize = 50
+
+    /// The agenda comes from the service (`TodayAgenda`); the page adds the customers' names. The
+    /// team's agenda is a page of `teamPageSize` items, of one person's work or one kind if asked.
     static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> TodayPage {
         let context = req.serviceContext
+        var errors: [FieldError] = []
+        var person: StaffID?
+        var only: AgendaItem.Source?
+        var page = 1
+        if team {
+            if let raw = req.query[String.self, at: "person"], !raw.isEmpty {
+                person = StaffID(string: raw)
+                if person == nil { errors.append(FieldError(field: "person", code: .unknownReference)) }
+            }
+            if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
+                only = AgendaItem.Source(rawValue: raw)
+                if only == nil { errors.append(FieldError(field: "kind", code: .invalidChoice)) }
+            }
+            page = try req.pageNumber()
+        }
         let agenda = try await TodayAgenda.load(
-            for: viewer.staff, locations: viewer.locations, team: team, in: context)
-        let names = try await req.customers.names(agenda.items.compactMap(\.customerID), s: viewer.s)
+            for: viewer.staff, locations: viewer.locations, team: team, person: person, only: only, in: context)
+        var items = agenda.items
+        let total = items.count
+        if team {
+            let start = min(items.count, (page - 1) * teamPageSize)
+            items = Array(items[start..<min(items.count, start + teamPageSize)])
+        }
+        let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
         return TodayPage(
-            viewer: viewer, team: team, now: context.now, items: agenda.items,
+            viewer: viewer, team: team, now: context.now, items: items,
             tasks: Dictionary(uniqueKeysWithValues: agenda.tasks.map { ($0.id.rawValue, $0) }),
             promises: Dictionary(uniqueKeysWithValues: agenda.promises.map { ($0.id.rawValue, $0) }),
             cases: Dictionary(uniqueKeysWithValues: agenda.cases.map { ($0.id.rawValue, $0) }),
             contacts: Dictionary(uniqueKeysWithValues: agenda.contacts.map { ($0.id.rawValue, $0) }),
             customerNames: names,
             staffNames: Dictionary(agenda.staff.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-            overdueByPerson: agenda.overdueByPerson)
+            overdueByPerson: agenda.overdueByPerson, person: person, only: only, page: page, total: total,
+            errors: errors, people: team ? agenda.staff.filter(\.isActive) : [])
     }
 }

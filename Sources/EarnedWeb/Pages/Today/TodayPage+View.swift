@@ -48,10 +48,57 @@ extension TodayPage {
                 ]),
             switcher,
             summary,
+            team ? teamFilters(s) : H.empty,
             items.isEmpty ? H.p("empty", s.nothingToDo) : H.empty,
             overdue.isEmpty ? H.empty : section(s.overdue, overdue, cls: "agenda overdue"),
             rest.isEmpty ? H.empty : section(s.upcoming, rest, cls: "agenda"),
+            team ? teamPager(s) : H.empty,
         ])
+    }
+
+    /// The team's agenda narrowed to one person's work or one kind of it, and how many it holds.
+    func teamFilters(_ s: Strings) -> HTMLNode {
+        let first = (page - 1) * Self.teamPageSize + 1
+        let last = (page - 1) * Self.teamPageSize + items.count
+        return H.group([
+            Forms.summary(errors, s),
+            H.el(
+                "form",
+                [("class", "filters list-filters"), ("method", "get"), ("action", SiteURL.today(team: false).path)],
+                [
+                    Forms.hidden("view", "team"),
+                    Forms.select(
+                        "person", label: s.personLabel, options: people.map { ($0.id.description, $0.name) },
+                        selected: person?.description, errors: errors, s: s, includeBlank: s.anyPerson,
+                        id: "filter-person"),
+                    Forms.select(
+                        "kind", label: s.agendaKindLabel,
+                        options: AgendaItem.Source.allCases.map { ($0.rawValue, s.agendaKind($0)) },
+                        selected: only?.rawValue, errors: errors, s: s, includeBlank: s.anyKind, id: "filter-kind"),
+                    H.div(
+                        "form-actions",
+                        [
+                            Forms.submit(s.showList, cls: "button primary"),
+                            H.a(SiteURL.today(team: true).path, s.resetFilters, cls: "button subtle"),
+                        ]),
+                ]),
+            H.p("list-summary", s.agendaShown(from: items.isEmpty ? 0 : first, to: last, of: total)),
+        ])
+    }
+
+    func teamPager(_ s: Strings) -> HTMLNode {
+        let pages = max(1, (total + Self.teamPageSize - 1) / Self.teamPageSize)
+        guard pages > 1 else { return H.empty }
+        func link(_ p: Int) -> String {
+            SiteURL.teamAgenda(person: person?.description, kind: only?.rawValue, page: p).path
+        }
+        return H.el(
+            "nav", [("class", "pager"), ("aria-label", s.pages)],
+            [
+                page > 1 ? H.a(link(page - 1), s.previousPage, cls: "button") : H.empty,
+                H.span("muted", s.pageOf(page, pages)),
+                page < pages ? H.a(link(page + 1), s.nextPage, cls: "button") : H.empty,
+            ])
     }
 
     func section(_ title: String, _ items: [AgendaItem], cls: String) -> HTMLNode {
