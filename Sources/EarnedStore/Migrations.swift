@@ -31,6 +31,7 @@ public enum EarnedMigrations {
             CreateAbsences(),  // 0025 people away, who covers, what was handed over
             UpdateLocationsAddCountry(),  // 0026 a location's country, for its holidays
             CreateServiceTasksStatusDueIndex(),  // 0027 the tasks list in due order, by state
+            UpdatePromisesAddRenegotiatedInTime(),  // 0028 what a promise's outcome turns on, in columns
         ]
     }
 }

@@ -75,7 +75,19 @@ public struct OnTimeTally: Hashable, Codable, Sendable {
 
     /// A tally per key, for a report by owner, team, location, kind or period (see
     /// `PromisePeriod`). A promise whose key is nil (no location, an owner in no team) is left
-    /// out; keys with no promise do not appear.
+    /// out; keys with no promise do not appear. The same, from promises' facts.
+    public static func group<Key: Hashable>(
+        _ facts: [PromiseFacts], at now: Date, by key: (PromiseFacts) throws -> Key?
+    ) rethrows -> [Key: OnTimeTally] {
+        var result: [Key: OnTimeTally] = [:]
+        for fact in facts {
+            guard let key = try key(fact) else { continue }
+            result[key, default: OnTimeTally()].add(fact.outcome(at: now))
+        }
+        return result
+    }
+
+    /// The same, from whole promises.
     public static func group<Key: Hashable>(
         _ promises: [Promise], at now: Date, by key: (Promise) throws -> Key?
     ) rethrows -> [Key: OnTimeTally] {

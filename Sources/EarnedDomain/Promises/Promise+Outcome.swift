@@ -31,12 +31,8 @@ extension Promise {
     /// recorded, whenever it is asked.
     public func outcome(at now: Date) -> PromiseOutcome {
         let (due, moved) = measurement
-        if let keptAt {
-            guard keptAt <= due else { return .late }
-            return moved ? .renegotiated : .keptOnTime
-        }
-        if brokenAt != nil { return .broken }
-        return now > due ? .overdue : .open
+        return PromiseOutcome.judged(
+            keptAt: keptAt, brokenAt: brokenAt, dueInForce: due, renegotiatedInTime: moved, now: now)
     }
 
     private var measurement: (due: Date, moved: Bool) {
@@ -47,5 +43,60 @@ extension Promise {
             moved = true
         }
         return (due, moved)
+    }
+}
+
+extension PromiseOutcome {
+    /// The rule of `Promise.outcome(at:)` from what it turns on: when the promise was kept or
+    /// broken, its due time in force, and whether a renegotiation in time moved it. A report that
+    /// reads these from stored columns judges a promise exactly as the promise judges itself.
+    public static func judged(
+        keptAt: Date?, brokenAt: Date?, dueInForce: Date, renegotiatedInTime: Bool, now: Date
+    ) -> PromiseOutcome {
+        if let keptAt {
+            guard keptAt <= dueInForce else { return .late }
+            return renegotiatedInTime ? .renegotiated : .keptOnTime
+        }
+        if brokenAt != nil { return .broken }
+        return now > dueInForce ? .overdue : .open
+    }
+}
+
+/// What the on-time figures need of a promise, read without its whole document: whose, where,
+/// what kind, and what its outcome turns on.
+public struct PromiseFacts: Hashable, Sendable {
+    public var ownerID: StaffID
+    public var locationID: LocationID?
+    public var kind: Promise.Kind
+    public var dueInForce: Date
+    public var keptAt: Date?
+    public var brokenAt: Date?
+    public var renegotiatedInTime: Bool
+
+    public init(
+        ownerID: StaffID, locationID: LocationID?, kind: Promise.Kind, dueInForce: Date, keptAt: Date?,
+        brokenAt: Date?, renegotiatedInTime: Bool
+    ) {
+        self.ownerID = ownerID
+        self.locationID = locationID
+        self.kind = kind
+        self.dueInForce = dueInForce
+        self.keptAt = keptAt
+        self.brokenAt = brokenAt
+        self.renegotiatedInTime = renegotiatedInTime
+    }
+
+    /// The facts of a whole promise.
+    public init(_ promise: Promise) {
+        self.init(
+            ownerID: promise.ownerID, locationID: promise.locationID, kind: promise.kind,
+            dueInForce: promise.dueInForce, keptAt: promise.keptAt, brokenAt: promise.brokenAt,
+            renegotiatedInTime: promise.wasRenegotiatedInTime)
+    }
+
+    public func outcome(at now: Date) -> PromiseOutcome {
+        PromiseOutcome.judged(
+            keptAt: keptAt, brokenAt: brokenAt, dueInForce: dueInForce, renegotiatedInTime: renegotiatedInTime,
+            now: now)
     }
 }

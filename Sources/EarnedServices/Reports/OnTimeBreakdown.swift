@@ -73,9 +73,10 @@ package struct OnTimeBreakdown: Sendable {
         guard from < to else {
             throw DomainError.invalid([FieldError(field: "from", code: .inconsistent, detail: "must be before to")])
         }
-        var promises = try await PromiseRepository(db: context.db).due(
-            from: from, to: to, locations: viewer.visibleLocationIDs)
-        if !Policy.may(viewer, .seeTeamWork) { promises = promises.filter { $0.ownerID == viewer.id } }
+        // Read from columns: a chain's quarter of promises is counted without decoding each.
+        let promises = try await PromiseRepository(db: context.db).dueFacts(
+            from: from, to: to, locations: viewer.visibleLocationIDs,
+            owner: Policy.may(viewer, .seeTeamWork) ? nil : viewer.id)
         let staff = try await StaffRepository(db: context.db).list(actor: viewer)
         let people = Dictionary(staff.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let groups: [String: OnTimeTally] = OnTimeTally.group(promises, at: context.now) { p in
@@ -84,7 +85,7 @@ package struct OnTimeBreakdown: Sendable {
             case .team: people[p.ownerID]?.department ?? names.none
             case .location: p.locationID?.description
             case .kind: p.kind.rawValue
-            case .month, .week: PromisePeriod(by == .week ? .isoWeek : .month, timeZone: zone).key(of: p)
+            case .month, .week: PromisePeriod(by == .week ? .isoWeek : .month, timeZone: zone).key(of: p.dueInForce)
             }
         }
         let rows = groups.map { key, tally in

@@ -74,14 +74,15 @@ public struct DemoServiceWriter: Sendable {
             "promises",
             columns: [
                 "id", "customer_id", "owner_id", "location_id", "kind", "status", "due_at", "due_in_force_at",
-                "closed_at", "link_id", "document", "created_at", "updated_at",
+                "closed_at", "renegotiated_in_time", "link_id", "document", "created_at", "updated_at",
             ],
             rows: promises.map { p in
                 [
                     .uuid(p.id.rawValue), .uuid(p.customerID.rawValue), .uuid(p.ownerID.rawValue),
                     .uuid(p.locationID?.rawValue), .text(p.kind.rawValue),
                     .text(p.keptAt != nil ? "kept" : p.brokenAt != nil ? "broken" : "open"), .date(p.dueAt),
-                    .date(p.dueInForce), .date(p.keptAt ?? p.brokenAt), .uuid(p.link?.id),
+                    .date(p.dueInForce), .date(p.keptAt ?? p.brokenAt), .bool(p.wasRenegotiatedInTime),
+                    .uuid(p.link?.id),
                     .text(try DocumentCoding.string(p)), .date(p.createdAt), .date(p.updatedAt),
                 ]
             })

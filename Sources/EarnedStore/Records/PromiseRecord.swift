@@ -15,6 +15,8 @@ final class PromiseRecord: Model, @unchecked Sendable {
     @Field(key: "due_at") var dueAt: Date
     @Field(key: "due_in_force_at") var dueInForceAt: Date
     @OptionalField(key: "closed_at") var closedAt: Date?
+    /// Whether a renegotiation in time moved the due time in force (nil only before 0028 filled it).
+    @OptionalField(key: "renegotiated_in_time") var renegotiatedInTime: Bool?
     @OptionalField(key: "link_id") var linkID: UUID?
     @Field(key: "document") var document: String
     @Field(key: "created_at") var createdAt: Date
@@ -36,6 +38,7 @@ final class PromiseRecord: Model, @unchecked Sendable {
         dueAt = p.dueAt
         dueInForceAt = p.dueInForce
         closedAt = p.keptAt ?? p.brokenAt
+        renegotiatedInTime = p.wasRenegotiatedInTime
         linkID = p.link?.id
         document = try DocumentCoding.string(p)
         createdAt = p.createdAt

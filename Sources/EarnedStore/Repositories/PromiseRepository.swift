@@ -179,6 +179,39 @@ public struct PromiseRepository: Sendable {
         return try await q.all().map { try $0.domain() }
     }
 
+    /// What the on-time figures need of the promises whose due time in force falls in
+    /// [from, to), in locations (nil: all), of one owner if given: read from columns, without
+    /// decoding the promises. A row 0028 has not filled (none after it ran) is read whole.
+    public func dueFacts(from: Date, to: Date, locations: Set<LocationID>?, owner: StaffID? = nil) async throws
+        -> [PromiseFacts]
+    {
+        let q = PromiseRecord.query(on: db).filter(\.$dueInForceAt >= from).filter(\.$dueInForceAt < to)
+        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
+        if let owner { q.filter(\.$ownerID == owner.rawValue) }
+        let rows = try await q.field(\.$id).field(\.$ownerID).field(\.$locationID).field(\.$kind)
+            .field(\.$status).field(\.$dueInForceAt).field(\.$closedAt).field(\.$renegotiatedInTime).all()
+        var facts: [PromiseFacts] = []
+        facts.reserveCapacity(rows.count)
+        var unfilled: [UUID] = []
+        for r in rows {
+            guard let moved = r.renegotiatedInTime, let kind = Promise.Kind(rawValue: r.kind) else {
+                if let id = r.id { unfilled.append(id) }
+                continue
+            }
+            facts.append(
+                PromiseFacts(
+                    ownerID: StaffID(r.ownerID), locationID: r.locationID.map(LocationID.init), kind: kind,
+                    dueInForce: r.dueInForceAt, keptAt: r.status == "kept" ? r.closedAt : nil,
+                    brokenAt: r.status == "broken" ? r.closedAt : nil, renegotiatedInTime: moved))
+        }
+        if !unfilled.isEmpty {
+            facts += try await PromiseRecord.query(on: db).filter(\.$id ~~ unfilled).all().map {
+                PromiseFacts(try $0.domain())
+            }
+        }
+        return facts
+    }
+
     /// Open promises whose reminder is due and not yet sent.
     public func needingReminder(policy: PromiseReminderPolicy, now: Date) async throws -> [Promise] {
         let longest = Promise.Kind.allCases.map(policy.leadTime(for:)).max() ?? 86_400
