@@ -146,10 +146,10 @@ public struct IncidentRepository: Sendable {
     /// they belong to one of the actor's locations.
     func visible(_ report: Report, to actor: Staff) async throws -> Report {
         guard actor.visibleLocationIDs != nil else { return report }
-        let customers = try await CustomerRepository(db: db).byIDs(report.affected.map(\.customerID))
+        let homes = try await CustomerRepository(db: db).homeLocations(report.affected.map(\.customerID))
         var seen = report
         seen.affected = report.affected.filter { a in
-            customers[a.customerID].map { actor.canSee(location: $0.homeLocationID) } ?? false
+            homes[a.customerID].map { actor.canSee(location: $0) } ?? false
         }
         return seen
     }
@@ -196,8 +196,9 @@ public struct IncidentRepository: Sendable {
         let ids = rows.map(\.customerID)
         for start in stride(from: 0, to: ids.count, by: 500) {
             let batch = Array(ids[start..<min(start + 500, ids.count)])
+            // Who wrote or called first, and when: two columns, not the contacts' documents.
             for contact in try await InboundContactRecord.query(on: db).filter(\.$customerID ~~ batch)
-                .filter(\.$receivedAt >= incident.foundAt).all()
+                .filter(\.$receivedAt >= incident.foundAt).field(\.$customerID).field(\.$receivedAt).all()
             {
                 guard let customer = contact.customerID else { continue }
                 inbound[customer] = min(inbound[customer] ?? contact.receivedAt, contact.receivedAt)
