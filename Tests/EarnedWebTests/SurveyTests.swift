@@ -144,6 +144,8 @@ struct SurveyTests {
             let form = try await app.send(.GET, "/s/\(token.text)")
             #expect(form.status == .ok && form.text.contains("name=\"nps\"") && !form.text.contains("<script"))
             #expect(!form.text.contains("http://") && !form.text.contains("https://"))
+            // Who asks: the location that served the customer, not a stranger.
+            #expect(form.text.contains("Спрашивает «\(f.north.name)», где вас обслуживали."))
             let first = try await answer(app, token, ["csat": "4", "nps": "8", "comment": "Спасибо"])
             #expect(first.status == .ok && first.text.contains("Спасибо за ответ"))
             let again = try await answer(app, token, ["csat": "1"])

@@ -51,8 +51,10 @@ struct SurveyPublicController {
         if let refusal { return refusal }
         guard let invitation, let definition else { throw Abort(.notFound) }
         return page(
-            req, SurveyPublicPage(definition: definition, language: invitation.language, action: req.url.path, csrf: "")
-        )
+            req,
+            SurveyPublicPage(
+                definition: definition, language: invitation.language, action: req.url.path, csrf: "",
+                asker: try await asker(invitation, req)))
     }
 
     func submit(_ req: Request) async throws -> Response {
@@ -68,7 +70,8 @@ struct SurveyPublicController {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let (draft, problems) = form.draft(for: definition)
         let base = SurveyPublicPage(
-            definition: definition, language: invitation.language, action: req.url.path, csrf: "", values: draft)
+            definition: definition, language: invitation.language, action: req.url.path, csrf: "",
+            asker: try await asker(invitation, req), values: draft)
         guard problems.isEmpty else {
             var page = base
             page.errors = problems
@@ -94,6 +97,12 @@ struct SurveyPublicController {
     }
 
     /// The invitation and survey of the link, or the page that refuses it.
+    /// The name of the location that served the customer, which the page says is asking.
+    func asker(_ invitation: SurveyInvitation, _ req: Request) async throws -> String? {
+        guard let id = invitation.attribution.locationID else { return nil }
+        return try await LocationRepository(db: req.database).find(id)?.name
+    }
+
     func open(_ req: Request) async throws -> (SurveyInvitation?, SurveyDefinition?, Response?) {
         let now = req.now
         let language = req.lang.rawValue

@@ -10,6 +10,9 @@ extension Strings {
             "Thank you for taking a minute. Answer what you like; every question is optional.")
     }
     var surveySend: String { t("Отправить ответ", "Send my answer") }
+    func surveyAskedBy(_ location: String) -> String {
+        t("Спрашивает «\(location)», где вас обслуживали.", "Asked by \(location), where you were served.")
+    }
     var surveyYes: String { t("Да", "Yes") }
     var surveyNo: String { t("Нет", "No") }
     var surveyThanksTitle: String { t("Спасибо за ответ!", "Thank you for your answer!") }

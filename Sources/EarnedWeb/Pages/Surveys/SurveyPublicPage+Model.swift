@@ -9,6 +9,8 @@ struct SurveyPublicPage {
     let language: String
     let action: String
     var csrf: String
+    /// Who asks: the location that served the customer, so the page is not a stranger's.
+    var asker: String? = nil
     var values: SurveyAnswerDraft = SurveyAnswerDraft()
     var errors: [FieldError] = []
     var s: Strings { Strings(lang: language == "en" ? .en : .ru) }

@@ -6,6 +6,7 @@ extension SurveyPublicPage {
     func body() -> HTMLNode {
         H.group([
             H.h1(s.surveyTitle),
+            asker.map { H.p("asker", s.surveyAskedBy($0)) } ?? H.empty,
             H.p("muted", s.surveyIntro),
             Forms.summary(errors, s),
             Forms.form(
