@@ -15,10 +15,12 @@ survey invitation, a location, a staff account). On every page:
   - no element wider than the viewport (wide tables scroll inside their own box);
   - every input, select and text area has a label (a <label for>, a wrapping label, or an
     aria-label);
-  - on a Russian page, no English word of the interface: a Latin word of three letters or more
-    that the English interface uses (read from Sources/EarnedWeb/Localization) and that is not
-    a name Earned keeps in Latin (CSV, Excel, NPS…). Customer data (names, e-mails, products)
-    is not in that vocabulary, so it is not taken for an untranslated label.
+  - on a Russian page, no English word of the interface: in a label, heading, button, column
+    head, choice, badge, hint or notice, or in a short cell naming a state or a role, a Latin word
+    of three letters or more that the English interface uses (read from
+    Sources/EarnedWeb/Localization) and that is not a name Earned keeps in Latin (CSV, Excel,
+    NPS, e-mail…). What people typed — case titles, notes, templates in a customer's language —
+    stands in longer text and is not taken for an untranslated label.
 Every problem is listed; exits non-zero if there is any.
 """
 import os
@@ -51,7 +53,7 @@ RECORDS = [
 ]
 # Latin words a Russian page may carry: names of formats, measures and products, units.
 KEPT_IN_LATIN = {
-    "csv", "excel", "api", "nps", "csat", "ces", "ewma", "cusum", "sms", "url", "utc", "iso", "svg", "json",
+    "google", "microsoft", "authenticator", "npv", "gdpr", "post", "mail", "csv", "excel", "api", "nps", "csat", "ces", "ewma", "cusum", "sms", "url", "utc", "iso", "svg", "json",
     "earned", "bearer", "totp", "https", "http", "smtp", "imap", "telegram", "webhook", "webhooks", "hmac",
     "sha", "bg", "nbd", "pareto", "alive", "openapi", "ern", "utf", "bom", "mib", "gib", "min", "max",
 }
@@ -70,8 +72,16 @@ OVERFLOW = (
     "  if (scroller && ['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) return false;"
     "  const r = e.getBoundingClientRect(); return r.width > 0 && r.right > w + 1;"
     "}).slice(0, 5).map(e => e.tagName + '.' + (e.getAttribute('class') || ''));")
-# The page's own words: visible text, without what users typed into fields.
-VISIBLE_TEXT = "return document.querySelector('main') ? document.querySelector('main').innerText : ''"
+# The interface's words: labels, headings, buttons, column heads, choices, badges, hints and
+# notices, and the short cells and facts that name a state or a role. Longer text in cells and
+# paragraphs is what people typed (case titles, notes, templates in a customer's language).
+INTERFACE_TEXT = (
+    "const main = document.querySelector('main'); if (!main) return [];"
+    "const ui = [...main.querySelectorAll('label, button, th, h1, h2, h3, legend, option, dt, caption, summary,"
+    "  nav, .badge, .hint, .muted, .alert, .list-summary, .empty, .facts dt')].map(e => e.innerText);"
+    "const short = [...main.querySelectorAll('td, dd, span')].filter(e => !e.querySelector('td, dd, span, a'))"
+    "  .map(e => e.innerText.trim()).filter(t => t && t.split(/\\s+/).length <= 3 && !/\\d/.test(t));"
+    "return ui.concat(short);")
 
 
 def interface_vocabulary():
@@ -167,7 +177,8 @@ class CrawlWalk(base.Walk):
             if unlabelled:
                 self.problem(f"{where}: inputs without a label: {unlabelled}")
             if lang == "ru":
-                text = d.execute_script(VISIBLE_TEXT)
+                # Identifiers (case.opened, X-Earned-Signature, e-mail, addresses) are not words.
+                text = re.sub(r"\S*[._\-/:@{}]\S*", " ", "\n".join(d.execute_script(INTERFACE_TEXT)))
                 english = sorted({w for w in re.findall(r"\b[A-Za-z]{3,}\b", text)
                                   if w.lower() in self.vocabulary and not self.in_data(w)})
                 if english:

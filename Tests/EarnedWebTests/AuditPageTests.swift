@@ -62,17 +62,17 @@ struct AuditPageTests {
             #expect(manager.status == .ok)
             #expect(summaries(manager.text).isEmpty)
             // Two sign-ins and the account's creation (about the manager, by nobody).
-            #expect(manager.text.components(separatedBy: "signed in with password").count - 1 == 2)
-            #expect(manager.text.contains("account created"))
+            #expect(manager.text.components(separatedBy: "вход по паролю").count - 1 == 2)
+            #expect(manager.text.contains("учётная запись создана (управляющий)"))
 
             let kind = try await app.send(.GET, "/audit?kind=signed_in", cookie: session.cookie)
-            #expect(kind.text.components(separatedBy: "signed in with password").count - 1 == 2)
-            #expect(!kind.text.contains("account created"))
+            #expect(kind.text.components(separatedBy: "вход по паролю").count - 1 == 2)
+            #expect(!kind.text.contains("учётная запись создана"))
 
             // 2026-11-16 in Moscow holds the sign-in of two days ago; the one of ten days does not.
             let dates = try await app.send(
                 .GET, "/audit?kind=signed_in&from=2026-11-10&to=2026-11-16", cookie: session.cookie)
-            #expect(dates.text.components(separatedBy: "signed in with password").count - 1 == 1)
+            #expect(dates.text.components(separatedBy: "вход по паролю").count - 1 == 1)
             let empty = try await app.send(.GET, "/audit?from=2030-01-01", cookie: session.cookie)
             #expect(empty.text.contains(Strings(lang: .ru).auditNoMatches))
 
@@ -105,7 +105,8 @@ struct AuditPageTests {
             #expect(lines[1].contains(";Ольга Владелец;изменено;клиент · change-0;"))
             let accounts = try await app.send(.GET, "/audit?kind=created&export=csv", cookie: session.cookie)
             // An account's entries name the person.
-            #expect(accounts.text.contains(";система;создано;Мария Управляющая · account created (manager);"))
+            #expect(
+                accounts.text.contains(";система;создано;Мария Управляющая · учётная запись создана (управляющий);"))
             let signIns = try await app.send(
                 .GET, "/audit?person=\(f.manager.id)&kind=signed_in&export=csv", cookie: session.cookie)
             #expect(signIns.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)

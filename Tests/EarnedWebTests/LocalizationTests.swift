@@ -56,4 +56,17 @@ struct LocalizationTests {
         let ru = Strings(lang: .ru).followUpSummaryWords
         #expect(ru != .english && ru.reached == Strings(lang: .ru).reached)
     }
+
+    @Test(
+        "the audit log's sign-in lines, with the address they came from, and a customer's language read in the reader's"
+    )
+    func auditSignInsAndLanguages() {
+        let ru = Strings(lang: .ru)
+        #expect(ru.auditSummary("signed in with password from 203.0.113.5") == "вход по паролю с адреса 203.0.113.5")
+        #expect(ru.auditSummary("signed in with password and code from ::1") == "вход по паролю и коду с адреса ::1")
+        #expect(ru.auditSummary("signed out from 203.0.113.5") == "выход с адреса 203.0.113.5")
+        // What people typed stays as written, "from" or not.
+        #expect(ru.auditSummary("moved from Kazan") == "moved from Kazan")
+        #expect(ru.languageName("en") == "английский" && Strings(lang: .en).languageName("ru") == "Russian")
+    }
 }

@@ -35,7 +35,62 @@ extension Strings {
 
     /// A summary Earned writes, in the reader's language; nil for any other.
     func knownAuditSummary(_ summary: String) -> String? {
+        // "… from 203.0.113.5": the address a sign-in or sign-out came from.
+        if let range = summary.range(of: " from ", options: .backwards),
+            summary[range.upperBound...].allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }),
+            let head = knownAuditSummary(String(summary[..<range.lowerBound]))
+        {
+            return head + t(" с адреса ", " from ") + summary[range.upperBound...]
+        }
+        return knownFixedSummary(summary) ?? knownCountedSummary(summary)
+    }
+
+    /// The summaries Earned writes with a role, an id or a number in them.
+    func knownCountedSummary(_ summary: String) -> String? {
+        func between(_ prefix: String, _ suffix: String) -> String? {
+            guard summary.hasPrefix(prefix), summary.hasSuffix(suffix), summary.count >= prefix.count + suffix.count
+            else { return nil }
+            return String(summary.dropFirst(prefix.count).dropLast(suffix.count))
+        }
+        func role(_ raw: String) -> String { Role(rawValue: raw).map(roleName) ?? raw }
+        if let r = between("account created from an import, without sign-in (", ")") {
+            return t(
+                "учётная запись создана загрузкой, без входа (", "account created from an import, without sign-in (")
+                + role(r) + ")"
+        }
+        if let r = between("account created (", ")") {
+            return t("учётная запись создана (", "account created (") + role(r) + ")"
+        }
+        if let id = between("merged customer ", " into this one") {
+            return t("клиент \(id) объединён с этим", "merged customer \(id) into this one")
+        }
+        if let id = between("not the same person as customer ", ": not proposed for merging again") {
+            return t(
+                "не тот же человек, что клиент \(id): больше не предлагается к объединению",
+                "not the same person as customer \(id): not proposed for merging again")
+        }
+        if let hours = between("password reset link made, valid ", " h") {
+            return t("ссылка для сброса пароля, действует \(hours) ч", "password reset link made, valid \(hours) h")
+        }
+        if let left = between("recovery code used, ", " left") {
+            return t("использован код восстановления, осталось \(left)", "recovery code used, \(left) left")
+        }
+        if let n = between("two-factor sign-in on, ", " recovery codes") {
+            return t(
+                "двухфакторный вход включён, кодов восстановления: \(n)", "two-factor sign-in on, \(n) recovery codes")
+        }
+        if let n = between("title, scope, ", " customers") {
+            return t("название, охват, клиентов: \(n)", "title, scope, \(n) customers")
+        }
+        if let fields = between("changed: ", "") { return t("изменено: ", "changed: ") + fields }
+        return nil
+    }
+
+    /// A fixed summary Earned writes, in the reader's language; nil for any other.
+    func knownFixedSummary(_ summary: String) -> String? {
         switch summary {
+        case "signed in with password": t("вход по паролю", "signed in with password")
+        case "signed in with password and code": t("вход по паролю и коду", "signed in with password and code")
         case "API token created": t("API-токен создан", "API token created")
         case "API token revoked": t("API-токен отозван", "API token revoked")
         case "order recorded": t("заказ записан", "order recorded")
@@ -75,6 +130,11 @@ extension Strings {
         case "url, events": t("адрес, события", "address, events")
         case "url, events, description": t("адрес, события, описание", "address, events, description")
         case "referrer, referred": t("кто привёл, кого привёл", "referrer, referred")
+        case "case": t("обращение", "case")
+        case "channel, priority, subject": t("канал, приоритет, тема", "channel, priority, subject")
+        case "kind, due_at, owner": t("вид, срок, ответственный", "kind, due time, owner")
+        case "name, inputs, results": t("название, исходные данные, результаты", "name, inputs, results")
+        case "title, owner, source": t("название, ответственный, источник", "title, owner, source")
         default: nil
         }
     }

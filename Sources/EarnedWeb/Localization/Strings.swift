@@ -28,6 +28,14 @@ struct Strings: Sendable {
     var navAudit: String { t("Журнал", "Audit log") }
     var signOut: String { t("Выйти", "Sign out") }
     var otherLanguage: String { t("English", "Русский") }
+    /// A customer's or a template's language, named in the reader's.
+    func languageName(_ code: String) -> String {
+        switch code {
+        case "ru": t("русский", "Russian")
+        case "en": t("английский", "English")
+        default: code
+        }
+    }
     var skipToContent: String { t("К содержимому", "Skip to content") }
     var menu: String { t("Меню", "Menu") }
     var save: String { t("Сохранить", "Save") }

@@ -60,7 +60,7 @@ extension CustomerForm {
                                 options: staff.filter(\.isActive).map { ($0.id.description, $0.name) },
                                 selected: values.owner_id, errors: e, s: s, includeBlank: s.none),
                             Forms.select(
-                                "language", label: s.language, options: [("ru", "Русский"), ("en", "English")],
+                                "language", label: s.language, options: ["ru", "en"].map { ($0, s.languageName($0)) },
                                 selected: values.language ?? viewer.lang.rawValue, errors: e, s: s),
                             Forms.select(
                                 "preferred_channel", label: s.preferredChannel,

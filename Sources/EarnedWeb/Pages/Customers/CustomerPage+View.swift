@@ -168,7 +168,7 @@ extension CustomerPage {
             let label = date.kind == .birthday ? s.birthday : (date.label ?? s.dates)
             rows.append((label, Format.localDate(date.date, viewer.lang)))
         }
-        rows.append((s.language, c.language == "ru" ? "Русский" : "English"))
+        rows.append((s.language, s.languageName(c.language)))
         if let channel = c.preferredChannel { rows.append((s.preferredChannel, s.contactChannel(channel))) }
         if let external = c.externalID { rows.append((s.externalID, external)) }
         return CaseViews.facts(rows.map { ($0.0, H.text($0.1)) })

@@ -8,7 +8,7 @@ extension OutreachSettingsPage {
         let templates = OutreachSettingsForm.templateSlots.map { kind, language in
             Forms.textarea(
                 OutreachSettingsForm.templateField(kind, language),
-                label: s.occasionName(kind) + " · " + (language == "ru" ? "Русский" : "English"),
+                label: s.occasionName(kind) + " · " + s.languageName(language),
                 value: values[OutreachSettingsForm.templateField(kind, language)], rows: 3, errors: errors, s: s)
         }
         let holidays = Country.allCases.flatMap { country in
