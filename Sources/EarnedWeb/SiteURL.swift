@@ -33,6 +33,7 @@ enum SiteURL: Sendable {
     case importUpload(Parameter<UUID>)
     case importProgress(Parameter<UUID>)
     case importScript
+    case forecastScript
     case locations
     case newLocation
     case editLocation(Parameter<UUID>)
@@ -155,6 +156,7 @@ enum SiteURL: Sendable {
         case .importUpload(let id): return (["import", "uploads", .id(id)], [:])
         case .importProgress(let id): return (["import", "uploads", .id(id), "progress"], [:])
         case .importScript: return (["static", "import-progress.js"], [:])
+        case .forecastScript: return (["static", "forecast-form.js"], [:])
         case .locations: return (["locations"], [:])
         case .newLocation: return (["locations", "new"], [:])
         case .editLocation(let id): return (["locations", .id(id)], [:])

@@ -15,12 +15,11 @@ survey invitation, a location, a staff account). On every page:
   - no element wider than the viewport (wide tables scroll inside their own box);
   - every input, select and text area has a label (a <label for>, a wrapping label, or an
     aria-label);
-  - on a Russian page, no English word of the interface: in a label, heading, button, column
-    head, choice, badge, hint or notice, or in a short cell naming a state or a role, a Latin word
-    of three letters or more that the English interface uses (read from
-    Sources/EarnedWeb/Localization) and that is not a name Earned keeps in Latin (CSV, Excel,
-    NPS, e-mail…). What people typed — case titles, notes, templates in a customer's language —
-    stands in longer text and is not taken for an untranslated label.
+  - on a Russian page, no English of the interface (read from Sources/EarnedWeb/Localization):
+    in a label, button, column head, legend, term, tab or badge, no word the English interface
+    uses; in a heading, choice, hint, notice or cell — which may also hold what people typed, a
+    case title or an item bought — no whole English interface string. Names Earned keeps in Latin
+    (CSV, Excel, NPS, e-mail…) are allowed.
 Every problem is listed; exits non-zero if there is any.
 """
 import os
@@ -72,34 +71,43 @@ OVERFLOW = (
     "  if (scroller && ['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) return false;"
     "  const r = e.getBoundingClientRect(); return r.width > 0 && r.right > w + 1;"
     "}).slice(0, 5).map(e => e.tagName + '.' + (e.getAttribute('class') || ''));")
-# The interface's words: labels, headings, buttons, column heads, choices, badges, hints and
-# notices, and the short cells and facts that name a state or a role. Longer text in cells and
-# paragraphs is what people typed (case titles, notes, templates in a customer's language).
-INTERFACE_TEXT = (
+# The interface's own elements, whose every word is the interface's: labels, buttons, column
+# heads, legends, terms, captions, tabs and badges.
+UI_ONLY = (
     "const main = document.querySelector('main'); if (!main) return [];"
-    "const ui = [...main.querySelectorAll('label, button, th, h1, h2, h3, legend, option, dt, caption, summary,"
-    "  nav, .badge, .hint, .muted, .alert, .list-summary, .empty, .facts dt')].map(e => e.innerText);"
-    "const short = [...main.querySelectorAll('td, dd, span')].filter(e => !e.querySelector('td, dd, span, a'))"
-    "  .map(e => e.innerText.trim()).filter(t => t && t.split(/\\s+/).length <= 3 && !/\\d/.test(t));"
-    "return ui.concat(short);")
+    "return [...main.querySelectorAll('label, button, th, legend, dt, caption, summary, nav, .badge')]"
+    "  .map(e => e.innerText);")
+# Elements that carry the interface's words or what people typed (a record's title, a hint quoting
+# a template, an item bought, a choice named by the owner): an English interface string there
+# is found whole, the way the page would have printed an untranslated label.
+MIXED = (
+    "const main = document.querySelector('main'); if (!main) return [];"
+    "const mixed = [...main.querySelectorAll('h1, h2, h3, option, .hint, .muted, .alert, .list-summary, .empty')];"
+    "const cells = [...main.querySelectorAll('td, dd, span')].filter(e => !e.querySelector('td, dd, span, a'));"
+    "return mixed.concat(cells).map(e => e.innerText.trim()).filter(t => t);")
 
 
 def interface_vocabulary():
-    """The words of the English interface: the second argument of every t("…", "…")."""
+    """The words and the whole strings of the English interface: the second argument of every
+    t("…", "…")."""
     words = set()
+    phrases = set()
     folder = os.path.join(ROOT, "Sources", "EarnedWeb", "Localization")
     pattern = re.compile(r't\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"((?:[^"\\]|\\.)*)"', re.S)
     for name in os.listdir(folder):
         if name.endswith(".swift"):
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 for english in pattern.findall(f.read()):
-                    words |= {w.lower() for w in re.findall(r"\b[A-Za-z]{3,}\b", re.sub(r"\\\(.*?\)", " ", english))}
-    return words - KEPT_IN_LATIN
+                    plain = re.sub(r"\\\(.*?\)", " ", english)
+                    words |= {w.lower() for w in re.findall(r"\b[A-Za-z]{3,}\b", plain)}
+                    if "\\(" not in english and re.search(r"[A-Za-z]{3,}", english):
+                        phrases.add(english.strip().lower())
+    return words - KEPT_IN_LATIN, phrases - KEPT_IN_LATIN
 
 
 class CrawlWalk(base.Walk):
     def run(self):
-        self.vocabulary = interface_vocabulary()
+        self.vocabulary, self.phrases = interface_vocabulary()
         self.check(len(self.vocabulary) > 500, f"only {len(self.vocabulary)} interface words found")
         self.wait_for_scores()
         self.driver.quit()
@@ -178,9 +186,10 @@ class CrawlWalk(base.Walk):
                 self.problem(f"{where}: inputs without a label: {unlabelled}")
             if lang == "ru":
                 # Identifiers (case.opened, X-Earned-Signature, e-mail, addresses) are not words.
-                text = re.sub(r"\S*[._\-/:@{}]\S*", " ", "\n".join(d.execute_script(INTERFACE_TEXT)))
-                english = sorted({w for w in re.findall(r"\b[A-Za-z]{3,}\b", text)
-                                  if w.lower() in self.vocabulary and not self.in_data(w)})
+                ui = re.sub(r"\S*[._\-/:@{}]\S*", " ", "\n".join(d.execute_script(UI_ONLY)))
+                english = {w for w in re.findall(r"\b[A-Za-z]{3,}\b", ui) if w.lower() in self.vocabulary}
+                english |= {t for t in d.execute_script(MIXED) if t.lower() in self.phrases}
+                english = sorted(w for w in english if not self.in_data(w))
                 if english:
                     self.problem(f"{where}: English words on a Russian page: {english[:8]}")
         base.log(f"   {seen} pages")

@@ -138,6 +138,11 @@ struct ForecastWebTests {
             let blank = try await app.send(.GET, "/forecast", cookie: cookie)
             #expect(blank.status == .ok)
             #expect(blank.text.contains("now 82\u{00A0}%"))
+            // Each program's own fields are marked, and a small script shows only the chosen one's.
+            #expect(blank.text.contains(#"data-kinds="points""#) && blank.text.contains(#"data-kinds="tiers""#))
+            #expect(blank.text.contains(#"<script src="/static/forecast-form.js" defer"#))
+            let script = try await app.send(.GET, "/static/forecast-form.js")
+            #expect(script.status == .ok && script.text.contains("data-kinds"))
             var form = ForecastForm(ProgramScenario.standard).values
             form["_csrf"] = session.csrf
             form["horizon_months"] = "24"

@@ -160,12 +160,18 @@ struct GreetingCountryTests {
             #expect(badForm.text.contains("country-error"))
             #expect(try await app.count("locations") == before + 1)
             form["country"] = "DE"
+            // Special days written with the Russian words for their kinds, or the English ones.
+            form["special_days"] =
+                "2026-12-31 праздник Новый год\n2027-03-31 Инвентаризация Учёт 10:00-16:00\n2027-05-01 holiday Maifeiertag"
             let goodForm = try await app.send(.POST, "/locations", cookie: owner.cookie, form: form)
-            #expect(goodForm.status == .seeOther)
+            #expect(goodForm.status == .seeOther, "\(goodForm.text.prefix(500))")
             let munich = try #require(try await LocationRepository(db: app.db).all().first { $0.name == "München" })
             #expect(munich.country == .de)
+            #expect(munich.specialDays.map(\.kind) == [.holiday, .inventory, .holiday])
+            #expect(munich.specialDays[1].label == "Учёт" && munich.specialDays[1].periods.count == 1)
             let edit = try await app.send(.GET, "/locations/\(munich.id)", cookie: owner.cookie)
             #expect(edit.text.contains(#"<option value="DE" selected"#))
+            #expect(edit.text.contains("2026-12-31 праздник Новый год"))
         }
     }
 

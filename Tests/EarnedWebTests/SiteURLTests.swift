@@ -18,7 +18,7 @@ struct SiteURLTests {
             .editCustomer(.key), .customerNotes(.key), .customerReferrals(.key), .customerExport(.key),
             .mergeCustomer(.key), .eraseCustomer(.key), .customerDuplicates(), .mergeDuplicate, .dismissDuplicate,
             .orders(), .newOrder(), .order(.key), .editOrder(.key), .orderAction(.key), .importData, .exportData(),
-            .importUpload(.key), .importProgress(.key), .importScript, .locations,
+            .importUpload(.key), .importProgress(.key), .importScript, .forecastScript, .locations,
             .newLocation, .editLocation(.key), .staffList, .newStaff, .editStaff(.key), .tokens, .revokeToken(.key),
             .promiseList(ListParams()), .caseList(ListParams()), .orderList(ListParams()), .taskList(ListParams()),
             .surveyInvitationList(ListParams()), .teamAgenda(),
@@ -57,7 +57,8 @@ struct SiteURLTests {
     /// and answer nothing of their own.
     static func methods(_ url: SiteURL) -> [HTTPMethod] {
         switch url {
-        case .home, .language, .customerExport, .importProgress, .importScript, .today, .onTime, .newPromise,
+        case .home, .language, .customerExport, .importProgress, .importScript, .forecastScript, .today, .onTime,
+            .newPromise,
             .newCase, .newContact, .newCustomer, .editCustomer, .newOrder, .newLocation, .newStaff, .audit,
             .newIncident, .surveys, .newSurvey, .surveyInvitations, .surveyInvitation, .scorecard, .scorecardRecords,
             .consistency, .loyalty, .forecastList, .forecastSaved, .stylesheet, .health, .metrics, .openAPI, .account,

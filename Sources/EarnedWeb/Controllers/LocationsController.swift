@@ -26,7 +26,7 @@ struct LocationsController {
         try Policy.require(viewer.staff, .manageLocations)
         let location = try await req.locations.get(try locationID(req), actor: viewer.staff)
         return Layout.response(
-            LocationForm(viewer: viewer, id: location.id, values: .init(location), errors: []).body,
+            LocationForm(viewer: viewer, id: location.id, values: .init(location, s: viewer.s), errors: []).body,
             title: location.name, request: req)
     }
 

@@ -17,6 +17,7 @@ struct SystemController: RouteCollection {
         routes.grouped(metricsAccess).get(SiteURL.metrics.pathComponents, use: metricsText)
         routes.get(SiteURL.stylesheet.pathComponents, use: stylesheet)
         routes.get(SiteURL.importScript.pathComponents, use: importScript)
+        routes.get(SiteURL.forecastScript.pathComponents, use: forecastScript)
         routes.get(SiteURL.openAPI.pathComponents, use: openAPI)
     }
 
@@ -46,11 +47,15 @@ struct SystemController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
 
-    func importScript(_ req: Request) -> Response {
+    func importScript(_ req: Request) -> Response { script(ImportProgressScript.js) }
+
+    func forecastScript(_ req: Request) -> Response { script(ForecastFormScript.js) }
+
+    func script(_ js: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: ImportProgressScript.js))
+        return Response(status: .ok, headers: headers, body: .init(string: js))
     }
 
     func openAPI(_ req: Request) -> Response {

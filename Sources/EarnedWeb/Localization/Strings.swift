@@ -220,8 +220,27 @@ struct Strings: Sendable {
     var specialDays: String { t("Особые дни", "Special days") }
     var specialDaysHint: String {
         t(
-            "по одному в строке: 2026-12-31 holiday Новый год, или 2026-03-31 inventory Инвентаризация 10:00-16:00",
-            "one per line: 2026-12-31 holiday New Year's Eve, or 2026-03-31 inventory Stock-take 10:00-16:00")
+            "по одному в строке: дата, вид (праздник, сокращённый, инвентаризация, другое), название, часы — например 2026-12-31 праздник Новый год, или 2026-03-31 инвентаризация Учёт 10:00-16:00",
+            "one per line: date, kind (holiday, shortened, inventory, other), label, hours — for example 2026-12-31 holiday New Year's Eve, or 2026-03-31 inventory Stock-take 10:00-16:00"
+        )
+    }
+    /// The word a special day's kind is written with in the location form, in the reader's language.
+    func specialDayKeyword(_ kind: SpecialDay.Kind) -> String {
+        switch kind {
+        case .holiday: t("праздник", "holiday")
+        case .shortened: t("сокращённый", "shortened")
+        case .inventory: t("инвентаризация", "inventory")
+        case .other: t("другое", "other")
+        }
+    }
+    /// A special day's kind from the word typed in either language ("праздник" or "holiday").
+    static func specialDayKind(_ word: String) -> SpecialDay.Kind? {
+        let folded = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+        return SpecialDay.Kind.allCases.first { kind in
+            [Strings(lang: .ru).specialDayKeyword(kind), kind.rawValue].contains {
+                $0.replacingOccurrences(of: "ё", with: "е") == folded
+            }
+        }
     }
     func weekday(_ iso: Int) -> String {
         let ru = ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]

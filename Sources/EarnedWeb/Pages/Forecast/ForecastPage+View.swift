@@ -17,6 +17,8 @@ extension ForecastPage {
             nodes.append(ForecastViews.saveForm(viewer, scenario: document.scenario, name: name, errors: saveErrors))
         }
         nodes.append(ForecastViews.form(viewer, form, errors: errors, baseline: baseline))
+        // Only the chosen program's fields, where the browser runs it.
+        nodes.append(H.el("script", [("src", SiteURL.forecastScript.path), ("defer", "")], []))
         return H.group(nodes)
     }
 }

@@ -57,8 +57,11 @@ enum ForecastViews {
                             ])
                     } + [Forms.errorText(name, errors, s)])
         }
-        func section(_ title: String, _ children: [HTMLNode]) -> HTMLNode {
-            H.el("fieldset", [("class", "card form-section")], [H.el("legend", [], [H.text(title)])] + children)
+        /// A part of the form; `kinds` names the programs it belongs to (nil: every program).
+        func section(_ title: String, kinds: String? = nil, _ children: [HTMLNode]) -> HTMLNode {
+            H.el(
+                "fieldset", [("class", "card form-section"), ("data-kinds", kinds)],
+                [H.el("legend", [], [H.text(title)])] + children)
         }
         let unit = ", " + Format.currencySymbol(baseline.currency ?? "RUB")
         let onTimeNow = baseline.onTime.map { s.percent($0.share) } ?? "–"
@@ -74,10 +77,12 @@ enum ForecastViews {
                             "kind", label: s.kindLabel,
                             options: ProgramScenario.Kind.allCases.map { ($0.rawValue, s.kindName($0)) },
                             selected: form["kind"], errors: errors, s: s),
-                        field("reward_rate", s.rewardRateLabel),
+                        H.el(
+                            "div", [("class", "kind-part"), ("data-kinds", "discount cashback")],
+                            [field("reward_rate", s.rewardRateLabel)]),
                     ]),
                 section(
-                    s.pointsSection,
+                    s.pointsSection, kinds: "points",
                     [
                         field("points.per_unit", s.pointsPerUnitLabel),
                         field("points.value_minor", s.pointValueLabel + unit),
@@ -85,7 +90,7 @@ enum ForecastViews {
                         field("points.redemption_lag_months", s.lagLabel), spread("points.breakage", s.breakageLabel),
                     ]),
                 section(
-                    s.tiersSection,
+                    s.tiersSection, kinds: "tiers",
                     (0..<ForecastForm.tierRows).map { i in
                         H.div(
                             "tier-row",

@@ -20,7 +20,7 @@ struct LocationForm {
 
         init() {}
 
-        init(_ location: Location) {
+        init(_ location: Location, s: Strings) {
             name = location.name
             time_zone = location.timeZone
             country = location.country.rawValue
@@ -31,7 +31,7 @@ struct LocationForm {
                 "\($0.name) \(DayPeriod.clockText($0.start))-\(DayPeriod.clockText($0.end))"
             }.joined(separator: "\n")
             special_days = location.specialDays.map { day in
-                ([day.date.description, day.kind.rawValue, day.label]
+                ([day.date.description, s.specialDayKeyword(day.kind), day.label]
                     + day.periods.map { $0.text.replacingOccurrences(of: "–", with: "-") })
                     .filter { !$0.isEmpty }.joined(separator: " ")
             }.joined(separator: "\n")
@@ -79,7 +79,7 @@ struct LocationForm {
             for (n, line) in CustomerForm.Values.lines(special_days).enumerated() {
                 var parts = line.split(separator: " ").map(String.init)
                 guard parts.count >= 2, let date = LocalDate(iso: parts[0]), date.year != nil,
-                    let kind = SpecialDay.Kind(rawValue: parts[1])
+                    let kind = Strings.specialDayKind(parts[1])
                 else {
                     errors.append(
                         FieldError(
