@@ -14,7 +14,7 @@ import VaporTesting
 struct RouteAccessTests {
     static let publicPages: [SiteURL] = [
         .signIn(next: nil), .language(.key), .surveyAnswer(token: .key), .signInCode(next: nil),
-        .passwordReset(token: .key), .health, .metrics, .stylesheet, .importScript, .openAPI,
+        .passwordReset(token: .key), .health, .metrics, .stylesheet, .importScript, .forecastScript, .openAPI,
     ]
     static let signedInOnly: [SiteURL] = [.signOut, .twoFactorSetup]
 

@@ -191,17 +191,29 @@ public struct IncidentRepository: Sendable {
     }
 
     func report(_ incident: Incident) async throws -> Report {
-        let rows = try await IncidentCustomerRecord.query(on: db).filter(\.$incidentID == incident.id.rawValue).all()
+        // Each affected customer with when they were told and when they first called or wrote
+        // since the incident was found: one grouped read, whatever the number of customers.
+        let sql = try db.sql
+        let found = try await sql.raw(
+            """
+            SELECT ic.customer_id AS customer_id, ic.told_at AS told_at, MIN(c.received_at) AS first_inbound
+            FROM incident_customers ic
+            LEFT JOIN inbound_contacts c ON c.customer_id = ic.customer_id AND c.received_at >= \(bind: incident.foundAt)
+            WHERE ic.incident_id = \(bind: incident.id.rawValue)
+            GROUP BY ic.customer_id, ic.told_at
+            """
+        ).all()
+        struct Row {
+            var customerID: UUID
+            var toldAt: Date?
+        }
+        var rows: [Row] = []
         var inbound: [UUID: Date] = [:]
-        let ids = rows.map(\.customerID)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let batch = Array(ids[start..<min(start + 500, ids.count)])
-            // Who wrote or called first, and when: two columns, not the contacts' documents.
-            for contact in try await InboundContactRecord.query(on: db).filter(\.$customerID ~~ batch)
-                .filter(\.$receivedAt >= incident.foundAt).field(\.$customerID).field(\.$receivedAt).all()
-            {
-                guard let customer = contact.customerID else { continue }
-                inbound[customer] = min(inbound[customer] ?? contact.receivedAt, contact.receivedAt)
+        for row in found {
+            let customer = try row.decode(column: "customer_id", as: UUID.self)
+            rows.append(Row(customerID: customer, toldAt: try row.decode(column: "told_at", as: Date?.self)))
+            if let first = try row.decode(column: "first_inbound", as: Date?.self) {
+                inbound[customer] = min(inbound[customer] ?? first, first)
             }
         }
         let affected = rows.map { row in
