@@ -100,7 +100,10 @@ def interface_vocabulary():
                 for english in pattern.findall(f.read()):
                     plain = re.sub(r"\\\(.*?\)", " ", english)
                     words |= {w.lower() for w in re.findall(r"\b[A-Za-z]{3,}\b", plain)}
-                    if "\\(" not in english and re.search(r"[A-Za-z]{3,}", english):
+                    # A whole string with a word of its own, not only kept names or identifiers (e-mail).
+                    own = [w for w in re.findall(r"\b[A-Za-z]{3,}\b", re.sub(r"\S*[._\-/:@{}]\S*", " ", english))
+                           if w.lower() not in KEPT_IN_LATIN]
+                    if "\\(" not in english and own:
                         phrases.add(english.strip().lower())
     return words - KEPT_IN_LATIN, phrases - KEPT_IN_LATIN
 

@@ -118,23 +118,6 @@ public struct CustomerRepository: Sendable {
         return found
     }
 
-    /// The home location of each customer asked for (nil: none), read from its column alone:
-    /// what a visibility check of many customers needs, without their documents.
-    public func homeLocations(_ ids: [CustomerID]) async throws -> [CustomerID: LocationID?] {
-        var found: [CustomerID: LocationID?] = [:]
-        let unique = Array(Set(ids))
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let batch = unique[start..<min(start + 500, unique.count)].map(\.rawValue)
-            for record in try await CustomerRecord.query(on: db).filter(\.$id ~~ batch).field(\.$id)
-                .field(\.$homeLocationID).all()
-            {
-                guard let id = record.id else { continue }
-                found[CustomerID(id)] = record.homeLocationID.map(LocationID.init)
-            }
-        }
-        return found
-    }
-
     public func get(_ id: CustomerID, actor: Staff) async throws -> Customer {
         guard var record = try await CustomerRecord.find(id.rawValue, on: db) else {
             throw DomainError.notFound("customer")

@@ -28,6 +28,8 @@ public struct IncidentRepository: Sendable {
         public var incident: Incident
         public var affected: [Affected]
         public var figure: IncidentFigure
+        /// Each affected customer's home location, as read with them: who may see whom.
+        var homes: [CustomerID: LocationID?] = [:]
 
         public init(incident: Incident, affected: [Affected], figure: IncidentFigure) {
             self.incident = incident
@@ -146,7 +148,7 @@ public struct IncidentRepository: Sendable {
     /// they belong to one of the actor's locations.
     func visible(_ report: Report, to actor: Staff) async throws -> Report {
         guard actor.visibleLocationIDs != nil else { return report }
-        let homes = try await CustomerRepository(db: db).homeLocations(report.affected.map(\.customerID))
+        let homes = report.homes
         var seen = report
         seen.affected = report.affected.filter { a in
             homes[a.customerID].map { actor.canSee(location: $0) } ?? false
@@ -196,11 +198,13 @@ public struct IncidentRepository: Sendable {
         let sql = try db.sql
         let found = try await sql.raw(
             """
-            SELECT ic.customer_id AS customer_id, ic.told_at AS told_at, MIN(c.received_at) AS first_inbound
+            SELECT ic.customer_id AS customer_id, ic.told_at AS told_at, cu.home_location_id AS home,
+                MIN(c.received_at) AS first_inbound
             FROM incident_customers ic
+            LEFT JOIN customers cu ON cu.id = ic.customer_id
             LEFT JOIN inbound_contacts c ON c.customer_id = ic.customer_id AND c.received_at >= \(bind: incident.foundAt)
             WHERE ic.incident_id = \(bind: incident.id.rawValue)
-            GROUP BY ic.customer_id, ic.told_at
+            GROUP BY ic.customer_id, ic.told_at, cu.home_location_id
             """
         ).all()
         struct Row {
@@ -209,8 +213,10 @@ public struct IncidentRepository: Sendable {
         }
         var rows: [Row] = []
         var inbound: [UUID: Date] = [:]
+        var homes: [CustomerID: LocationID?] = [:]
         for row in found {
             let customer = try row.decode(column: "customer_id", as: UUID.self)
+            homes[CustomerID(customer)] = try row.decode(column: "home", as: UUID?.self).map(LocationID.init)
             rows.append(Row(customerID: customer, toldAt: try row.decode(column: "told_at", as: Date?.self)))
             if let first = try row.decode(column: "first_inbound", as: Date?.self) {
                 inbound[customer] = min(inbound[customer] ?? first, first)
@@ -226,6 +232,8 @@ public struct IncidentRepository: Sendable {
         }
         let figure = IncidentFigure(
             foundAt: incident.foundAt, affected: affected.map(\.customerID), results: affected.map(\.result))
-        return Report(incident: incident, affected: affected, figure: figure)
+        var report = Report(incident: incident, affected: affected, figure: figure)
+        report.homes = homes
+        return report
     }
 }
