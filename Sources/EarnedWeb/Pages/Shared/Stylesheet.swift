@@ -111,7 +111,8 @@ enum Stylesheet {
         @media (min-width: 1024px) {
           body { display: grid; grid-template-columns: 14rem minmax(0, 1fr); }
           header.top { grid-row: 1 / span 2; flex-direction: column; align-items: stretch; border-bottom: none;
-            border-right: 1px solid var(--line); min-height: 100vh; position: sticky; top: 0; align-self: start; }
+            border-right: 1px solid var(--line); height: 100vh; position: sticky; top: 0; align-self: start;
+            overflow-y: auto; }
           header nav { order: 0; overflow: visible; }
           header nav ul { flex-direction: column; }
           .top-actions { margin-left: 0; flex-direction: column; align-items: flex-start; }
