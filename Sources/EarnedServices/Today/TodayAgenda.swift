@@ -13,7 +13,8 @@ package struct TodayAgenda: Sendable {
     package var contacts: [InboundContact]
     /// Everyone the viewer may see, for the names of assignees.
     package var staff: [Staff]
-    /// The team's overdue tasks per person, counted in full; empty for a person's own agenda.
+    /// The team's overdue work per person (tasks, promises, cases and replies past their targets),
+    /// counted in full; empty for a person's own agenda.
     package var overdueByPerson: [StaffID: Int]
 
     /// `locations` are the viewer's visible locations (their calendars and reply clocks). The

@@ -193,34 +193,12 @@ public struct IncidentRepository: Sendable {
     }
 
     func report(_ incident: Incident) async throws -> Report {
-        // Each affected customer with when they were told and when they first called or wrote
-        // since the incident was found: one grouped read, whatever the number of customers.
-        let sql = try db.sql
-        let found = try await sql.raw(
-            """
-            SELECT ic.customer_id AS customer_id, ic.told_at AS told_at, cu.home_location_id AS home,
-                MIN(c.received_at) AS first_inbound
-            FROM incident_customers ic
-            LEFT JOIN customers cu ON cu.id = ic.customer_id
-            LEFT JOIN inbound_contacts c ON c.customer_id = ic.customer_id AND c.received_at >= \(bind: incident.foundAt)
-            WHERE ic.incident_id = \(bind: incident.id.rawValue)
-            GROUP BY ic.customer_id, ic.told_at, cu.home_location_id
-            """
-        ).all()
-        struct Row {
-            var customerID: UUID
-            var toldAt: Date?
-        }
-        var rows: [Row] = []
+        let rows = try await IncidentQueries.affected(incident, on: db)
         var inbound: [UUID: Date] = [:]
         var homes: [CustomerID: LocationID?] = [:]
-        for row in found {
-            let customer = try row.decode(column: "customer_id", as: UUID.self)
-            homes[CustomerID(customer)] = try row.decode(column: "home", as: UUID?.self).map(LocationID.init)
-            rows.append(Row(customerID: customer, toldAt: try row.decode(column: "told_at", as: Date?.self)))
-            if let first = try row.decode(column: "first_inbound", as: Date?.self) {
-                inbound[customer] = min(inbound[customer] ?? first, first)
-            }
+        for row in rows {
+            homes[CustomerID(row.customerID)] = row.home
+            if let first = row.firstInbound { inbound[row.customerID] = min(inbound[row.customerID] ?? first, first) }
         }
         let affected = rows.map { row in
             let result = OutreachResult(

@@ -79,6 +79,10 @@ extension Strings {
     var csvExcel: String { t("Скачать CSV для Excel", "Download CSV for Excel") }
     var csvComma: String { t("CSV с запятыми", "CSV with commas") }
     var tasksTitle: String { t("Задачи", "Tasks") }
+    /// A task's title: its kind, and a follow-up's step.
+    func taskTitle(_ task: ServiceTask) -> String {
+        taskKind(task.kind) + (task.kind == .followUp ? " " + followUpStep(task.text) : "")
+    }
     var agendaKindLabel: String { t("Что", "What") }
     func agendaKind(_ source: AgendaItem.Source) -> String {
         switch source {

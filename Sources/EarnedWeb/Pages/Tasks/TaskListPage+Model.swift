@@ -56,7 +56,7 @@ struct TaskListPage {
 
     /// What a task asks, in words: its kind (with the follow-up's step) and the text it carries.
     static func what(_ task: ServiceTask, _ s: Strings) -> String {
-        var title = s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : "")
+        var title = s.taskTitle(task)
         if let text = task.text, !text.isEmpty, task.kind != .followUp, task.kind != .handover {
             title += ": " + text
         }

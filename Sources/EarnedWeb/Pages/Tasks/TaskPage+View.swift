@@ -6,7 +6,7 @@ extension TaskPage {
     var body: HTMLNode {
         let s = viewer.s
         let zone = viewer.zone(of: task.locationID)
-        let title = s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : "")
+        let title = s.taskTitle(task)
         var facts: [(String, HTMLNode)] = [
             (s.due, H.text(Format.dateTime(task.dueAt, s.lang, zone: zone))),
             (s.assignee, H.text(staff.first { $0.id == task.assigneeID }?.name ?? s.none)),

@@ -124,7 +124,7 @@ extension TodayPage {
         switch item.source {
         case .task:
             guard let task = tasks[item.id] else { return H.empty }
-            let label = s.taskKind(task.kind) + (task.kind == .followUp ? " " + s.followUpStep(task.text) : "")
+            let label = s.taskTitle(task)
             switch task.subject?.kind {
             case .survey: title = H.a(SiteURL.surveyInvitation(task.subject!.id).path, label)
             case .serviceCase: title = H.a(SiteURL.serviceCase(task.subject!.id).path, label)
