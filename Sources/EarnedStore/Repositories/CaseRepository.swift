@@ -113,12 +113,6 @@ public struct CaseRepository: Sendable {
         async throws -> ResultPage<ServiceCase>
     {
         let q = ServiceCaseRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
-                    .filter(\.$holderID == actor.id.rawValue)
-            }
-        }
         if let statuses = query.statuses { q.filter(\.$status ~~ statuses.map(\.rawValue)) }
         if let person = query.person {
             q.group(.or) { $0.filter(\.$ownerID == person.rawValue).filter(\.$holderID == person.rawValue) }
@@ -129,13 +123,18 @@ public struct CaseRepository: Sendable {
         if let from = query.from { q.filter(\.$openedAt >= from) }
         if let to = query.to { q.filter(\.$openedAt < to) }
         if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        let parts = ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id", "holder_id"])
         guard let keep else {
             let page = try await KeysetPage.fetch(
-                q, time: "opened_at", descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.openedAt)
-            return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+                parts: parts, time: "opened_at", descending: true, cursor: query.cursor, limit: query.limit,
+                timeOf: \.openedAt)
+            return ResultPage(
+                items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total,
+                totalIsLowerBound: page.totalIsLowerBound)
         }
-        let kept = try await q.sort(\.$openedAt, .descending).sort(\.$id, .descending).limit(Self.keepLimit).all()
-            .map { try $0.domain() }.filter(keep)
+        let read = try await KeysetPage.rows(
+            parts: parts, time: "opened_at", descending: true, after: nil, limit: Self.keepLimit, timeOf: \.openedAt)
+        let kept = try read.map { try $0.domain() }.filter(keep)
         var rest = kept[...]
         if let raw = query.cursor {
             guard let cursor = Cursor(encoded: raw), let seconds = Double(cursor.key) else {
@@ -155,7 +154,8 @@ public struct CaseRepository: Sendable {
             rest.count > limit
             ? page.last.map { Cursor(key: String($0.openedAt.timeIntervalSince1970), id: $0.id.rawValue).encoded }
             : nil
-        return ResultPage(items: page, nextCursor: next, total: kept.count)
+        return ResultPage(
+            items: page, nextCursor: next, total: kept.count, totalIsLowerBound: read.count == Self.keepLimit)
     }
 
     /// The most cases a rule outside the columns reads at once.

@@ -148,11 +148,6 @@ public struct ContactRepository: Sendable {
     /// A page of the contacts the actor may see, newest received first, with the count.
     public func search(_ query: Query, actor: Staff) async throws -> ResultPage<InboundContact> {
         let q = InboundContactRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
-            }
-        }
         if let status = query.status { q.filter(\.$status == status.rawValue) }
         if let owner = query.owner { q.filter(\.$ownerID == owner.rawValue) }
         if let location = query.location { q.filter(\.$locationID == location.rawValue) }
@@ -161,9 +156,11 @@ public struct ContactRepository: Sendable {
         if let to = query.to { q.filter(\.$receivedAt < to) }
         if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
         let page = try await KeysetPage.fetch(
-            q, time: "received_at", descending: true, cursor: query.cursor, limit: query.limit,
-            timeOf: \.receivedAt)
-        return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"]), time: "received_at",
+            descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.receivedAt)
+        return ResultPage(
+            items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 
     /// Contacts of locations, newest first, optionally of one status or one customer, a page at

@@ -53,11 +53,6 @@ public struct OrderRepository: Sendable {
     /// A page of the orders the actor may see, newest placed first, with the whole count.
     public func list(_ query: OrderQuery, actor: Staff) async throws -> ResultPage<Order> {
         let q = OrderRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$sellerID == actor.id.rawValue)
-            }
-        }
         if let customer = query.customerID { q.filter(\.$customerID == customer.rawValue) }
         if let location = query.locationID { q.filter(\.$locationID == location.rawValue) }
         if let seller = query.sellerID { q.filter(\.$sellerID == seller.rawValue) }
@@ -66,8 +61,11 @@ public struct OrderRepository: Sendable {
         if let state = query.state { q.filter(\.$state == state.rawValue) }
         if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
         let page = try await KeysetPage.fetch(
-            q, time: "placed_at", descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.placedAt)
-        return ResultPage(items: page.rows.map(\.domain), nextCursor: page.next, total: page.total)
+            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["seller_id"]), time: "placed_at",
+            descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.placedAt)
+        return ResultPage(
+            items: page.rows.map(\.domain), nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 
     public func get(_ id: OrderID, actor: Staff) async throws -> Order {

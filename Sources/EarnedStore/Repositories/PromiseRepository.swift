@@ -146,11 +146,6 @@ public struct PromiseRepository: Sendable {
     /// their locations), open ones soonest due first, the rest latest first, with the count.
     public func search(_ query: Query, actor: Staff, now: Date) async throws -> ResultPage<Promise> {
         let q = PromiseRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$ownerID == actor.id.rawValue)
-            }
-        }
         if let owner = query.owner { q.filter(\.$ownerID == owner.rawValue) }
         if let location = query.location { q.filter(\.$locationID == location.rawValue) }
         if let kind = query.kind { q.filter(\.$kind == kind.rawValue) }
@@ -166,9 +161,12 @@ public struct PromiseRepository: Sendable {
         case .all: break
         }
         let page = try await KeysetPage.fetch(
-            q, time: "due_in_force_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
+            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"]),
+            time: "due_in_force_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
             timeOf: \.dueInForceAt)
-        return ResultPage(items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total)
+        return ResultPage(
+            items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 
     /// Promises whose due time in force falls in [from, to), in locations (nil: all): what an

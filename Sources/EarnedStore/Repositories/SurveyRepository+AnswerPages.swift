@@ -35,6 +35,8 @@ extension SurveyRepository {
         let page = try await KeysetPage.fetch(
             q, time: "answered_at", descending: true, cursor: query.cursor, limit: query.limit,
             timeOf: \.answeredAt)
-        return ResultPage(items: page.rows.map(\.domain), nextCursor: page.next, total: page.total)
+        return ResultPage(
+            items: page.rows.map(\.domain), nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 }

@@ -40,11 +40,6 @@ extension SurveyRepository {
         -> ResultPage<SurveyInvitation>
     {
         let q = SurveyInvitationRecord.query(on: db).filter(\.$sendAt <= now)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$staffID == actor.id.rawValue)
-            }
-        }
         if let staff = query.staff { q.filter(\.$staffID == staff.rawValue) }
         if let location = query.location { q.filter(\.$locationID == location.rawValue) }
         if let survey = query.survey { q.filter(\.$definitionID == survey.rawValue) }
@@ -63,7 +58,10 @@ extension SurveyRepository {
         case nil: break
         }
         let page = try await KeysetPage.fetch(
-            q, time: "send_at", descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.sendAt)
-        return ResultPage(items: page.rows.map(\.domain), nextCursor: page.next, total: page.total)
+            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["staff_id"]), time: "send_at",
+            descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.sendAt)
+        return ResultPage(
+            items: page.rows.map(\.domain), nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 }

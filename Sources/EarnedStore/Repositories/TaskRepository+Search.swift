@@ -48,11 +48,6 @@ extension TaskRepository {
     /// locations), open ones soonest due first, the rest latest due first, with the count.
     public func search(_ query: Query, actor: Staff, now: Date) async throws -> ResultPage<ServiceTask> {
         let q = ServiceTaskRecord.query(on: db)
-        if let visible = actor.visibleLocationIDs {
-            q.group(.or) {
-                $0.filter(\.$locationID ~~ visible.map(\.rawValue)).filter(\.$assigneeID == actor.id.rawValue)
-            }
-        }
         if let assignee = query.assignee { q.filter(\.$assigneeID == assignee.rawValue) }
         if let location = query.location { q.filter(\.$locationID == location.rawValue) }
         if let kind = query.kind { q.filter(\.$kind == kind.rawValue) }
@@ -71,8 +66,16 @@ extension TaskRepository {
         case .skipped: q.filter(\.$status == ServiceTask.Status.skipped.rawValue)
         case .all: break
         }
+        var parts = ListParts.visible(q, to: actor, location: "location_id", people: ["assignee_id"])
+        if query.filter == .all, actor.visibleLocationIDs != nil {
+            // A location's tasks are indexed by state, then due time: one walk per state.
+            parts = ListParts.each(parts, of: "status", in: ServiceTask.Status.allCases.map(\.rawValue))
+        }
         let page = try await KeysetPage.fetch(
-            q, time: "due_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit, timeOf: \.dueAt)
-        return ResultPage(items: page.rows.map(\.domain), nextCursor: page.next, total: page.total)
+            parts: parts, time: "due_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
+            timeOf: \.dueAt)
+        return ResultPage(
+            items: page.rows.map(\.domain), nextCursor: page.next, total: page.total,
+            totalIsLowerBound: page.totalIsLowerBound)
     }
 }

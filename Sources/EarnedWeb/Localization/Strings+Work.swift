@@ -76,6 +76,11 @@ extension Strings {
             "Найдено: \(Format.integer(n, .ru))",
             "\(Format.integer(n, .en)) found")
     }
+    func foundMoreThan(_ n: Int) -> String {
+        t(
+            "Найдено больше \(Format.integer(n, .ru)); уточните фильтры",
+            "More than \(Format.integer(n, .en)) found; narrow the filters")
+    }
     var csvExcel: String { t("Скачать CSV для Excel", "Download CSV for Excel") }
     var csvComma: String { t("CSV с запятыми", "CSV with commas") }
     var tasksTitle: String { t("Задачи", "Tasks") }

@@ -33,7 +33,8 @@ extension CaseListPage {
                 action: SiteURL.cases.path, params: params, choices: choices, dates: true,
                 searchLabel: s.searchCustomer, errors: errors, s: s),
             ListViews.summary(
-                total: page.total, excel: SiteURL.caseList(params.download("excel")).path,
+                total: page.total, orMore: page.totalIsLowerBound,
+                excel: SiteURL.caseList(params.download("excel")).path,
                 comma: SiteURL.caseList(params.download("comma")).path, s: s),
             page.items.isEmpty
                 ? H.p("empty", s.noCases)

@@ -72,7 +72,8 @@ extension ContactListPage {
                 action: SiteURL.contacts.path, params: params, choices: choices, dates: true,
                 searchLabel: s.searchCustomer, errors: errors, s: s),
             ListViews.summary(
-                total: page?.total ?? queue.count, excel: SiteURL.contactList(params.download("excel")).path,
+                total: page?.total ?? queue.count, orMore: page?.totalIsLowerBound ?? false,
+                excel: SiteURL.contactList(params.download("excel")).path,
                 comma: SiteURL.contactList(params.download("comma")).path, s: s),
             table,
             ListViews.pager(

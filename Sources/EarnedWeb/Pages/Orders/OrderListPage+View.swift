@@ -26,7 +26,8 @@ extension OrderListPage {
                 action: SiteURL.orders().path, params: params, choices: choices, dates: true,
                 searchLabel: s.searchCustomer, errors: errors, s: s),
             ListViews.summary(
-                total: page.total, excel: SiteURL.orderList(params.download("excel")).path,
+                total: page.total, orMore: page.totalIsLowerBound,
+                excel: SiteURL.orderList(params.download("excel")).path,
                 comma: SiteURL.orderList(params.download("comma")).path, s: s),
             page.items.isEmpty
                 ? H.p("empty", s.noOrders)

@@ -48,7 +48,8 @@ extension PromiseListPage {
             Forms.summary(errors, s),
             form,
             ListViews.summary(
-                total: page.total, excel: SiteURL.promiseList(params.download("excel")).path,
+                total: page.total, orMore: page.totalIsLowerBound,
+                excel: SiteURL.promiseList(params.download("excel")).path,
                 comma: SiteURL.promiseList(params.download("comma")).path, s: s),
             page.items.isEmpty
                 ? H.p("empty", s.noPromises)

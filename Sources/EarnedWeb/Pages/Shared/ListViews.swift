@@ -51,12 +51,13 @@ enum ListViews {
             ])
     }
 
-    /// "N found", and the view as CSV in either dialect.
-    static func summary(total: Int?, excel: String, comma: String, s: Strings) -> HTMLNode {
+    /// "N found" (or "more than N found" where the list stopped counting), and the view as
+    /// CSV in either dialect.
+    static func summary(total: Int?, orMore: Bool, excel: String, comma: String, s: Strings) -> HTMLNode {
         H.div(
             "list-summary",
             [
-                total.map { H.p("count", s.foundCount($0)) } ?? H.empty,
+                total.map { H.p("count", orMore ? s.foundMoreThan($0) : s.foundCount($0)) } ?? H.empty,
                 H.el(
                     "p", [("class", "export")],
                     [

@@ -49,7 +49,8 @@ extension SurveyInvitationsPage {
             Forms.summary(errors, s),
             form,
             ListViews.summary(
-                total: page.total, excel: SiteURL.surveyInvitationList(params.download("excel")).path,
+                total: page.total, orMore: page.totalIsLowerBound,
+                excel: SiteURL.surveyInvitationList(params.download("excel")).path,
                 comma: SiteURL.surveyInvitationList(params.download("comma")).path, s: s),
             page.items.isEmpty
                 ? H.p("empty", s.noInvitations)

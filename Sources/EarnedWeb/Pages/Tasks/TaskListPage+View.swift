@@ -44,7 +44,8 @@ extension TaskListPage {
             Forms.summary(errors, s),
             form,
             ListViews.summary(
-                total: page.total, excel: SiteURL.taskList(params.download("excel")).path,
+                total: page.total, orMore: page.totalIsLowerBound,
+                excel: SiteURL.taskList(params.download("excel")).path,
                 comma: SiteURL.taskList(params.download("comma")).path, s: s),
             page.items.isEmpty ? H.p("empty", s.noTasksFound) : table(people, s),
             ListViews.pager(
