@@ -17,7 +17,8 @@ task and incident, the survey results, settings, absences, duplicates, the expor
 and staff.
 With --forecast it runs the program forecast page (10,000 Monte Carlo runs each) with the
 form's defaults, for each kind of program and a new seed each time.
-Prints p50, p95 and max per kind of page.
+Prints p50, p95 and max per kind of page. With --work, `--only=tasks,orders` times those kinds
+only, and `--urls` also prints each address's median and slowest time.
 """
 import random
 import re
@@ -125,21 +126,28 @@ def work():
                    "contact page", "task page"}
     manager_kinds = staff_kinds | {"today (team)", "on-time report", "survey invitations", "survey results",
                                    "incidents", "incident page", "duplicates"}
+    only = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--only=")), None)
     times = {}
+    by_url = {}
     for who, session in people.items():
         allowed = None if who == "owner" else manager_kinds if who == "manager" else staff_kinds
         for kind, paths in lists.items():
-            if allowed is not None and kind not in allowed:
+            if allowed is not None and kind not in allowed or only is not None and kind not in only:
                 continue
             label = f"{kind} ({who})"
             times[label] = []
             for i in range(N):
-                r = session.get(BASE + random.choice(paths))
+                path = random.choice(paths)
+                r = session.get(BASE + path)
                 if r.status_code in (403, 404):
                     # Not theirs to see (a record of another location): not a page they open.
                     continue
                 times[label].append(server_ms(r))
+                by_url.setdefault(f"{path} ({who})", []).append(times[label][-1])
     worst = max(report(label, t) for label, t in times.items() if t)
+    if "--urls" in sys.argv:
+        for url, t in sorted(by_url.items(), key=lambda item: -max(item[1])):
+            print(f"  {url:<60} n={len(t):<4} p50={statistics.median(t):7.1f} ms  max={max(t):7.1f} ms")
     print(f"worst p95: {worst:.1f} ms (goal: under 100 ms)")
 
 

@@ -32,7 +32,7 @@ public enum EarnedMigrations {
             UpdateLocationsAddCountry(),  // 0026 a location's country, for its holidays
             CreateServiceTasksStatusDueIndex(),  // 0027 the tasks list in due order, by state
             UpdatePromisesAddRenegotiatedInTime(),  // 0028 what a promise's outcome turns on, in columns
-            CreateListOrderIndexes(),  // 0029 lists of a rare state, promises in the order of their due time
+            CreateListIndexes(),  // 0029 what lists walk: rare states, due time in force, a person elsewhere
         ]
     }
 }

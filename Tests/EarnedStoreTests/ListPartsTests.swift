@@ -80,6 +80,36 @@ struct ListPartsTests {
         }
     }
 
+    @Test("a person's own rows elsewhere read by id or, when many, by the list's filters: the same list")
+    func ownRowsElsewhere() async throws {
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
+            let made = try await orders(f, on: db)
+            let expected =
+                made
+                .filter { Policy.maySee(f.northSeller, recordAt: $0.locationID, belongingTo: $0.sellerID) }
+                .sorted {
+                    $0.placedAt != $1.placedAt
+                        ? $0.placedAt > $1.placedAt : $0.id.rawValue.uuidString > $1.id.rawValue.uuidString
+                }
+                .map(\.id.rawValue)
+            for ownByID in [0, 1, 1_000] {
+                let parts = try await ListParts.visible(
+                    OrderRecord.query(on: db), to: f.northSeller, location: "location_id", people: ["seller_id"],
+                    ownByID: ownByID)
+                #expect(parts.count == 2, "north, and the seller's own sales in the south")
+                let read = try await KeysetPage.fetch(
+                    parts: parts, time: "placed_at", descending: true, cursor: nil, limit: 100, timeOf: \.placedAt)
+                #expect(read.rows.compactMap(\.id) == expected, "\(ownByID) read by id")
+                #expect(read.total == expected.count)
+            }
+            // Someone with nothing outside their locations is read from them alone.
+            let south = try await ListParts.visible(
+                OrderRecord.query(on: db), to: f.southSeller, location: "location_id", people: ["seller_id"])
+            #expect(south.count == 1)
+        }
+    }
+
     @Test("counting stops past its limit and says the total is a lower bound")
     func countStops() async throws {
         try await TestDatabase.with { db in
@@ -90,7 +120,7 @@ struct ListPartsTests {
             let south = OrderRecord.query(on: db).filter(\.$locationID == f.south.id.rawValue)
             #expect(try await KeysetPage.count(south, upTo: 100) == made.filter { $0.locationID == f.south.id }.count)
 
-            let parts = ListParts.visible(
+            let parts = try await ListParts.visible(
                 OrderRecord.query(on: db), to: f.northSeller, location: "location_id", people: ["seller_id"])
             let visible = made.filter {
                 Policy.maySee(f.northSeller, recordAt: $0.locationID, belongingTo: $0.sellerID)
@@ -101,7 +131,7 @@ struct ListPartsTests {
             #expect(capped.total == 4 && capped.totalIsLowerBound)
             #expect(capped.rows.count == 3 && capped.next != nil)
             let exact = try await KeysetPage.fetch(
-                parts: ListParts.visible(
+                parts: try await ListParts.visible(
                     OrderRecord.query(on: db), to: f.northSeller, location: "location_id", people: ["seller_id"]),
                 time: "placed_at", descending: true, cursor: nil, limit: 3, countLimit: visible.count,
                 timeOf: \.placedAt)

@@ -123,7 +123,8 @@ public struct CaseRepository: Sendable {
         if let from = query.from { q.filter(\.$openedAt >= from) }
         if let to = query.to { q.filter(\.$openedAt < to) }
         if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
-        let parts = ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id", "holder_id"])
+        let parts = try await ListParts.visible(
+            q, to: actor, location: "location_id", people: ["owner_id", "holder_id"])
         guard let keep else {
             let page = try await KeysetPage.fetch(
                 parts: parts, time: "opened_at", descending: true, cursor: query.cursor, limit: query.limit,

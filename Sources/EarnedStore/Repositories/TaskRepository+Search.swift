@@ -66,7 +66,7 @@ extension TaskRepository {
         case .skipped: q.filter(\.$status == ServiceTask.Status.skipped.rawValue)
         case .all: break
         }
-        var parts = ListParts.visible(q, to: actor, location: "location_id", people: ["assignee_id"])
+        var parts = try await ListParts.visible(q, to: actor, location: "location_id", people: ["assignee_id"])
         if query.filter == .all, actor.visibleLocationIDs != nil {
             // A location's tasks are indexed by state, then due time: one walk per state.
             parts = ListParts.each(parts, of: "status", in: ServiceTask.Status.allCases.map(\.rawValue))

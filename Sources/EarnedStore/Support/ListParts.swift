@@ -13,8 +13,8 @@ enum ListParts {
     /// see, and their own rows anywhere else (`people`: the columns that make a row theirs,
     /// such as the owner and the holder of a case). An owner sees everything: one part.
     static func visible<M: Model>(
-        _ base: QueryBuilder<M>, to actor: Staff, location: FieldKey, people: [FieldKey]
-    ) -> [QueryBuilder<M>] {
+        _ base: QueryBuilder<M>, to actor: Staff, location: FieldKey, people: [FieldKey], ownByID: Int = ownByID
+    ) async throws -> [QueryBuilder<M>] where M.IDValue == UUID {
         guard let visible = actor.visibleLocationIDs else { return [base] }
         let ids = visible.map(\.rawValue).sorted { $0.uuidString < $1.uuidString }
         let column = DatabaseQuery.Field.path([location], schema: M.schema)
@@ -24,19 +24,45 @@ enum ListParts {
         } else {
             parts = [base.copy().filter(column, .subset(inverse: false), .array(ids.map { .bind($0) }))]
         }
-        let own = base.copy()
-        own.group(.or) { group in
-            for person in people { group.filter(person, .equal, actor.id.rawValue) }
-        }
-        if !ids.isEmpty {
-            own.group(.or) {
-                $0.filter(column, .subset(inverse: true), .array(ids.map { .bind($0) }))
-                    .filter(column, .equal, .null)
+        // Their own rows elsewhere are few, or none, for nearly everyone: found first by the
+        // person's and location's index alone, then read by id. Left to the list's filters, a
+        // database may walk every row of the person's (a busy seller's hundred thousand).
+        let elsewhere = M.query(on: base.database)
+        elsewhere.group(.or) { any in
+            for person in people {
+                let mine = DatabaseQuery.Filter.value(
+                    .path([person], schema: M.schema), .equal, .bind(actor.id.rawValue))
+                var ranges: [[DatabaseQuery.Filter]] = [[.value(column, .equal, .null)]]
+                if let first = ids.first, let last = ids.last {
+                    ranges.append([.value(column, .lessThan, .bind(first))])
+                    ranges.append([.value(column, .greaterThan, .bind(last))])
+                    for (low, high) in zip(ids, ids.dropFirst()) {
+                        ranges.append([
+                            .value(column, .greaterThan, .bind(low)), .value(column, .lessThan, .bind(high)),
+                        ])
+                    }
+                } else {
+                    ranges = [[]]
+                }
+                for range in ranges { any.filter(.group([mine] + range, .and)) }
             }
         }
-        parts.append(own)
+        let own = try await elsewhere.field(.path([.id], schema: M.schema)).limit(ownByID + 1).all()
+            .compactMap(\.id)
+        if own.count > ownByID {
+            let part = base.copy()
+            part.query.filters.append(contentsOf: elsewhere.query.filters)
+            parts.append(part)
+        } else if !own.isEmpty {
+            parts.append(
+                base.copy().filter(
+                    .path([.id], schema: M.schema), .subset(inverse: false), .array(own.map { .bind($0) })))
+        }
         return parts
     }
+
+    /// Up to this many of a person's rows outside their locations are read by id.
+    static let ownByID = 1_000
 
     /// Each part once per value of `field` (a state, say), when the list takes every value:
     /// an index that leads with the field then serves each part in order.
