@@ -41,10 +41,12 @@ let package = Package(
             dependencies: [
                 "EarnedDomain", "EarnedFormats",
                 .product(name: "FluentKit", package: "fluent-kit"),
-                // Only for a column's default in a migration (`.sql(.default(…))`).
+                // For a column's default in a migration (`.sql(.default(…))`) and a list's capped count
+                // (`KeysetPage.count`, which turns a Fluent query into SQL).
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                // Only for the bulk-insert fast path of Queries/BulkWriter.swift and for checking a
+                // Only for the bulk-insert fast path of Queries/BulkWriter.swift, the bulk reads of
+                // Queries/ScoreFacts.swift and Queries/PromiseFactQueries.swift, and for checking a
                 // backup apart from the database in Queries/SQLiteRestore.swift.
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],

@@ -61,6 +61,14 @@ struct OnTimeFactsTests {
             #expect(
                 OnTimeTally.group(facts, at: testNow) { _ in 0 } == OnTimeTally.group(whole, at: testNow) { _ in 0 })
 
+            // One location's, or none when no location is visible.
+            let north = whole.filter { $0.locationID == f.north.id }
+            #expect(!north.isEmpty)
+            #expect(
+                Set(try await repo.dueFacts(from: from, to: to, locations: [f.north.id, LocationID()]))
+                    == Set(north.map(PromiseFacts.init)))
+            #expect(try await repo.dueFacts(from: from, to: to, locations: []).isEmpty)
+
             // A row without the column filled (as before migration 0028) is read whole, the same.
             try await app.db.sql.raw("UPDATE promises SET renegotiated_in_time = NULL").run()
             #expect(Set(try await repo.dueFacts(from: from, to: to, locations: nil)) == Set(facts))

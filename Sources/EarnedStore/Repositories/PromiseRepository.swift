@@ -183,24 +183,21 @@ public struct PromiseRepository: Sendable {
     public func dueFacts(from: Date, to: Date, locations: Set<LocationID>?, owner: StaffID? = nil) async throws
         -> [PromiseFacts]
     {
-        let q = PromiseRecord.query(on: db).filter(\.$dueInForceAt >= from).filter(\.$dueInForceAt < to)
-        if let locations { q.filter(\.$locationID ~~ locations.map(\.rawValue)) }
-        if let owner { q.filter(\.$ownerID == owner.rawValue) }
-        let rows = try await q.field(\.$id).field(\.$ownerID).field(\.$locationID).field(\.$kind)
-            .field(\.$status).field(\.$dueInForceAt).field(\.$closedAt).field(\.$renegotiatedInTime).all()
+        let rows = try await PromiseFactQueries.due(from: from, to: to, locations: locations, owner: owner, on: db)
         var facts: [PromiseFacts] = []
         facts.reserveCapacity(rows.count)
         var unfilled: [UUID] = []
         for r in rows {
-            guard let moved = r.renegotiatedInTime, let kind = Promise.Kind(rawValue: r.kind) else {
-                if let id = r.id { unfilled.append(id) }
+            guard let moved = r.moved, let kind = Promise.Kind(rawValue: r.kind) else {
+                unfilled.append(r.id)
                 continue
             }
+            let closed = r.closed.map(Date.init(timeIntervalSince1970:))
             facts.append(
                 PromiseFacts(
-                    ownerID: StaffID(r.ownerID), locationID: r.locationID.map(LocationID.init), kind: kind,
-                    dueInForce: r.dueInForceAt, keptAt: r.status == "kept" ? r.closedAt : nil,
-                    brokenAt: r.status == "broken" ? r.closedAt : nil, renegotiatedInTime: moved))
+                    ownerID: StaffID(r.owner), locationID: r.location.map(LocationID.init), kind: kind,
+                    dueInForce: Date(timeIntervalSince1970: r.due), keptAt: r.status == "kept" ? closed : nil,
+                    brokenAt: r.status == "broken" ? closed : nil, renegotiatedInTime: moved))
         }
         if !unfilled.isEmpty {
             facts += try await PromiseRecord.query(on: db).filter(\.$id ~~ unfilled).all().map {
