@@ -17,7 +17,7 @@ struct CustomersController {
         var model = CustomerListPage(
             viewer: viewer, search: search, location: location, customers: page.items, next: page.nextCursor,
             isFirstPage: cursor == nil, total: total)
-        if cursor == nil { model.duplicates = try await req.customers.duplicateCount(actor: viewer.staff) }
+        model.mayMerge = cursor == nil && Policy.may(viewer.staff, .mergeCustomers)
         return Layout.response(model.body, title: viewer.s.customersTitle, request: req)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 extension Strings {
     var duplicatesTitle: String { t("Возможные дубли", "Possible duplicates") }
     func duplicatePairs(_ n: Int) -> String { count(n, ru: "пара", "пары", "пар", en: "pair", "pairs") }
-    func duplicatesLink(_ n: Int) -> String { t("Возможные дубли: ", "Possible duplicates: ") + duplicatePairs(n) }
+    var duplicatesLink: String { t("Возможные дубли", "Possible duplicates") }
     var duplicatesHint: String {
         t(
             "Две карточки предлагаются, когда у них общий телефон или почта, один и тот же код карты или одинаковое имя вместе с днём рождения или городом. Объединение переносит заказы и историю к оставшейся карточке.",

@@ -11,6 +11,8 @@ struct CustomerListPage {
     var isFirstPage: Bool
     var total: Int?
 
-    /// Suggested duplicate pairs the viewer may merge; 0 shows no link.
-    var duplicates = 0
+    /// Whether the viewer may merge customers, so the list links to the suggested duplicates.
+    /// The number is on that page: finding the pairs reads every contact and name of a chain
+    /// (over a second at 100,000 customers), too much for every visit to the list.
+    var mayMerge = false
 }

@@ -9,8 +9,7 @@ extension CustomerListPage {
             Layout.pageHead(
                 s.customersTitle, subtitle: total.map(s.customersCount),
                 action: (SiteURL.newCustomer.path, s.newCustomer)),
-            duplicates > 0
-                ? H.el("p", [], [H.a(SiteURL.customerDuplicates().path, s.duplicatesLink(duplicates))]) : H.empty,
+            mayMerge ? H.el("p", [], [H.a(SiteURL.customerDuplicates().path, s.duplicatesLink)]) : H.empty,
             H.el(
                 "form",
                 [("class", "filters"), ("method", "get"), ("action", SiteURL.customers().path), ("role", "search")],
