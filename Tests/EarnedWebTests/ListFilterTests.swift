@@ -77,15 +77,25 @@ struct ListFilterTests {
     func paging() async throws {
         try await withEarnedApp { app, f in
             let made = try await promises(app, f)
-            var query = PromiseRepository.Query(filter: .all, limit: 1)
-            var seen: [PromiseID] = []
-            repeat {
-                let page = try await PromiseRepository(db: app.db).search(query, actor: f.owner, now: testNow)
-                #expect(page.total == 3 && page.items.count == 1)
-                seen += page.items.map(\.id)
-                query.cursor = page.nextCursor
-            } while query.cursor != nil
-            #expect(seen == made.reversed().map(\.id))
+            // One of each state: "all" reads each state's promises apart and merges them.
+            let repo = PromiseRepository(db: app.db)
+            try await repo.change(made[0].id, actor: f.owner, now: testNow) { (p: inout Promise) throws(DomainError) in
+                try p.keep(at: testNow + 3600)
+            }
+            try await repo.change(made[1].id, actor: f.owner, now: testNow) { (p: inout Promise) throws(DomainError) in
+                try p.markBroken(at: testNow + 3600, reason: "нет товара")
+            }
+            for actor in [f.owner, f.manager] {
+                var query = PromiseRepository.Query(filter: .all, limit: 1)
+                var seen: [PromiseID] = []
+                repeat {
+                    let page = try await repo.search(query, actor: actor, now: testNow)
+                    #expect(page.total == 3 && page.items.count == 1)
+                    seen += page.items.map(\.id)
+                    query.cursor = page.nextCursor
+                } while query.cursor != nil
+                #expect(seen == made.reversed().map(\.id), "\(actor.name)")
+            }
             let bad = try await app.send(
                 .GET, "/promises?cursor=nonsense", cookie: try await app.session(for: f.owner).cookie)
             #expect(bad.status == .unprocessableEntity)

@@ -24,6 +24,9 @@ final class PromiseRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Every value of the `status` column.
+    static let statuses = ["open", "kept", "broken"]
+
     init(_ promise: Promise) throws {
         id = promise.id.rawValue
         try apply(promise)

@@ -155,9 +155,14 @@ public struct ContactRepository: Sendable {
         if let from = query.from { q.filter(\.$receivedAt >= from) }
         if let to = query.to { q.filter(\.$receivedAt < to) }
         if let customers = query.customers { q.filter(\.$customerID ~~ customers.map(\.rawValue)) }
+        var parts = try await ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"])
+        if query.status == nil {
+            // Contacts are indexed by state, then time received: one walk per state.
+            parts = ListParts.each(parts, of: "status", in: InboundContact.Status.allCases.map(\.rawValue))
+        }
         let page = try await KeysetPage.fetch(
-            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"]), time: "received_at",
-            descending: true, cursor: query.cursor, limit: query.limit, timeOf: \.receivedAt)
+            parts: parts, time: "received_at", descending: true, cursor: query.cursor, limit: query.limit,
+            timeOf: \.receivedAt)
         return ResultPage(
             items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total,
             totalIsLowerBound: page.totalIsLowerBound)

@@ -160,9 +160,13 @@ public struct PromiseRepository: Sendable {
         case .kept: q.filter(\.$status == "kept")
         case .all: break
         }
+        var parts = try await ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"])
+        if query.filter == .all {
+            // Promises are indexed by state, then due time in force: one walk per state.
+            parts = ListParts.each(parts, of: "status", in: PromiseRecord.statuses)
+        }
         let page = try await KeysetPage.fetch(
-            parts: ListParts.visible(q, to: actor, location: "location_id", people: ["owner_id"]),
-            time: "due_in_force_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
+            parts: parts, time: "due_in_force_at", descending: !soonestFirst, cursor: query.cursor, limit: query.limit,
             timeOf: \.dueInForceAt)
         return ResultPage(
             items: try page.rows.map { try $0.domain() }, nextCursor: page.next, total: page.total,
