@@ -43,7 +43,7 @@ enum SiteURL: Sendable {
     case tokens
     case revokeToken(Parameter<UUID>)
     case audit
-    case today(team: Bool)
+    case today(team: Bool, page: Int? = nil)
     /// The team's agenda narrowed to a person's work or a kind, at a page.
     case teamAgenda(person: String? = nil, kind: String? = nil, page: Int? = nil)
     case completeTask(Parameter<UUID>)
@@ -166,7 +166,8 @@ enum SiteURL: Sendable {
         case .tokens: return (["tokens"], [:])
         case .revokeToken(let id): return (["tokens", .id(id), "revoke"], [:])
         case .audit: return (["audit"], [:])
-        case .today(let team): return (["today"], ["view": team ? "team" : nil])
+        case .today(let team, let page):
+            return (["today"], ["view": team ? "team" : nil, "page": page.map(String.init)])
         case .teamAgenda(let person, let kind, let page):
             return (["today"], ["view": "team", "person": person, "kind": kind, "page": page.map(String.init)])
         case .completeTask(let id): return (["tasks", .id(id), "complete"], [:])

@@ -28,11 +28,12 @@ struct TodayPage {
     /// Everyone whose work the team's agenda may show, for its filter.
     var people: [Staff] = []
 
-    /// How many items a page of the team's agenda shows.
-    static let teamPageSize = 50
+    /// How many items a page of the agenda (a person's or the team's) shows.
+    static let pageSize = 50
 
     /// The agenda comes from the service (`TodayAgenda`); the page adds the customers' names. The
-    /// team's agenda is a page of `teamPageSize` items, of one person's work or one kind if asked.
+    /// agenda is shown `pageSize` items a page, most urgent first; the team's of one person's
+    /// work or one kind if asked.
     static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> TodayPage {
         let context = req.serviceContext
         var errors: [FieldError] = []
@@ -48,16 +49,14 @@ struct TodayPage {
                 only = AgendaItem.Source(rawValue: raw)
                 if only == nil { errors.append(FieldError(field: "kind", code: .invalidChoice)) }
             }
-            page = try req.pageNumber()
         }
+        page = try req.pageNumber()
         let agenda = try await TodayAgenda.load(
             for: viewer.staff, locations: viewer.locations, team: team, person: person, only: only, in: context)
         var items = agenda.items
         let total = items.count
-        if team {
-            let start = min(items.count, (page - 1) * teamPageSize)
-            items = Array(items[start..<min(items.count, start + teamPageSize)])
-        }
+        let start = min(items.count, (page - 1) * pageSize)
+        items = Array(items[start..<min(items.count, start + pageSize)])
         let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
         return TodayPage(
             viewer: viewer, team: team, now: context.now, items: items,

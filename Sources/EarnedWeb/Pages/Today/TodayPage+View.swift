@@ -48,18 +48,16 @@ extension TodayPage {
                 ]),
             switcher,
             summary,
-            team ? teamFilters(s) : H.empty,
+            team ? teamFilters(s) : total > Self.pageSize ? shown(s) : H.empty,
             items.isEmpty ? H.p("empty", s.nothingToDo) : H.empty,
             overdue.isEmpty ? H.empty : section(s.overdue, overdue, cls: "agenda overdue"),
             rest.isEmpty ? H.empty : section(s.upcoming, rest, cls: "agenda"),
-            team ? teamPager(s) : H.empty,
+            pager(s),
         ])
     }
 
     /// The team's agenda narrowed to one person's work or one kind of it, and how many it holds.
     func teamFilters(_ s: Strings) -> HTMLNode {
-        let first = (page - 1) * Self.teamPageSize + 1
-        let last = (page - 1) * Self.teamPageSize + items.count
         return H.group([
             Forms.summary(errors, s),
             H.el(
@@ -82,15 +80,24 @@ extension TodayPage {
                             H.a(SiteURL.today(team: true).path, s.resetFilters, cls: "button subtle"),
                         ]),
                 ]),
-            H.p("list-summary", s.agendaShown(from: items.isEmpty ? 0 : first, to: last, of: total)),
+            shown(s),
         ])
     }
 
-    func teamPager(_ s: Strings) -> HTMLNode {
-        let pages = max(1, (total + Self.teamPageSize - 1) / Self.teamPageSize)
+    /// Which items of how many this page shows.
+    func shown(_ s: Strings) -> HTMLNode {
+        let first = (page - 1) * Self.pageSize + 1
+        let last = (page - 1) * Self.pageSize + items.count
+        return H.p("list-summary", s.agendaShown(from: items.isEmpty ? 0 : first, to: last, of: total))
+    }
+
+    func pager(_ s: Strings) -> HTMLNode {
+        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
         guard pages > 1 else { return H.empty }
         func link(_ p: Int) -> String {
-            SiteURL.teamAgenda(person: person?.description, kind: only?.rawValue, page: p).path
+            team
+                ? SiteURL.teamAgenda(person: person?.description, kind: only?.rawValue, page: p).path
+                : SiteURL.today(team: false, page: p).path
         }
         return H.el(
             "nav", [("class", "pager"), ("aria-label", s.pages)],
