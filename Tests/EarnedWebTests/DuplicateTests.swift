@@ -239,6 +239,7 @@ struct DuplicateTests {
             let second = try await repo.duplicates(actor: f.owner, cursor: first.nextCursor, limit: 2)
             #expect(first.items.count == 2)
             #expect(second.items.count == 1)
+            #expect(first.total == 3 && second.total == 3 && !first.totalIsLowerBound)
             #expect(second.nextCursor == nil)
             let paged = Set((first.items + second.items).map { Set([$0.first.id, $0.second.id]) })
             #expect(paged == found)

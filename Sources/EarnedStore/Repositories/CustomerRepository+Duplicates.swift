@@ -44,25 +44,38 @@ public struct DuplicateDismissal: Sendable, Hashable {
 
 extension CustomerRepository {
     /// Suggested duplicates among the customers `actor` may see, a page at a time, in a fixed
-    /// order. The same people as may merge (`Policy.Action.mergeCustomers`) may ask.
+    /// order, with how many there are in all. The same people as may merge
+    /// (`Policy.Action.mergeCustomers`) may ask. The pairs are found once for both the page and
+    /// the count (finding them reads every contact and name key; the pairs themselves are few).
     public func duplicates(actor: Staff, cursor: String? = nil, limit: Int = 20) async throws
         -> ResultPage<DuplicatePair>
     {
         try Policy.require(actor, .mergeCustomers)
-        var after: (UUID, UUID)?
+        var after: (String, String)?
         if let cursor {
             guard let decoded = Cursor(encoded: cursor), let first = UUID(uuidString: decoded.key) else {
                 throw DomainError.invalid([FieldError(field: "cursor", code: .invalidFormat)])
             }
-            after = (first, decoded.id)
+            after = (first.uuidString, decoded.id.uuidString)
         }
         let limit = max(1, min(limit, 500))
         let found = try await DuplicateQueries.pairs(
-            Self.duplicateScope(actor), after: after, limit: limit + 1, on: db)
-        let page = Array(found.prefix(limit))
-        let next = found.count > limit ? page.last.map { Cursor(key: $0.0.uuidString, id: $0.1).encoded } : nil
-        return ResultPage(items: try await duplicatePairs(page, actor: actor), nextCursor: next)
+            Self.duplicateScope(actor), after: nil, limit: Self.duplicatesReadAtMost + 1, on: db)
+        // In the order both databases give: the ids' upper-case text (SQLite) or bytes (PostgreSQL).
+        let rest = found.drop { pair in
+            guard let after else { return false }
+            return (pair.0.uuidString, pair.1.uuidString) <= after
+        }
+        let page = Array(rest.prefix(limit))
+        let next = rest.count > limit ? page.last.map { Cursor(key: $0.0.uuidString, id: $0.1).encoded } : nil
+        return ResultPage(
+            items: try await duplicatePairs(page, actor: actor), nextCursor: next,
+            total: min(found.count, Self.duplicatesReadAtMost),
+            totalIsLowerBound: found.count > Self.duplicatesReadAtMost)
     }
+
+    /// The most suggested pairs one read finds; past it the count says "more than".
+    static let duplicatesReadAtMost = 50_000
 
     /// The suggested duplicates of one customer (at most `limit`), for their page.
     public func duplicates(of id: CustomerID, actor: Staff, limit: Int = 10) async throws -> [DuplicatePair] {

@@ -12,7 +12,7 @@ struct DuplicatesController {
         let viewer = try await ViewerContext.load(req)
         let cursor = req.query[String.self, at: "cursor"]
         let page = try await req.customers.duplicates(actor: viewer.staff, cursor: cursor, limit: 20)
-        let total = try await req.customers.duplicateCount(actor: viewer.staff)
+        let total = page.total ?? 0
         let model = DuplicatesPage(
             viewer: viewer, pairs: page.items, next: page.nextCursor, isFirstPage: cursor == nil, total: total,
             problem: problem)
