@@ -293,8 +293,8 @@ struct ListFilterTests {
             #expect(own.text.components(separatedBy: "class=\"agenda-item\"").count - 1 == 41)
             #expect(!own.text.contains("class=\"pager\"") && !own.text.contains("Показаны"))
 
-            // Over a page, a person's own Today is paged too, most urgent first.
-            let more = (0..<20).map { k in
+            // Over a page (100), a person's own Today is paged too, most urgent first.
+            let more = (0..<70).map { k in
                 ServiceTask(
                     key: "manual:own:\(k)", kind: .manual, assigneeID: f.northStaff.id, locationID: f.north.id,
                     customerID: nil, subject: nil, dueAt: testNow + 86_400 + Double(k) * 600, text: "Позже \(k)",
@@ -302,12 +302,12 @@ struct ListFilterTests {
             }
             _ = try await TaskRepository(db: app.db).createNew(more)
             let page1 = try await app.send(.GET, "/today", cookie: nikolaySession.cookie)
-            #expect(page1.text.components(separatedBy: "class=\"agenda-item\"").count - 1 == 50)
-            #expect(page1.text.contains("Показаны 1–50 из 61") && page1.text.contains("href=\"/today?page=2\""))
-            #expect(page1.text.contains("Задача 0") && !page1.text.contains("Позже 19"))
+            #expect(page1.text.components(separatedBy: "class=\"agenda-item\"").count - 1 == 100)
+            #expect(page1.text.contains("Показаны 1–100 из 111") && page1.text.contains("href=\"/today?page=2\""))
+            #expect(page1.text.contains("Задача 0") && !page1.text.contains("Позже 69"))
             let page2 = try await app.send(.GET, "/today?page=2", cookie: nikolaySession.cookie)
             #expect(page2.text.components(separatedBy: "class=\"agenda-item\"").count - 1 == 11)
-            #expect(page2.text.contains("Позже 19") && page2.text.contains("Показаны 51–61 из 61"))
+            #expect(page2.text.contains("Позже 69") && page2.text.contains("Показаны 101–111 из 111"))
             let wrongPage = try await app.send(.GET, "/today?page=0", cookie: nikolaySession.cookie)
             #expect(wrongPage.status == .unprocessableEntity || wrongPage.text.contains("alert error"))
         }

@@ -28,12 +28,18 @@ struct TodayPage {
     /// Everyone whose work the team's agenda may show, for its filter.
     var people: [Staff] = []
 
-    /// How many items a page of the agenda (a person's or the team's) shows.
-    static let pageSize = 50
+    /// How many items a page of the team's agenda shows.
+    static let teamPageSize = 50
+    /// How many items a page of a person's own Today shows: a busy day whole (new work must not
+    /// slip to a second page behind a few dozen overdue items), but not a backlog of hundreds.
+    static let ownPageSize = 100
+
+    /// Items a page of this agenda shows.
+    static func pageSize(team: Bool) -> Int { team ? teamPageSize : ownPageSize }
 
     /// The agenda comes from the service (`TodayAgenda`); the page adds the customers' names. The
-    /// agenda is shown `pageSize` items a page, most urgent first; the team's of one person's
-    /// work or one kind if asked.
+    /// agenda is shown a page at a time (`pageSize(team:)`), most urgent first; the team's of one
+    /// person's work or one kind if asked.
     static func load(_ req: Request, viewer: ViewerContext, team: Bool) async throws -> TodayPage {
         let context = req.serviceContext
         var errors: [FieldError] = []
@@ -55,8 +61,9 @@ struct TodayPage {
             for: viewer.staff, locations: viewer.locations, team: team, person: person, only: only, in: context)
         var items = agenda.items
         let total = items.count
-        let start = min(items.count, (page - 1) * pageSize)
-        items = Array(items[start..<min(items.count, start + pageSize)])
+        let size = pageSize(team: team)
+        let start = min(items.count, (page - 1) * size)
+        items = Array(items[start..<min(items.count, start + size)])
         let names = try await req.customers.names(items.compactMap(\.customerID), s: viewer.s)
         return TodayPage(
             viewer: viewer, team: team, now: context.now, items: items,

@@ -48,7 +48,7 @@ extension TodayPage {
                 ]),
             switcher,
             summary,
-            team ? teamFilters(s) : total > Self.pageSize ? shown(s) : H.empty,
+            team ? teamFilters(s) : total > Self.pageSize(team: team) ? shown(s) : H.empty,
             items.isEmpty ? H.p("empty", s.nothingToDo) : H.empty,
             overdue.isEmpty ? H.empty : section(s.overdue, overdue, cls: "agenda overdue"),
             rest.isEmpty ? H.empty : section(s.upcoming, rest, cls: "agenda"),
@@ -86,13 +86,14 @@ extension TodayPage {
 
     /// Which items of how many this page shows.
     func shown(_ s: Strings) -> HTMLNode {
-        let first = (page - 1) * Self.pageSize + 1
-        let last = (page - 1) * Self.pageSize + items.count
+        let first = (page - 1) * Self.pageSize(team: team) + 1
+        let last = (page - 1) * Self.pageSize(team: team) + items.count
         return H.p("list-summary", s.agendaShown(from: items.isEmpty ? 0 : first, to: last, of: total))
     }
 
     func pager(_ s: Strings) -> HTMLNode {
-        let pages = max(1, (total + Self.pageSize - 1) / Self.pageSize)
+        let size = Self.pageSize(team: team)
+        let pages = max(1, (total + size - 1) / size)
         guard pages > 1 else { return H.empty }
         func link(_ p: Int) -> String {
             team
