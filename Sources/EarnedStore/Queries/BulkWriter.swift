@@ -32,6 +32,27 @@ enum BulkValue: Sendable {
         }
     }
 
+    /// A bind of an `SQLQueryString` as this writer's value, so a query written once for both
+    /// databases can run straight on the SQLite driver; nil for a type it does not carry.
+    static func of(_ bind: any Encodable & Sendable) -> BulkValue? {
+        switch bind {
+        case let value as String: .text(value)
+        case let value as UUID: .uuid(value)
+        case let value as Date: .date(value)
+        case let value as Bool: .bool(value)
+        case let value as Int: .integer(Int64(value))
+        case let value as Int64: .integer(value)
+        case let value as Double: .real(value)
+        default: nil
+        }
+    }
+
+    /// The date Fluent's SQLite driver reads from stored seconds: rounded to microseconds.
+    static func date(sqliteSeconds seconds: Double) -> Date {
+        let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
+        return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
+    }
+
     /// `uuid.uuidString` (upper-case hex in 8-4-4-4-12 groups) without Foundation's formatter,
     /// which prints through the C library and shows in a bulk write of a million rows.
     static func upperHex(_ uuid: UUID) -> String {
@@ -304,9 +325,7 @@ public struct BulkWriter: Sendable {
         func uuid(_ name: String) -> UUID? { row.column(name)?.string.flatMap(UUID.init(uuidString:)) }
         func date(_ name: String) -> Date? {
             guard let value = row.column(name), !value.isNull, let seconds = value.double else { return nil }
-            // Rounded to microseconds, as the SQLite driver reads dates for Fluent.
-            let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
-            return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
+            return BulkValue.date(sqliteSeconds: seconds)
         }
         func text(_ name: String) -> String? {
             guard let value = row.column(name), !value.isNull else { return nil }

@@ -24,26 +24,27 @@ enum PromiseFactQueries {
         async throws -> [Row]
     {
         if let locations, locations.isEmpty { return [] }
-        let columns =
-            "SELECT id, owner_id, location_id, kind, status, due_in_force_at, closed_at, renegotiated_in_time"
-            + " FROM promises WHERE due_in_force_at >= ? AND due_in_force_at < ?"
-        let places = locations.map { Array(repeating: "?", count: $0.count).joined(separator: ", ") }
-        let text =
-            columns + (places.map { " AND location_id IN (\($0))" } ?? "") + (owner == nil ? "" : " AND owner_id = ?")
+        var query: SQLQueryString = """
+            SELECT id, owner_id, location_id, kind, status, due_in_force_at, closed_at, renegotiated_in_time
+            FROM promises WHERE due_in_force_at >= \(bind: from) AND due_in_force_at < \(bind: to)
+            """
+        if let locations { query += " AND location_id IN (\(binds: locations.map(\.rawValue)))" }
+        if let owner { query += " AND owner_id = \(bind: owner.rawValue)" }
         if let sqlite = db as? any SQLiteDatabase {
-            // Dates are stored as seconds since 1970 and ids as their upper-case text.
-            var binds: [SQLiteData] = [.float(from.timeIntervalSince1970), .float(to.timeIntervalSince1970)]
-            binds += (locations ?? []).map { .text($0.rawValue.uuidString) }
-            if let owner { binds.append(.text(owner.rawValue.uuidString)) }
+            // The same query, its binds as Fluent's SQLite encoder writes them (`BulkValue`).
+            let (text, binds) = try db.sql.serialize(query)
+            let values = try binds.map { bind in
+                guard let value = BulkValue.of(bind) else {
+                    throw StoreError.unsupportedBind(type: String(describing: type(of: bind)))
+                }
+                return value.sqlite
+            }
             let collector = Collector()
-            _ = try await sqlite.query(text, binds, logger: db.logger) { row in
+            _ = try await sqlite.query(text, values, logger: db.logger) { row in
                 func uuid(_ name: String) -> UUID? { row.column(name)?.string.flatMap(UUID.init(uuidString:)) }
                 func seconds(_ name: String) -> Double? {
                     guard let value = row.column(name), !value.isNull, let seconds = value.double else { return nil }
-                    // Rounded to microseconds, as the SQLite driver reads dates for Fluent.
-                    let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
-                    return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
-                        .timeIntervalSince1970
+                    return BulkValue.date(sqliteSeconds: seconds).timeIntervalSince1970
                 }
                 guard let id = uuid("id"), let owner = uuid("owner_id"), let due = seconds("due_in_force_at") else {
                     return
@@ -57,12 +58,6 @@ enum PromiseFactQueries {
             }.get()
             return collector.rows
         }
-        var query: SQLQueryString = """
-            SELECT id, owner_id, location_id, kind, status, due_in_force_at, closed_at, renegotiated_in_time
-            FROM promises WHERE due_in_force_at >= \(bind: from) AND due_in_force_at < \(bind: to)
-            """
-        if let locations { query += " AND location_id IN (\(binds: locations.map(\.rawValue)))" }
-        if let owner { query += " AND owner_id = \(bind: owner.rawValue)" }
         return try await db.sql.raw(query).all().map { row in
             Row(
                 id: try row.decode(column: "id", as: UUID.self),

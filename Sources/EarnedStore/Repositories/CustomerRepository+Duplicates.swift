@@ -86,8 +86,8 @@ extension CustomerRepository {
         return try await duplicatePairs(found, actor: actor)
     }
 
-    /// How many pairs `duplicates(actor:)` would list in all: for the customers list's link,
-    /// and for an import's report of the second cards it brought in.
+    /// How many pairs `duplicates(actor:)` would list in all, for an import's report of the
+    /// second cards it brought in (the duplicates page counts the pairs it reads).
     public func duplicateCount(actor: Staff) async throws -> Int {
         guard Policy.may(actor, .mergeCustomers) else { return 0 }
         return try await DuplicateQueries.count(Self.duplicateScope(actor), on: db)

@@ -8,17 +8,9 @@ import Testing
 /// names), and one by hand the way an old program writes (bare line feeds, folded headers).
 @Suite("Incoming e-mail: MIME, charsets, threading ids and attachments")
 struct IncomingMailTests {
-    /// Runs `script` in python3 and returns what it printed, base64-decoded.
+    /// What `script` printed, base64-decoded.
     func python(_ script: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "python3 failed")
+        let data = try runPython(script)
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return Array(try #require(Data(base64Encoded: text)))
     }

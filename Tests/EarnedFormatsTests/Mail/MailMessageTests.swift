@@ -140,19 +140,7 @@ struct MailMessageTests {
                 "body": None if multi else m.get_content(),
             }))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(raw.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "python3 could not read the message")
+        let data = try runPython(script, input: Data(raw.utf8))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }
