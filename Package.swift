@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         // HMAC-SHA1 for TOTP and AES-GCM for the stored second-factor secrets (Vapor depends on it too).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"6.0.0"),
+        // SMTP, IMAP and the Telegram Bot API spoken by EarnedChannels (Vapor depends on both too).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "EarnedDomain", swiftSettings: strict),
@@ -64,12 +67,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The shop's own channels, spoken by Earned: an SMTP client (and the IMAP and Telegram
+        // clients), each implementing a transport protocol of EarnedServices.
+        .target(
+            name: "EarnedChannels",
+            dependencies: [
+                "EarnedServices",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         // The demo business: its generator, and its history handed to the store's bulk writer.
         .target(name: "EarnedDemo", dependencies: ["EarnedDomain", "EarnedStore"], swiftSettings: strict),
         .target(
             name: "EarnedWeb",
             dependencies: [
                 "EarnedDomain", "EarnedFormats", "EarnedAnalytics", "EarnedStore", "EarnedServices", "EarnedDemo",
+                "EarnedChannels",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -87,13 +104,20 @@ let package = Package(
         .testTarget(name: "EarnedDomainTests", dependencies: ["EarnedDomain"], swiftSettings: strict),
         .testTarget(
             name: "EarnedFormatsTests", dependencies: ["EarnedFormats", "EarnedDomain"], swiftSettings: strict),
+        // The channel clients against real servers on loopback (a Python SMTP server, Dovecot's
+        // IMAP) when EARNED_TEST_MAIL_PYTHON names a python3 with aiosmtpd.
+        .testTarget(
+            name: "EarnedChannelsTests",
+            dependencies: ["EarnedChannels", "EarnedServices", "EarnedFormats", "EarnedTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "EarnedDemoTests", dependencies: ["EarnedDemo", "EarnedDomain"], swiftSettings: strict),
         .testTarget(
             name: "EarnedAnalyticsTests",
             dependencies: ["EarnedAnalytics", "EarnedDomain", "EarnedFormats", "EarnedDemo"], exclude: ["Fixtures"],
             swiftSettings: strict),
         // One fresh, migrated database (SQLite, or PostgreSQL with EARNED_TEST_POSTGRES_URL) and the
-        // people and places the store and service tests start with.
+        // people and places the store and service tests start with; a real SMTP server on loopback
+        // for the mail tests.
         .target(
             name: "EarnedTestSupport",
             dependencies: [
@@ -129,7 +153,7 @@ let package = Package(
             name: "EarnedWebTests",
             dependencies: [
                 "EarnedWeb", "EarnedServices", "EarnedStore", "EarnedDomain", "EarnedAnalytics", "EarnedFormats",
-                "EarnedDemo",
+                "EarnedDemo", "EarnedTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),

@@ -37,6 +37,9 @@ public struct Config: Sendable {
     public var secretKey: String?
     /// API requests allowed per token per minute, counted in the database (0: no limit).
     public var apiRateLimit: Int = 600
+    /// A PEM file of certificates to trust for the shop's mail servers besides the system's
+    /// (a server with a private certificate authority).
+    public var mailTrustRoots: String?
 
     /// The start of links customers open, without a trailing slash.
     public var publicBase: String {
@@ -98,6 +101,7 @@ public struct Config: Sendable {
             "a key file beside the SQLite file"
         ),
         ("EARNED_API_RATE_LIMIT", "API requests per token per minute, shared by all instances; 0 for no limit", "600"),
+        ("EARNED_MAIL_CA_FILE", "PEM certificates to trust for the shop's mail servers besides the system's", "unset"),
     ]
 
     /// Reads the environment. `.env` files are not read here: Vapor reads them into the process
@@ -203,6 +207,13 @@ public struct Config: Sendable {
                 config.secretKey = text
             } else {
                 problems.append("EARNED_SECRET_KEY must be at least 32 characters (e.g. openssl rand -base64 32)")
+            }
+        }
+        if let path = env["EARNED_MAIL_CA_FILE"], !path.isEmpty {
+            if FileManager.default.isReadableFile(atPath: path) {
+                config.mailTrustRoots = path
+            } else {
+                problems.append("EARNED_MAIL_CA_FILE must name a readable PEM file, not '\(path)'")
             }
         }
         if let text = env["EARNED_API_RATE_LIMIT"] {

@@ -121,6 +121,10 @@ enum SiteURL: Sendable {
     case staffResetLink(Parameter<UUID>)
     case staffTwoFactorReset(Parameter<UUID>)
     case securitySettings
+    /// The business's e-mail (or one location's, with `location`): the outgoing server, a test
+    /// message, the delivery log.
+    case mailSettings(location: UUID? = nil)
+    case mailTest
     case auditSearch(
         person: UUID? = nil, kind: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
         export: Bool = false)
@@ -250,6 +254,9 @@ enum SiteURL: Sendable {
         case .staffResetLink(let id): return (["staff", .id(id), "reset-link"], [:])
         case .staffTwoFactorReset(let id): return (["staff", .id(id), "two-factor", "reset"], [:])
         case .securitySettings: return (["settings", "security"], [:])
+        case .mailSettings(let location):
+            return (["settings", "mail"], ["location": location?.uuidString.lowercased()])
+        case .mailTest: return (["settings", "mail", "test"], [:])
         case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
             return (
                 ["audit"],
@@ -431,6 +438,10 @@ extension SiteURL {
         case deliveryResend(Parameter<UUID>)
         case serviceSettings
         case outreachSettings
+        case mailSettings
+        case mailTest
+        /// The e-mail Earned sent itself: the outbox and its delivery log.
+        case messages
         case surveys
         case surveyResults
         case survey(Parameter<UUID>)
@@ -494,6 +505,9 @@ extension SiteURL {
             case .deliveryResend(let id): return ["webhook-deliveries", .id(id), "resend"]
             case .serviceSettings: return ["settings", "service"]
             case .outreachSettings: return ["settings", "outreach"]
+            case .mailSettings: return ["settings", "mail"]
+            case .mailTest: return ["settings", "mail", "test"]
+            case .messages: return ["messages"]
             case .surveys: return ["surveys"]
             case .surveyResults: return ["surveys", "results"]
             case .survey(let id): return ["surveys", .id(id)]

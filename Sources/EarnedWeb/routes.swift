@@ -9,7 +9,8 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
     let pages = app.grouped(SessionMiddleware()).grouped(CSRFMiddleware())
     let controllers: [any RouteCollection] = [
         SignInController(), SurveyPublicController(), SecondFactorController(), PasswordResetController(),
-        AccountController(), SecuritySettingsController(), ServiceController(), DashboardsController(),
+        AccountController(), SecuritySettingsController(), MailSettingsController(), ServiceController(),
+        DashboardsController(),
         ForecastController(), SettingsController(), IncidentsController(), SurveysController(), ContactsController(),
         CustomersController(), DuplicatesController(), OrdersController(), ImportController(), ExportController(),
         LocationsController(),

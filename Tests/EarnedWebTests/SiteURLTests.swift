@@ -37,6 +37,7 @@ struct SiteURLTests {
             .forecastList, .forecastSaved(.key), .deleteForecast(.key), .stylesheet, .health, .metrics, .openAPI,
             .account, .accountPassword, .twoFactorSetup, .twoFactorDisable, .recoveryCodes, .signInCode(next: nil),
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
+            .mailSettings(), .mailTest,
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -47,7 +48,7 @@ struct SiteURLTests {
         .contactActions(.key), .tasks, .completeTask(.key), .taskActions(.key), .absences, .endAbsence(.key),
         .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
-        .deliveryResend(.key), .serviceSettings, .outreachSettings, .surveys,
+        .deliveryResend(.key), .serviceSettings, .outreachSettings, .mailSettings, .mailTest, .messages, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
         .consistency, .customerScore(.key), .exports(.key),
@@ -68,12 +69,12 @@ struct SiteURLTests {
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
             .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .taskAction,
-            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery:
+            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks:
+            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks, .mailSettings:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
             .surveyInvitationList, .teamAgenda:
@@ -82,16 +83,16 @@ struct SiteURLTests {
             switch endpoint {
             case .me, .customerExport, .duplicates, .onTime, .forecastBaseline, .surveyResults, .surveyInvitations,
                 .surveyAnswers, .webhookDeliveries, .scorecard, .scorecardRecords, .loyalty, .consistency,
-                .customerScore, .exports:
+                .customerScore, .exports, .messages:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,
-                .taskActions, .endAbsence, .webhookTest, .deliveryResend:
+                .taskActions, .endAbsence, .webhookTest, .deliveryResend, .mailTest:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:
                 return [.GET, .POST]
-            case .customer, .location, .staff, .serviceSettings, .outreachSettings, .survey:
+            case .customer, .location, .staff, .serviceSettings, .outreachSettings, .survey, .mailSettings:
                 return [.GET, .PATCH]
             case .order: return [.GET, .PATCH, .DELETE]
             case .forecast: return [.GET, .DELETE]

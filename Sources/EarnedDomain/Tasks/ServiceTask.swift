@@ -162,4 +162,13 @@ public struct ServiceTask: Hashable, Codable, Sendable, Identifiable {
         completedByID = staff
         updatedAt = now
     }
+
+    /// Done by Earned itself: the greeting or follow-up it was about went out by e-mail.
+    public mutating func doneBySending(at now: Date) {
+        guard status == .open else { return }
+        status = .done
+        completedAt = now
+        completedByID = nil
+        updatedAt = now
+    }
 }

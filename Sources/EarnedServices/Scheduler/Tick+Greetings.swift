@@ -81,10 +81,25 @@ extension Tick {
                 task.customerID.map { ($0, Touch(at: task.dueAt, kind: .greeting), task.key) }
             })
         let hooks = WebhookStore(db: db)
+        let mail = try await SettingsStore(db: db).mail()
+        var byMail: [OutboundMessage] = []
         for task in created {
             guard let customerID = task.customerID, let customer = customers[customerID],
                 let greeting = planned.first(where: { $0.taskKey == task.key })
             else { continue }
+            // E-mail the shop sends itself goes from the outbox at the greeting's time; the task
+            // is done when it is sent, and no gateway is asked.
+            if let address = CustomerMail.directAddress(
+                customer, channel: greeting.channel, location: location.id, mail: mail)
+            {
+                byMail.append(
+                    OutboundMessage(
+                        id: IDGenerator.next(), key: "greeting:\(task.key)", kind: .greeting, channel: .email,
+                        customerID: customerID, staffID: task.assigneeID, locationID: location.id, taskID: task.id,
+                        address: address, name: customer.name, subject: CustomerMail.subject(ofGreeting: greeting.text),
+                        text: greeting.text, language: greeting.language, nextAttemptAt: task.dueAt, createdAt: now))
+                continue
+            }
             report.eventsQueued += try await hooks.publish(
                 WebhookEvent(
                     key: "greeting.due:\(task.key)", kind: .greetingDue, occurredAt: now,
@@ -95,6 +110,7 @@ extension Tick {
                         "occasion": greeting.occasion.key, "send_at": ISO8601Text.format(task.dueAt),
                     ]), now: now)
         }
+        report.mailQueued += try await OutboxStore(db: db).enqueue(byMail).count
         return created
     }
 

@@ -81,11 +81,28 @@ extension Tick {
         try await TouchRepository(db: db).record(
             fresh.map { ($0.0.customerID, Touch(at: $0.0.sendAt, kind: .survey), $0.0.key) })
         var byHand: [ServiceTask] = []
+        var byMail: [OutboundMessage] = []
         for (invitation, token) in fresh {
             guard let customer = customers[invitation.customerID],
                 let definition = definitions.first(where: { $0.id == invitation.definitionID })
             else { continue }
             let link = SurveyLink.url(base: linkBase, token: token)
+            let location = invitation.attribution.locationID ?? customer.homeLocationID
+            // By the shop's own e-mail when it can: no gateway, no task (one follows if the
+            // mail is refused or never gets through).
+            if let address = CustomerMail.directAddress(
+                customer, channel: invitation.channel, location: location, mail: setting.mail)
+            {
+                byMail.append(
+                    OutboundMessage(
+                        id: IDGenerator.next(), key: "survey:\(invitation.id)", kind: .survey, channel: .email,
+                        customerID: customer.id, staffID: invitation.attribution.staffID ?? customer.ownerID,
+                        locationID: location, subjectID: invitation.id.rawValue, address: address, name: customer.name,
+                        subject: CustomerMail.surveySubject(language: invitation.language),
+                        text: SurveyLink.message(link: link, customer: customer, language: invitation.language),
+                        language: invitation.language, nextAttemptAt: now, createdAt: now))
+                continue
+            }
             let queued = try await publish(
                 WebhookEvent(
                     key: "survey.requested:\(invitation.id)", kind: .surveyRequested, occurredAt: now,
@@ -110,6 +127,7 @@ extension Tick {
             }
         }
         try await create(byHand, now: now, report: &report)
+        report.mailQueued += try await OutboxStore(db: db).enqueue(byMail).count
     }
 
     /// The relationship survey's customers whose period starts in `[from, to]`: everyone who

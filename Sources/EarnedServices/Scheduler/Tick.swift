@@ -14,11 +14,16 @@ package struct Tick: Sendable {
         package var eventsQueued = 0
         package var deliveriesSent = 0
         package var deliveriesFailed = 0
+        package var mailQueued = 0
+        package var mail = MailSender.Report()
 
         package init() {}
 
         package var description: String {
             "\(tasksCreated) tasks created, \(eventsQueued) events queued, \(deliveriesSent) webhooks delivered, \(deliveriesFailed) failed"
+                + (mailQueued + mail.sent + mail.refused + mail.deferred > 0
+                    ? "; e-mail: \(mailQueued) queued, \(mail.sent) sent, \(mail.refused) refused, \(mail.deferred) to retry"
+                    : "")
         }
     }
 
@@ -28,16 +33,22 @@ package struct Tick: Sendable {
     /// The start of survey links.
     package let linkBase: String
     package let metrics: (any ServiceInstruments)?
+    /// How e-mail leaves, and the key that opens the mail password; without a transport, no
+    /// e-mail is sent (it waits in the outbox).
+    package let mailTransport: (any MailTransport)?
+    package let secrets: SecretBox?
 
     package init(
         db: any Database, transport: any WebhookTransport, logger: Logger, linkBase: String,
-        metrics: (any ServiceInstruments)? = nil
+        metrics: (any ServiceInstruments)? = nil, mailTransport: (any MailTransport)? = nil, secrets: SecretBox? = nil
     ) {
         self.db = db
         self.transport = transport
         self.logger = logger
         self.linkBase = linkBase
         self.metrics = metrics
+        self.mailTransport = mailTransport
+        self.secrets = secrets
     }
 
     /// What every step of a pass reads: the locations with their calendars and the owner's
@@ -47,6 +58,9 @@ package struct Tick: Sendable {
         package var calendars: [LocationID: BusinessCalendar]
         package var rules: ServiceRules
         package var outreach: OutreachSettings
+        /// The business's e-mail accounts: a message to a customer who consented to e-mail goes
+        /// out directly where its location has one.
+        package var mail: MailSettings = .none
 
         package static func load(_ db: any Database) async throws -> Setting {
             let locations = try await LocationRepository(db: db).all()
@@ -55,7 +69,7 @@ package struct Tick: Sendable {
                 locations: locations,
                 calendars: Dictionary(
                     locations.map { ($0.id, BusinessCalendar(location: $0)) }, uniquingKeysWith: { a, _ in a }),
-                rules: try await store.service(), outreach: try await store.outreach())
+                rules: try await store.service(), outreach: try await store.outreach(), mail: try await store.mail())
         }
     }
 
@@ -79,6 +93,10 @@ package struct Tick: Sendable {
             now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
+        if let mailTransport {
+            report.mail = try await MailSender(db: db, transport: mailTransport, secrets: secrets, logger: logger)
+                .sendDue(now: now)
+        }
         try await SecurityStore(db: db).sweep(now: now)
         try await ImportUploadStore(db: db).sweep(now: now)
         return report

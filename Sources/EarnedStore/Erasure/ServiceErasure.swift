@@ -32,5 +32,6 @@ enum ServiceErasure {
         // Messages for gateways (a greeting's words and address) that were not delivered yet
         // are not sent at all; those sent keep their delivery record, not their words.
         try await ErasureQueries.clearWebhookPayloads(naming: [customer] + merged, on: db)
+        try await ErasureQueries.clearOutbox(of: [customer] + merged, on: db)
     }
 }

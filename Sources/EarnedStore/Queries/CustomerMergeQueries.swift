@@ -9,7 +9,9 @@ import SQLKit
 enum CustomerMergeQueries {
     static func moveColumns(from absorbed: UUID, to survivor: UUID, on db: any Database) async throws {
         let sql = try db.sql
-        for table in ["orders", "customer_notes", "customer_touches", "survey_invitations", "survey_answers"] {
+        for table in [
+            "orders", "customer_notes", "customer_touches", "survey_invitations", "survey_answers", "outbound_messages",
+        ] {
             try await sql.update(table).set("customer_id", to: survivor).where("customer_id", .equal, absorbed).run()
         }
         for table in ["survey_invitations", "survey_answers"] {

@@ -29,4 +29,17 @@ enum ErasureQueries {
             try await sql.update("webhook_deliveries").set("payload", to: "{}").where("payload", .like, pattern).run()
         }
     }
+
+    /// E-mail Earned sends itself: what was not sent yet is not sent at all; what was sent keeps
+    /// its delivery state, not its address, subject or words.
+    static func clearOutbox(of customers: [CustomerID], on db: any Database) async throws {
+        let sql = try db.sql
+        for known in customers {
+            try await sql.update("outbound_messages").set("status", to: OutboundMessage.Status.failed.rawValue)
+                .set("last_result", to: "customer erased").set("next_attempt_at", to: SQLLiteral.null)
+                .where("customer_id", .equal, known.rawValue).where("status", .equal, "pending").run()
+            try await sql.update("outbound_messages").set("address", to: "").set("name", to: SQLLiteral.null)
+                .set("subject", to: "").set("text", to: "").where("customer_id", .equal, known.rawValue).run()
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Vapor
 
@@ -9,6 +10,85 @@ extension APIRoutes {
         api.patch(SiteURL.API.serviceSettings.pathComponents, use: changeServiceSettings)
         api.get(SiteURL.API.outreachSettings.pathComponents, use: outreachSettings)
         api.patch(SiteURL.API.outreachSettings.pathComponents, use: changeOutreachSettings)
+        api.get(SiteURL.API.mailSettings.pathComponents, use: mailSettings)
+        api.patch(SiteURL.API.mailSettings.pathComponents, use: changeMailSettings)
+        api.post(SiteURL.API.mailTest.pathComponents, use: mailTest).waitsOnOtherServers()
+        api.get(SiteURL.API.messages.pathComponents, use: messages)
+    }
+
+    static func mailActions(_ req: Request) -> MailActions {
+        MailActions(
+            db: req.database, transport: req.application.mailTransport, secrets: req.application.secretBox,
+            logger: req.logger)
+    }
+
+    static func mailSettings(_ req: Request) async throws -> MailSettingsDTO {
+        try Policy.require(try req.actor(), .manageIntegrations)
+        return MailSettingsDTO(try await req.settings.mail(), canStorePasswords: req.application.secretBox != nil)
+    }
+
+    static func changeMailSettings(_ req: Request) async throws -> MailSettingsDTO {
+        let actor = try req.actor()
+        try Policy.require(actor, .manageIntegrations)
+        let input = try req.content.decode(MailSettingsInput.self)
+        let location = input.location_id.map(LocationID.init)
+        if let location, try await req.locations.find(location) == nil {
+            throw DomainError.invalid([FieldError(field: "location_id", code: .unknownReference)])
+        }
+        if let outgoing = input.outgoing {
+            do {
+                try await mailActions(req).saveOutgoing(outgoing.draft, location: location, actor: actor, now: req.now)
+            } catch DomainError.invalid(let errors) {
+                throw DomainError.invalid(
+                    errors.map {
+                        FieldError(field: "outgoing." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
+                    })
+            }
+        } else {
+            try await req.settings.removeOutgoingMail(location: location, actor: actor, now: req.now)
+        }
+        return MailSettingsDTO(try await req.settings.mail(), canStorePasswords: req.application.secretBox != nil)
+    }
+
+    /// Sends a test message now; the answer carries the server's reply.
+    static func mailTest(_ req: Request) async throws -> OutboundMessageDTO {
+        let actor = try req.actor()
+        let input = try req.content.decode(MailTestInput.self)
+        let location = input.location_id.map(LocationID.init)
+        if let location, try await req.locations.find(location) == nil {
+            throw DomainError.invalid([FieldError(field: "location_id", code: .unknownReference)])
+        }
+        return OutboundMessageDTO(
+            try await mailActions(req).sendTest(
+                to: input.to, location: location, language: req.lang.rawValue, actor: actor, now: req.now))
+    }
+
+    /// The e-mail Earned sent itself, newest first: the whole log for the owner; one customer's
+    /// messages for whoever may see that customer.
+    static func messages(_ req: Request) async throws -> [OutboundMessageDTO] {
+        let actor = try req.actor()
+        let limit = try APIRoutes.limit(req)
+        let outbox = OutboxStore(db: req.database)
+        if let text = req.query[String.self, at: "customer_id"] {
+            guard let id = CustomerID(string: text) else {
+                throw DomainError.invalid([FieldError(field: "customer_id", code: .invalidFormat, detail: "a UUID")])
+            }
+            let customer = try await req.customers.get(id, actor: actor)
+            return try await outbox.messages(to: customer.id, limit: limit).map(OutboundMessageDTO.init)
+        }
+        try Policy.require(actor, .manageIntegrations)
+        var status: OutboundMessage.Status?
+        if let text = req.query[String.self, at: "status"] {
+            guard let chosen = OutboundMessage.Status(rawValue: text) else {
+                throw DomainError.invalid([
+                    FieldError(
+                        field: "status", code: .invalidChoice,
+                        detail: OutboundMessage.Status.allCases.map(\.rawValue).joined(separator: ", "))
+                ])
+            }
+            status = chosen
+        }
+        return try await outbox.recent(status: status, limit: limit).map(OutboundMessageDTO.init)
     }
 
     static func serviceSettings(_ req: Request) async throws -> ServiceRulesDTO {

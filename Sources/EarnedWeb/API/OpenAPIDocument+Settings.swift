@@ -21,6 +21,28 @@ extension OpenAPIDocument {
             method: "patch", endpoint: .outreachSettings,
             summary: "Change greetings and the contact limit; what is left out keeps its value",
             request: "OutreachSettingsInput", response: "OutreachSettings", status: 200),
+        Operation(
+            method: "get", endpoint: .mailSettings,
+            summary: "The business's e-mail accounts (owner); a stored password shows only as has_password",
+            response: "MailSettings", status: 200),
+        Operation(
+            method: "patch", endpoint: .mailSettings,
+            summary:
+                "Set the outgoing server of the business (no location_id) or of a location; outgoing null removes it. The password is stored encrypted and never shown back",
+            request: "MailSettingsInput", response: "MailSettings", status: 200),
+        Operation(
+            method: "post", endpoint: .mailTest,
+            summary: "Send a test message now through the server in force; the answer carries the server's reply",
+            request: "MailTestInput", response: "OutboundMessage", status: 200),
+        Operation(
+            method: "get", endpoint: .messages,
+            summary:
+                "E-mail Earned sent itself, newest first: the whole log (owner), or one customer's messages (whoever may see the customer)",
+            response: "OutboundMessageArray", status: 200,
+            query: [
+                ("customer_id", "string", "only this customer's messages"),
+                ("status", "string", "only messages in this state"), ("limit", "integer", "1 to 500, default 50"),
+            ], queryChoices: ["status": OutboundMessage.Status.allCases.map(\.rawValue)]),
     ]
 
     static var settingsSchemas: [String: [String: Any]] {
@@ -99,6 +121,28 @@ extension OpenAPIDocument {
             "disabled_holidays": array(string("a built-in holiday's id (of any country, see built_in_holidays)")),
             "custom_holidays": array(holiday),
         ]
+        let security = enumeration(MailSecurity.allCases.map(\.rawValue))
+        let outgoing: Props = [
+            "host": string(), "port": integer(), "security": security, "username": string(nullable: true),
+            "has_password": ["type": "boolean"], "from_address": string(), "from_name": string(nullable: true),
+        ]
+        let outgoingInput: Props = [
+            "host": string(max: 253), "port": integer("1 to 65535; left out, the usual port of the security"),
+            "security": security, "username": string(max: 320),
+            "password": string("left out: the stored one stays; empty: removed", max: 1000),
+            "from_address": string(max: 320), "from_name": string(max: 120),
+        ]
+        let message: Props = [
+            "id": string(format: "uuid"), "kind": enumeration(OutboundMessage.Kind.allCases.map(\.rawValue)),
+            "channel": string(), "customer_id": string(format: "uuid", nullable: true),
+            "staff_id": string(format: "uuid", nullable: true), "location_id": string(format: "uuid", nullable: true),
+            "task_id": string(format: "uuid", nullable: true), "address": string(), "subject": string(),
+            "status": enumeration(OutboundMessage.Status.allCases.map(\.rawValue)), "attempts": integer(),
+            "next_attempt_at": string(format: "date-time", nullable: true),
+            "last_result": string("the server's words on the last try", nullable: true),
+            "message_id": string(nullable: true), "sent_at": string(format: "date-time", nullable: true),
+            "created_at": string(format: "date-time"),
+        ]
         var outreachOut = outreach
         outreachOut["built_in_holidays"] = array(builtInHoliday)
         return [
@@ -115,6 +159,26 @@ extension OpenAPIDocument {
                     "case_targets": object(["by_priority": byPriority, "warning": warning]),
                 ]),
             "OutreachSettings": object(outreachOut, required: Array(outreachOut.keys)),
+            "MailSettings": object(
+                [
+                    "accounts": array(
+                        object(
+                            [
+                                "location_id": string(format: "uuid", nullable: true),
+                                "outgoing": ["oneOf": [ref("OutgoingMailServer"), ["type": "null"]]],
+                            ], required: ["location_id", "outgoing"])),
+                    "can_store_passwords": ["type": "boolean"],
+                ], required: ["accounts", "can_store_passwords"]),
+            "OutgoingMailServer": object(outgoing, required: Array(outgoing.keys)),
+            "MailSettingsInput": object(
+                [
+                    "location_id": string(format: "uuid"),
+                    "outgoing": ["oneOf": [ref("OutgoingMailServerInput"), ["type": "null"]]],
+                ]),
+            "OutgoingMailServerInput": object(outgoingInput),
+            "MailTestInput": object(["location_id": string(format: "uuid"), "to": string(max: 320)]),
+            "OutboundMessage": object(message, required: Array(message.keys)),
+            "OutboundMessageArray": array(ref("OutboundMessage")),
             "OutreachSettingsInput": object(outreach),
         ]
     }

@@ -3,12 +3,13 @@ import Foundation
 import Vapor
 
 extension Tick {
-    /// A scheduler pass with this application's database, webhook client, log, survey link base
-    /// and metrics.
+    /// A scheduler pass with this application's database, webhook client, log, survey link base,
+    /// metrics and mail client.
     init(app: Application) {
         self.init(
             db: app.db, transport: VaporWebhookTransport(client: app.client), logger: app.logger,
-            linkBase: app.earned.config.publicBase, metrics: app.earnedMetrics)
+            linkBase: app.earned.config.publicBase, metrics: app.earnedMetrics, mailTransport: app.mailTransport,
+            secrets: app.secretBox)
     }
 }
 

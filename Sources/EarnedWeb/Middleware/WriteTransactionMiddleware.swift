@@ -18,6 +18,9 @@ struct WriteTransactionMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard Self.writes(request.method) else { return try await next.respond(to: request) }
+        // A route that waits on another server (a mail server's answer) must not hold the
+        // write lock meanwhile: it writes in short statements of its own, outside any gate.
+        if request.route?.isWaitingOnOtherServers ?? false { return try await next.respond(to: request) }
         let serialised = SQLiteTuning.isSQLite(request.db)
         // A route that commits in parts (a long import) still waits its turn on SQLite, so its
         // own transactions never meet another request's lock; it runs once, as it is.
@@ -111,4 +114,17 @@ extension Route {
     }
 
     var ownsTransactions: Bool { userInfo[Self.ownTransactionsKey] as? Bool ?? false }
+
+    private static let waitsOnOtherServersKey = "earned.waitsOnOtherServers"
+
+    /// Marks a writing route that talks to another server before it answers (saving the mail
+    /// settings and signing in to check them, a test message): it holds no transaction and no
+    /// place in the writers' queue while it waits; each of its writes commits on its own.
+    @discardableResult
+    func waitsOnOtherServers() -> Route {
+        userInfo[Self.waitsOnOtherServersKey] = true
+        return self
+    }
+
+    var isWaitingOnOtherServers: Bool { userInfo[Self.waitsOnOtherServersKey] as? Bool ?? false }
 }

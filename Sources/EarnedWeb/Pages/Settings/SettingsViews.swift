@@ -9,10 +9,19 @@ enum SettingsViews {
             "nav", [("class", "tabs"), ("aria-label", s.navSettings)],
             [
                 (SiteURL.serviceSettings, s.serviceRulesTitle), (SiteURL.outreachSettings, s.outreachTitle),
-                (SiteURL.webhooks, s.webhooksTitle), (SiteURL.securitySettings, s.securityTitle),
+                (SiteURL.mailSettings(), s.mailTitle), (SiteURL.webhooks, s.webhooksTitle),
+                (SiteURL.securitySettings, s.securityTitle),
             ].map { target, label in
                 H.el(
-                    "a", [("href", target.path), ("aria-current", target.path == here.path ? "page" : nil)],
+                    "a",
+                    [
+                        ("href", target.path),
+                        (
+                            "aria-current",
+                            target.path.split(separator: "?").first == here.path.split(separator: "?").first
+                                ? "page" : nil
+                        ),
+                    ],
                     [H.text(label)])
             })
     }

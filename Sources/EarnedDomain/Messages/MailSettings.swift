@@ -1,0 +1,159 @@
+import Foundation
+
+/// How a mail server is reached: TLS from the first byte (port 465), `STARTTLS` after a plain
+/// greeting (port 587), or no encryption (a server on the same machine or network).
+public enum MailSecurity: String, Codable, Sendable, CaseIterable {
+    case tls
+    case startTLS = "starttls"
+    case none
+
+    /// The usual SMTP submission port for this security.
+    public var submissionPort: Int {
+        switch self {
+        case .tls: 465
+        case .startTLS: 587
+        case .none: 25
+        }
+    }
+}
+
+/// The shop's outgoing mail server (SMTP submission) and who its messages come from. The
+/// password is kept only sealed (`sealedPassword`, opened by the services with the key from the
+/// configuration); no page or answer of the API shows it.
+public struct OutgoingMailServer: Codable, Hashable, Sendable {
+    public var host: String
+    public var port: Int
+    public var security: MailSecurity
+    public var username: String?
+    public var sealedPassword: String?
+    /// The address customers see and answer to.
+    public var fromAddress: String
+    /// The name beside it ("Кофейня «Зерно»"); nil: the business's or location's name.
+    public var fromName: String?
+
+    public init(
+        host: String, port: Int, security: MailSecurity, username: String? = nil, sealedPassword: String? = nil,
+        fromAddress: String, fromName: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.sealedPassword = sealedPassword
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+    }
+
+    /// The domain of the from-address: the right side of the Message-IDs Earned writes.
+    public var domain: String { fromAddress.split(separator: "@").last.map(String.init) ?? "localhost" }
+
+    /// What the seal of a password is bound to: a sealed password copied to another location's
+    /// settings does not open.
+    public static func sealContext(location: LocationID?) -> String {
+        "mail.outgoing:" + (location?.description ?? "business")
+    }
+}
+
+/// The e-mail the business sends from: one account for the whole business and, where a
+/// location has its own mailbox, one for that location.
+public struct MailSettings: Codable, Hashable, Sendable {
+    public struct Account: Codable, Hashable, Sendable {
+        /// Nil: the whole business's.
+        public var locationID: LocationID?
+        public var outgoing: OutgoingMailServer?
+
+        public init(locationID: LocationID?, outgoing: OutgoingMailServer?) {
+            self.locationID = locationID
+            self.outgoing = outgoing
+        }
+    }
+
+    public var accounts: [Account]
+
+    public static let none = MailSettings(accounts: [])
+
+    public init(accounts: [Account]) { self.accounts = accounts }
+
+    /// The account set for exactly this scope (nil: the business's).
+    public func account(exactly location: LocationID?) -> Account? {
+        accounts.first { $0.locationID == location }
+    }
+
+    /// The outgoing server for mail of `location`: the location's own, else the business's.
+    public func outgoing(for location: LocationID?) -> OutgoingMailServer? {
+        if let location, let own = account(exactly: location)?.outgoing { return own }
+        return account(exactly: nil)?.outgoing
+    }
+
+    /// Whether any mail can be sent at all.
+    public var sendsMail: Bool { accounts.contains { $0.outgoing != nil } }
+
+    /// These settings with `account` in place of the one for its scope.
+    public func replacing(_ account: Account) -> MailSettings {
+        var accounts = accounts.filter { $0.locationID != account.locationID }
+        if account.outgoing != nil { accounts.append(account) }
+        return MailSettings(
+            accounts: accounts.sorted { ($0.locationID?.description ?? "") < ($1.locationID?.description ?? "") })
+    }
+}
+
+/// What the owner types for an outgoing server. `password` nil keeps the stored one; an empty
+/// one removes it.
+public struct OutgoingMailServerDraft: Sendable, Hashable {
+    public var host: String?
+    public var port: Int?
+    public var security: String?
+    public var username: String?
+    public var password: String?
+    public var fromAddress: String?
+    public var fromName: String?
+
+    public init(
+        host: String? = nil, port: Int? = nil, security: String? = nil, username: String? = nil,
+        password: String? = nil, fromAddress: String? = nil, fromName: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+    }
+
+    /// The checked server, every bad field named; `seal` seals a new password. Field names are
+    /// prefixed with `prefix` (the API's `outgoing.`).
+    public func validated(
+        existing: OutgoingMailServer?, prefix: String = "", seal: (String) throws -> String
+    ) throws -> OutgoingMailServer {
+        var v = Validator()
+        let host = v.text(prefix + "host", host, required: true, max: 253)
+        if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
+            v.add(prefix + "host", .invalidFormat, detail: "a host name such as smtp.yandex.ru")
+        }
+        var security = MailSecurity.startTLS
+        if let text = self.security?.trimmedOrNil {
+            if let chosen = MailSecurity(rawValue: text) {
+                security = chosen
+            } else {
+                v.add(
+                    prefix + "security", .invalidChoice,
+                    detail: MailSecurity.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let port = self.port ?? security.submissionPort
+        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        let username = v.text(prefix + "username", username, max: 320)
+        let fromText = v.text(prefix + "from_address", fromAddress, required: true, max: 320)
+        let from = fromText.flatMap(ContactNormalizer.email)
+        if fromText != nil, from == nil { v.add(prefix + "from_address", .invalidFormat, detail: "an e-mail address") }
+        let fromName = v.text(prefix + "from_name", fromName, max: 120)
+        if let password, password.count > 1_000 { v.add(prefix + "password", .tooLong, limit: 1_000) }
+        try v.check()
+        var sealed = existing?.sealedPassword
+        if let password { sealed = password.isEmpty ? nil : try seal(password) }
+        return OutgoingMailServer(
+            host: host ?? "", port: port, security: security, username: username, sealedPassword: sealed,
+            fromAddress: from ?? "", fromName: fromName)
+    }
+}

@@ -1,0 +1,50 @@
+import EarnedDomain
+import Foundation
+
+/// Where and how Earned hands a message to the shop's mail server (SMTP submission): the
+/// password in the clear, opened from its sealed copy for one conversation only.
+public struct SMTPEndpoint: Sendable, Hashable {
+    public var host: String
+    public var port: Int
+    public var security: MailSecurity
+    public var username: String?
+    public var password: String?
+
+    public init(host: String, port: Int, security: MailSecurity, username: String? = nil, password: String? = nil) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+    }
+}
+
+/// Why a message did not leave: `refused` is the server's final answer (5xx, or a failed
+/// sign-in) and is not tried again; `deferred` (4xx, no connection, a timeout, a TLS problem)
+/// is tried again later.
+public enum MailTransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    case refused(String)
+    case deferred(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let reason), .deferred(let reason): reason
+        }
+    }
+
+    public var isPermanent: Bool {
+        if case .refused = self { return true }
+        return false
+    }
+}
+
+/// How a message leaves Earned by e-mail: one SMTP conversation that hands `message` (its bytes,
+/// lines ending in CRLF) from `sender` to `recipient`, answering the server's final reply. The
+/// web layer passes its client; tests pass a real server on loopback.
+public protocol MailTransport: Sendable {
+    func send(_ message: String, from sender: String, to recipient: String, via endpoint: SMTPEndpoint)
+        async throws(MailTransportError) -> String
+
+    /// Connects, signs in and quits without sending: the settings page's connection test.
+    func check(_ endpoint: SMTPEndpoint) async throws(MailTransportError)
+}

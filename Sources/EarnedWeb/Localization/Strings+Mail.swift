@@ -1,0 +1,106 @@
+import EarnedDomain
+import Foundation
+
+/// The words of the e-mail settings page and of messages' delivery states.
+extension Strings {
+    var mailTitle: String { t("Электронная почта", "E-mail") }
+    var mailHint: String {
+        t(
+            "Поздравления, ссылки на опросы и ответы клиентам, согласным на письма, уходят прямо с вашего почтового ящика. Нужны данные для отправки (SMTP) от вашего почтового сервиса: сервер, порт, логин и пароль приложения.",
+            "Greetings, survey links and replies go straight from your own mailbox to customers who agreed to e-mail. You need the sending (SMTP) details from your mail provider: server, port, login and an app password."
+        )
+    }
+    var mailScope: String { t("Для кого", "For") }
+    var mailWholeBusiness: String { t("Вся компания", "The whole business") }
+    var mailInherited: String {
+        t(
+            "У этой точки своего ящика нет: письма уходят с ящика компании.",
+            "This location has no mailbox of its own: its mail goes from the business's.")
+    }
+    var mailNotSetUp: String {
+        t(
+            "Почта не настроена: сообщения уходят через шлюз или становятся задачами.",
+            "E-mail is not set up: messages go through a gateway or become tasks.")
+    }
+    var mailOutgoingTitle: String { t("Отправка (SMTP)", "Sending (SMTP)") }
+    var mailHost: String { t("Сервер", "Server") }
+    var mailHostHint: String { t("Например, smtp.yandex.ru или smtp.mail.ru", "For example smtp.gmail.com") }
+    var mailPort: String { t("Порт", "Port") }
+    var mailSecurity: String { t("Шифрование", "Encryption") }
+    func mailSecurityName(_ security: MailSecurity) -> String {
+        switch security {
+        case .tls: t("TLS сразу (порт 465)", "TLS from the start (port 465)")
+        case .startTLS: t("STARTTLS (порт 587)", "STARTTLS (port 587)")
+        case .none: t("Без шифрования (только свой сервер)", "None (own server only)")
+        }
+    }
+    var mailUsername: String { t("Логин", "Login") }
+    var mailPassword: String { t("Пароль", "Password") }
+    var mailPasswordKept: String {
+        t(
+            "Пароль сохранён и зашифрован. Оставьте поле пустым, чтобы не менять.",
+            "A password is stored, encrypted. Leave empty to keep it.")
+    }
+    var mailPasswordRemove: String { t("Удалить сохранённый пароль", "Remove the stored password") }
+    var mailFromAddress: String { t("Адрес отправителя", "From address") }
+    var mailFromName: String { t("Имя отправителя", "From name") }
+    var mailFromNameHint: String {
+        t("Как вас видят клиенты: «Кофейня Зерно»", "How customers see you: “Zerno Coffee”")
+    }
+    var mailSaveAndCheck: String { t("Сохранить и проверить", "Save and check") }
+    var mailRemove: String { t("Отключить отправку", "Turn sending off") }
+    var mailChecked: String {
+        t("Сохранено. Earned подключился к серверу и вошёл.", "Saved. Earned connected to the server and signed in.")
+    }
+    func mailCheckFailed(_ reason: String) -> String {
+        t("Сохранено, но подключиться не удалось: \(reason)", "Saved, but Earned could not connect: \(reason)")
+    }
+    var mailRemoved: String { t("Отправка отключена.", "Sending is off.") }
+    var mailTestTitle: String { t("Проверочное письмо", "Test message") }
+    var mailTestTo: String { t("Кому", "To") }
+    var mailTestSend: String { t("Отправить", "Send") }
+    func mailTestResult(_ message: OutboundMessage) -> String {
+        switch message.status {
+        case .sent: t("Сервер принял письмо: ", "The server accepted it: ") + (message.lastResult ?? "")
+        case .refused: t("Сервер отказал: ", "The server refused it: ") + (message.lastResult ?? "")
+        case .failed, .pending: t("Не отправлено: ", "Not sent: ") + (message.lastResult ?? "")
+        }
+    }
+    var mailLogTitle: String { t("Последние письма", "Recent messages") }
+    var mailLogEmpty: String { t("Писем ещё не было.", "No messages yet.") }
+    var mailResult: String { t("Ответ сервера", "Server's answer") }
+    func messageKindName(_ kind: OutboundMessage.Kind) -> String {
+        switch kind {
+        case .greeting: t("Поздравление", "Greeting")
+        case .survey: t("Опрос", "Survey")
+        case .followUp: t("После покупки", "Follow-up")
+        case .outreach: t("Предупреждение", "Outreach")
+        case .reply: t("Ответ", "Reply")
+        case .notification: t("Уведомление", "Notification")
+        case .test: t("Проверка", "Test")
+        }
+    }
+    func messageStatusName(_ status: OutboundMessage.Status) -> String {
+        switch status {
+        case .pending: t("ждёт отправки", "waiting")
+        case .sent: t("отправлено", "sent")
+        case .refused: t("отказ сервера", "refused")
+        case .failed: t("не доставлено", "failed")
+        }
+    }
+    func messageStatusTone(_ status: OutboundMessage.Status) -> String {
+        switch status {
+        case .pending: "neutral"
+        case .sent: "good"
+        case .refused, .failed: "bad"
+        }
+    }
+    func storyEmail(_ kind: OutboundMessage.Kind) -> String {
+        t("Письмо", "E-mail") + " · " + messageKindName(kind).lowercased()
+    }
+    var mailNoKey: String {
+        t(
+            "На этом сервере нет ключа шифрования (EARNED_SECRET_KEY): пароль почты сохранить нельзя.",
+            "This server has no encryption key (EARNED_SECRET_KEY): a mail password cannot be stored.")
+    }
+}
