@@ -46,7 +46,7 @@ struct SMTPClientTests {
         "a refused recipient is refused with the server's words; a 4xx is deferred", .enabled(if: MailServer.available))
     func refusals() async throws {
         let server = try MailServer()
-        let endpoint = SMTPEndpoint(host: "127.0.0.1", port: server.port, security: .none)
+        let endpoint = MailEndpoint(host: "127.0.0.1", port: server.port, security: .none)
         await #expect(
             throws: MailTransportError.refused("the recipient refuse@example.ru: 550 5.1.1 No such mailbox here")
         ) {
@@ -66,7 +66,7 @@ struct SMTPClientTests {
     @Test("sign-in: the right password sends, a wrong one is deferred with the 535", .enabled(if: MailServer.available))
     func signIn() async throws {
         let server = try MailServer(user: "shop", password: "пароль-1")
-        var endpoint = SMTPEndpoint(
+        var endpoint = MailEndpoint(
             host: "127.0.0.1", port: server.port, security: .none, username: "shop", password: "пароль-1")
         try await client.check(endpoint)
         _ = try await client.send(try message(), from: "hello@zerno.example", to: "anna@example.ru", via: endpoint)
@@ -88,10 +88,10 @@ struct SMTPClientTests {
         let server = try MailServer(user: "shop", password: "secret", tls: true)
         var trusting = client
         trusting.extraTrustRoots = server.certificate
-        let starttls = SMTPEndpoint(
+        let starttls = MailEndpoint(
             host: "localhost", port: server.port, security: .startTLS, username: "shop", password: "secret")
         _ = try await trusting.send(try message(), from: "hello@zerno.example", to: "anna@example.ru", via: starttls)
-        let implicit = SMTPEndpoint(
+        let implicit = MailEndpoint(
             host: "localhost", port: server.tlsPort, security: .tls, username: "shop", password: "secret")
         _ = try await trusting.send(try message(), from: "hello@zerno.example", to: "anna@example.ru", via: implicit)
         #expect(server.delivered(to: "anna@example.ru").count == 2)
@@ -107,7 +107,7 @@ struct SMTPClientTests {
     @Test("a closed port and an unknown host are deferred in words")
     func unreachable() async throws {
         // A port nothing listens on: bind one, then let it go.
-        let endpoint = SMTPEndpoint(host: "127.0.0.1", port: 9, security: .none)
+        let endpoint = MailEndpoint(host: "127.0.0.1", port: 9, security: .none)
         do {
             try await client.check(endpoint)
             Issue.record("a closed port answered")

@@ -19,17 +19,17 @@ actor RecordingMailTransport: MailTransport {
         var message: String
         var from: String
         var to: String
-        var endpoint: SMTPEndpoint
+        var endpoint: MailEndpoint
     }
 
     private(set) var sent: [Sent] = []
-    private(set) var checks: [SMTPEndpoint] = []
+    private(set) var checks: [MailEndpoint] = []
     /// What the server says to a recipient; nil: accepted.
     var answer: @Sendable (String) -> MailTransportError? = { _ in nil }
 
     func answering(_ rule: @escaping @Sendable (String) -> MailTransportError?) { answer = rule }
 
-    func send(_ message: String, from sender: String, to recipient: String, via endpoint: SMTPEndpoint)
+    func send(_ message: String, from sender: String, to recipient: String, via endpoint: MailEndpoint)
         async throws(MailTransportError) -> String
     {
         if let refusal = answer(recipient) { throw refusal }
@@ -37,7 +37,7 @@ actor RecordingMailTransport: MailTransport {
         return "250 2.0.0 Queued as \(sent.count)"
     }
 
-    func check(_ endpoint: SMTPEndpoint) async throws(MailTransportError) {
+    func check(_ endpoint: MailEndpoint) async throws(MailTransportError) {
         checks.append(endpoint)
         if endpoint.password != "app-password" { throw .deferred("the sign-in: 535 5.7.8 Authentication failed") }
     }

@@ -29,8 +29,9 @@ def free_port():
 
 
 class Deliver:
-    def __init__(self, root):
+    def __init__(self, root, owner):
         self.root = root
+        self.owner = owner
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
@@ -43,8 +44,15 @@ class Deliver:
 
     async def handle_DATA(self, server, session, envelope):
         for recipient in envelope.rcpt_tos:
-            box = mailbox.Maildir(os.path.join(self.root, recipient.lower()), create=True)
+            path = os.path.join(self.root, recipient.lower())
+            box = mailbox.Maildir(path, create=True)
             box.add(envelope.original_content)
+            if self.owner is not None:
+                # Dovecot reads the Maildirs as this user (it refuses to run mail as root).
+                for folder, dirs, files in os.walk(path):
+                    os.chown(folder, self.owner, self.owner)
+                    for name in files:
+                        os.chown(os.path.join(folder, name), self.owner, self.owner)
         return "250 2.0.0 Queued"
 
 
@@ -57,7 +65,10 @@ def main():
     parser.add_argument("--password")
     parser.add_argument("--cert")
     parser.add_argument("--key")
+    parser.add_argument("--owner", type=int, help="uid (and gid) that owns the Maildirs")
     args = parser.parse_args()
+    if args.owner is not None:
+        os.chown(args.root, args.owner, args.owner)
 
     def authenticate(server, session, envelope, mechanism, auth_data):
         ok = (
@@ -76,7 +87,7 @@ def main():
         context.load_cert_chain(args.cert, args.key)
     port = args.port or free_port()
     plain = Controller(
-        Deliver(args.root), hostname="127.0.0.1", port=port, tls_context=context, server_hostname="localhost",
+        Deliver(args.root, args.owner), hostname="127.0.0.1", port=port, tls_context=context, server_hostname="localhost",
         **options)
     plain.start()
     tls_port = 0
@@ -84,7 +95,7 @@ def main():
     if context is not None:
         tls_port = args.tls_port or free_port()
         secure = Controller(
-            Deliver(args.root), hostname="127.0.0.1", port=tls_port, ssl_context=context,
+            Deliver(args.root, args.owner), hostname="127.0.0.1", port=tls_port, ssl_context=context,
             server_hostname="localhost", **options)
         secure.start()
         controllers.append(secure)

@@ -32,7 +32,7 @@ public struct SMTPClient: MailTransport {
         self.extraTrustRoots = extraTrustRoots
     }
 
-    public func send(_ message: String, from sender: String, to recipient: String, via endpoint: SMTPEndpoint)
+    public func send(_ message: String, from sender: String, to recipient: String, via endpoint: MailEndpoint)
         async throws(MailTransportError) -> String
     {
         do {
@@ -49,19 +49,19 @@ public struct SMTPClient: MailTransport {
         } catch let error as MailTransportError {
             throw error
         } catch {
-            throw .deferred(Self.describe(error, endpoint))
+            throw .deferred(MailConnection.describe(error, endpoint))
         }
     }
 
     /// Connects, signs in and quits: what the settings page's "test the connection" does before
     /// sending anything.
-    public func check(_ endpoint: SMTPEndpoint) async throws(MailTransportError) {
+    public func check(_ endpoint: MailEndpoint) async throws(MailTransportError) {
         do {
             try await converse(endpoint) { session in _ = try? await session.command("QUIT") }
         } catch let error as MailTransportError {
             throw error
         } catch {
-            throw .deferred(Self.describe(error, endpoint))
+            throw .deferred(MailConnection.describe(error, endpoint))
         }
     }
 
@@ -86,11 +86,11 @@ public struct SMTPClient: MailTransport {
 
     /// One conversation: connected, greeted, encrypted and signed in as `endpoint` says, then
     /// `body`; the connection is closed however it ends.
-    private func converse<T: Sendable>(_ endpoint: SMTPEndpoint, _ body: (inout Session) async throws -> T)
+    private func converse<T: Sendable>(_ endpoint: MailEndpoint, _ body: (inout Session) async throws -> T)
         async throws -> T
     {
-        let tls = try Self.tlsContext(extraTrustRoots)
-        let sniName = Self.isIPAddress(endpoint.host) ? nil : endpoint.host
+        let tls = try MailConnection.tlsContext(extraTrustRoots)
+        let sniName = MailConnection.isIPAddress(endpoint.host) ? nil : endpoint.host
         let (stream, continuation) = AsyncThrowingStream<SMTPReply, any Error>.makeStream()
         let implicitTLS = endpoint.security == .tls
         let bootstrap = ClientBootstrap(group: group).connectTimeout(connectTimeout).channelInitializer { channel in
@@ -206,39 +206,6 @@ public struct SMTPClient: MailTransport {
         func refusal(_ reply: SMTPReply, _ what: String, signIn: Bool = false) -> MailTransportError {
             let said = "\(what): \(reply.text)"
             return reply.isPermanent && !signIn ? .refused(said) : .deferred(said)
-        }
-    }
-
-    static func tlsContext(_ extraTrustRoots: String?) throws -> NIOSSLContext {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let extraTrustRoots { configuration.additionalTrustRoots = [.file(extraTrustRoots)] }
-        return try NIOSSLContext(configuration: configuration)
-    }
-
-    static func isIPAddress(_ host: String) -> Bool {
-        (try? SocketAddress(ipAddress: host, port: 0)) != nil
-    }
-
-    /// What went wrong, in words for the delivery log: no errno numbers or type names.
-    static func describe(_ error: any Error, _ endpoint: SMTPEndpoint) -> String {
-        let place = "\(endpoint.host):\(endpoint.port)"
-        switch error {
-        case let error as SMTPProtocolError: return error.description
-        case ChannelError.connectTimeout: return "\(place) did not answer"
-        case let error as NIOConnectionError:
-            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
-                return "\(endpoint.host) is not a known host name"
-            }
-            if error.connectionErrors.contains(where: { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }) {
-                return "\(place) refused the connection"
-            }
-            return "cannot connect to \(place)"
-        case let error as IOError where error.errnoCode == ECONNREFUSED: return "\(place) refused the connection"
-        case let error as IOError: return "cannot connect to \(place) (\(error.description))"
-        case let error as NIOSSLError: return "TLS with \(endpoint.host) failed: \(error)"
-        case let error as BoringSSLError: return "TLS with \(endpoint.host) failed: \(error)"
-        case let error as NIOSSLExtraError: return "TLS with \(endpoint.host) failed: \(error)"
-        default: return "the conversation with \(place) failed: \(error)"
         }
     }
 }

@@ -98,14 +98,14 @@ package struct MailSender: Sendable {
     }
 
     /// The server to talk to, its password opened; nil when a stored password will not open.
-    package func endpoint(_ server: OutgoingMailServer, location: LocationID?) -> SMTPEndpoint? {
+    package func endpoint(_ server: OutgoingMailServer, location: LocationID?) -> MailEndpoint? {
         var password: String? = nil
         if let sealed = server.sealedPassword {
             guard let open = secrets?.openText(sealed, context: OutgoingMailServer.sealContext(location: location))
             else { return nil }
             password = open
         }
-        return SMTPEndpoint(
+        return MailEndpoint(
             host: server.host, port: server.port, security: server.security, username: server.username,
             password: password)
     }

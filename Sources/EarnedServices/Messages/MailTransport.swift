@@ -1,9 +1,9 @@
 import EarnedDomain
 import Foundation
 
-/// Where and how Earned hands a message to the shop's mail server (SMTP submission): the
+/// Where and how Earned reaches one of the shop's mail servers (SMTP submission, IMAP): the
 /// password in the clear, opened from its sealed copy for one conversation only.
-public struct SMTPEndpoint: Sendable, Hashable {
+public struct MailEndpoint: Sendable, Hashable {
     public var host: String
     public var port: Int
     public var security: MailSecurity
@@ -42,9 +42,9 @@ public enum MailTransportError: Error, Sendable, Hashable, CustomStringConvertib
 /// lines ending in CRLF) from `sender` to `recipient`, answering the server's final reply. The
 /// web layer passes its client; tests pass a real server on loopback.
 public protocol MailTransport: Sendable {
-    func send(_ message: String, from sender: String, to recipient: String, via endpoint: SMTPEndpoint)
+    func send(_ message: String, from sender: String, to recipient: String, via endpoint: MailEndpoint)
         async throws(MailTransportError) -> String
 
     /// Connects, signs in and quits without sending: the settings page's connection test.
-    func check(_ endpoint: SMTPEndpoint) async throws(MailTransportError)
+    func check(_ endpoint: MailEndpoint) async throws(MailTransportError)
 }
