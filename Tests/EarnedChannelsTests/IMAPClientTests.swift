@@ -69,7 +69,8 @@ struct IMAPClientTests {
     func sizeLimit() async throws {
         let server = try MailServer(imapUsers: [Self.shop: Self.password])
         let start = try await reader.fetch(endpoint(server), folder: "INBOX", after: nil, limit: 50, sizeLimit: 1 << 20)
-        _ = try await deliver(server, subject: "Фото чека", text: String(repeating: "Очень длинное письмо. ", count: 500))
+        _ = try await deliver(
+            server, subject: "Фото чека", text: String(repeating: "Очень длинное письмо. ", count: 500))
         let fetched = try await reader.fetch(
             endpoint(server), folder: "INBOX", after: start.position, limit: 50, sizeLimit: 2_000)
         let message = try #require(fetched.messages.first)

@@ -176,7 +176,8 @@ public struct IMAPClient: MailboxReader {
                 case .string(let text):
                     if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                         pending += Array(
-                            ("\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+                            ("\""
+                                + text.replacingOccurrences(of: "\\", with: "\\\\")
                                 .replacingOccurrences(of: "\"", with: "\\\"") + "\"").utf8)
                     } else {
                         // A literal: announced, then sent once the server says go on.
