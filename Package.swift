@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "EarnedChannels",
             dependencies: [
-                "EarnedServices",
+                "EarnedDomain", "EarnedServices",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -108,7 +108,7 @@ let package = Package(
         // IMAP) when EARNED_TEST_MAIL_PYTHON names a python3 with aiosmtpd.
         .testTarget(
             name: "EarnedChannelsTests",
-            dependencies: ["EarnedChannels", "EarnedServices", "EarnedFormats", "EarnedTestSupport"],
+            dependencies: ["EarnedChannels", "EarnedServices", "EarnedDomain", "EarnedFormats", "EarnedTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "EarnedDemoTests", dependencies: ["EarnedDemo", "EarnedDomain"], swiftSettings: strict),
         .testTarget(

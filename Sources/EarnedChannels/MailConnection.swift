@@ -1,3 +1,4 @@
+import EarnedDomain
 import EarnedServices
 import Foundation
 import NIOCore

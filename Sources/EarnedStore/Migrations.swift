@@ -34,6 +34,7 @@ public enum EarnedMigrations {
             UpdatePromisesAddRenegotiatedInTime(),  // 0028 what a promise's outcome turns on, in columns
             CreateListIndexes(),  // 0029 what lists walk: rare states, due time in force, a person elsewhere
             CreateOutboundMessages(),  // 0030 the outbox: e-mail Earned sends itself, with its delivery state
+            CreateMailThreads(),  // 0031 mail in: mailbox positions, contacts' conversations, their files
         ]
     }
 }

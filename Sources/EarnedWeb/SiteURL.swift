@@ -85,6 +85,10 @@ enum SiteURL: Sendable {
     case newContact(customer: UUID? = nil)
     case contact(Parameter<UUID>)
     case contactAction(Parameter<UUID>)
+    /// A reply by e-mail written on the contact's page.
+    case contactReply(Parameter<UUID>)
+    /// A file that came with a contact's mail.
+    case contactFile(Parameter<UUID>, file: Parameter<String>)
     case surveys(by: String? = nil, days: Int? = nil)
     case surveyDefinitions
     case newSurvey
@@ -212,6 +216,8 @@ enum SiteURL: Sendable {
         case .newContact(let customer): return (["contacts", "new"], ["customer": customer?.uuidString.lowercased()])
         case .contact(let id): return (["contacts", .id(id)], [:])
         case .contactAction(let id): return (["contacts", .id(id), "action"], [:])
+        case .contactReply(let id): return (["contacts", .id(id), "reply"], [:])
+        case .contactFile(let id, let file): return (["contacts", .id(id), "files", .named("file", file)], [:])
         case .surveys(let by, let days): return (["surveys"], ["by": by, "days": days.map(String.init)])
         case .surveyDefinitions: return (["surveys", "definitions"], [:])
         case .newSurvey: return (["surveys", "definitions", "new"], [:])
@@ -423,6 +429,10 @@ extension SiteURL {
         case contacts
         case contact(Parameter<UUID>)
         case contactActions(Parameter<UUID>)
+        /// A contact's conversation by e-mail.
+        case contactMessages(Parameter<UUID>)
+        /// A reply by e-mail.
+        case contactReplies(Parameter<UUID>)
         case tasks
         case completeTask(Parameter<UUID>)
         case taskActions(Parameter<UUID>)
@@ -490,6 +500,8 @@ extension SiteURL {
             case .contacts: return ["contacts"]
             case .contact(let id): return ["contacts", .id(id)]
             case .contactActions(let id): return ["contacts", .id(id), "actions"]
+            case .contactMessages(let id): return ["contacts", .id(id), "messages"]
+            case .contactReplies(let id): return ["contacts", .id(id), "replies"]
             case .tasks: return ["tasks"]
             case .completeTask(let id): return ["tasks", .id(id), "complete"]
             case .taskActions(let id): return ["tasks", .id(id), "actions"]

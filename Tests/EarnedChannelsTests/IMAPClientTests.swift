@@ -1,3 +1,4 @@
+import EarnedDomain
 import EarnedFormats
 import EarnedServices
 import EarnedTestSupport
@@ -8,8 +9,8 @@ import Testing
 
 @Suite("IMAP: the shop's mailbox read from a real Dovecot on loopback, left as it was")
 struct IMAPClientTests {
-    let reader = IMAPClient(timeout: .seconds(20), connectTimeout: .seconds(5))
-    let smtp = SMTPClient(heloName: "earned.test", timeout: .seconds(20), connectTimeout: .seconds(5))
+    let reader = IMAPClient(timeout: .seconds(60), connectTimeout: .seconds(10))
+    let smtp = SMTPClient(heloName: "earned.test", timeout: .seconds(60), connectTimeout: .seconds(10))
     static let shop = "shop@zerno.example"
     /// Not plain ASCII: sent as a literal.
     static let password = "пароль с пробелом"

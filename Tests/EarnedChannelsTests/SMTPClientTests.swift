@@ -8,7 +8,7 @@ import Testing
 
 @Suite("SMTP: messages handed to a real server on loopback, refusals and failures told apart")
 struct SMTPClientTests {
-    let client = SMTPClient(heloName: "earned.test", timeout: .seconds(20), connectTimeout: .seconds(5))
+    let client = SMTPClient(heloName: "earned.test", timeout: .seconds(60), connectTimeout: .seconds(10))
 
     func message(to address: String = "anna@example.ru", text: String = "Здравствуйте, Анна!\n.\n..точки\nВсё.")
         throws -> String

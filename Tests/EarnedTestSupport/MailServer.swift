@@ -199,6 +199,22 @@ public final class MailServer: @unchecked Sendable {
         public var description: String
     }
 
+    /// Runs `script` with the python3 that has aiosmtpd, answering what it printed (to build a
+    /// message the way another mail program would).
+    public static func runPython(_ script: String) throws -> [UInt8] {
+        guard let python else { throw Problem(description: "EARNED_TEST_MAIL_PYTHON is not set") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Problem(description: "python failed") }
+        return Array(data)
+    }
+
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Mail/mail_server.py")
 

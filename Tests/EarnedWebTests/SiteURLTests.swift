@@ -37,7 +37,7 @@ struct SiteURLTests {
             .forecastList, .forecastSaved(.key), .deleteForecast(.key), .stylesheet, .health, .metrics, .openAPI,
             .account, .accountPassword, .twoFactorSetup, .twoFactorDisable, .recoveryCodes, .signInCode(next: nil),
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
-            .mailSettings(), .mailTest,
+            .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key),
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -48,7 +48,8 @@ struct SiteURLTests {
         .contactActions(.key), .tasks, .completeTask(.key), .taskActions(.key), .absences, .endAbsence(.key),
         .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
-        .deliveryResend(.key), .serviceSettings, .outreachSettings, .mailSettings, .mailTest, .messages, .surveys,
+        .deliveryResend(.key), .serviceSettings, .outreachSettings, .mailSettings, .mailTest, .messages,
+        .contactMessages(.key), .contactReplies(.key), .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
         .consistency, .customerScore(.key), .exports(.key),
@@ -63,13 +64,14 @@ struct SiteURLTests {
             .newCase, .newContact, .newCustomer, .editCustomer, .newOrder, .newLocation, .newStaff, .audit,
             .newIncident, .surveys, .newSurvey, .surveyInvitations, .surveyInvitation, .scorecard, .scorecardRecords,
             .consistency, .loyalty, .forecastList, .forecastSaved, .stylesheet, .health, .metrics, .openAPI, .account,
-            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order, .newTask, .task, .exportData:
+            .customerDuplicates, .incident, .promise, .serviceCase, .contact, .order, .newTask, .task, .exportData,
+            .contactFile:
             return [.GET]
         case .signOut, .customerNotes, .customerReferrals, .mergeCustomer, .eraseCustomer, .mergeDuplicate,
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
             .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .taskAction,
-            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest:
+            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest, .contactReply:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
@@ -83,11 +85,11 @@ struct SiteURLTests {
             switch endpoint {
             case .me, .customerExport, .duplicates, .onTime, .forecastBaseline, .surveyResults, .surveyInvitations,
                 .surveyAnswers, .webhookDeliveries, .scorecard, .scorecardRecords, .loyalty, .consistency,
-                .customerScore, .exports, .messages:
+                .customerScore, .exports, .messages, .contactMessages:
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,
-                .taskActions, .endAbsence, .webhookTest, .deliveryResend, .mailTest:
+                .taskActions, .endAbsence, .webhookTest, .deliveryResend, .mailTest, .contactReplies:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:

@@ -1,3 +1,4 @@
+import EarnedDomain
 import EarnedServices
 import Foundation
 import NIOConcurrencyHelpers
@@ -111,22 +112,27 @@ public struct IMAPClient: MailboxReader {
             deadline.cancel()
             channel.close(promise: nil)
         }
-        var session = Session(channel: channel, responses: stream.makeAsyncIterator(), timedOut: timedOut)
-        let greeting = try await session.next()
-        guard greeting.isUntagged, greeting.status == "OK" || greeting.status == "PREAUTH" else {
-            throw MailTransportError.deferred("the mail server would not talk: \(greeting.line)")
+        do {
+            var session = Session(channel: channel, responses: stream.makeAsyncIterator(), timedOut: timedOut)
+            let greeting = try await session.next()
+            guard greeting.isUntagged, greeting.status == "OK" || greeting.status == "PREAUTH" else {
+                throw MailTransportError.deferred("the mail server would not talk: \(greeting.line)")
+            }
+            if greeting.status == "PREAUTH" { return try await body(&session) }
+            if endpoint.security == .startTLS {
+                _ = try await session.run(["STARTTLS"], what: "STARTTLS")
+                try await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(
+                        NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
+                }.get()
+            }
+            _ = try await session.run(
+                ["LOGIN", .string(endpoint.username ?? ""), .string(endpoint.password ?? "")], what: "the sign-in")
+            return try await body(&session)
+        } catch  where timedOut.withLockedValue({ $0 }) {
+            // The deadline closed the connection under a read or a write.
+            throw MailTransportError.deferred("the mail server did not finish in time")
         }
-        if greeting.status == "PREAUTH" { return try await body(&session) }
-        if endpoint.security == .startTLS {
-            _ = try await session.run(["STARTTLS"], what: "STARTTLS")
-            try await channel.eventLoop.submit {
-                try channel.pipeline.syncOperations.addHandler(
-                    NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
-            }.get()
-        }
-        _ = try await session.run(
-            ["LOGIN", .string(endpoint.username ?? ""), .string(endpoint.password ?? "")], what: "the sign-in")
-        return try await body(&session)
     }
 
     /// A piece of a command: a word as it is, or a string (quoted, or a literal when it is not

@@ -1,3 +1,4 @@
+import EarnedDomain
 import EarnedServices
 import Foundation
 import NIOConcurrencyHelpers
@@ -112,27 +113,32 @@ public struct SMTPClient: MailTransport {
             deadline.cancel()
             channel.close(promise: nil)
         }
-        var session = Session(channel: channel, replies: stream.makeAsyncIterator(), timedOut: timedOut)
-        let greeting = try await session.next()
-        guard greeting.code == 220 else { throw session.refusal(greeting, "the connection", signIn: true) }
-        var capabilities = try await session.hello(heloName)
-        if endpoint.security == .startTLS {
-            guard capabilities.contains(where: { $0.uppercased() == "STARTTLS" }) else {
-                throw MailTransportError.deferred(
-                    "\(endpoint.host) does not offer STARTTLS; choose TLS or another port")
+        do {
+            var session = Session(channel: channel, replies: stream.makeAsyncIterator(), timedOut: timedOut)
+            let greeting = try await session.next()
+            guard greeting.code == 220 else { throw session.refusal(greeting, "the connection", signIn: true) }
+            var capabilities = try await session.hello(heloName)
+            if endpoint.security == .startTLS {
+                guard capabilities.contains(where: { $0.uppercased() == "STARTTLS" }) else {
+                    throw MailTransportError.deferred(
+                        "\(endpoint.host) does not offer STARTTLS; choose TLS or another port")
+                }
+                let go = try await session.command("STARTTLS")
+                guard go.code == 220 else { throw session.refusal(go, "STARTTLS", signIn: true) }
+                try await channel.eventLoop.submit {
+                    try channel.pipeline.syncOperations.addHandler(
+                        NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
+                }.get()
+                capabilities = try await session.hello(heloName)
             }
-            let go = try await session.command("STARTTLS")
-            guard go.code == 220 else { throw session.refusal(go, "STARTTLS", signIn: true) }
-            try await channel.eventLoop.submit {
-                try channel.pipeline.syncOperations.addHandler(
-                    NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
-            }.get()
-            capabilities = try await session.hello(heloName)
+            if let user = endpoint.username, !user.isEmpty {
+                try await session.signIn(user: user, password: endpoint.password ?? "", capabilities: capabilities)
+            }
+            return try await body(&session)
+        } catch  where timedOut.withLockedValue({ $0 }) {
+            // The deadline closed the connection under a read or a write.
+            throw MailTransportError.deferred("the mail server did not finish in time")
         }
-        if let user = endpoint.username, !user.isEmpty {
-            try await session.signIn(user: user, password: endpoint.password ?? "", capabilities: capabilities)
-        }
-        return try await body(&session)
     }
 
     /// The conversation's side of one connection: writes a command, waits for its reply.

@@ -54,6 +54,40 @@ public struct OutgoingMailServer: Codable, Hashable, Sendable {
     }
 }
 
+/// The shop's mailbox that Earned reads (IMAP): each new mail becomes an inbound contact on
+/// the e-mail channel, or joins the contact whose thread it answers. The password is kept only
+/// sealed, as the outgoing server's.
+public struct IncomingMailServer: Codable, Hashable, Sendable {
+    public var host: String
+    public var port: Int
+    public var security: MailSecurity
+    public var username: String
+    public var sealedPassword: String?
+    /// The folder read, in plain ASCII: `INBOX` unless the owner says otherwise.
+    public var folder: String
+
+    public init(
+        host: String, port: Int, security: MailSecurity, username: String, sealedPassword: String? = nil,
+        folder: String = "INBOX"
+    ) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.sealedPassword = sealedPassword
+        self.folder = folder
+    }
+
+    public static func sealContext(location: LocationID?) -> String {
+        "mail.incoming:" + (location?.description ?? "business")
+    }
+
+    /// The usual IMAP port for a security.
+    public static func port(for security: MailSecurity) -> Int {
+        security == .tls ? 993 : 143
+    }
+}
+
 /// The e-mail the business sends from: one account for the whole business and, where a
 /// location has its own mailbox, one for that location.
 public struct MailSettings: Codable, Hashable, Sendable {
@@ -61,10 +95,12 @@ public struct MailSettings: Codable, Hashable, Sendable {
         /// Nil: the whole business's.
         public var locationID: LocationID?
         public var outgoing: OutgoingMailServer?
+        public var incoming: IncomingMailServer?
 
-        public init(locationID: LocationID?, outgoing: OutgoingMailServer?) {
+        public init(locationID: LocationID?, outgoing: OutgoingMailServer?, incoming: IncomingMailServer? = nil) {
             self.locationID = locationID
             self.outgoing = outgoing
+            self.incoming = incoming
         }
     }
 
@@ -88,10 +124,15 @@ public struct MailSettings: Codable, Hashable, Sendable {
     /// Whether any mail can be sent at all.
     public var sendsMail: Bool { accounts.contains { $0.outgoing != nil } }
 
+    /// The mailboxes Earned reads, with the scope each belongs to.
+    public var mailboxes: [(location: LocationID?, server: IncomingMailServer)] {
+        accounts.compactMap { account in account.incoming.map { (account.locationID, $0) } }
+    }
+
     /// These settings with `account` in place of the one for its scope.
     public func replacing(_ account: Account) -> MailSettings {
         var accounts = accounts.filter { $0.locationID != account.locationID }
-        if account.outgoing != nil { accounts.append(account) }
+        if account.outgoing != nil || account.incoming != nil { accounts.append(account) }
         return MailSettings(
             accounts: accounts.sorted { ($0.locationID?.description ?? "") < ($1.locationID?.description ?? "") })
     }
@@ -155,5 +196,62 @@ public struct OutgoingMailServerDraft: Sendable, Hashable {
         return OutgoingMailServer(
             host: host ?? "", port: port, security: security, username: username, sealedPassword: sealed,
             fromAddress: from ?? "", fromName: fromName)
+    }
+}
+
+/// What the owner types for the mailbox Earned reads. `password` nil keeps the stored one.
+public struct IncomingMailServerDraft: Sendable, Hashable {
+    public var host: String?
+    public var port: Int?
+    public var security: String?
+    public var username: String?
+    public var password: String?
+    public var folder: String?
+
+    public init(
+        host: String? = nil, port: Int? = nil, security: String? = nil, username: String? = nil,
+        password: String? = nil, folder: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.security = security
+        self.username = username
+        self.password = password
+        self.folder = folder
+    }
+
+    public func validated(
+        existing: IncomingMailServer?, prefix: String = "", seal: (String) throws -> String
+    ) throws -> IncomingMailServer {
+        var v = Validator()
+        let host = v.text(prefix + "host", host, required: true, max: 253)
+        if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
+            v.add(prefix + "host", .invalidFormat, detail: "a host name such as imap.yandex.ru")
+        }
+        var security = MailSecurity.tls
+        if let text = self.security?.trimmedOrNil {
+            if let chosen = MailSecurity(rawValue: text) {
+                security = chosen
+            } else {
+                v.add(
+                    prefix + "security", .invalidChoice,
+                    detail: MailSecurity.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let port = self.port ?? IncomingMailServer.port(for: security)
+        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        let username = v.text(prefix + "username", username, required: true, max: 320)
+        let folder = v.text(prefix + "folder", folder, max: 200) ?? "INBOX"
+        if !folder.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }) {
+            v.add(prefix + "folder", .invalidFormat, detail: "a folder name in Latin letters, such as INBOX")
+        }
+        if let password, password.count > 1_000 { v.add(prefix + "password", .tooLong, limit: 1_000) }
+        if (password ?? "").isEmpty, existing?.sealedPassword == nil { v.add(prefix + "password", .required) }
+        try v.check()
+        var sealed = existing?.sealedPassword
+        if let password, !password.isEmpty { sealed = try seal(password) }
+        return IncomingMailServer(
+            host: host ?? "", port: port, security: security, username: username ?? "", sealedPassword: sealed,
+            folder: folder)
     }
 }

@@ -12,12 +12,58 @@ package struct MailActions: Sendable {
     package let transport: any MailTransport
     package let secrets: SecretBox?
     package let logger: Logger
+    package var reader: (any MailboxReader)?
 
-    package init(db: any Database, transport: any MailTransport, secrets: SecretBox?, logger: Logger) {
+    package init(
+        db: any Database, transport: any MailTransport, secrets: SecretBox?, logger: Logger,
+        reader: (any MailboxReader)? = nil
+    ) {
         self.db = db
         self.transport = transport
         self.secrets = secrets
         self.logger = logger
+        self.reader = reader
+    }
+
+    /// Saves the mailbox Earned reads for the business or a location; a password needs the key
+    /// to seal it with, as the outgoing one's.
+    @discardableResult
+    package func saveIncoming(
+        _ draft: IncomingMailServerDraft, location: LocationID?, actor: Staff, now: Date
+    ) async throws -> IncomingMailServer {
+        if let password = draft.password, !password.isEmpty, secrets == nil {
+            throw DomainError.invalid([
+                FieldError(
+                    field: "password", code: .inconsistent,
+                    detail: "cannot be stored: this server has no key to seal it with (set EARNED_SECRET_KEY)")
+            ])
+        }
+        return try await SettingsStore(db: db).changeIncomingMail(draft, location: location, actor: actor, now: now) {
+            secret, context in
+            guard let secrets else { throw SecretBox.SealingFailed() }
+            return try secrets.sealText(secret, context: context)
+        }
+    }
+
+    /// Signs in to the mailbox of `location` and opens its folder; nil when all went well.
+    package func checkIncoming(location: LocationID?, actor: Staff) async throws -> String? {
+        try Policy.require(actor, .manageIntegrations)
+        guard let server = try await SettingsStore(db: db).mail().account(exactly: location)?.incoming, let reader
+        else { throw DomainError.conflict("no mailbox is set up") }
+        guard
+            let password = server.sealedPassword.flatMap({
+                secrets?.openText($0, context: IncomingMailServer.sealContext(location: location))
+            })
+        else { return "the mailbox password cannot be opened with this key; enter it again" }
+        do {
+            try await reader.check(
+                MailEndpoint(
+                    host: server.host, port: server.port, security: server.security, username: server.username,
+                    password: password), folder: server.folder)
+            return nil
+        } catch {
+            return error.description
+        }
     }
 
     /// Saves the outgoing server of the business (`location` nil) or of a location. With no

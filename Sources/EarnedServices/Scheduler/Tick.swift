@@ -16,6 +16,7 @@ package struct Tick: Sendable {
         package var deliveriesFailed = 0
         package var mailQueued = 0
         package var mail = MailSender.Report()
+        package var mailboxes = MailboxPoller.Report()
 
         package init() {}
 
@@ -23,6 +24,9 @@ package struct Tick: Sendable {
             "\(tasksCreated) tasks created, \(eventsQueued) events queued, \(deliveriesSent) webhooks delivered, \(deliveriesFailed) failed"
                 + (mailQueued + mail.sent + mail.refused + mail.deferred > 0
                     ? "; e-mail: \(mailQueued) queued, \(mail.sent) sent, \(mail.refused) refused, \(mail.deferred) to retry"
+                    : "")
+                + (mailboxes.mailboxes > 0
+                    ? "; mailboxes: \(mailboxes.newContacts) new contacts, \(mailboxes.joined) answers, \(mailboxes.failures) failed"
                     : "")
         }
     }
@@ -37,10 +41,13 @@ package struct Tick: Sendable {
     /// e-mail is sent (it waits in the outbox).
     package let mailTransport: (any MailTransport)?
     package let secrets: SecretBox?
+    /// How the shop's mailboxes are read; without one, none is.
+    package let mailboxReader: (any MailboxReader)?
 
     package init(
         db: any Database, transport: any WebhookTransport, logger: Logger, linkBase: String,
-        metrics: (any ServiceInstruments)? = nil, mailTransport: (any MailTransport)? = nil, secrets: SecretBox? = nil
+        metrics: (any ServiceInstruments)? = nil, mailTransport: (any MailTransport)? = nil, secrets: SecretBox? = nil,
+        mailboxReader: (any MailboxReader)? = nil
     ) {
         self.db = db
         self.transport = transport
@@ -49,6 +56,7 @@ package struct Tick: Sendable {
         self.metrics = metrics
         self.mailTransport = mailTransport
         self.secrets = secrets
+        self.mailboxReader = mailboxReader
     }
 
     /// What every step of a pass reads: the locations with their calendars and the owner's
@@ -84,6 +92,11 @@ package struct Tick: Sendable {
         let setting = try await Setting.load(db)
         // First, so the work of someone away, and what this pass makes for them, is their cover's.
         _ = try await AbsenceActions.settleDue(now: now, on: db)
+        // Mail first, so a contact that arrived now has its reply clock read in this pass.
+        if let mailboxReader {
+            report.mailboxes = try await MailboxPoller(db: db, reader: mailboxReader, secrets: secrets, logger: logger)
+                .pollAll(now: now)
+        }
         try await afterSale(now: now, setting, report: &report)
         try await promiseReminders(now: now, setting, report: &report)
         try await replyTargets(now: now, setting, report: &report)

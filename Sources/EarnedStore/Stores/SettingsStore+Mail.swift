@@ -27,9 +27,9 @@ extension SettingsStore {
         let server = try draft.validated(existing: settings.account(exactly: location)?.outgoing) {
             try seal($0, context)
         }
-        try await store(
-            settings.replacing(.init(locationID: location, outgoing: server)), under: Self.mailKey, actor: actor,
-            now: now)
+        var account = settings.account(exactly: location) ?? .init(locationID: location, outgoing: nil)
+        account.outgoing = server
+        try await store(settings.replacing(account), under: Self.mailKey, actor: actor, now: now)
         return server
     }
 
@@ -38,8 +38,44 @@ extension SettingsStore {
     public func removeOutgoingMail(location: LocationID?, actor: Staff, now: Date) async throws {
         try Policy.require(actor, .manageIntegrations)
         let settings = try await mail()
-        guard settings.account(exactly: location)?.outgoing != nil else { return }
-        try await store(
-            settings.replacing(.init(locationID: location, outgoing: nil)), under: Self.mailKey, actor: actor, now: now)
+        guard var account = settings.account(exactly: location), account.outgoing != nil else { return }
+        account.outgoing = nil
+        try await store(settings.replacing(account), under: Self.mailKey, actor: actor, now: now)
+    }
+
+    /// Sets the mailbox Earned reads for the business or a location (owner only); a new
+    /// password is sealed with `seal` for the scope's `IncomingMailServer.sealContext`.
+    @discardableResult
+    public func changeIncomingMail(
+        _ draft: IncomingMailServerDraft, location: LocationID?, actor: Staff, now: Date,
+        seal: (_ secret: String, _ context: String) throws -> String
+    ) async throws -> IncomingMailServer {
+        try Policy.require(actor, .manageIntegrations)
+        if let location, try await LocationRecord.find(location.rawValue, on: db) == nil {
+            throw DomainError.invalid([FieldError(field: "location_id", code: .unknownReference)])
+        }
+        let settings = try await mail()
+        var account = settings.account(exactly: location) ?? .init(locationID: location, outgoing: nil)
+        let context = IncomingMailServer.sealContext(location: location)
+        let server = try draft.validated(existing: account.incoming) { try seal($0, context) }
+        if account.incoming.map({ ($0.host, $0.username, $0.folder) }) ?? ("", "", "")
+            != (server.host, server.username, server.folder)
+        {
+            // Another mailbox: Earned starts from where it stands now.
+            try await MailboxStateRecord.query(on: db).filter(\.$scope == MailboxStateRecord.scope(location)).delete()
+        }
+        account.incoming = server
+        try await store(settings.replacing(account), under: Self.mailKey, actor: actor, now: now)
+        return server
+    }
+
+    /// Stops reading the mailbox of the business or a location (owner only).
+    public func removeIncomingMail(location: LocationID?, actor: Staff, now: Date) async throws {
+        try Policy.require(actor, .manageIntegrations)
+        let settings = try await mail()
+        guard var account = settings.account(exactly: location), account.incoming != nil else { return }
+        account.incoming = nil
+        try await store(settings.replacing(account), under: Self.mailKey, actor: actor, now: now)
+        try await MailboxStateRecord.query(on: db).filter(\.$scope == MailboxStateRecord.scope(location)).delete()
     }
 }

@@ -14,6 +14,23 @@ extension APIRoutes {
         api.patch(SiteURL.API.mailSettings.pathComponents, use: changeMailSettings)
         api.post(SiteURL.API.mailTest.pathComponents, use: mailTest).waitsOnOtherServers()
         api.get(SiteURL.API.messages.pathComponents, use: messages)
+        api.get(SiteURL.API.contactMessages(.key).pathComponents, use: contactMessages)
+        api.post(SiteURL.API.contactReplies(.key).pathComponents, use: contactReply)
+    }
+
+    /// A contact's conversation by e-mail, oldest first, for whoever may see the contact.
+    static func contactMessages(_ req: Request) async throws -> [ContactMessageDTO] {
+        let contact = try await req.contacts.get(try req.entityID("contact") as ContactID, actor: try req.actor())
+        return try await MailThreadStore(db: req.database).messages(of: contact.id).map(ContactMessageDTO.init)
+    }
+
+    /// A reply by e-mail in the contact's thread; the answer is the queued message.
+    static func contactReply(_ req: Request) async throws -> Response {
+        let input = try req.content.decode(ReplyInput.self)
+        let message = try await MailReply.send(
+            input.text, to: try req.entityID("contact") as ContactID, actor: try req.actor(), now: req.now,
+            on: req.database)
+        return try await OutboundMessageDTO(message).encodeResponse(status: .created, for: req)
     }
 
     static func mailActions(_ req: Request) -> MailActions {
@@ -34,6 +51,24 @@ extension APIRoutes {
         let location = input.location_id.map(LocationID.init)
         if let location, try await req.locations.find(location) == nil {
             throw DomainError.invalid([FieldError(field: "location_id", code: .unknownReference)])
+        }
+        if input.incoming_set {
+            if let incoming = input.incoming {
+                do {
+                    try await mailActions(req).saveIncoming(
+                        incoming.draft, location: location, actor: actor, now: req.now)
+                } catch DomainError.invalid(let errors) {
+                    throw DomainError.invalid(
+                        errors.map {
+                            FieldError(field: "incoming." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
+                        })
+                }
+            } else {
+                try await req.settings.removeIncomingMail(location: location, actor: actor, now: req.now)
+            }
+        }
+        guard input.outgoing_set else {
+            return MailSettingsDTO(try await req.settings.mail(), canStorePasswords: req.application.secretBox != nil)
         }
         if let outgoing = input.outgoing {
             do {

@@ -43,6 +43,15 @@ extension OpenAPIDocument {
                 ("customer_id", "string", "only this customer's messages"),
                 ("status", "string", "only messages in this state"), ("limit", "integer", "1 to 500, default 50"),
             ], queryChoices: ["status": OutboundMessage.Status.allCases.map(\.rawValue)]),
+        Operation(
+            method: "get", endpoint: .contactMessages(.key),
+            summary: "A contact's conversation by e-mail, oldest first: the customer's mail as it arrived, and replies",
+            response: "ContactMessageArray", status: 200),
+        Operation(
+            method: "post", endpoint: .contactReplies(.key),
+            summary:
+                "Reply by e-mail in the contact's thread (In-Reply-To and References of the customer's last mail); it counts as the contact's response. The answer is the queued message",
+            request: "ReplyInput", response: "OutboundMessage", status: 201),
     ]
 
     static var settingsSchemas: [String: [String: Any]] {
@@ -132,6 +141,30 @@ extension OpenAPIDocument {
             "password": string("left out: the stored one stays; empty: removed", max: 1000),
             "from_address": string(max: 320), "from_name": string(max: 120),
         ]
+        let incoming: Props = [
+            "host": string(), "port": integer(), "security": security, "username": string(),
+            "has_password": ["type": "boolean"], "folder": string(),
+        ]
+        let incomingInput: Props = [
+            "host": string(max: 253), "port": integer("1 to 65535; left out, 993 with TLS, else 143"),
+            "security": security, "username": string(max: 320),
+            "password": string("left out: the stored one stays", max: 1000),
+            "folder": string("Latin letters; INBOX when left out", max: 200),
+        ]
+        let file = object(
+            [
+                "id": string(format: "uuid"), "filename": string(), "content_type": string(), "size": integer(),
+                "kept": ["type": "boolean", "description": "false: over the size limit, named but not kept"],
+            ], required: ["id", "filename", "content_type", "size", "kept"])
+        let contactMessage: Props = [
+            "id": string(format: "uuid"), "contact_id": string(format: "uuid"),
+            "direction": enumeration(["in", "out"]),
+            "at": string(format: "date-time"), "from_address": string(nullable: true),
+            "from_name": string(nullable: true), "subject": string(), "text": string(),
+            "message_id": string(nullable: true), "in_reply_to": string(nullable: true),
+            "outbound_id": string(format: "uuid", nullable: true), "staff_id": string(format: "uuid", nullable: true),
+            "attachments": array(file),
+        ]
         let message: Props = [
             "id": string(format: "uuid"), "kind": enumeration(OutboundMessage.Kind.allCases.map(\.rawValue)),
             "channel": string(), "customer_id": string(format: "uuid", nullable: true),
@@ -166,16 +199,29 @@ extension OpenAPIDocument {
                             [
                                 "location_id": string(format: "uuid", nullable: true),
                                 "outgoing": ["oneOf": [ref("OutgoingMailServer"), ["type": "null"]]],
-                            ], required: ["location_id", "outgoing"])),
+                                "incoming": ["oneOf": [ref("IncomingMailServer"), ["type": "null"]]],
+                            ], required: ["location_id", "outgoing", "incoming"])),
                     "can_store_passwords": ["type": "boolean"],
                 ], required: ["accounts", "can_store_passwords"]),
             "OutgoingMailServer": object(outgoing, required: Array(outgoing.keys)),
             "MailSettingsInput": object(
                 [
                     "location_id": string(format: "uuid"),
-                    "outgoing": ["oneOf": [ref("OutgoingMailServerInput"), ["type": "null"]]],
+                    "outgoing": [
+                        "oneOf": [ref("OutgoingMailServerInput"), ["type": "null"]],
+                        "description": "null removes the outgoing server; left out, it stays",
+                    ],
+                    "incoming": [
+                        "oneOf": [ref("IncomingMailServerInput"), ["type": "null"]],
+                        "description": "null stops reading the mailbox; left out, it stays",
+                    ],
                 ]),
             "OutgoingMailServerInput": object(outgoingInput),
+            "IncomingMailServer": object(incoming, required: Array(incoming.keys)),
+            "IncomingMailServerInput": object(incomingInput),
+            "ReplyInput": object(["text": string(max: 10_000)]),
+            "ContactMessage": object(contactMessage, required: Array(contactMessage.keys)),
+            "ContactMessageArray": array(ref("ContactMessage")),
             "MailTestInput": object(["location_id": string(format: "uuid"), "to": string(max: 320)]),
             "OutboundMessage": object(message, required: Array(message.keys)),
             "OutboundMessageArray": array(ref("OutboundMessage")),

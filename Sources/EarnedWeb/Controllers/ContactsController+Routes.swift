@@ -8,5 +8,7 @@ extension ContactsController: RouteCollection {
         user.post(SiteURL.contacts.pathComponents, use: create)
         user.get(SiteURL.contact(.key).pathComponents, use: show)
         user.post(SiteURL.contactAction(.key).pathComponents, use: action)
+        user.post(SiteURL.contactReply(.key).pathComponents, use: reply)
+        user.get(SiteURL.contactFile(.key, file: .key).pathComponents, use: file)
     }
 }

@@ -69,14 +69,25 @@ struct ContactsController {
         return try await renderContact(req, viewer: viewer, errors: [])
     }
 
-    func renderContact(_ req: Request, viewer: ViewerContext, errors: [FieldError]) async throws -> Response {
+    func renderContact(
+        _ req: Request, viewer: ViewerContext, errors: [FieldError], replyText: String? = nil
+    ) async throws -> Response {
         let contact = try await req.contacts.get(try req.entityID("contact") as ContactID, actor: viewer.staff)
         let customer = try await contact.customerID.asyncMap { try await req.customers.get($0, actor: viewer.staff) }
         let status = try await ContactActions.clocks(viewer.locations, on: req.database)[contact.locationID]?.status(
             of: contact, now: req.now)
+        let thread = try await MailThreadStore(db: req.database).messages(of: contact.id)
+        var deliveries: [UUID: OutboundMessage] = [:]
+        for id in thread.compactMap(\.outboundID) {
+            deliveries[id] = try await OutboxStore(db: req.database).message(id)
+        }
         let page = ContactPage(
             viewer: viewer, contact: contact, customer: customer,
-            staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors
+            staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors,
+            thread: thread, deliveries: deliveries,
+            replyAddress: MailReply.address(
+                for: contact, thread: thread, customer: customer, mail: try await req.settings.mail()),
+            replyText: replyText
         ).body
         return Layout.response(
             page, title: contact.subject, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
@@ -103,5 +114,36 @@ struct ContactsController {
             return try await renderContact(req, viewer: viewer, errors: fields)
         }
         return req.redirect(to: SiteURL.contact(id.rawValue).path)
+    }
+
+    /// A reply by e-mail: queued in the contact's thread; the contact counts as answered.
+    func reply(_ req: Request) async throws -> Response {
+        let viewer = try await ViewerContext.load(req)
+        let id = try req.entityID("contact") as ContactID
+        let text = try req.content.decode([String: String].self)["text"]
+        do {
+            try await MailReply.send(text, to: id, actor: viewer.staff, now: req.now, on: req.database)
+        } catch DomainError.invalid(let fields) {
+            return try await renderContact(req, viewer: viewer, errors: fields, replyText: text)
+        }
+        return req.redirect(to: SiteURL.contact(id.rawValue).path + "#conversation")
+    }
+
+    /// A file that came with the contact's mail, for whoever may see the contact.
+    func file(_ req: Request) async throws -> Response {
+        let actor = try req.actor()
+        let contact = try await req.contacts.get(try req.entityID("contact") as ContactID, actor: actor)
+        guard let raw = req.parameters.get("file"), let fileID = UUID(uuidString: raw),
+            let file = try await MailThreadStore(db: req.database).attachment(fileID), file.contact == contact.id
+        else { throw DomainError.notFound("file") }
+        let response = Response(status: .ok, body: .init(data: file.data))
+        // Never shown inline: a file from a stranger's mail is not run in the page's origin.
+        response.headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename*=UTF-8''"
+                + (file.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"))
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return response
     }
 }

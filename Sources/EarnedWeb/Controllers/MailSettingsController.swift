@@ -9,7 +9,7 @@ struct MailSettingsController {
     func actions(_ req: Request) -> MailActions {
         MailActions(
             db: req.database, transport: req.application.mailTransport, secrets: req.application.secretBox,
-            logger: req.logger)
+            logger: req.logger, reader: req.application.mailboxReader)
     }
 
     /// The scope named by `location` (a query or form value); nil for the business.
@@ -36,10 +36,14 @@ struct MailSettingsController {
         let page = MailSettingsPage(
             viewer: viewer, locations: try await req.locations.all(), location: location, settings: settings,
             form: form
-                ?? MailSettingsPage.values(settings.account(exactly: location)?.outgoing, to: viewer.staff.email),
+                ?? MailSettingsPage.values(
+                    settings.account(exactly: location)?.outgoing,
+                    incoming: settings.account(exactly: location)?.incoming,
+                    to: viewer.staff.email),
             errors: errors, notice: notice.map { (text: $0.0, good: $0.1) },
             canSealPasswords: req.application.secretBox != nil,
-            recent: try await OutboxStore(db: req.database).recent(limit: 20))
+            recent: try await OutboxStore(db: req.database).recent(limit: 20),
+            mailboxStatus: try await MailThreadStore(db: req.database).mailboxStatus(location))
         return Layout.response(
             page.body, title: viewer.s.mailTitle, request: req, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -51,9 +55,32 @@ struct MailSettingsController {
         let form = try req.content.decode([String: String].self)
         let location = try await scope(form["location"], req)
         let s = req.strings
-        if form["action"] == "remove" {
+        switch form["action"] {
+        case "remove":
             try await req.settings.removeOutgoingMail(location: location, actor: actor, now: req.now)
             return try await render(req, location: location, notice: (s.mailRemoved, true))
+        case "remove_incoming":
+            try await req.settings.removeIncomingMail(location: location, actor: actor, now: req.now)
+            return try await render(req, location: location, notice: (s.mailReadingStopped, true))
+        case "incoming":
+            let draft = IncomingMailServerDraft(
+                host: form["in_host"], port: form["in_port"].flatMap { $0.isEmpty ? nil : Int($0) ?? -1 },
+                security: form["in_security"], username: form["in_username"],
+                password: form["in_password"].flatMap { $0.isEmpty ? nil : $0 }, folder: form["in_folder"])
+            do {
+                try await actions(req).saveIncoming(draft, location: location, actor: actor, now: req.now)
+            } catch DomainError.invalid(let errors) {
+                return try await render(
+                    req, location: location, form: form,
+                    errors: errors.map {
+                        FieldError(field: "incoming." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
+                    })
+            }
+            let problem = try await actions(req).checkIncoming(location: location, actor: actor)
+            return try await render(
+                req, location: location,
+                notice: problem.map { (s.mailCheckFailed($0), false) } ?? (s.mailboxChecked, true))
+        default: break
         }
         var password = form["password"].flatMap { $0.isEmpty ? nil : $0 }
         if form["remove_password"] == "true" { password = "" }
@@ -78,7 +105,9 @@ struct MailSettingsController {
         let form = try req.content.decode([String: String].self)
         let location = try await scope(form["location"], req)
         let settings = try await req.settings.mail()
-        var values = MailSettingsPage.values(settings.account(exactly: location)?.outgoing, to: form["to"])
+        var values = MailSettingsPage.values(
+            settings.account(exactly: location)?.outgoing, incoming: settings.account(exactly: location)?.incoming,
+            to: form["to"])
         values["to"] = form["to"] ?? ""
         do {
             let sent = try await actions(req).sendTest(

@@ -98,6 +98,51 @@ extension Strings {
     func storyEmail(_ kind: OutboundMessage.Kind) -> String {
         t("Письмо", "E-mail") + " · " + messageKindName(kind).lowercased()
     }
+    var mailIncomingTitle: String { t("Входящие (IMAP)", "Incoming (IMAP)") }
+    var mailIncomingHint: String {
+        t(
+            "Earned читает ваш ящик раз в минуту и ничего в нём не меняет. Новое письмо становится обращением, ответ клиента на наше письмо — продолжением того же обращения. Письма, пришедшие до подключения, не читаются.",
+            "Earned reads your mailbox once a minute and changes nothing in it. A new mail becomes a contact; a customer's answer to our mail joins the same contact. Mail that arrived before you connected is not read."
+        )
+    }
+    var mailIncomingHostHint: String { t("Например, imap.yandex.ru или imap.mail.ru", "For example imap.gmail.com") }
+    func mailIncomingSecurityName(_ security: MailSecurity) -> String {
+        switch security {
+        case .tls: t("TLS сразу (порт 993)", "TLS from the start (port 993)")
+        case .startTLS: t("STARTTLS (порт 143)", "STARTTLS (port 143)")
+        case .none: t("Без шифрования (только свой сервер)", "None (own server only)")
+        }
+    }
+    var mailFolder: String { t("Папка", "Folder") }
+    var mailboxChecked: String {
+        t(
+            "Сохранено. Earned вошёл в ящик и открыл папку.",
+            "Saved. Earned signed in to the mailbox and opened the folder.")
+    }
+    var mailStopReading: String { t("Перестать читать ящик", "Stop reading the mailbox") }
+    var mailReadingStopped: String { t("Ящик больше не читается.", "The mailbox is no longer read.") }
+    var mailboxNotReadYet: String { t("Ящик ещё не читался.", "The mailbox has not been read yet.") }
+    func mailboxRead(_ when: String) -> String { t("Последнее чтение: \(when).", "Last read: \(when).") }
+    func mailboxProblem(_ reason: String) -> String { t("Не удалось: \(reason)", "It failed: \(reason)") }
+    var conversationTitle: String { t("Переписка", "Conversation") }
+    var mailFrom: String { t("От", "From") }
+    var mailReplyBy: String { t("Ответ:", "Reply by") }
+    var fileNotKept: String { t("больше допустимого размера, не сохранён", "over the size limit, not kept") }
+    func replyByEmailTo(_ address: String) -> String {
+        t("Ответ по почте на \(address)", "Reply by e-mail to \(address)")
+    }
+    var sendReply: String { t("Отправить ответ", "Send the reply") }
+    var replyQueued: String {
+        t("Ответ поставлен в очередь и уйдёт в течение минуты.", "The reply is queued and goes out within a minute.")
+    }
+    /// A file's size: bytes, kilobytes or megabytes, one decimal where it helps.
+    func fileSize(_ bytes: Int) -> String {
+        if bytes < 1024 { return t("\(bytes) Б", "\(bytes) B") }
+        if bytes < 1024 * 1024 { return t("\(bytes / 1024) КБ", "\(bytes / 1024) KB") }
+        let tenths = Int((Double(bytes) / 104_857.6).rounded())
+        let text = "\(tenths / 10)" + (tenths % 10 == 0 ? "" : t(",", ".") + "\(tenths % 10)")
+        return t("\(text) МБ", "\(text) MB")
+    }
     var mailNoKey: String {
         t(
             "На этом сервере нет ключа шифрования (EARNED_SECRET_KEY): пароль почты сохранить нельзя.",

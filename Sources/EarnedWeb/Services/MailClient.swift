@@ -7,6 +7,19 @@ extension Application {
     private struct MailTransportKey: StorageKey {
         typealias Value = any MailTransport
     }
+    private struct MailboxReaderKey: StorageKey {
+        typealias Value = any MailboxReader
+    }
+
+    /// How the shop's mailboxes are read: the IMAP client on the application's event loops.
+    /// Tests may put another reader here.
+    var mailboxReader: any MailboxReader {
+        get {
+            storage[MailboxReaderKey.self]
+                ?? IMAPClient(group: eventLoopGroup, extraTrustRoots: earned.config.mailTrustRoots)
+        }
+        set { storage[MailboxReaderKey.self] = newValue }
+    }
 
     /// How e-mail leaves: the SMTP client on the application's event loops, trusting the
     /// configured extra certificates. Tests may put another transport here.

@@ -24,9 +24,28 @@ struct MailSettingsDTO: APIObject {
         }
     }
 
+    struct IncomingDTO: APIObject {
+        var host: String
+        var port: Int
+        var security: String
+        var username: String
+        var has_password: Bool
+        var folder: String
+
+        init(_ server: IncomingMailServer) {
+            host = server.host
+            port = server.port
+            security = server.security.rawValue
+            username = server.username
+            has_password = server.sealedPassword != nil
+            folder = server.folder
+        }
+    }
+
     struct AccountDTO: APIObject {
         var location_id: UUID?
         var outgoing: OutgoingDTO?
+        var incoming: IncomingDTO?
     }
 
     var accounts: [AccountDTO]
@@ -35,7 +54,9 @@ struct MailSettingsDTO: APIObject {
 
     init(_ settings: MailSettings, canStorePasswords: Bool) {
         accounts = settings.accounts.map {
-            AccountDTO(location_id: $0.locationID?.rawValue, outgoing: $0.outgoing.map(OutgoingDTO.init))
+            AccountDTO(
+                location_id: $0.locationID?.rawValue, outgoing: $0.outgoing.map(OutgoingDTO.init),
+                incoming: $0.incoming.map(IncomingDTO.init))
         }
         can_store_passwords = canStorePasswords
     }
@@ -60,9 +81,96 @@ struct MailSettingsInput: Content {
         }
     }
 
+    struct IncomingInput: Content {
+        var host: String?
+        var port: Int?
+        var security: String?
+        var username: String?
+        /// Left out: the stored one stays.
+        var password: String?
+        var folder: String?
+
+        var draft: IncomingMailServerDraft {
+            IncomingMailServerDraft(
+                host: host, port: port, security: security, username: username, password: password, folder: folder)
+        }
+    }
+
     var location_id: UUID?
-    /// Null (or left out) removes the scope's outgoing server.
+    /// Null removes the scope's outgoing server; left out, it stays as it is.
     var outgoing: OutgoingInput?
+    /// Null removes the mailbox Earned reads; left out, it stays as it is.
+    var incoming: IncomingInput?
+    /// Whether each key was in the body at all (null is not the same as left out).
+    var outgoing_set = false
+    var incoming_set = false
+
+    enum CodingKeys: String, CodingKey {
+        case location_id, outgoing, incoming
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        location_id = try container.decodeIfPresent(UUID.self, forKey: .location_id)
+        outgoing = try container.decodeIfPresent(OutgoingInput.self, forKey: .outgoing)
+        incoming = try container.decodeIfPresent(IncomingInput.self, forKey: .incoming)
+        outgoing_set = container.contains(.outgoing)
+        incoming_set = container.contains(.incoming)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(location_id, forKey: .location_id)
+        try container.encodeIfPresent(outgoing, forKey: .outgoing)
+        try container.encodeIfPresent(incoming, forKey: .incoming)
+    }
+}
+
+struct ReplyInput: Content {
+    var text: String?
+}
+
+/// One message of a contact's conversation by e-mail.
+struct ContactMessageDTO: APIObject {
+    struct FileDTO: APIObject {
+        var id: UUID
+        var filename: String
+        var content_type: String
+        var size: Int
+        var kept: Bool
+    }
+
+    var id: UUID
+    var contact_id: UUID
+    var direction: String
+    var at: Date
+    var from_address: String?
+    var from_name: String?
+    var subject: String
+    var text: String
+    var message_id: String?
+    var in_reply_to: String?
+    var outbound_id: UUID?
+    var staff_id: UUID?
+    var attachments: [FileDTO]
+
+    init(_ m: ContactMessage) {
+        id = m.id
+        contact_id = m.contactID.rawValue
+        direction = m.direction.rawValue
+        at = m.at
+        from_address = m.fromAddress
+        from_name = m.fromName
+        subject = m.subject
+        text = m.text
+        message_id = m.messageID
+        in_reply_to = m.inReplyTo
+        outbound_id = m.outboundID
+        staff_id = m.staffID?.rawValue
+        attachments = m.attachments.map {
+            FileDTO(id: $0.id, filename: $0.filename, content_type: $0.contentType, size: $0.size, kept: $0.kept)
+        }
+    }
 }
 
 struct MailTestInput: Content {

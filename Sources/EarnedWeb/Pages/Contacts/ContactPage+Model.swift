@@ -10,4 +10,11 @@ struct ContactPage {
     var staff: [Staff]
     var status: ReplyClock.Result?
     var errors: [FieldError]
+    /// The conversation by e-mail, oldest first, and the delivery state of each reply sent.
+    var thread: [ContactMessage] = []
+    var deliveries: [UUID: OutboundMessage] = [:]
+    /// Where a reply by e-mail goes; nil when it cannot (no address, or no outgoing server).
+    var replyAddress: String?
+    /// The reply typed, shown again when it was refused.
+    var replyText: String?
 }

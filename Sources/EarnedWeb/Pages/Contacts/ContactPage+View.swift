@@ -53,8 +53,10 @@ extension ContactPage {
             Layout.pageHead(c.subject),
             Forms.summary(errors, s),
             CaseViews.facts(facts),
-            c.body.map { H.el("blockquote", [("class", "message")], [H.text($0)]) } ?? H.empty,
+            thread.isEmpty
+                ? (c.body.map { H.el("blockquote", [("class", "message")], [H.text($0)]) } ?? H.empty) : H.empty,
             H.div("actions", actions),
+            conversation,
             mayAssign && !colleagues.isEmpty
                 ? Forms.form(
                     action: path, csrf: viewer.csrf, cls: "card stack",
@@ -66,5 +68,68 @@ extension ContactPage {
                         Forms.submit(s.handTo, cls: "button"),
                     ]) : H.empty,
         ])
+    }
+
+    /// The mail of the contact, oldest first, and the form that answers it by e-mail.
+    var conversation: HTMLNode {
+        let s = viewer.s
+        let zone = viewer.zone(of: contact.locationID)
+        guard !thread.isEmpty || replyAddress != nil else { return H.empty }
+        let items = thread.map { m -> HTMLNode in
+            let who =
+                m.direction == .inbound
+                ? (m.fromName.map { "\($0) <\(m.fromAddress ?? "")>" } ?? m.fromAddress ?? s.customer)
+                : (staff.first { $0.id == m.staffID }?.name ?? m.fromName ?? "")
+            let delivery = m.outboundID.flatMap { deliveries[$0] }
+            return H.el(
+                "li", [("class", m.direction == .inbound ? "mail in" : "mail out")],
+                [
+                    H.p(
+                        "meta",
+                        (m.direction == .inbound ? s.mailFrom : s.mailReplyBy) + " " + who + " · "
+                            + Format.dateTime(m.at, s.lang, zone: zone)),
+                    delivery.map {
+                        H.badge(s.messageStatusName($0.status), tone: s.messageStatusTone($0.status))
+                    } ?? H.empty,
+                    delivery.flatMap { $0.status == .refused || $0.status == .failed ? $0.lastResult : nil }
+                        .map { H.p("error", $0) } ?? H.empty,
+                    H.el("blockquote", [("class", "message")], [H.text(m.text.isEmpty ? "—" : m.text)]),
+                    m.attachments.isEmpty
+                        ? H.empty
+                        : H.el(
+                            "ul", [("class", "files")],
+                            m.attachments.map { file in
+                                let label = "\(file.filename) (\(s.fileSize(file.size)))"
+                                return H.el(
+                                    "li", [],
+                                    [
+                                        file.kept
+                                            ? H.a(
+                                                SiteURL.contactFile(
+                                                    .value(contact.id.rawValue),
+                                                    file: .value(file.id.uuidString.lowercased())
+                                                ).path, label)
+                                            : H.span("muted", label + " · " + s.fileNotKept)
+                                    ])
+                            }),
+                ])
+        }
+        return H.el(
+            "section", [("class", "card"), ("id", "conversation")],
+            [
+                H.h2(s.conversationTitle),
+                thread.isEmpty ? H.empty : H.el("ol", [("class", "thread")], items),
+                replyAddress.map { address in
+                    Forms.form(
+                        action: SiteURL.contactReply(.value(contact.id.rawValue)).path, csrf: viewer.csrf,
+                        cls: "stack",
+                        [
+                            Forms.textarea(
+                                "text", label: s.replyByEmailTo(address), value: replyText, rows: 6, errors: errors,
+                                s: s),
+                            Forms.submit(s.sendReply),
+                        ])
+                } ?? H.empty,
+            ])
     }
 }

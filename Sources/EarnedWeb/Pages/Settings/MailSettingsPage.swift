@@ -17,8 +17,75 @@ struct MailSettingsPage {
     var notice: (text: String, good: Bool)?
     var canSealPasswords: Bool
     var recent: [OutboundMessage]
+    /// When the mailbox was last read, and what went wrong then.
+    var mailboxStatus: (polledAt: Date, error: String?)?
 
     var own: OutgoingMailServer? { settings.account(exactly: location)?.outgoing }
+    var incoming: IncomingMailServer? { settings.account(exactly: location)?.incoming }
+
+    var incomingSection: HTMLNode {
+        let s = viewer.s
+        let hidden = H.void(
+            "input", [("type", "hidden"), ("name", "location"), ("value", location?.description.lowercased() ?? "")])
+        return H.el(
+            "section", [("class", "card"), ("id", "incoming")],
+            [
+                H.h2(s.mailIncomingTitle), H.p("hint", s.mailIncomingHint),
+                mailboxStatus.map { status in
+                    H.p(
+                        status.error == nil ? "hint" : "error",
+                        s.mailboxRead(Format.dateTime(status.polledAt, s.lang, zone: viewer.zone(of: location)))
+                            + (status.error.map { " " + s.mailboxProblem($0) } ?? ""))
+                } ?? (incoming == nil ? H.empty : H.p("hint", s.mailboxNotReadYet)),
+                Forms.form(
+                    action: SiteURL.mailSettings().path + "#incoming", csrf: viewer.csrf, cls: "stack",
+                    [
+                        hidden, H.void("input", [("type", "hidden"), ("name", "action"), ("value", "incoming")]),
+                        Forms.field(
+                            "in_host", label: s.mailHost, value: form["in_host"], hint: s.mailIncomingHostHint,
+                            required: true, errors: Self.incomingErrors(errors), s: s,
+                            attributes: [("autocomplete", "off")]),
+                        Forms.select(
+                            "in_security", label: s.mailSecurity,
+                            options: MailSecurity.allCases.map { ($0.rawValue, s.mailIncomingSecurityName($0)) },
+                            selected: form["in_security"] ?? MailSecurity.tls.rawValue,
+                            errors: Self.incomingErrors(errors), s: s),
+                        Forms.field(
+                            "in_port", label: s.mailPort, value: form["in_port"], type: "number",
+                            errors: Self.incomingErrors(errors), s: s, attributes: [("min", "1"), ("max", "65535")]),
+                        Forms.field(
+                            "in_username", label: s.mailUsername, value: form["in_username"], required: true,
+                            errors: Self.incomingErrors(errors), s: s, attributes: [("autocomplete", "off")]),
+                        Forms.field(
+                            "in_password", label: s.mailPassword, value: nil, type: "password",
+                            hint: incoming?.sealedPassword != nil ? s.mailPasswordKept : nil,
+                            errors: Self.incomingErrors(errors), s: s, attributes: [("autocomplete", "new-password")]),
+                        Forms.field(
+                            "in_folder", label: s.mailFolder, value: form["in_folder"] ?? "INBOX",
+                            errors: Self.incomingErrors(errors), s: s),
+                        Forms.submit(s.mailSaveAndCheck),
+                    ]),
+                incoming == nil
+                    ? H.empty
+                    : Forms.form(
+                        action: SiteURL.mailSettings().path, csrf: viewer.csrf, cls: "stack",
+                        [
+                            hidden,
+                            H.void("input", [("type", "hidden"), ("name", "action"), ("value", "remove_incoming")]),
+                            Forms.submit(s.mailStopReading, cls: "button danger"),
+                        ]),
+            ])
+    }
+
+    /// The incoming form's errors under its own field names (`in_host`…).
+    static func incomingErrors(_ errors: [FieldError]) -> [FieldError] {
+        errors.compactMap { error in
+            guard error.field.hasPrefix("incoming.") else { return nil }
+            var renamed = error
+            renamed.field = "in_" + error.field.dropFirst("incoming.".count)
+            return renamed
+        }
+    }
 
     var body: HTMLNode {
         let s = viewer.s
@@ -102,6 +169,7 @@ struct MailSettingsPage {
                                 Forms.submit(s.mailRemove, cls: "button danger"),
                             ]),
                 ]),
+            incomingSection,
             settings.outgoing(for: location) == nil
                 ? H.empty
                 : H.el(
@@ -139,8 +207,15 @@ struct MailSettingsPage {
     }
 
     /// The form's values for a stored server.
-    static func values(_ server: OutgoingMailServer?, to: String?) -> [String: String] {
+    static func values(_ server: OutgoingMailServer?, incoming: IncomingMailServer?, to: String?) -> [String: String] {
         var values: [String: String] = [:]
+        if let incoming {
+            values["in_host"] = incoming.host
+            values["in_port"] = String(incoming.port)
+            values["in_security"] = incoming.security.rawValue
+            values["in_username"] = incoming.username
+            values["in_folder"] = incoming.folder
+        }
         if let server {
             values["host"] = server.host
             values["port"] = String(server.port)
