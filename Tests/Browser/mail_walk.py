@@ -228,7 +228,12 @@ class MailWalk(base.Walk):
         self.check(reply["In-Reply-To"] == f"<walk-{base.STAMP}@example.ru>",
                    f"the reply is not in the thread: In-Reply-To {reply['In-Reply-To']!r}")
         self.check(str(reply["Subject"]) == "Re: " + SUBJECT, f"the reply's subject: {reply['Subject']!r}")
-        self.open(d.current_url.split("#")[0])
+        deadline = time.time() + 10
+        while True:
+            d.refresh()
+            if "sent" in self.text() or time.time() > deadline:
+                break
+            time.sleep(1)
         self.check("sent" in self.text(), "the contact does not show the reply as sent")
         self.shot("mail-conversation")
 
