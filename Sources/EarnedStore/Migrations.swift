@@ -35,6 +35,7 @@ public enum EarnedMigrations {
             CreateListIndexes(),  // 0029 what lists walk: rare states, due time in force, a person elsewhere
             CreateOutboundMessages(),  // 0030 the outbox: e-mail Earned sends itself, with its delivery state
             CreateMailThreads(),  // 0031 mail in: mailbox positions, contacts' conversations, their files
+            UpdateOutboundMessagesAddUnsubscribe(),  // 0032 one-click unsubscribe links of customer mail
         ]
     }
 }

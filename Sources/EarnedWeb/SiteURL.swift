@@ -128,6 +128,8 @@ enum SiteURL: Sendable {
     /// The business's e-mail (or one location's, with `location`): the outgoing server, a test
     /// message, the delivery log.
     case mailSettings(location: UUID? = nil)
+    /// The unsubscribe link of a message to a customer.
+    case unsubscribe(token: Parameter<String>)
     case mailTest
     case auditSearch(
         person: UUID? = nil, kind: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
@@ -263,6 +265,7 @@ enum SiteURL: Sendable {
         case .mailSettings(let location):
             return (["settings", "mail"], ["location": location?.uuidString.lowercased()])
         case .mailTest: return (["settings", "mail", "test"], [:])
+        case .unsubscribe(let token): return (["u", .named("token", token)], [:])
         case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
             return (
                 ["audit"],

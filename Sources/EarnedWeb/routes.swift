@@ -5,6 +5,7 @@ import Vapor
 /// for the ones that need a person.
 func routes(_ app: Application, metrics: EarnedMetrics) throws {
     try app.register(collection: SystemController(metrics: metrics, config: app.earned.config))
+    try app.register(collection: UnsubscribeController())
 
     let pages = app.grouped(SessionMiddleware()).grouped(CSRFMiddleware())
     let controllers: [any RouteCollection] = [

@@ -167,6 +167,16 @@ struct MailInTests {
             #expect(
                 try await app.send(.GET, "/api/v1/contacts/\(contact.id)/messages", token: f.token(f.southStaff)).status
                     == .notFound)
+            // Erasing her clears her mail: its words, names, addresses and files; the times stay.
+            try await CustomerRepository(db: app.db).erase(anna.id, actor: f.owner, now: testNow + 300)
+            let erased = try await MailThreadStore(db: app.db).messages(of: contact.id)
+            #expect(erased.count == 3)
+            #expect(erased.allSatisfy { $0.text.isEmpty && $0.fromAddress == nil && $0.attachments.isEmpty })
+            #expect(try await app.count("contact_attachments") == 0)
+            #expect(
+                try await OutboxStore(db: app.db).messages(to: anna.id).allSatisfy {
+                    $0.address.isEmpty && $0.text.isEmpty
+                })
         }
     }
 

@@ -248,6 +248,51 @@ struct MailTests {
         }
     }
 
+    @Test("the unsubscribe link: opening it asks; one click withdraws e-mail consent once; nothing more goes by e-mail")
+    func unsubscribe() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await setUp(app, f)
+            let surveys = SurveyTests()
+            _ = try await surveys.definition(app, f)
+            let anna = try await surveys.customer(app, f, name: "Анна", consent: .email)
+            _ = try await surveys.deliver(app, f, anna, at: testNow - 2 * 3600)
+            _ = try await Tick(app: app).run(now: testNow)
+            let sent = try #require(await transport.sent.first).message
+            let header = try #require(sent.firstMatch(of: /List-Unsubscribe: <[^>]*\/u\/([A-Za-z0-9_-]{43})>/))
+            let token = String(header.1)
+            #expect(sent.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"))
+            #expect(sent.replacingOccurrences(of: "=\r\n", with: "").contains("/u/\(token)"))
+            // Opening the link (as a mail scanner would) changes nothing.
+            let page = try await app.send(.GET, "/u/\(token)")
+            #expect(page.status == .ok && page.text.contains("<form"))
+            #expect(try await CustomerRepository(db: app.db).get(anna.id, actor: f.owner).mayContact(via: .email))
+            #expect(try await app.send(.GET, "/u/\(String(repeating: "x", count: 43))").status == .notFound)
+            // A pending mail of hers waits in the outbox.
+            try await OutboxStore(db: app.db).enqueue([
+                OutboundMessage(
+                    id: UUID(), key: "greeting:test", kind: .greeting, channel: .email, customerID: anna.id,
+                    address: "1@example.ru", subject: "С праздником!", text: "…", language: "ru",
+                    nextAttemptAt: testNow + 3600, createdAt: testNow)
+            ])
+            // The mail program's one-click POST: no session, no CSRF token.
+            let click = try await app.send(.POST, "/u/\(token)", rawBody: "List-Unsubscribe=One-Click")
+            #expect(click.status == .ok)
+            let after = try await CustomerRepository(db: app.db).get(anna.id, actor: f.owner)
+            #expect(!after.mayContact(via: .email))
+            #expect(after.consent(for: .email)?.source == "unsubscribe link in an e-mail")
+            #expect(after.mayContact(via: .sms) == anna.mayContact(via: .sms))
+            let waiting = try #require(try await OutboxStore(db: app.db).message(key: "greeting:test"))
+            #expect(waiting.status == .failed && waiting.lastResult == "the customer unsubscribed")
+            // Once: a second click records nothing more.
+            #expect(try await app.send(.POST, "/u/\(token)", rawBody: "List-Unsubscribe=One-Click").status == .ok)
+            #expect(try await CustomerRepository(db: app.db).get(anna.id, actor: f.owner).consents.count == 2)
+            // The next survey link is not e-mailed.
+            _ = try await surveys.deliver(app, f, anna, at: testNow + 3600)
+            _ = try await Tick(app: app).run(now: testNow + 3 * 3600)
+            #expect(await transport.sent.count == 1)
+        }
+    }
+
     @Test("a refused survey mail is kept with the server's reason and becomes a task to send by hand")
     func refusedBecomesTask() async throws {
         try await withEarnedApp { app, f in

@@ -37,7 +37,7 @@ struct SiteURLTests {
             .forecastList, .forecastSaved(.key), .deleteForecast(.key), .stylesheet, .health, .metrics, .openAPI,
             .account, .accountPassword, .twoFactorSetup, .twoFactorDisable, .recoveryCodes, .signInCode(next: nil),
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
-            .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key),
+            .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key), .unsubscribe(token: .key),
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -76,7 +76,8 @@ struct SiteURLTests {
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
-            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks, .mailSettings:
+            .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks, .mailSettings,
+            .unsubscribe:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
             .surveyInvitationList, .teamAgenda:

@@ -16,13 +16,31 @@ package struct MailSender: Sendable {
     package let transport: any MailTransport
     package let secrets: SecretBox?
     package let logger: Logger
+    /// The start of the links customers open (the unsubscribe link).
+    package let linkBase: String
     package var backoff = WebhookBackoff()
+    /// How long an unsubscribe link works.
+    package static let unsubscribeLifetime: TimeInterval = 365 * 86_400
 
-    package init(db: any Database, transport: any MailTransport, secrets: SecretBox?, logger: Logger) {
+    package init(
+        db: any Database, transport: any MailTransport, secrets: SecretBox?, logger: Logger,
+        linkBase: String = "http://localhost:8080"
+    ) {
         self.db = db
         self.transport = transport
         self.secrets = secrets
         self.logger = logger
+        self.linkBase = linkBase
+    }
+
+    /// Whether a message may be stopped by the customer: what Earned sends by a rule to a
+    /// customer, not a person's reply.
+    package static func offersUnsubscribe(_ message: OutboundMessage) -> Bool {
+        message.customerID != nil && [.greeting, .survey, .followUp, .outreach].contains(message.kind)
+    }
+
+    package static func unsubscribeURL(base: String, token: String) -> URL? {
+        URL(string: base + "/u/" + token)
     }
 
     package struct Report: Sendable, Hashable {
@@ -39,7 +57,15 @@ package struct MailSender: Sendable {
         guard !due.isEmpty else { return report }
         let settings = try await SettingsStore(db: db).mail()
         for message in due {
-            let outcome = await attempt(message, settings: settings, now: now)
+            var unsubscribe: URL?
+            if Self.offersUnsubscribe(message) {
+                // A fresh token each try: only its hash is kept.
+                let token = Secrets.token()
+                try await outbox.setUnsubscribe(
+                    message.id, hash: Secrets.sha256(token), expires: now + Self.unsubscribeLifetime)
+                unsubscribe = Self.unsubscribeURL(base: linkBase, token: token)
+            }
+            let outcome = await attempt(message, settings: settings, now: now, unsubscribe: unsubscribe)
             let recorded = try await outbox.record(message.id, outcome, now: now)
             switch outcome {
             case .sent: report.sent += 1
@@ -58,8 +84,8 @@ package struct MailSender: Sendable {
     }
 
     /// One try of one message.
-    package func attempt(_ message: OutboundMessage, settings: MailSettings, now: Date) async
-        -> OutboxStore.Outcome
+    package func attempt(_ message: OutboundMessage, settings: MailSettings, now: Date, unsubscribe: URL? = nil)
+        async -> OutboxStore.Outcome
     {
         let retry = { (reason: String) -> OutboxStore.Outcome in
             .deferred(
@@ -77,12 +103,20 @@ package struct MailSender: Sendable {
         }
         let messageID = message.messageID ?? "\(message.id.uuidString.lowercased())@\(server.domain)"
         let mail: MailMessage
+        var text = message.text
+        if let unsubscribe {
+            text +=
+                "\n\n"
+                + (message.language == "en"
+                    ? "To stop these e-mails: \(unsubscribe.absoluteString)"
+                    : "Чтобы не получать такие письма: \(unsubscribe.absoluteString)")
+        }
         do {
             mail = try MailMessage(
                 from: .init(name: server.fromName, address: server.fromAddress),
-                to: .init(name: message.name, address: message.address), subject: message.subject, text: message.text,
-                html: MessageHTML.page(message.text, language: message.language), date: now, messageID: messageID,
-                inReplyTo: message.inReplyTo, references: message.references,
+                to: .init(name: message.name, address: message.address), subject: message.subject, text: text,
+                html: MessageHTML.page(text, language: message.language), date: now, messageID: messageID,
+                inReplyTo: message.inReplyTo, references: message.references, unsubscribe: unsubscribe,
                 automatic: message.kind != .reply && message.kind != .test)
         } catch {
             return .refused("the message cannot be written: \(error)")

@@ -107,8 +107,9 @@ package struct Tick: Sendable {
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
         if let mailTransport {
-            report.mail = try await MailSender(db: db, transport: mailTransport, secrets: secrets, logger: logger)
-                .sendDue(now: now)
+            report.mail = try await MailSender(
+                db: db, transport: mailTransport, secrets: secrets, logger: logger, linkBase: linkBase
+            ).sendDue(now: now)
         }
         try await SecurityStore(db: db).sweep(now: now)
         try await ImportUploadStore(db: db).sweep(now: now)

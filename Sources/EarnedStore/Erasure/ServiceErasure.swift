@@ -18,10 +18,14 @@ enum ServiceErasure {
             try record.apply(try record.domain().redacted())
             try await record.update(on: db)
         }
+        var contacts: [UUID] = []
         for record in try await InboundContactRecord.query(on: db).filter(\.$customerID == id).all() {
             try record.apply(try record.domain().redacted())
             try await record.update(on: db)
+            if let contact = record.id { contacts.append(contact) }
         }
+        // Their mail: the words, the names and addresses, and the files go; the times stay.
+        try await ErasureQueries.clearMailThreads(of: contacts, on: db)
         for record in try await ServiceTaskRecord.query(on: db).filter(\.$customerID == id).all() {
             record.apply(record.domain.redacted())
             try await record.update(on: db)

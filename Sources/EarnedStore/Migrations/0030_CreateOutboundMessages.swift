@@ -34,7 +34,7 @@ struct CreateOutboundMessages: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .unique(on: "key")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql
         try await sql.create(index: "outbound_messages_due").on("outbound_messages").column("status")
             .column("next_attempt_at").run()
         try await sql.create(index: "outbound_messages_customer").on("outbound_messages").column("customer_id")

@@ -43,7 +43,7 @@ struct CreateMailThreads: AsyncMigration {
             .field("size", .int, .required)
             .field("data", .data, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql
         try await sql.create(index: "contact_messages_contact").on("contact_messages").column("contact_id")
             .column("at").run()
         try await sql.create(index: "contact_messages_message_id").on("contact_messages").column("message_id").run()

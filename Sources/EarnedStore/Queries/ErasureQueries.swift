@@ -42,4 +42,21 @@ enum ErasureQueries {
                 .set("subject", to: "").set("text", to: "").where("customer_id", .equal, known.rawValue).run()
         }
     }
+
+    /// The conversations by e-mail of these contacts keep when each message came and went, not
+    /// what it said, who wrote it, or its files.
+    static func clearMailThreads(of contacts: [UUID], on db: any Database) async throws {
+        let sql = try db.sql
+        for start in stride(from: 0, to: contacts.count, by: 500) {
+            let batch = Array(contacts[start..<min(start + 500, contacts.count)])
+            let messages = try await sql.select().column("id").from("contact_messages")
+                .where("contact_id", .in, batch).all().map { try $0.decode(column: "id", as: UUID.self) }
+            if !messages.isEmpty {
+                try await sql.delete(from: "contact_attachments").where("message_id", .in, messages).run()
+            }
+            try await sql.update("contact_messages").set("text", to: "").set("subject", to: "")
+                .set("from_address", to: SQLLiteral.null).set("from_name", to: SQLLiteral.null)
+                .set("attachments_json", to: "[]").where("contact_id", .in, batch).run()
+        }
+    }
 }

@@ -29,6 +29,9 @@ final class OutboundMessageRecord: Model, @unchecked Sendable {
     @OptionalField(key: "claimed_until") var claimedUntil: Date?
     @OptionalField(key: "last_result") var lastResult: String?
     @OptionalField(key: "sent_at") var sentAt: Date?
+    @OptionalField(key: "unsubscribe_hash") var unsubscribeHash: String?
+    @OptionalField(key: "unsubscribe_expires_at") var unsubscribeExpiresAt: Date?
+    @OptionalField(key: "unsubscribed_at") var unsubscribedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Mail in: where Earned stands in each mailbox (claimed with a lease, so one instance reads a
 /// mailbox at a time), and each contact's conversation by e-mail with its files.
@@ -17,24 +16,7 @@ public struct MailThreadStore: Sendable {
     public func claimMailbox(_ location: LocationID?, now: Date, lease: TimeInterval = 300) async throws
         -> MailboxPosition??
     {
-        let scope = MailboxStateRecord.scope(location)
-        let sql = try db.sql
-        try await sql.insert(into: MailboxStateRecord.schema).columns("id", "scope", "updated_at")
-            .values([BulkValue.uuid(IDGenerator.next()), .text(scope), .date(now)].map(\.expression))
-            .ignoringConflicts(with: ["scope"]).run()
-        let rows = try await sql.raw(
-            """
-            UPDATE mailbox_states SET claimed_until = \(bind: now.addingTimeInterval(lease))
-            WHERE scope = \(bind: scope) AND (claimed_until IS NULL OR claimed_until < \(bind: now))
-            RETURNING uid_validity, last_uid
-            """
-        ).all()
-        guard let row = rows.first else { return nil }
-        let validity =
-            try row.decodeNil(column: "uid_validity") ? nil : try row.decode(column: "uid_validity", as: Int64.self)
-        let last = try row.decodeNil(column: "last_uid") ? nil : try row.decode(column: "last_uid", as: Int64.self)
-        guard let validity, let last else { return .some(nil) }
-        return .some(MailboxPosition(uidValidity: UInt64(validity), lastUID: UInt64(last)))
+        try await MailQueries.claimMailbox(MailboxStateRecord.scope(location), now: now, lease: lease, on: db)
     }
 
     /// Records where Earned stands after a read (or why it could not read) and releases the claim.

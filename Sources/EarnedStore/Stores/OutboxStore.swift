@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 /// The outbox of messages Earned sends itself: queued once per key, claimed with a lease so
 /// two instances never send one message twice, and its delivery log.
@@ -16,44 +15,15 @@ public struct OutboxStore: Sendable {
         var keys = Set<String>()
         let messages = messages.filter { keys.insert($0.key).inserted }
         guard !messages.isEmpty else { return [] }
-        let sql = try db.sql
-        let insert = sql.insert(into: OutboundMessageRecord.schema).columns(
-            "id", "key", "kind", "channel", "customer_id", "staff_id", "location_id", "task_id", "subject_id",
-            "address",
-            "name", "subject", "text", "language", "message_id", "in_reply_to", "refs", "status", "attempts",
-            "next_attempt_at", "created_at", "updated_at")
-        for m in messages {
-            let values: [BulkValue] = [
-                .uuid(m.id), .text(m.key), .text(m.kind.rawValue), .text(m.channel.rawValue),
-                .uuid(m.customerID?.rawValue), .uuid(m.staffID?.rawValue), .uuid(m.locationID?.rawValue),
-                .uuid(m.taskID?.rawValue), .uuid(m.subjectID), .text(m.address), .text(m.name), .text(m.subject),
-                .text(m.text), .text(m.language), .text(m.messageID), .text(m.inReplyTo),
-                .text(m.references.joined(separator: " ")), .text(OutboundMessage.Status.pending.rawValue),
-                .integer(0), .date(m.nextAttemptAt ?? m.createdAt), .date(m.createdAt), .date(m.createdAt),
-            ]
-            insert.values(values.map(\.expression))
-        }
-        let rows = try await insert.ignoringConflicts(with: ["key"]).returning("id").all()
-        let ids = Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
+        let ids = try await MailQueries.insertNew(messages, on: db)
         return messages.filter { ids.contains($0.id) }
     }
 
     /// Claims up to `limit` messages due at `now` for `lease` seconds: another instance does
     /// not take them meanwhile, and a claim left by a crashed one runs out.
     public func claimDue(limit: Int, now: Date, lease: TimeInterval = 600) async throws -> [OutboundMessage] {
-        let rows = try await db.sql.raw(
-            """
-            UPDATE outbound_messages SET claimed_until = \(bind: now.addingTimeInterval(lease))
-            WHERE id IN (
-                SELECT id FROM outbound_messages
-                WHERE status = 'pending' AND next_attempt_at <= \(bind: now)
-                    AND (claimed_until IS NULL OR claimed_until < \(bind: now))
-                ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit))))
-            AND (claimed_until IS NULL OR claimed_until < \(bind: now))
-            RETURNING id
-            """
-        ).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let ids = try await MailQueries.claimDue(
+            limit: limit, now: now, leaseUntil: now.addingTimeInterval(lease), on: db)
         guard !ids.isEmpty else { return [] }
         return try await OutboundMessageRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$nextAttemptAt).all()
             .map(\.domain)
@@ -125,5 +95,62 @@ public struct OutboxStore: Sendable {
 
     public func message(key: String) async throws -> OutboundMessage? {
         try await OutboundMessageRecord.query(on: db).filter(\.$key == key).first()?.domain
+    }
+
+    // MARK: Unsubscribing
+
+    /// Gives a message its unsubscribe link's token (by hash), good until `expires`.
+    public func setUnsubscribe(_ id: UUID, hash: String, expires: Date) async throws {
+        guard let record = try await OutboundMessageRecord.find(id, on: db) else { return }
+        record.unsubscribeHash = hash
+        record.unsubscribeExpiresAt = expires
+        try await record.update(on: db)
+    }
+
+    /// What an unsubscribe link leads to.
+    public enum UnsubscribeLink: Sendable, Hashable {
+        /// A live link: the customer and the message.
+        case valid(CustomerID, OutboundMessage)
+        /// Used already.
+        case used
+        /// Unknown, expired, or of a customer since erased.
+        case invalid
+    }
+
+    public func unsubscribeLink(hash: String, now: Date) async throws -> UnsubscribeLink {
+        guard let record = try await OutboundMessageRecord.query(on: db).filter(\.$unsubscribeHash == hash).first()
+        else { return .invalid }
+        if record.unsubscribedAt != nil { return .used }
+        guard let expires = record.unsubscribeExpiresAt, expires > now, let customer = record.customerID else {
+            return .invalid
+        }
+        return .valid(CustomerID(customer), record.domain)
+    }
+
+    /// Uses an unsubscribe link: the customer's e-mail consent is withdrawn (source and time kept,
+    /// as every consent), and mail to them that waits is not sent. Nil when the link is not live;
+    /// a second use changes nothing.
+    @discardableResult
+    public func unsubscribe(hash: String, now: Date) async throws -> CustomerID? {
+        guard case .valid(let customer, let message) = try await unsubscribeLink(hash: hash, now: now) else {
+            return nil
+        }
+        try await db.transaction { db in
+            let used = try await MailQueries.markUnsubscribed(message.id, at: now, on: db)
+            guard used else { return }
+            try await CustomerConsentRecord(
+                customerID: customer.rawValue,
+                consent: Consent(channel: .email, given: false, at: now, source: "unsubscribe link in an e-mail")
+            ).create(on: db)
+            try await OutboundMessageRecord.query(on: db).set(\.$status, to: OutboundMessage.Status.failed.rawValue)
+                .set(\.$lastResult, to: "the customer unsubscribed").set(\.$nextAttemptAt, to: nil)
+                .filter(\.$customerID == customer.rawValue).filter(\.$status == OutboundMessage.Status.pending.rawValue)
+                .filter(\.$kind != OutboundMessage.Kind.reply.rawValue).update()
+            try await AuditLog(db: db).record(
+                .updated, "customer", customer.rawValue, by: nil,
+                summary: "e-mail consent withdrawn by unsubscribe link",
+                at: now)
+        }
+        return customer
     }
 }

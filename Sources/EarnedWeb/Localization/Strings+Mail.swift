@@ -143,6 +143,21 @@ extension Strings {
         let text = "\(tenths / 10)" + (tenths % 10 == 0 ? "" : t(",", ".") + "\(tenths % 10)")
         return t("\(text) МБ", "\(text) MB")
     }
+    var unsubscribeTitle: String { t("Отписаться от писем", "Unsubscribe") }
+    func unsubscribeAsk(_ address: String) -> String {
+        t(
+            "Больше не присылать поздравления, опросы и другие письма на \(address)? Ответы на ваши обращения всё равно придут.",
+            "Stop greetings, surveys and other messages to \(address)? Answers to what you write to us still come.")
+    }
+    var unsubscribeButton: String { t("Отписаться", "Unsubscribe") }
+    var unsubscribeDone: String {
+        t("Готово: писем от нас больше не будет.", "Done: you will get no more of these e-mails from us.")
+    }
+    var unsubscribeInvalid: String {
+        t(
+            "Эта ссылка больше не работает. Чтобы отписаться, ответьте на письмо — мы прочитаем и отпишем вас.",
+            "This link no longer works. To unsubscribe, answer the e-mail: a person will read it and take you off.")
+    }
     var mailNoKey: String {
         t(
             "На этом сервере нет ключа шифрования (EARNED_SECRET_KEY): пароль почты сохранить нельзя.",
