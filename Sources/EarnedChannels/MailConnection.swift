@@ -1,6 +1,7 @@
 import EarnedDomain
 import EarnedServices
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -8,6 +9,58 @@ import NIOSSL
 /// What the SMTP and IMAP clients share: TLS that trusts the system's certificates (and the
 /// configured extra ones), and what went wrong in words for the delivery log.
 enum MailConnection {
+    /// An open connection to a mail server, closed by `close()` or when its time runs out.
+    struct Open {
+        let channel: any Channel
+        /// Set when the deadline closed the connection.
+        let timedOut: NIOLockedValueBox<Bool>
+        let tls: NIOSSLContext
+        /// The name TLS asks for (none for an IP address).
+        let serverName: String?
+        let deadline: Scheduled<Void>
+
+        func close() {
+            deadline.cancel()
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Connects to `endpoint`, TLS from the first byte when it says so, with `decoder` reading
+    /// the server's answers; the whole conversation has `timeout`.
+    static func open<Decoder: ChannelInboundHandler>(
+        _ endpoint: MailEndpoint, group: any EventLoopGroup, connectTimeout: TimeAmount, timeout: TimeAmount,
+        extraTrustRoots: String?, decoder: @escaping @Sendable () -> Decoder
+    ) async throws -> Open where Decoder.InboundIn == ByteBuffer {
+        let tls = try tlsContext(extraTrustRoots)
+        let serverName = isIPAddress(endpoint.host) ? nil : endpoint.host
+        let implicitTLS = endpoint.security == .tls
+        let bootstrap = ClientBootstrap(group: group).connectTimeout(connectTimeout).channelInitializer { channel in
+            channel.eventLoop.makeCompletedFuture {
+                if implicitTLS {
+                    try channel.pipeline.syncOperations.addHandler(
+                        NIOSSLClientHandler(context: tls, serverHostname: serverName))
+                }
+                try channel.pipeline.syncOperations.addHandler(decoder())
+            }
+        }
+        let channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
+        let timedOut = NIOLockedValueBox(false)
+        let deadline = channel.eventLoop.scheduleTask(in: timeout) {
+            timedOut.withLockedValue { $0 = true }
+            channel.close(promise: nil)
+        }
+        return Open(channel: channel, timedOut: timedOut, tls: tls, serverName: serverName, deadline: deadline)
+    }
+
+    /// Turns a plain connection into TLS after the server agreed to `STARTTLS`.
+    static func startTLS(_ connection: Open) async throws {
+        let (channel, tls, name) = (connection.channel, connection.tls, connection.serverName)
+        try await channel.eventLoop.submit {
+            try channel.pipeline.syncOperations.addHandler(
+                NIOSSLClientHandler(context: tls, serverHostname: name), position: .first)
+        }.get()
+    }
+
     static func tlsContext(_ extraTrustRoots: String?) throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         if let extraTrustRoots { configuration.additionalTrustRoots = [.file(extraTrustRoots)] }

@@ -36,6 +36,7 @@ public enum EarnedMigrations {
             CreateOutboundMessages(),  // 0030 the outbox: e-mail Earned sends itself, with its delivery state
             CreateMailThreads(),  // 0031 mail in: mailbox positions, contacts' conversations, their files
             UpdateOutboundMessagesAddUnsubscribe(),  // 0032 one-click unsubscribe links of customer mail
+            CreateServiceTasksKindCreatedIndex(),  // 0033 new work of a kind, for notices by e-mail
         ]
     }
 }

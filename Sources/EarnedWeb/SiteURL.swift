@@ -131,6 +131,8 @@ enum SiteURL: Sendable {
     /// The unsubscribe link of a message to a customer.
     case unsubscribe(token: Parameter<String>)
     case mailTest
+    /// The person's own choices about notices by e-mail.
+    case accountNotifications
     case auditSearch(
         person: UUID? = nil, kind: String? = nil, from: String? = nil, to: String? = nil, cursor: String? = nil,
         export: Bool = false)
@@ -265,6 +267,7 @@ enum SiteURL: Sendable {
         case .mailSettings(let location):
             return (["settings", "mail"], ["location": location?.uuidString.lowercased()])
         case .mailTest: return (["settings", "mail", "test"], [:])
+        case .accountNotifications: return (["account", "notifications"], [:])
         case .unsubscribe(let token): return (["u", .named("token", token)], [:])
         case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
             return (
@@ -453,6 +456,8 @@ extension SiteURL {
         case outreachSettings
         case mailSettings
         case mailTest
+        /// The caller's own choices about notices by e-mail.
+        case notifications
         /// The e-mail Earned sent itself: the outbox and its delivery log.
         case messages
         case surveys
@@ -522,6 +527,7 @@ extension SiteURL {
             case .outreachSettings: return ["settings", "outreach"]
             case .mailSettings: return ["settings", "mail"]
             case .mailTest: return ["settings", "mail", "test"]
+            case .notifications: return ["me", "notifications"]
             case .messages: return ["messages"]
             case .surveys: return ["surveys"]
             case .surveyResults: return ["surveys", "results"]

@@ -38,6 +38,7 @@ struct SiteURLTests {
             .account, .accountPassword, .twoFactorSetup, .twoFactorDisable, .recoveryCodes, .signInCode(next: nil),
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
             .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key), .unsubscribe(token: .key),
+            .accountNotifications,
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -49,7 +50,7 @@ struct SiteURLTests {
         .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
         .deliveryResend(.key), .serviceSettings, .outreachSettings, .mailSettings, .mailTest, .messages,
-        .contactMessages(.key), .contactReplies(.key), .surveys,
+        .contactMessages(.key), .contactReplies(.key), .notifications, .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
         .consistency, .customerScore(.key), .exports(.key),
@@ -71,7 +72,7 @@ struct SiteURLTests {
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
             .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .taskAction,
-            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest, .contactReply:
+            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest, .contactReply, .accountNotifications:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
@@ -95,7 +96,8 @@ struct SiteURLTests {
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:
                 return [.GET, .POST]
-            case .customer, .location, .staff, .serviceSettings, .outreachSettings, .survey, .mailSettings:
+            case .customer, .location, .staff, .serviceSettings, .outreachSettings, .survey, .mailSettings,
+                .notifications:
                 return [.GET, .PATCH]
             case .order: return [.GET, .PATCH, .DELETE]
             case .forecast: return [.GET, .DELETE]

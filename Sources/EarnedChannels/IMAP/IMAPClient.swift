@@ -89,29 +89,12 @@ public struct IMAPClient: MailboxReader {
     private func converse<T: Sendable>(_ endpoint: MailEndpoint, _ body: (inout Session) async throws -> T)
         async throws -> T
     {
-        let tls = try MailConnection.tlsContext(extraTrustRoots)
-        let sniName = MailConnection.isIPAddress(endpoint.host) ? nil : endpoint.host
         let (stream, continuation) = AsyncThrowingStream<IMAPResponse, any Error>.makeStream()
-        let implicitTLS = endpoint.security == .tls
-        let bootstrap = ClientBootstrap(group: group).connectTimeout(connectTimeout).channelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                if implicitTLS {
-                    try channel.pipeline.syncOperations.addHandler(
-                        NIOSSLClientHandler(context: tls, serverHostname: sniName))
-                }
-                try channel.pipeline.syncOperations.addHandler(IMAPResponseDecoder(continuation))
-            }
-        }
-        let channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
-        let timedOut = NIOLockedValueBox(false)
-        let deadline = channel.eventLoop.scheduleTask(in: timeout) {
-            timedOut.withLockedValue { $0 = true }
-            channel.close(promise: nil)
-        }
-        defer {
-            deadline.cancel()
-            channel.close(promise: nil)
-        }
+        let connection = try await MailConnection.open(
+            endpoint, group: group, connectTimeout: connectTimeout, timeout: timeout, extraTrustRoots: extraTrustRoots
+        ) { IMAPResponseDecoder(continuation) }
+        let (channel, timedOut) = (connection.channel, connection.timedOut)
+        defer { connection.close() }
         do {
             var session = Session(channel: channel, responses: stream.makeAsyncIterator(), timedOut: timedOut)
             let greeting = try await session.next()
@@ -121,10 +104,7 @@ public struct IMAPClient: MailboxReader {
             if greeting.status == "PREAUTH" { return try await body(&session) }
             if endpoint.security == .startTLS {
                 _ = try await session.run(["STARTTLS"], what: "STARTTLS")
-                try await channel.eventLoop.submit {
-                    try channel.pipeline.syncOperations.addHandler(
-                        NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
-                }.get()
+                try await MailConnection.startTLS(connection)
             }
             _ = try await session.run(
                 ["LOGIN", .string(endpoint.username ?? ""), .string(endpoint.password ?? "")], what: "the sign-in")

@@ -90,29 +90,12 @@ public struct SMTPClient: MailTransport {
     private func converse<T: Sendable>(_ endpoint: MailEndpoint, _ body: (inout Session) async throws -> T)
         async throws -> T
     {
-        let tls = try MailConnection.tlsContext(extraTrustRoots)
-        let sniName = MailConnection.isIPAddress(endpoint.host) ? nil : endpoint.host
         let (stream, continuation) = AsyncThrowingStream<SMTPReply, any Error>.makeStream()
-        let implicitTLS = endpoint.security == .tls
-        let bootstrap = ClientBootstrap(group: group).connectTimeout(connectTimeout).channelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                if implicitTLS {
-                    try channel.pipeline.syncOperations.addHandler(
-                        NIOSSLClientHandler(context: tls, serverHostname: sniName))
-                }
-                try channel.pipeline.syncOperations.addHandler(SMTPReplyDecoder(continuation))
-            }
-        }
-        let channel = try await bootstrap.connect(host: endpoint.host, port: endpoint.port).get()
-        let timedOut = NIOLockedValueBox(false)
-        let deadline = channel.eventLoop.scheduleTask(in: timeout) {
-            timedOut.withLockedValue { $0 = true }
-            channel.close(promise: nil)
-        }
-        defer {
-            deadline.cancel()
-            channel.close(promise: nil)
-        }
+        let connection = try await MailConnection.open(
+            endpoint, group: group, connectTimeout: connectTimeout, timeout: timeout, extraTrustRoots: extraTrustRoots
+        ) { SMTPReplyDecoder(continuation) }
+        let (channel, timedOut) = (connection.channel, connection.timedOut)
+        defer { connection.close() }
         do {
             var session = Session(channel: channel, replies: stream.makeAsyncIterator(), timedOut: timedOut)
             let greeting = try await session.next()
@@ -125,10 +108,7 @@ public struct SMTPClient: MailTransport {
                 }
                 let go = try await session.command("STARTTLS")
                 guard go.code == 220 else { throw session.refusal(go, "STARTTLS", signIn: true) }
-                try await channel.eventLoop.submit {
-                    try channel.pipeline.syncOperations.addHandler(
-                        NIOSSLClientHandler(context: tls, serverHostname: sniName), position: .first)
-                }.get()
+                try await MailConnection.startTLS(connection)
                 capabilities = try await session.hello(heloName)
             }
             if let user = endpoint.username, !user.isEmpty {

@@ -7,6 +7,31 @@ public enum MailSecurity: String, Codable, Sendable, CaseIterable {
     case startTLS = "starttls"
     case none
 
+    /// A server's host, security and port as typed, checked into `v` by field: a host name (no
+    /// scheme, port or user in it), one of the securities (`standard` when left out), a port
+    /// from 1 to 65535 (the security's usual one when left out).
+    static func checkServer(
+        host: String?, security: String?, port: Int?, standard: MailSecurity, portFor: (MailSecurity) -> Int,
+        example: String, prefix: String, into v: inout Validator
+    ) -> (host: String?, security: MailSecurity, port: Int) {
+        let host = v.text(prefix + "host", host, required: true, max: 253)
+        if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
+            v.add(prefix + "host", .invalidFormat, detail: "a host name such as \(example)")
+        }
+        var chosen = standard
+        if let text = security?.trimmedOrNil {
+            if let named = MailSecurity(rawValue: text) {
+                chosen = named
+            } else {
+                v.add(
+                    prefix + "security", .invalidChoice, detail: allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let port = port ?? portFor(chosen)
+        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        return (host, chosen, port)
+    }
+
     /// The usual SMTP submission port for this security.
     public var submissionPort: Int {
         switch self {
@@ -168,22 +193,9 @@ public struct OutgoingMailServerDraft: Sendable, Hashable {
         existing: OutgoingMailServer?, prefix: String = "", seal: (String) throws -> String
     ) throws -> OutgoingMailServer {
         var v = Validator()
-        let host = v.text(prefix + "host", host, required: true, max: 253)
-        if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
-            v.add(prefix + "host", .invalidFormat, detail: "a host name such as smtp.yandex.ru")
-        }
-        var security = MailSecurity.startTLS
-        if let text = self.security?.trimmedOrNil {
-            if let chosen = MailSecurity(rawValue: text) {
-                security = chosen
-            } else {
-                v.add(
-                    prefix + "security", .invalidChoice,
-                    detail: MailSecurity.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-        }
-        let port = self.port ?? security.submissionPort
-        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        let (host, security, port) = MailSecurity.checkServer(
+            host: host, security: security, port: port, standard: .startTLS, portFor: \.submissionPort,
+            example: "smtp.yandex.ru", prefix: prefix, into: &v)
         let username = v.text(prefix + "username", username, max: 320)
         let fromText = v.text(prefix + "from_address", fromAddress, required: true, max: 320)
         let from = fromText.flatMap(ContactNormalizer.email)
@@ -224,22 +236,9 @@ public struct IncomingMailServerDraft: Sendable, Hashable {
         existing: IncomingMailServer?, prefix: String = "", seal: (String) throws -> String
     ) throws -> IncomingMailServer {
         var v = Validator()
-        let host = v.text(prefix + "host", host, required: true, max: 253)
-        if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
-            v.add(prefix + "host", .invalidFormat, detail: "a host name such as imap.yandex.ru")
-        }
-        var security = MailSecurity.tls
-        if let text = self.security?.trimmedOrNil {
-            if let chosen = MailSecurity(rawValue: text) {
-                security = chosen
-            } else {
-                v.add(
-                    prefix + "security", .invalidChoice,
-                    detail: MailSecurity.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-        }
-        let port = self.port ?? IncomingMailServer.port(for: security)
-        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        let (host, security, port) = MailSecurity.checkServer(
+            host: host, security: security, port: port, standard: .tls, portFor: IncomingMailServer.port(for:),
+            example: "imap.yandex.ru", prefix: prefix, into: &v)
         let username = v.text(prefix + "username", username, required: true, max: 320)
         let folder = v.text(prefix + "folder", folder, max: 200) ?? "INBOX"
         if !folder.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }) {

@@ -25,24 +25,32 @@ package struct MailActions: Sendable {
         self.reader = reader
     }
 
-    /// Saves the mailbox Earned reads for the business or a location; a password needs the key
-    /// to seal it with, as the outgoing one's.
-    @discardableResult
-    package func saveIncoming(
-        _ draft: IncomingMailServerDraft, location: LocationID?, actor: Staff, now: Date
-    ) async throws -> IncomingMailServer {
-        if let password = draft.password, !password.isEmpty, secrets == nil {
+    /// A password is stored only sealed: without a key (PostgreSQL without EARNED_SECRET_KEY)
+    /// it is refused by name.
+    private func requireKey(for password: String?) throws {
+        if let password, !password.isEmpty, secrets == nil {
             throw DomainError.invalid([
                 FieldError(
                     field: "password", code: .inconsistent,
                     detail: "cannot be stored: this server has no key to seal it with (set EARNED_SECRET_KEY)")
             ])
         }
-        return try await SettingsStore(db: db).changeIncomingMail(draft, location: location, actor: actor, now: now) {
-            secret, context in
-            guard let secrets else { throw SecretBox.SealingFailed() }
-            return try secrets.sealText(secret, context: context)
-        }
+    }
+
+    private func seal(_ secret: String, _ context: String) throws -> String {
+        guard let secrets else { throw SecretBox.SealingFailed() }
+        return try secrets.sealText(secret, context: context)
+    }
+
+    /// Saves the mailbox Earned reads for the business or a location; a password needs the key
+    /// to seal it with, as the outgoing one's.
+    @discardableResult
+    package func saveIncoming(
+        _ draft: IncomingMailServerDraft, location: LocationID?, actor: Staff, now: Date
+    ) async throws -> IncomingMailServer {
+        try requireKey(for: draft.password)
+        return try await SettingsStore(db: db).changeIncomingMail(
+            draft, location: location, actor: actor, now: now, seal: seal)
     }
 
     /// Signs in to the mailbox of `location` and opens its folder; nil when all went well.
@@ -72,18 +80,9 @@ package struct MailActions: Sendable {
     package func saveOutgoing(
         _ draft: OutgoingMailServerDraft, location: LocationID?, actor: Staff, now: Date
     ) async throws -> OutgoingMailServer {
-        if let password = draft.password, !password.isEmpty, secrets == nil {
-            throw DomainError.invalid([
-                FieldError(
-                    field: "password", code: .inconsistent,
-                    detail: "cannot be stored: this server has no key to seal it with (set EARNED_SECRET_KEY)")
-            ])
-        }
-        return try await SettingsStore(db: db).changeOutgoingMail(draft, location: location, actor: actor, now: now) {
-            secret, context in
-            guard let secrets else { throw SecretBox.SealingFailed() }
-            return try secrets.sealText(secret, context: context)
-        }
+        try requireKey(for: draft.password)
+        return try await SettingsStore(db: db).changeOutgoingMail(
+            draft, location: location, actor: actor, now: now, seal: seal)
     }
 
     /// Connects to the server in force for `location` and signs in; nil when all went well,

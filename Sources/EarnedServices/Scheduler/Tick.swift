@@ -17,6 +17,7 @@ package struct Tick: Sendable {
         package var mailQueued = 0
         package var mail = MailSender.Report()
         package var mailboxes = MailboxPoller.Report()
+        package var notices = 0
 
         package init() {}
 
@@ -25,6 +26,7 @@ package struct Tick: Sendable {
                 + (mailQueued + mail.sent + mail.refused + mail.deferred > 0
                     ? "; e-mail: \(mailQueued) queued, \(mail.sent) sent, \(mail.refused) refused, \(mail.deferred) to retry"
                     : "")
+                + (notices > 0 ? "; \(notices) notices to staff" : "")
                 + (mailboxes.mailboxes > 0
                     ? "; mailboxes: \(mailboxes.newContacts) new contacts, \(mailboxes.joined) answers, \(mailboxes.failures) failed"
                     : "")
@@ -43,11 +45,13 @@ package struct Tick: Sendable {
     package let secrets: SecretBox?
     /// How the shop's mailboxes are read; without one, none is.
     package let mailboxReader: (any MailboxReader)?
+    /// The language of notices to staff.
+    package let staffLanguage: String
 
     package init(
         db: any Database, transport: any WebhookTransport, logger: Logger, linkBase: String,
         metrics: (any ServiceInstruments)? = nil, mailTransport: (any MailTransport)? = nil, secrets: SecretBox? = nil,
-        mailboxReader: (any MailboxReader)? = nil
+        mailboxReader: (any MailboxReader)? = nil, staffLanguage: String = "ru"
     ) {
         self.db = db
         self.transport = transport
@@ -57,6 +61,7 @@ package struct Tick: Sendable {
         self.mailTransport = mailTransport
         self.secrets = secrets
         self.mailboxReader = mailboxReader
+        self.staffLanguage = staffLanguage
     }
 
     /// What every step of a pass reads: the locations with their calendars and the owner's
@@ -102,6 +107,10 @@ package struct Tick: Sendable {
         try await replyTargets(now: now, setting, report: &report)
         try await greetings(now: now, setting, report: &report)
         try await surveys(now: now, setting, report: &report)
+        // New work of today's steps, and a low score's call-back made on the survey page since.
+        report.notices = try await StaffNotifier.notify(
+            now: now, linkBase: linkBase, language: staffLanguage, mail: setting.mail, locations: setting.locations,
+            on: db)
         let sent = try await WebhookSender(db: db, transport: transport, logger: logger, metrics: metrics).sendDue(
             now: now)
         report.deliveriesSent += sent.delivered

@@ -141,6 +141,13 @@ extension StaffRepository {
         return try await load([record]).first
     }
 
+    /// The accounts with these ids, for telling people of their work.
+    public func byIDs(_ ids: [StaffID]) async throws -> [StaffID: Staff] {
+        guard !ids.isEmpty else { return [:] }
+        let people = try await load(try await StaffRecord.query(on: db).filter(\.$id ~~ ids.map(\.rawValue)).all())
+        return Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Every account, active or not, for analyses that attribute records to people and teams.
     public func all() async throws -> [Staff] {
         try await load(try await StaffRecord.query(on: db).sort(\.$name).all())

@@ -44,6 +44,14 @@ public struct TaskRepository: Sendable {
         return try await q.sort(\.$dueAt).limit(limit).all().map(\.domain)
     }
 
+    /// Open tasks of `kinds` made at or after `since`, with someone to do them: the new work the
+    /// scheduler tells people of.
+    public func created(kinds: [ServiceTask.Kind], since: Date, limit: Int = 500) async throws -> [ServiceTask] {
+        try await ServiceTaskRecord.query(on: db).filter(\.$kind ~~ kinds.map(\.rawValue))
+            .filter(\.$createdAt >= since).filter(\.$status == ServiceTask.Status.open.rawValue)
+            .filter(\.$assigneeID != nil).sort(\.$createdAt).limit(limit).all().map(\.domain)
+    }
+
     /// How many open tasks and open promises each person has past due, in locations (nil: all):
     /// the whole count, not a page of it.
     public func overdueCounts(locations: Set<LocationID>?, now: Date) async throws -> [StaffID: Int] {

@@ -78,4 +78,26 @@ extension SettingsStore {
         try await store(settings.replacing(account), under: Self.mailKey, actor: actor, now: now)
         try await MailboxStateRecord.query(on: db).filter(\.$scope == MailboxStateRecord.scope(location)).delete()
     }
+
+    static func notificationsKey(_ staff: StaffID) -> String { "notifications:" + staff.description.lowercased() }
+
+    /// A person's choices about notices by e-mail; the standard ones until they choose.
+    public func notificationPreferences(of staff: StaffID) async throws -> NotificationPreferences {
+        try await document(Self.notificationsKey(staff)) ?? .standard
+    }
+
+    /// Changes the actor's own choices.
+    public func changeNotificationPreferences(_ preferences: NotificationPreferences, actor: Staff, now: Date)
+        async throws
+    {
+        var v = Validator()
+        let hours = preferences.hours
+        if !(0...(24 * 60)).contains(hours.sendFrom) { v.add("send_from", .outOfRange, detail: "00:00 to 24:00") }
+        if !(0...(24 * 60)).contains(hours.sendUntil) { v.add("send_until", .outOfRange, detail: "00:00 to 24:00") }
+        if hours.sendUntil - hours.sendFrom < QuietHours.shortestWindow {
+            v.add("send_until", .inconsistent, detail: "at least an hour after send_from")
+        }
+        try v.check()
+        try await store(preferences, under: Self.notificationsKey(actor.id), actor: actor, now: now)
+    }
 }

@@ -14,8 +14,46 @@ extension APIRoutes {
         api.patch(SiteURL.API.mailSettings.pathComponents, use: changeMailSettings)
         api.post(SiteURL.API.mailTest.pathComponents, use: mailTest).waitsOnOtherServers()
         api.get(SiteURL.API.messages.pathComponents, use: messages)
+        api.get(SiteURL.API.notifications.pathComponents, use: notifications)
+        api.patch(SiteURL.API.notifications.pathComponents, use: changeNotifications)
         api.get(SiteURL.API.contactMessages(.key).pathComponents, use: contactMessages)
         api.post(SiteURL.API.contactReplies(.key).pathComponents, use: contactReply)
+    }
+
+    static func notifications(_ req: Request) async throws -> NotificationsDTO {
+        NotificationsDTO(try await req.settings.notificationPreferences(of: try req.actor().id))
+    }
+
+    /// Changes the caller's own choices; what is left out keeps its value.
+    static func changeNotifications(_ req: Request) async throws -> NotificationsDTO {
+        let actor = try req.actor()
+        let input = try req.content.decode(NotificationsInput.self)
+        var preferences = try await req.settings.notificationPreferences(of: actor.id)
+        var errors: [FieldError] = []
+        if let email = input.email { preferences.email = email }
+        if let kinds = input.kinds {
+            var chosen: Set<NotificationKind> = []
+            for (index, text) in kinds.enumerated() {
+                if let kind = NotificationKind(rawValue: text) {
+                    chosen.insert(kind)
+                } else {
+                    errors.append(
+                        FieldError(
+                            field: "kinds.\(index)", code: .invalidChoice,
+                            detail: NotificationKind.allCases.map(\.rawValue).joined(separator: ", ")))
+                }
+            }
+            preferences.kinds = chosen
+        }
+        if let from = DayPeriod.minutes(input.send_from, field: "send_from", into: &errors) {
+            preferences.hours.sendFrom = from
+        }
+        if let until = DayPeriod.minutes(input.send_until, field: "send_until", into: &errors) {
+            preferences.hours.sendUntil = until
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        try await req.settings.changeNotificationPreferences(preferences, actor: actor, now: req.now)
+        return NotificationsDTO(preferences)
     }
 
     /// A contact's conversation by e-mail, oldest first, for whoever may see the contact.

@@ -44,6 +44,14 @@ extension OpenAPIDocument {
                 ("status", "string", "only messages in this state"), ("limit", "integer", "1 to 500, default 50"),
             ], queryChoices: ["status": OutboundMessage.Status.allCases.map(\.rawValue)]),
         Operation(
+            method: "get", endpoint: .notifications,
+            summary: "The caller's choices about notices by e-mail: on or off, which kinds, the hours they may arrive",
+            response: "Notifications", status: 200),
+        Operation(
+            method: "patch", endpoint: .notifications,
+            summary: "Change the caller's choices; what is left out keeps its value", request: "NotificationsInput",
+            response: "Notifications", status: 200),
+        Operation(
             method: "get", endpoint: .contactMessages(.key),
             summary: "A contact's conversation by e-mail, oldest first: the customer's mail as it arrived, and replies",
             response: "ContactMessageArray", status: 200),
@@ -165,6 +173,10 @@ extension OpenAPIDocument {
             "outbound_id": string(format: "uuid", nullable: true), "staff_id": string(format: "uuid", nullable: true),
             "attachments": array(file),
         ]
+        let notifications: Props = [
+            "email": ["type": "boolean"], "kinds": array(enumeration(NotificationKind.allCases.map(\.rawValue))),
+            "send_from": string("HH:MM in the person's home location's time"), "send_until": string("HH:MM"),
+        ]
         let message: Props = [
             "id": string(format: "uuid"), "kind": enumeration(OutboundMessage.Kind.allCases.map(\.rawValue)),
             "channel": string(), "customer_id": string(format: "uuid", nullable: true),
@@ -220,6 +232,8 @@ extension OpenAPIDocument {
             "IncomingMailServer": object(incoming, required: Array(incoming.keys)),
             "IncomingMailServerInput": object(incomingInput),
             "ReplyInput": object(["text": string(max: 10_000)]),
+            "Notifications": object(notifications, required: Array(notifications.keys)),
+            "NotificationsInput": object(notifications),
             "ContactMessage": object(contactMessage, required: Array(contactMessage.keys)),
             "ContactMessageArray": array(ref("ContactMessage")),
             "MailTestInput": object(["location_id": string(format: "uuid"), "to": string(max: 320)]),

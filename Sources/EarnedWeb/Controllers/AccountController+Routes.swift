@@ -10,5 +10,6 @@ extension AccountController: RouteCollection {
         user.post(SiteURL.accountPassword.pathComponents, use: changePassword)
         user.post(SiteURL.twoFactorDisable.pathComponents, use: disable)
         user.post(SiteURL.recoveryCodes.pathComponents, use: newRecoveryCodes)
+        user.post(SiteURL.accountNotifications.pathComponents, use: changeNotifications)
     }
 }

@@ -21,6 +21,7 @@ struct AccountController {
             switch req.query[String.self, at: "done"] ?? "" {
             case "password": req.strings.passwordChanged
             case "two-factor-off": req.strings.twoFactorTurnedOff
+            case "notifications": req.strings.saved
             default: nil
             }
         return try await render(req, notice: notice)
@@ -28,7 +29,7 @@ struct AccountController {
 
     func render(
         _ req: Request, notice: String? = nil, passwordErrors: [FieldError] = [], twoFactorError: String? = nil,
-        status: HTTPResponseStatus = .ok
+        notificationErrors: [FieldError] = [], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let state = try await req.accounts.twoFactor(of: viewer.staff.id)
@@ -37,8 +38,29 @@ struct AccountController {
         let page = AccountPage(
             viewer: viewer, notice: notice, passwordErrors: passwordErrors, twoFactorError: twoFactorError,
             enabledAt: state?.enabledAt, recoveryCodesLeft: left, canSetUp: req.application.secretBox != nil,
-            required: required)
+            required: required, notifications: try await req.settings.notificationPreferences(of: viewer.staff.id),
+            notificationErrors: notificationErrors, mailSetUp: try await req.settings.mail().sendsMail)
         return Layout.response(page.body, title: viewer.s.accountTitle, request: req, status: status)
+    }
+
+    /// The person's own choices about notices by e-mail.
+    func changeNotifications(_ req: Request) async throws -> Response {
+        let staff = try req.actor()
+        let form = try req.content.decode([String: String].self)
+        var errors: [FieldError] = []
+        let from = DayPeriod.minutes(form["send_from"] ?? "08:00", field: "send_from", into: &errors)
+        let until = DayPeriod.minutes(form["send_until"] ?? "21:00", field: "send_until", into: &errors)
+        let preferences = NotificationPreferences(
+            email: form["email"] == "true",
+            kinds: Set(NotificationKind.allCases.filter { form["kind_\($0.rawValue)"] == "true" }),
+            hours: QuietHours(sendFrom: from ?? 0, sendUntil: until ?? 0))
+        do {
+            if !errors.isEmpty { throw DomainError.invalid(errors) }
+            try await req.settings.changeNotificationPreferences(preferences, actor: staff, now: req.now)
+        } catch DomainError.invalid(let fields) {
+            return try await render(req, notificationErrors: fields, status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.account.path + "?done=notifications#notifications")
     }
 
     func changePassword(_ req: Request) async throws -> Response {

@@ -158,6 +158,27 @@ extension Strings {
             "Эта ссылка больше не работает. Чтобы отписаться, ответьте на письмо — мы прочитаем и отпишем вас.",
             "This link no longer works. To unsubscribe, answer the e-mail: a person will read it and take you off.")
     }
+    var notificationsTitle: String { t("Уведомления", "Notifications") }
+    func notificationsHint(_ email: String) -> String {
+        t(
+            "Что присылать на \(email), как только это случится. Всё это есть и в «Сегодня».",
+            "What to send to \(email) as soon as it happens. All of it is on Today as well.")
+    }
+    var notificationsNoMail: String {
+        t(
+            "Почта компании ещё не настроена: уведомления начнут приходить, когда владелец её подключит.",
+            "The business's e-mail is not set up yet: notices start once the owner connects it.")
+    }
+    var notifyByEmail: String { t("Присылать на почту", "Send by e-mail") }
+    func notificationKindName(_ kind: NotificationKind) -> String {
+        switch kind {
+        case .lowScore: t("Низкая оценка клиента (мне перезвонить)", "A customer's low score (my call-back)")
+        case .escalation: t("Обращение просрочено и передано мне", "A contact overdue and passed to me")
+        case .promiseDueSoon: t("Моё обещание скоро просрочится", "A promise of mine is about to be late")
+        }
+    }
+    var notifyFrom: String { t("Не раньше", "Not before") }
+    var notifyUntil: String { t("Не позже", "Not after") }
     var mailNoKey: String {
         t(
             "На этом сервере нет ключа шифрования (EARNED_SECRET_KEY): пароль почты сохранить нельзя.",

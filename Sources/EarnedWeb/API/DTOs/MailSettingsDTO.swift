@@ -216,3 +216,25 @@ struct OutboundMessageDTO: APIObject {
         created_at = m.createdAt
     }
 }
+
+/// The caller's choices about notices by e-mail.
+struct NotificationsDTO: APIObject {
+    var email: Bool
+    var kinds: [String]
+    var send_from: String
+    var send_until: String
+
+    init(_ p: NotificationPreferences) {
+        email = p.email
+        kinds = NotificationKind.allCases.filter { p.kinds.contains($0) }.map(\.rawValue)
+        send_from = DayPeriod.clockText(p.hours.sendFrom)
+        send_until = DayPeriod.clockText(p.hours.sendUntil)
+    }
+}
+
+struct NotificationsInput: Content {
+    var email: Bool?
+    var kinds: [String]?
+    var send_from: String?
+    var send_until: String?
+}

@@ -12,4 +12,8 @@ struct AccountPage {
     var recoveryCodesLeft: Int
     var canSetUp: Bool
     var required: Bool
+    var notifications: NotificationPreferences = .standard
+    var notificationErrors: [FieldError] = []
+    /// Whether the business sends e-mail at all (else notices cannot go).
+    var mailSetUp = false
 }

@@ -10,7 +10,37 @@ extension AccountPage {
             notice.map { H.el("div", [("class", "alert success"), ("role", "status")], [H.text($0)]) } ?? H.empty,
             passwordCard,
             twoFactorCard,
+            notificationsCard,
         ])
+    }
+
+    /// Which notices come by e-mail, and when.
+    var notificationsCard: HTMLNode {
+        let s = viewer.s
+        let n = notifications
+        return H.el(
+            "section", [("class", "card"), ("id", "notifications")],
+            [
+                H.h2(s.notificationsTitle),
+                H.p("hint", mailSetUp ? s.notificationsHint(viewer.staff.email) : s.notificationsNoMail),
+                Forms.summary(notificationErrors, s),
+                Forms.form(
+                    action: SiteURL.accountNotifications.path, csrf: viewer.csrf, cls: "stack",
+                    [Forms.checkbox("email", label: s.notifyByEmail, checked: n.email)]
+                        + NotificationKind.allCases.map {
+                            Forms.checkbox(
+                                "kind_\($0.rawValue)", label: s.notificationKindName($0), checked: n.kinds.contains($0))
+                        }
+                        + [
+                            Forms.field(
+                                "send_from", label: s.notifyFrom, value: DayPeriod.clockText(n.hours.sendFrom),
+                                type: "time", errors: notificationErrors, s: s),
+                            Forms.field(
+                                "send_until", label: s.notifyUntil, value: DayPeriod.clockText(n.hours.sendUntil),
+                                type: "time", errors: notificationErrors, s: s),
+                            Forms.submit(s.save),
+                        ]),
+            ])
     }
 
     /// The message under a password field, in the page's words.
