@@ -362,6 +362,28 @@ struct MailTests {
         }
     }
 
+    @Test("a pass that has talked to servers long enough gives back what is left, untried, for the next pass")
+    func passBudget() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await setUp(app, f)
+            let outbox = OutboxStore(db: app.db)
+            try await outbox.enqueue(
+                (0..<5).map { i in
+                    OutboundMessage(
+                        id: UUID(), key: "test:budget:\(i)", kind: .test, channel: .email, address: "b\(i)@example.ru",
+                        subject: "Проверка", text: "Текст", language: "ru", nextAttemptAt: testNow, createdAt: testNow)
+                })
+            var sender = MailSender(db: app.db, transport: transport, secrets: app.secretBox, logger: app.logger)
+            sender.passBudget = .zero
+            #expect(try await sender.sendDue(now: testNow).sent == 1)
+            let left = try await outbox.recent(status: .pending)
+            #expect(left.count == 4 && left.allSatisfy { $0.attempts == 0 })
+            // Released, not held: the next pass (on any instance) takes them at once.
+            sender.passBudget = .seconds(240)
+            #expect(try await sender.sendDue(now: testNow + 1).sent == 4)
+        }
+    }
+
     @Test("a greeting by e-mail goes at its time, and its task is done when the server accepts it")
     func greetingByMail() async throws {
         try await withEarnedApp { app, f in

@@ -19,6 +19,10 @@ package struct MailSender: Sendable {
     /// The start of the links customers open (the unsubscribe link).
     package let linkBase: String
     package var backoff = WebhookBackoff()
+    /// How long one pass may spend talking to mail servers: well inside the claim's lease (ten
+    /// minutes), so no other instance takes a message this one is still sending. What is left is
+    /// released for the next pass (at least one message is tried each pass).
+    package var passBudget: Duration = .seconds(240)
     /// How long an unsubscribe link works.
     package static let unsubscribeLifetime: TimeInterval = 365 * 86_400
 
@@ -56,7 +60,13 @@ package struct MailSender: Sendable {
         let due = try await outbox.claimDue(limit: limit, now: now)
         guard !due.isEmpty else { return report }
         let settings = try await SettingsStore(db: db).mail()
-        for message in due {
+        let clock = ContinuousClock()
+        let started = clock.now
+        for (index, message) in due.enumerated() {
+            if index > 0, clock.now - started > passBudget {
+                try await outbox.release(due[index...].map(\.id))
+                break
+            }
             var unsubscribe: URL?
             if Self.offersUnsubscribe(message) {
                 // A fresh token each try: only its hash is kept.

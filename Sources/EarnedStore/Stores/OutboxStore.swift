@@ -29,6 +29,12 @@ public struct OutboxStore: Sendable {
             .map(\.domain)
     }
 
+    /// Gives back claims not used this pass: the messages wait for the next one, untried.
+    public func release(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        try await OutboundMessageRecord.query(on: db).set(\.$claimedUntil, to: nil).filter(\.$id ~~ ids).update()
+    }
+
     /// What one try came to.
     public enum Outcome: Sendable, Hashable {
         /// Accepted, with the server's reply and the Message-ID it went out under.
