@@ -137,14 +137,19 @@ package struct Tick: Sendable {
         async throws -> [ServiceTask]
     {
         guard !tasks.isEmpty else { return [] }
-        // Work meant for someone away goes to whoever covers for them.
-        let covers = try await AbsenceRepository(db: db).covers(now: now)
-        let tasks = tasks.map { task in
-            var task = task
-            if let person = task.assigneeID, let cover = covers[person] { task.assigneeID = cover }
-            return task
-        }
+        let outer = db.inTransaction
         let (created, queued) = try await db.transaction { db in
+            // Who covers for whom is read under the write lock (on SQLite; a request's own
+            // transaction holds it already): an absence recorded meanwhile has either committed,
+            // and is read here, or waits, and hands over what this pass creates.
+            if !outer { try await SQLiteTuning.takeWriteLock(db) }
+            // Work meant for someone away goes to whoever covers for them.
+            let covers = try await AbsenceRepository(db: db).covers(now: now)
+            let tasks = tasks.map { task in
+                var task = task
+                if let person = task.assigneeID, let cover = covers[person] { task.assigneeID = cover }
+                return task
+            }
             let created = try await TaskRepository(db: db).createNew(tasks)
             var queued = 0
             let hooks = WebhookStore(db: db)
