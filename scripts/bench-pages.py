@@ -115,7 +115,7 @@ def work():
         "survey results": ["/surveys", "/surveys?by=shift"],
         "audit log": ["/audit"],
         "incidents": ["/incidents"],
-        "settings": ["/settings/service", "/settings/webhooks", "/absences", "/locations", "/staff", "/export"],
+        "settings": ["/settings/service", "/settings/mail", "/settings/webhooks", "/account", "/absences", "/locations", "/staff", "/export"],
         "duplicates": ["/customers/duplicates"],
     }
     for kind, found in pages.items():

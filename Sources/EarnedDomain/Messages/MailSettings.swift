@@ -12,11 +12,11 @@ public enum MailSecurity: String, Codable, Sendable, CaseIterable {
     /// from 1 to 65535 (the security's usual one when left out).
     static func checkServer(
         host: String?, security: String?, port: Int?, standard: MailSecurity, portFor: (MailSecurity) -> Int,
-        example: String, prefix: String, into v: inout Validator
+        example: String, into v: inout Validator
     ) -> (host: String?, security: MailSecurity, port: Int) {
-        let host = v.text(prefix + "host", host, required: true, max: 253)
+        let host = v.text("host", host, required: true, max: 253)
         if let host, host.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" || $0 == "@" }) {
-            v.add(prefix + "host", .invalidFormat, detail: "a host name such as \(example)")
+            v.add("host", .invalidFormat, detail: "a host name such as \(example)")
         }
         var chosen = standard
         if let text = security?.trimmedOrNil {
@@ -24,11 +24,11 @@ public enum MailSecurity: String, Codable, Sendable, CaseIterable {
                 chosen = named
             } else {
                 v.add(
-                    prefix + "security", .invalidChoice, detail: allCases.map(\.rawValue).joined(separator: ", "))
+                    "security", .invalidChoice, detail: allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
         let port = port ?? portFor(chosen)
-        if !(1...65_535).contains(port) { v.add(prefix + "port", .outOfRange, detail: "1 to 65535") }
+        if !(1...65_535).contains(port) { v.add("port", .outOfRange, detail: "1 to 65535") }
         return (host, chosen, port)
     }
 
@@ -146,6 +146,12 @@ public struct MailSettings: Codable, Hashable, Sendable {
         return account(exactly: nil)?.outgoing
     }
 
+    /// The scope whose outgoing server is in force for `location` (its own, else the
+    /// business's, nil): what the server's sealed password is bound to.
+    public func outgoingScope(for location: LocationID?) -> LocationID? {
+        account(exactly: location)?.outgoing != nil ? location : nil
+    }
+
     /// Whether any mail can be sent at all.
     public var sendsMail: Bool { accounts.contains { $0.outgoing != nil } }
 
@@ -187,21 +193,20 @@ public struct OutgoingMailServerDraft: Sendable, Hashable {
         self.fromName = fromName
     }
 
-    /// The checked server, every bad field named; `seal` seals a new password. Field names are
-    /// prefixed with `prefix` (the API's `outgoing.`).
+    /// The checked server, every bad field named; `seal` seals a new password.
     public func validated(
-        existing: OutgoingMailServer?, prefix: String = "", seal: (String) throws -> String
+        existing: OutgoingMailServer?, seal: (String) throws -> String
     ) throws -> OutgoingMailServer {
         var v = Validator()
         let (host, security, port) = MailSecurity.checkServer(
             host: host, security: security, port: port, standard: .startTLS, portFor: \.submissionPort,
-            example: "smtp.yandex.ru", prefix: prefix, into: &v)
-        let username = v.text(prefix + "username", username, max: 320)
-        let fromText = v.text(prefix + "from_address", fromAddress, required: true, max: 320)
+            example: "smtp.yandex.ru", into: &v)
+        let username = v.text("username", username, max: 320)
+        let fromText = v.text("from_address", fromAddress, required: true, max: 320)
         let from = fromText.flatMap(ContactNormalizer.email)
-        if fromText != nil, from == nil { v.add(prefix + "from_address", .invalidFormat, detail: "an e-mail address") }
-        let fromName = v.text(prefix + "from_name", fromName, max: 120)
-        if let password, password.count > 1_000 { v.add(prefix + "password", .tooLong, limit: 1_000) }
+        if fromText != nil, from == nil { v.add("from_address", .invalidFormat, detail: "an e-mail address") }
+        let fromName = v.text("from_name", fromName, max: 120)
+        if let password, password.count > 1_000 { v.add("password", .tooLong, limit: 1_000) }
         try v.check()
         var sealed = existing?.sealedPassword
         if let password { sealed = password.isEmpty ? nil : try seal(password) }
@@ -233,19 +238,19 @@ public struct IncomingMailServerDraft: Sendable, Hashable {
     }
 
     public func validated(
-        existing: IncomingMailServer?, prefix: String = "", seal: (String) throws -> String
+        existing: IncomingMailServer?, seal: (String) throws -> String
     ) throws -> IncomingMailServer {
         var v = Validator()
         let (host, security, port) = MailSecurity.checkServer(
             host: host, security: security, port: port, standard: .tls, portFor: IncomingMailServer.port(for:),
-            example: "imap.yandex.ru", prefix: prefix, into: &v)
-        let username = v.text(prefix + "username", username, required: true, max: 320)
-        let folder = v.text(prefix + "folder", folder, max: 200) ?? "INBOX"
+            example: "imap.yandex.ru", into: &v)
+        let username = v.text("username", username, required: true, max: 320)
+        let folder = v.text("folder", folder, max: 200) ?? "INBOX"
         if !folder.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }) {
-            v.add(prefix + "folder", .invalidFormat, detail: "a folder name in Latin letters, such as INBOX")
+            v.add("folder", .invalidFormat, detail: "a folder name in Latin letters, such as INBOX")
         }
-        if let password, password.count > 1_000 { v.add(prefix + "password", .tooLong, limit: 1_000) }
-        if (password ?? "").isEmpty, existing?.sealedPassword == nil { v.add(prefix + "password", .required) }
+        if let password, password.count > 1_000 { v.add("password", .tooLong, limit: 1_000) }
+        if (password ?? "").isEmpty, existing?.sealedPassword == nil { v.add("password", .required) }
         try v.check()
         var sealed = existing?.sealedPassword
         if let password, !password.isEmpty { sealed = try seal(password) }

@@ -62,6 +62,20 @@ public enum DomainError: Error, Equatable, Sendable {
     case unauthenticated(String)
 }
 
+extension DomainError {
+    /// The same error with every field named under `prefix` (`outgoing.` for a nested part of
+    /// the API's input, `in_` for a second form on a page); other errors as they are.
+    public func prefixed(_ prefix: String) -> DomainError {
+        guard case .invalid(let fields) = self else { return self }
+        return .invalid(
+            fields.map { field in
+                var field = field
+                field.field = prefix + field.field
+                return field
+            })
+    }
+}
+
 /// Collects field errors so every bad field is reported at once, not only the first.
 public struct Validator: Sendable {
     public private(set) var errors: [FieldError] = []

@@ -58,16 +58,11 @@ package struct MailActions: Sendable {
         try Policy.require(actor, .manageIntegrations)
         guard let server = try await SettingsStore(db: db).mail().account(exactly: location)?.incoming, let reader
         else { throw DomainError.conflict("no mailbox is set up") }
-        guard
-            let password = server.sealedPassword.flatMap({
-                secrets?.openText($0, context: IncomingMailServer.sealContext(location: location))
-            })
-        else { return "the mailbox password cannot be opened with this key; enter it again" }
+        guard let endpoint = MailEndpoint.incoming(server, scope: location, secrets: secrets) else {
+            return "the mailbox password cannot be opened with this key; enter it again"
+        }
         do {
-            try await reader.check(
-                MailEndpoint(
-                    host: server.host, port: server.port, security: server.security, username: server.username,
-                    password: password), folder: server.folder)
+            try await reader.check(endpoint, folder: server.folder)
             return nil
         } catch {
             return error.description
@@ -93,9 +88,9 @@ package struct MailActions: Sendable {
         guard let server = settings.outgoing(for: location) else {
             throw DomainError.conflict("e-mail is not set up")
         }
-        let sender = MailSender(db: db, transport: transport, secrets: secrets, logger: logger)
-        let scope = settings.account(exactly: location)?.outgoing != nil ? location : nil
-        guard let endpoint = sender.endpoint(server, location: scope) else {
+        guard
+            let endpoint = MailEndpoint.outgoing(server, scope: settings.outgoingScope(for: location), secrets: secrets)
+        else {
             return "the mail password cannot be opened with this key; enter it again"
         }
         do {

@@ -106,9 +106,10 @@ package struct MailSender: Sendable {
         guard let server = settings.outgoing(for: message.locationID) else {
             return retry("e-mail is not set up for this location")
         }
-        // The scope whose server this is: the seal of its password is bound to it.
-        let scope = settings.account(exactly: message.locationID)?.outgoing != nil ? message.locationID : nil
-        guard let endpoint = endpoint(server, location: scope) else {
+        guard
+            let endpoint = MailEndpoint.outgoing(
+                server, scope: settings.outgoingScope(for: message.locationID), secrets: secrets)
+        else {
             return retry("the mail password cannot be opened with this key; enter it again in the settings")
         }
         let messageID = message.messageID ?? "\(message.id.uuidString.lowercased())@\(server.domain)"
@@ -139,19 +140,6 @@ package struct MailSender: Sendable {
         } catch {
             return error.isPermanent ? .refused(error.description) : retry(error.description)
         }
-    }
-
-    /// The server to talk to, its password opened; nil when a stored password will not open.
-    package func endpoint(_ server: OutgoingMailServer, location: LocationID?) -> MailEndpoint? {
-        var password: String? = nil
-        if let sealed = server.sealedPassword {
-            guard let open = secrets?.openText(sealed, context: OutgoingMailServer.sealContext(location: location))
-            else { return nil }
-            password = open
-        }
-        return MailEndpoint(
-            host: server.host, port: server.port, security: server.security, username: server.username,
-            password: password)
     }
 
     /// What a message that will not go out by e-mail leaves for a person: a survey link, the

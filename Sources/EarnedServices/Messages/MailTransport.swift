@@ -48,3 +48,33 @@ public protocol MailTransport: Sendable {
     /// Connects, signs in and quits without sending: the settings page's connection test.
     func check(_ endpoint: MailEndpoint) async throws(MailTransportError)
 }
+
+extension MailEndpoint {
+    /// The outgoing server of `scope` with its password opened; nil when a stored password will
+    /// not open with this key.
+    package static func outgoing(_ server: OutgoingMailServer, scope: LocationID?, secrets: SecretBox?) -> MailEndpoint?
+    {
+        var password: String? = nil
+        if let sealed = server.sealedPassword {
+            guard let open = secrets?.openText(sealed, context: OutgoingMailServer.sealContext(location: scope))
+            else { return nil }
+            password = open
+        }
+        return MailEndpoint(
+            host: server.host, port: server.port, security: server.security, username: server.username,
+            password: password)
+    }
+
+    /// The mailbox of `scope` with its password opened; nil when it will not open.
+    package static func incoming(_ server: IncomingMailServer, scope: LocationID?, secrets: SecretBox?) -> MailEndpoint?
+    {
+        guard
+            let password = server.sealedPassword.flatMap({
+                secrets?.openText($0, context: IncomingMailServer.sealContext(location: scope))
+            })
+        else { return nil }
+        return MailEndpoint(
+            host: server.host, port: server.port, security: server.security, username: server.username,
+            password: password)
+    }
+}

@@ -38,31 +38,23 @@ package struct MailboxPoller: Sendable {
         package var failures = 0
     }
 
-    package func pollAll(now: Date) async throws -> Report {
+    /// Reads every mailbox of `mail` (the pass's settings, with its `locations`).
+    package func pollAll(now: Date, mail: MailSettings, locations: [Location]) async throws -> Report {
         var report = Report()
-        let settings = try await SettingsStore(db: db).mail()
-        let mailboxes = settings.mailboxes
+        let mailboxes = mail.mailboxes
         guard !mailboxes.isEmpty else { return report }
         let threads = MailThreadStore(db: db)
-        let locations = try await LocationRepository(db: db).all()
         for (location, server) in mailboxes {
             // Another instance is reading it.
             guard let claimed = try await threads.claimMailbox(location, now: now) else { continue }
             report.mailboxes += 1
-            guard
-                let password = server.sealedPassword.flatMap({
-                    secrets?.openText($0, context: IncomingMailServer.sealContext(location: location))
-                })
-            else {
+            guard let endpoint = MailEndpoint.incoming(server, scope: location, secrets: secrets) else {
                 report.failures += 1
                 try await threads.release(
                     location, position: nil,
                     error: "the mailbox password cannot be opened with this key; enter it again", now: now)
                 continue
             }
-            let endpoint = MailEndpoint(
-                host: server.host, port: server.port, security: server.security, username: server.username,
-                password: password)
             var done = claimed
             do {
                 let fetched = try await reader.fetch(
@@ -141,7 +133,7 @@ package struct MailboxPoller: Sendable {
         {
             return .joined(contactID)
         }
-        let customer = try await incoming.from.map(\.address).asyncFlatMap { try await threads.customer(byEmail: $0) }
+        let customer = try await incoming.from.asyncMap { try await threads.customer(byEmail: $0.address) } ?? nil
         guard let place = location ?? customer?.homeLocationID ?? locations.first?.id else { return .known }
         let contact = InboundContact(
             channel: .email, customerID: customer?.id, locationID: place, receivedAt: at,
@@ -167,12 +159,5 @@ package struct MailboxPoller: Sendable {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text
-    }
-}
-
-extension Optional {
-    fileprivate func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -29,11 +29,18 @@ package enum StaffNotifier {
         let people = try await StaffRepository(db: db).byIDs(Array(Set(tasks.compactMap(\.assigneeID))))
         let customers = try await CustomerRepository(db: db).byIDs(tasks.compactMap(\.customerID))
         var messages: [OutboundMessage] = []
+        var choices: [StaffID: NotificationPreferences] = [:]
         for task in tasks {
             guard let person = task.assigneeID.flatMap({ people[$0] }), person.isActive,
                 let kind = NotificationKind.about(task.kind), mail.outgoing(for: task.locationID) != nil
             else { continue }
-            let preferences = try await settings.notificationPreferences(of: person.id)
+            let preferences: NotificationPreferences
+            if let known = choices[person.id] {
+                preferences = known
+            } else {
+                preferences = try await settings.notificationPreferences(of: person.id)
+                choices[person.id] = preferences
+            }
             guard preferences.wants(kind) else { continue }
             let zone = (person.homeLocationID ?? task.locationID).flatMap { zones[$0] } ?? .gmt
             let (subject, text) = words(

@@ -100,7 +100,7 @@ package struct Tick: Sendable {
         // Mail first, so a contact that arrived now has its reply clock read in this pass.
         if let mailboxReader {
             report.mailboxes = try await MailboxPoller(db: db, reader: mailboxReader, secrets: secrets, logger: logger)
-                .pollAll(now: now)
+                .pollAll(now: now, mail: setting.mail, locations: setting.locations)
         }
         try await afterSale(now: now, setting, report: &report)
         try await promiseReminders(now: now, setting, report: &report)

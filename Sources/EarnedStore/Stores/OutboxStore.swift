@@ -95,6 +95,13 @@ public struct OutboxStore: Sendable {
         return try await query.sort(\.$createdAt, .descending).limit(limit).all().map(\.domain)
     }
 
+    /// The messages with these ids, by id (a contact's replies, read at once).
+    public func messages(ids: [UUID]) async throws -> [UUID: OutboundMessage] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await OutboundMessageRecord.query(on: db).filter(\.$id ~~ ids).all().map(\.domain)
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func message(_ id: UUID) async throws -> OutboundMessage? {
         try await OutboundMessageRecord.find(id, on: db)?.domain
     }

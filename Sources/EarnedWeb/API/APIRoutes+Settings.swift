@@ -95,11 +95,8 @@ extension APIRoutes {
                 do {
                     try await mailActions(req).saveIncoming(
                         incoming.draft, location: location, actor: actor, now: req.now)
-                } catch DomainError.invalid(let errors) {
-                    throw DomainError.invalid(
-                        errors.map {
-                            FieldError(field: "incoming." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
-                        })
+                } catch let error as DomainError {
+                    throw error.prefixed("incoming.")
                 }
             } else {
                 try await req.settings.removeIncomingMail(location: location, actor: actor, now: req.now)
@@ -111,11 +108,8 @@ extension APIRoutes {
         if let outgoing = input.outgoing {
             do {
                 try await mailActions(req).saveOutgoing(outgoing.draft, location: location, actor: actor, now: req.now)
-            } catch DomainError.invalid(let errors) {
-                throw DomainError.invalid(
-                    errors.map {
-                        FieldError(field: "outgoing." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
-                    })
+            } catch let error as DomainError {
+                throw error.prefixed("outgoing.")
             }
         } else {
             try await req.settings.removeOutgoingMail(location: location, actor: actor, now: req.now)

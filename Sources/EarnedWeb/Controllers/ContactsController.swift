@@ -77,10 +77,7 @@ struct ContactsController {
         let status = try await ContactActions.clocks(viewer.locations, on: req.database)[contact.locationID]?.status(
             of: contact, now: req.now)
         let thread = try await MailThreadStore(db: req.database).messages(of: contact.id)
-        var deliveries: [UUID: OutboundMessage] = [:]
-        for id in thread.compactMap(\.outboundID) {
-            deliveries[id] = try await OutboxStore(db: req.database).message(id)
-        }
+        let deliveries = try await OutboxStore(db: req.database).messages(ids: thread.compactMap(\.outboundID))
         let page = ContactPage(
             viewer: viewer, contact: contact, customer: customer,
             staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors,

@@ -69,12 +69,9 @@ struct MailSettingsController {
                 password: form["in_password"].flatMap { $0.isEmpty ? nil : $0 }, folder: form["in_folder"])
             do {
                 try await actions(req).saveIncoming(draft, location: location, actor: actor, now: req.now)
-            } catch DomainError.invalid(let errors) {
-                return try await render(
-                    req, location: location, form: form,
-                    errors: errors.map {
-                        FieldError(field: "incoming." + $0.field, code: $0.code, limit: $0.limit, detail: $0.detail)
-                    })
+            } catch let error as DomainError {
+                guard case .invalid(let errors) = error.prefixed("in_") else { throw error }
+                return try await render(req, location: location, form: form, errors: errors)
             }
             let problem = try await actions(req).checkIncoming(location: location, actor: actor)
             return try await render(

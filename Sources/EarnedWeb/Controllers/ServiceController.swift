@@ -259,10 +259,3 @@ struct ServiceController {
         return req.redirect(to: SiteURL.serviceCase(id.rawValue).path)
     }
 }
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}

@@ -43,26 +43,26 @@ struct MailSettingsPage {
                         hidden, H.void("input", [("type", "hidden"), ("name", "action"), ("value", "incoming")]),
                         Forms.field(
                             "in_host", label: s.mailHost, value: form["in_host"], hint: s.mailIncomingHostHint,
-                            required: true, errors: Self.incomingErrors(errors), s: s,
+                            required: true, errors: errors, s: s,
                             attributes: [("autocomplete", "off")]),
                         Forms.select(
                             "in_security", label: s.mailSecurity,
                             options: MailSecurity.allCases.map { ($0.rawValue, s.mailIncomingSecurityName($0)) },
                             selected: form["in_security"] ?? MailSecurity.tls.rawValue,
-                            errors: Self.incomingErrors(errors), s: s),
+                            errors: errors, s: s),
                         Forms.field(
                             "in_port", label: s.mailPort, value: form["in_port"], type: "number",
-                            errors: Self.incomingErrors(errors), s: s, attributes: [("min", "1"), ("max", "65535")]),
+                            errors: errors, s: s, attributes: [("min", "1"), ("max", "65535")]),
                         Forms.field(
                             "in_username", label: s.mailUsername, value: form["in_username"], required: true,
-                            errors: Self.incomingErrors(errors), s: s, attributes: [("autocomplete", "off")]),
+                            errors: errors, s: s, attributes: [("autocomplete", "off")]),
                         Forms.field(
                             "in_password", label: s.mailPassword, value: nil, type: "password",
                             hint: incoming?.sealedPassword != nil ? s.mailPasswordKept : nil,
-                            errors: Self.incomingErrors(errors), s: s, attributes: [("autocomplete", "new-password")]),
+                            errors: errors, s: s, attributes: [("autocomplete", "new-password")]),
                         Forms.field(
                             "in_folder", label: s.mailFolder, value: form["in_folder"] ?? "INBOX",
-                            errors: Self.incomingErrors(errors), s: s),
+                            errors: errors, s: s),
                         Forms.submit(s.mailSaveAndCheck),
                     ]),
                 incoming == nil
@@ -75,16 +75,6 @@ struct MailSettingsPage {
                             Forms.submit(s.mailStopReading, cls: "button danger"),
                         ]),
             ])
-    }
-
-    /// The incoming form's errors under its own field names (`in_host`…).
-    static func incomingErrors(_ errors: [FieldError]) -> [FieldError] {
-        errors.compactMap { error in
-            guard error.field.hasPrefix("incoming.") else { return nil }
-            var renamed = error
-            renamed.field = "in_" + error.field.dropFirst("incoming.".count)
-            return renamed
-        }
     }
 
     var body: HTMLNode {
