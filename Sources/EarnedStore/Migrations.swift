@@ -37,6 +37,7 @@ public enum EarnedMigrations {
             CreateMailThreads(),  // 0031 mail in: mailbox positions, contacts' conversations, their files
             UpdateOutboundMessagesAddUnsubscribe(),  // 0032 one-click unsubscribe links of customer mail
             CreateServiceTasksKindCreatedIndex(),  // 0033 new work of a kind, for notices by e-mail
+            CreateTelegram(),  // 0034 the Telegram bot's chats and start links
         ]
     }
 }

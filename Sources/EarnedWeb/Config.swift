@@ -40,6 +40,9 @@ public struct Config: Sendable {
     /// A PEM file of certificates to trust for the shop's mail servers besides the system's
     /// (a server with a private certificate authority).
     public var mailTrustRoots: String?
+    /// Where Telegram's Bot API is: Telegram's own address, or a stand-in (a local Bot API
+    /// server, the tests' loopback one).
+    public var telegramAPI: String = "https://api.telegram.org"
 
     /// The start of links customers open, without a trailing slash.
     public var publicBase: String {
@@ -102,6 +105,10 @@ public struct Config: Sendable {
         ),
         ("EARNED_API_RATE_LIMIT", "API requests per token per minute, shared by all instances; 0 for no limit", "600"),
         ("EARNED_MAIL_CA_FILE", "PEM certificates to trust for the shop's mail servers besides the system's", "unset"),
+        (
+            "EARNED_TELEGRAM_API", "the address of Telegram's Bot API (a local Bot API server)",
+            "https://api.telegram.org"
+        ),
     ]
 
     /// Reads the environment. `.env` files are not read here: Vapor reads them into the process
@@ -214,6 +221,13 @@ public struct Config: Sendable {
                 config.mailTrustRoots = path
             } else {
                 problems.append("EARNED_MAIL_CA_FILE must name a readable PEM file, not '\(path)'")
+            }
+        }
+        if let text = env["EARNED_TELEGRAM_API"], !text.isEmpty {
+            if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                config.telegramAPI = text.hasSuffix("/") ? String(text.dropLast()) : text
+            } else {
+                problems.append("EARNED_TELEGRAM_API must be an http:// or https:// address, not '\(text)'")
             }
         }
         if let text = env["EARNED_API_RATE_LIMIT"] {

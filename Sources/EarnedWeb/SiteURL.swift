@@ -17,6 +17,8 @@ enum SiteURL: Sendable {
     case customerNotes(Parameter<UUID>)
     case customerReferrals(Parameter<UUID>)
     case customerExport(Parameter<UUID>)
+    /// A one-use link that starts the business's Telegram bot as this customer.
+    case customerTelegramLink(Parameter<UUID>)
     case mergeCustomer(Parameter<UUID>)
     case eraseCustomer(Parameter<UUID>)
     case customerDuplicates(cursor: String? = nil)
@@ -131,6 +133,12 @@ enum SiteURL: Sendable {
     /// The unsubscribe link of a message to a customer.
     case unsubscribe(token: Parameter<String>)
     case mailTest
+    /// The business's Telegram bot.
+    case telegramSettings
+    /// Where Telegram sends the bot's updates in webhook mode.
+    case telegramHook
+    /// A link that brings the person's notices to their Telegram.
+    case accountTelegram
     /// The person's own choices about notices by e-mail.
     case accountNotifications
     case auditSearch(
@@ -154,6 +162,7 @@ enum SiteURL: Sendable {
         case .mergeCustomer(let id): return (["customers", .id(id), "merge"], [:])
         case .eraseCustomer(let id): return (["customers", .id(id), "erase"], [:])
         case .customerExport(let id): return (["customers", .id(id), "export"], [:])
+        case .customerTelegramLink(let id): return (["customers", .id(id), "telegram-link"], [:])
         case .customerDuplicates(let cursor): return (["customers", "duplicates"], ["cursor": cursor])
         case .mergeDuplicate: return (["customers", "duplicates", "merge"], [:])
         case .dismissDuplicate: return (["customers", "duplicates", "dismiss"], [:])
@@ -268,6 +277,9 @@ enum SiteURL: Sendable {
             return (["settings", "mail"], ["location": location?.uuidString.lowercased()])
         case .mailTest: return (["settings", "mail", "test"], [:])
         case .accountNotifications: return (["account", "notifications"], [:])
+        case .telegramSettings: return (["settings", "telegram"], [:])
+        case .telegramHook: return (["hooks", "telegram"], [:])
+        case .accountTelegram: return (["account", "telegram"], [:])
         case .unsubscribe(let token): return (["u", .named("token", token)], [:])
         case .auditSearch(let person, let kind, let from, let to, let cursor, let export):
             return (
@@ -456,6 +468,10 @@ extension SiteURL {
         case outreachSettings
         case mailSettings
         case mailTest
+        /// The business's Telegram bot.
+        case telegramSettings
+        /// A one-use link that starts the bot as a customer.
+        case customerTelegramLink(Parameter<UUID>)
         /// The caller's own choices about notices by e-mail.
         case notifications
         /// The e-mail Earned sent itself: the outbox and its delivery log.
@@ -527,6 +543,8 @@ extension SiteURL {
             case .outreachSettings: return ["settings", "outreach"]
             case .mailSettings: return ["settings", "mail"]
             case .mailTest: return ["settings", "mail", "test"]
+            case .telegramSettings: return ["settings", "telegram"]
+            case .customerTelegramLink(let id): return ["customers", .id(id), "telegram-link"]
             case .notifications: return ["me", "notifications"]
             case .messages: return ["messages"]
             case .surveys: return ["surveys"]

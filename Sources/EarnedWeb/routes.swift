@@ -6,11 +6,13 @@ import Vapor
 func routes(_ app: Application, metrics: EarnedMetrics) throws {
     try app.register(collection: SystemController(metrics: metrics, config: app.earned.config))
     try app.register(collection: UnsubscribeController())
+    try app.register(collection: TelegramHookController())
 
     let pages = app.grouped(SessionMiddleware()).grouped(CSRFMiddleware())
     let controllers: [any RouteCollection] = [
         SignInController(), SurveyPublicController(), SecondFactorController(), PasswordResetController(),
-        AccountController(), SecuritySettingsController(), MailSettingsController(), ServiceController(),
+        AccountController(), SecuritySettingsController(), MailSettingsController(), TelegramController(),
+        ServiceController(),
         DashboardsController(),
         ForecastController(), SettingsController(), IncidentsController(), SurveysController(), ContactsController(),
         CustomersController(), DuplicatesController(), OrdersController(), ImportController(), ExportController(),

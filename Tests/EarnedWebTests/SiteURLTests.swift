@@ -38,7 +38,7 @@ struct SiteURLTests {
             .account, .accountPassword, .twoFactorSetup, .twoFactorDisable, .recoveryCodes, .signInCode(next: nil),
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
             .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key), .unsubscribe(token: .key),
-            .accountNotifications,
+            .accountNotifications, .telegramSettings, .telegramHook, .accountTelegram, .customerTelegramLink(.key),
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -50,7 +50,8 @@ struct SiteURLTests {
         .incidents, .incident(.key), .closeIncident(.key),
         .webhooks, .webhook(.key), .webhookDeliveries(.key), .webhookTest(.key),
         .deliveryResend(.key), .serviceSettings, .outreachSettings, .mailSettings, .mailTest, .messages,
-        .contactMessages(.key), .contactReplies(.key), .notifications, .surveys,
+        .contactMessages(.key), .contactReplies(.key), .notifications, .telegramSettings, .customerTelegramLink(.key),
+        .surveys,
         .surveyResults, .survey(.key), .surveyInvitations, .surveyInvitationLink(.key), .surveyAnswers,
         .forecastBaseline, .forecastRun, .forecasts, .forecast(.key), .scorecard, .scorecardRecords, .loyalty,
         .consistency, .customerScore(.key), .exports(.key),
@@ -72,13 +73,14 @@ struct SiteURLTests {
             .dismissDuplicate, .revokeToken, .completeTask, .promiseAction, .caseAction, .toggleWebhook,
             .closeIncident, .contactAction, .renewSurveyLink, .forecastSave, .deleteForecast, .accountPassword,
             .twoFactorDisable, .recoveryCodes, .staffResetLink, .staffTwoFactorReset, .orderAction, .taskAction,
-            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest, .contactReply, .accountNotifications:
+            .endAbsence, .deleteWebhook, .testWebhook, .resendDelivery, .mailTest, .contactReply, .accountNotifications,
+            .customerTelegramLink, .accountTelegram, .telegramHook:
             return [.POST]
         case .signIn, .customers, .customer, .orders, .importData, .importUpload, .locations, .editLocation,
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
             .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks, .mailSettings,
-            .unsubscribe:
+            .unsubscribe, .telegramSettings:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
             .surveyInvitationList, .teamAgenda:
@@ -91,7 +93,8 @@ struct SiteURLTests {
                 return [.GET]
             case .customerMerge, .customerErase, .duplicateDismissals, .promiseActions, .caseActions,
                 .contactActions, .completeTask, .closeIncident, .surveyInvitationLink, .forecastRun, .orderActions,
-                .taskActions, .endAbsence, .webhookTest, .deliveryResend, .mailTest, .contactReplies:
+                .taskActions, .endAbsence, .webhookTest, .deliveryResend, .mailTest, .contactReplies,
+                .customerTelegramLink:
                 return [.POST]
             case .customers, .customerNotes, .customerReferrals, .orders, .locations, .staffList, .promises, .cases,
                 .contacts, .incidents, .webhooks, .surveys, .forecasts, .tasks, .absences:
@@ -103,6 +106,7 @@ struct SiteURLTests {
             case .forecast: return [.GET, .DELETE]
             case .promise, .serviceCase, .contact, .incident: return [.GET]
             case .webhook: return [.PATCH, .DELETE]
+            case .telegramSettings: return [.GET, .PATCH, .DELETE]
             }
         }
     }

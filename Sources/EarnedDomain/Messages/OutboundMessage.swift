@@ -1,6 +1,6 @@
 import Foundation
 
-/// A message Earned sends itself (today by e-mail) to a customer or a member of staff, with
+/// A message Earned sends itself (by e-mail, or through the Telegram bot) to a customer or a member of staff, with
 /// what happened to it: the outbox and its delivery log. Each has a unique key, so the same
 /// greeting, survey link or reply is never queued twice, and a lease, so two instances sharing
 /// one database never send it twice.
@@ -16,6 +16,8 @@ public struct OutboundMessage: Hashable, Codable, Sendable, Identifiable {
         case notification
         /// The settings page's test message.
         case test
+        /// The bot's own answer to /start or /stop.
+        case bot
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {
@@ -41,7 +43,7 @@ public struct OutboundMessage: Hashable, Codable, Sendable, Identifiable {
     /// What it is about, by kind: the survey invitation whose link it carries, the contact it
     /// answers.
     public var subjectID: UUID?
-    /// Where it goes: an e-mail address.
+    /// Where it goes: an e-mail address, or a Telegram chat ("tg:<chat id>").
     public var address: String
     /// The name beside the address.
     public var name: String?

@@ -1,4 +1,6 @@
 import EarnedDomain
+import EarnedStore
+import FluentKit
 import Foundation
 
 /// The rule for a message to a customer going out by e-mail from Earned itself, in one place
@@ -14,6 +16,43 @@ package enum CustomerMail {
         }
         let address = Tick.address(customer, .email)
         return address.isEmpty ? nil : address
+    }
+
+    /// Where a message to `customer` through `channel` goes when Earned sends it itself: by
+    /// e-mail (`directAddress`), or through the business's Telegram bot to a customer who
+    /// started it (their chat is live) and still consents to messages by messenger. Nil: a
+    /// gateway or a person sends it.
+    package static func direct(
+        _ customer: Customer, channel: ContactChannel, location: LocationID?, routes: DirectRoutes
+    ) -> (channel: ContactChannel, address: String)? {
+        switch channel {
+        case .email:
+            return directAddress(customer, channel: channel, location: location, mail: routes.mail).map { (.email, $0) }
+        case .messenger:
+            guard routes.telegram, customer.mayContact(via: .messenger), let chat = routes.chats[customer.id] else {
+                return nil
+            }
+            return (.messenger, chat.address)
+        default:
+            return nil
+        }
+    }
+
+    /// What `direct` reads, loaded once for a batch of customers.
+    package struct DirectRoutes: Sendable {
+        package var mail: MailSettings
+        /// Whether the business has a bot.
+        package var telegram: Bool
+        /// The customers' live chats with it.
+        package var chats: [CustomerID: TelegramChat]
+
+        package static func load(
+            for customers: [CustomerID], mail: MailSettings, telegram: TelegramSettings?, on db: any Database
+        ) async throws -> DirectRoutes {
+            DirectRoutes(
+                mail: mail, telegram: telegram != nil,
+                chats: telegram == nil ? [:] : try await TelegramStore(db: db).chats(customers: customers))
+        }
     }
 
     /// A greeting's subject: its first sentence ("Анна, с днём рождения!"), within 78 characters.

@@ -5,7 +5,8 @@ import FluentKit
 import Foundation
 import Logging
 
-/// Sends the e-mail that is due from the outbox through the shop's own server: each message
+/// Sends what is due from the outbox: a Telegram message through the business's bot
+/// (`MailSender+Telegram`), and e-mail through the shop's own server: each message
 /// in the customer's language as text and HTML, from the location's account (else the
 /// business's), under a Message-ID of its own. Accepted messages are sent (their task done);
 /// a 5xx is refused with the server's reason, never tried again; anything else is tried again
@@ -16,6 +17,8 @@ package struct MailSender: Sendable {
     package let transport: any MailTransport
     package let secrets: SecretBox?
     package let logger: Logger
+    /// The business's bot with its token opened; without one, Telegram messages wait.
+    package var telegram: TelegramBot?
     /// The start of the links customers open (the unsubscribe link).
     package let linkBase: String
     package var backoff = WebhookBackoff()
@@ -28,8 +31,9 @@ package struct MailSender: Sendable {
 
     package init(
         db: any Database, transport: any MailTransport, secrets: SecretBox?, logger: Logger,
-        linkBase: String = "http://localhost:8080"
+        linkBase: String = "http://localhost:8080", telegram: TelegramBot? = nil
     ) {
+        self.telegram = telegram
         self.db = db
         self.transport = transport
         self.secrets = secrets
@@ -68,15 +72,21 @@ package struct MailSender: Sendable {
                 break
             }
             var unsubscribe: URL?
-            if Self.offersUnsubscribe(message) {
+            if message.channel == .email, Self.offersUnsubscribe(message) {
                 // A fresh token each try: only its hash is kept.
                 let token = Secrets.token()
                 try await outbox.setUnsubscribe(
                     message.id, hash: Secrets.sha256(token), expires: now + Self.unsubscribeLifetime)
                 unsubscribe = Self.unsubscribeURL(base: linkBase, token: token)
             }
-            let outcome = await attempt(message, settings: settings, now: now, unsubscribe: unsubscribe)
+            let outcome =
+                message.channel == .messenger
+                ? await attemptTelegram(message, now: now)
+                : await attempt(message, settings: settings, now: now, unsubscribe: unsubscribe)
             let recorded = try await outbox.record(message.id, outcome, now: now)
+            if message.channel == .messenger, case .refused(let reason) = outcome {
+                try await telegramRefused(message, reason: reason, now: now)
+            }
             switch outcome {
             case .sent: report.sent += 1
             case .refused(let reason):
@@ -97,12 +107,7 @@ package struct MailSender: Sendable {
     package func attempt(_ message: OutboundMessage, settings: MailSettings, now: Date, unsubscribe: URL? = nil)
         async -> OutboxStore.Outcome
     {
-        let retry = { (reason: String) -> OutboxStore.Outcome in
-            .deferred(
-                reason,
-                next: backoff.nextAttempt(
-                    afterFailures: message.attempts + 1, at: now, jitter: Double.random(in: 0...1)))
-        }
+        let retry = { (reason: String) in self.retry(message, reason: reason, now: now) }
         guard let server = settings.outgoing(for: message.locationID) else {
             return retry("e-mail is not set up for this location")
         }
@@ -142,6 +147,16 @@ package struct MailSender: Sendable {
         }
     }
 
+    /// A try to come after the backoff's wait (or `after` seconds, when the server said).
+    func retry(_ message: OutboundMessage, reason: String, now: Date, after: Int? = nil) -> OutboxStore.Outcome {
+        let backedOff = backoff.nextAttempt(
+            afterFailures: message.attempts + 1, at: now, jitter: Double.random(in: 0...1))
+        // Nil: the last try was made.
+        guard let backedOff else { return .deferred(reason, next: nil) }
+        return .deferred(
+            reason, next: after.map { max(backedOff, now.addingTimeInterval(TimeInterval($0))) } ?? backedOff)
+    }
+
     /// What a message that will not go out by e-mail leaves for a person: a survey link, the
     /// task to send it by hand (a greeting or follow-up keeps its own open task).
     private func byHand(_ message: OutboundMessage, now: Date) async throws {
@@ -154,7 +169,8 @@ package struct MailSender: Sendable {
                 ServiceTask(
                     key: SurveyRepository.sendTaskKey(SurveyInvitationID(invitation)), kind: .surveySend,
                     assigneeID: message.staffID, locationID: message.locationID, customerID: customer,
-                    subject: .init(kind: .survey, id: invitation), dueAt: now, channel: .email, text: message.subject,
+                    subject: .init(kind: .survey, id: invitation), dueAt: now, channel: message.channel,
+                    text: message.subject,
                     createdAt: now, updatedAt: now)
             ], now: now, on: db, report: &report)
     }

@@ -3,7 +3,8 @@ import EarnedStore
 import FluentKit
 import Foundation
 
-/// Tells people of new work by e-mail as it comes, each as they chose: a customer's low score
+/// Tells people of new work by e-mail (and in Telegram, for those who connected it) as it
+/// comes, each as they chose: a customer's low score
 /// (the call-back is theirs), a contact escalated to them, a promise of theirs about to be late.
 /// Each notice goes once (its key is the task's), through the outbox, from the account of the
 /// task's location, and waits for the person's morning when it falls in their quiet hours.
@@ -18,11 +19,15 @@ package enum StaffNotifier {
     /// Queues the notices of work made since `now - lookBack`; answers how many were new.
     @discardableResult
     package static func notify(
-        now: Date, linkBase: String, language: String, mail: MailSettings, locations: [Location], on db: any Database
+        now: Date, linkBase: String, language: String, mail: MailSettings, telegram: Bool = false,
+        locations: [Location], on db: any Database
     ) async throws -> Int {
-        guard mail.sendsMail else { return 0 }
+        guard mail.sendsMail || telegram else { return 0 }
         let tasks = try await TaskRepository(db: db).created(kinds: kinds, since: now - lookBack)
         guard !tasks.isEmpty else { return 0 }
+        // Those who started the bot from their account get their notices in Telegram too.
+        let chats =
+            telegram ? try await TelegramStore(db: db).chats(staff: Array(Set(tasks.compactMap(\.assigneeID)))) : [:]
         let zones = Dictionary(
             locations.map { ($0.id, TimeZone(identifier: $0.timeZone) ?? .gmt) }, uniquingKeysWith: { a, _ in a })
         let settings = SettingsStore(db: db)
@@ -32,8 +37,10 @@ package enum StaffNotifier {
         var choices: [StaffID: NotificationPreferences] = [:]
         for task in tasks {
             guard let person = task.assigneeID.flatMap({ people[$0] }), person.isActive,
-                let kind = NotificationKind.about(task.kind), mail.outgoing(for: task.locationID) != nil
+                let kind = NotificationKind.about(task.kind)
             else { continue }
+            let chat = chats[person.id]
+            guard mail.outgoing(for: task.locationID) != nil || chat != nil else { continue }
             let preferences: NotificationPreferences
             if let known = choices[person.id] {
                 preferences = known
@@ -41,17 +48,28 @@ package enum StaffNotifier {
                 preferences = try await settings.notificationPreferences(of: person.id)
                 choices[person.id] = preferences
             }
-            guard preferences.wants(kind) else { continue }
+            guard preferences.kinds.contains(kind) else { continue }
             let zone = (person.homeLocationID ?? task.locationID).flatMap { zones[$0] } ?? .gmt
             let (subject, text) = words(
                 kind, task: task, customer: task.customerID.flatMap { customers[$0] }, zone: zone,
                 link: linkBase + "/tasks/" + task.id.description.lowercased(), language: language)
-            messages.append(
-                OutboundMessage(
-                    id: IDGenerator.next(), key: "notification:\(task.key)", kind: .notification, channel: .email,
-                    staffID: person.id, locationID: task.locationID, taskID: nil, subjectID: task.id.rawValue,
-                    address: person.email, name: person.name, subject: subject, text: text, language: language,
-                    nextAttemptAt: preferences.hours.nextSendTime(onOrAfter: now, in: zone), createdAt: now))
+            let at = preferences.hours.nextSendTime(onOrAfter: now, in: zone)
+            if preferences.wants(kind), mail.outgoing(for: task.locationID) != nil {
+                messages.append(
+                    OutboundMessage(
+                        id: IDGenerator.next(), key: "notification:\(task.key)", kind: .notification, channel: .email,
+                        staffID: person.id, locationID: task.locationID, taskID: nil, subjectID: task.id.rawValue,
+                        address: person.email, name: person.name, subject: subject, text: text, language: language,
+                        nextAttemptAt: at, createdAt: now))
+            }
+            if let chat {
+                messages.append(
+                    OutboundMessage(
+                        id: IDGenerator.next(), key: "notification:tg:\(task.key)", kind: .notification,
+                        channel: .messenger, staffID: person.id, locationID: task.locationID, taskID: nil,
+                        subjectID: task.id.rawValue, address: chat.address, name: person.name, subject: subject,
+                        text: subject + "\n\n" + text, language: language, nextAttemptAt: at, createdAt: now))
+            }
         }
         return try await OutboxStore(db: db).enqueue(messages).count
     }

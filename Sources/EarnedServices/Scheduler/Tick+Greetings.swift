@@ -81,20 +81,23 @@ extension Tick {
                 task.customerID.map { ($0, Touch(at: task.dueAt, kind: .greeting), task.key) }
             })
         let hooks = WebhookStore(db: db)
-        let mail = try await SettingsStore(db: db).mail()
+        let store = SettingsStore(db: db)
+        let routes = try await CustomerMail.DirectRoutes.load(
+            for: created.compactMap(\.customerID), mail: try await store.mail(), telegram: try await store.telegram(),
+            on: db)
         var byMail: [OutboundMessage] = []
         for task in created {
             guard let customerID = task.customerID, let customer = customers[customerID],
                 let greeting = planned.first(where: { $0.taskKey == task.key })
             else { continue }
-            // E-mail the shop sends itself goes from the outbox at the greeting's time; the task
-            // is done when it is sent, and no gateway is asked.
-            if let address = CustomerMail.directAddress(
-                customer, channel: greeting.channel, location: location.id, mail: mail)
+            // E-mail or a Telegram message the shop sends itself goes from the outbox at the
+            // greeting's time; the task is done when it is sent, and no gateway is asked.
+            if let (channel, address) = CustomerMail.direct(
+                customer, channel: greeting.channel, location: location.id, routes: routes)
             {
                 byMail.append(
                     OutboundMessage(
-                        id: IDGenerator.next(), key: "greeting:\(task.key)", kind: .greeting, channel: .email,
+                        id: IDGenerator.next(), key: "greeting:\(task.key)", kind: .greeting, channel: channel,
                         customerID: customerID, staffID: task.assigneeID, locationID: location.id, taskID: task.id,
                         address: address, name: customer.name, subject: CustomerMail.subject(ofGreeting: greeting.text),
                         text: greeting.text, language: greeting.language, nextAttemptAt: task.dueAt, createdAt: now))

@@ -82,20 +82,22 @@ extension Tick {
             fresh.map { ($0.0.customerID, Touch(at: $0.0.sendAt, kind: .survey), $0.0.key) })
         var byHand: [ServiceTask] = []
         var byMail: [OutboundMessage] = []
+        let routes = try await CustomerMail.DirectRoutes.load(
+            for: fresh.map(\.0.customerID), mail: setting.mail, telegram: setting.telegram, on: db)
         for (invitation, token) in fresh {
             guard let customer = customers[invitation.customerID],
                 let definition = definitions.first(where: { $0.id == invitation.definitionID })
             else { continue }
             let link = SurveyLink.url(base: linkBase, token: token)
             let location = invitation.attribution.locationID ?? customer.homeLocationID
-            // By the shop's own e-mail when it can: no gateway, no task (one follows if the
+            // By the shop's own e-mail or bot when it can: no gateway, no task (one follows if the
             // mail is refused or never gets through).
-            if let address = CustomerMail.directAddress(
-                customer, channel: invitation.channel, location: location, mail: setting.mail)
+            if let (channel, address) = CustomerMail.direct(
+                customer, channel: invitation.channel, location: location, routes: routes)
             {
                 byMail.append(
                     OutboundMessage(
-                        id: IDGenerator.next(), key: "survey:\(invitation.id)", kind: .survey, channel: .email,
+                        id: IDGenerator.next(), key: "survey:\(invitation.id)", kind: .survey, channel: channel,
                         customerID: customer.id, staffID: invitation.attribution.staffID ?? customer.ownerID,
                         locationID: location, subjectID: invitation.id.rawValue, address: address, name: customer.name,
                         subject: CustomerMail.surveySubject(language: invitation.language),

@@ -17,6 +17,7 @@ package struct Tick: Sendable {
         package var mailQueued = 0
         package var mail = MailSender.Report()
         package var mailboxes = MailboxPoller.Report()
+        package var telegram = TelegramPoller.Report()
         package var notices = 0
 
         package init() {}
@@ -29,6 +30,9 @@ package struct Tick: Sendable {
                 + (notices > 0 ? "; \(notices) notices to staff" : "")
                 + (mailboxes.mailboxes > 0
                     ? "; mailboxes: \(mailboxes.newContacts) new contacts, \(mailboxes.joined) answers, \(mailboxes.failures) failed"
+                    : "")
+                + (telegram.updates + telegram.failures > 0
+                    ? "; Telegram: \(telegram.updates) updates, \(telegram.newContacts) new contacts, \(telegram.joined) answers"
                     : "")
         }
     }
@@ -47,12 +51,19 @@ package struct Tick: Sendable {
     package let mailboxReader: (any MailboxReader)?
     /// The language of notices to staff.
     package let staffLanguage: String
+    /// How calls to Telegram's Bot API leave, and where it is; without a transport, the bot is
+    /// neither read nor written to.
+    package let botTransport: (any JSONTransport)?
+    package let telegramBase: String
 
     package init(
         db: any Database, transport: any WebhookTransport, logger: Logger, linkBase: String,
         metrics: (any ServiceInstruments)? = nil, mailTransport: (any MailTransport)? = nil, secrets: SecretBox? = nil,
-        mailboxReader: (any MailboxReader)? = nil, staffLanguage: String = "ru"
+        mailboxReader: (any MailboxReader)? = nil, staffLanguage: String = "ru",
+        botTransport: (any JSONTransport)? = nil, telegramBase: String = TelegramBot.standardBase
     ) {
+        self.botTransport = botTransport
+        self.telegramBase = telegramBase
         self.db = db
         self.transport = transport
         self.logger = logger
@@ -74,6 +85,8 @@ package struct Tick: Sendable {
         /// The business's e-mail accounts: a message to a customer who consented to e-mail goes
         /// out directly where its location has one.
         package var mail: MailSettings = .none
+        /// The business's Telegram bot, if it has one.
+        package var telegram: TelegramSettings? = nil
 
         package static func load(_ db: any Database) async throws -> Setting {
             let locations = try await LocationRepository(db: db).all()
@@ -82,7 +95,8 @@ package struct Tick: Sendable {
                 locations: locations,
                 calendars: Dictionary(
                     locations.map { ($0.id, BusinessCalendar(location: $0)) }, uniquingKeysWith: { a, _ in a }),
-                rules: try await store.service(), outreach: try await store.outreach(), mail: try await store.mail())
+                rules: try await store.service(), outreach: try await store.outreach(), mail: try await store.mail(),
+                telegram: try await store.telegram())
         }
     }
 
@@ -102,6 +116,12 @@ package struct Tick: Sendable {
             report.mailboxes = try await MailboxPoller(db: db, reader: mailboxReader, secrets: secrets, logger: logger)
                 .pollAll(now: now, mail: setting.mail, locations: setting.locations)
         }
+        let bot = TelegramActions.bot(
+            setting.telegram, transport: botTransport, base: telegramBase, secrets: secrets)
+        if let bot, setting.telegram?.mode == .polling {
+            report.telegram = try await TelegramPoller(db: db, bot: bot, logger: logger, language: staffLanguage)
+                .poll(now: now, locations: setting.locations)
+        }
         try await afterSale(now: now, setting, report: &report)
         try await promiseReminders(now: now, setting, report: &report)
         try await replyTargets(now: now, setting, report: &report)
@@ -109,19 +129,20 @@ package struct Tick: Sendable {
         try await surveys(now: now, setting, report: &report)
         // New work of today's steps, and a low score's call-back made on the survey page since.
         report.notices = try await StaffNotifier.notify(
-            now: now, linkBase: linkBase, language: staffLanguage, mail: setting.mail, locations: setting.locations,
-            on: db)
+            now: now, linkBase: linkBase, language: staffLanguage, mail: setting.mail, telegram: bot != nil,
+            locations: setting.locations, on: db)
         let sent = try await WebhookSender(db: db, transport: transport, logger: logger, metrics: metrics).sendDue(
             now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
         if let mailTransport {
             report.mail = try await MailSender(
-                db: db, transport: mailTransport, secrets: secrets, logger: logger, linkBase: linkBase
+                db: db, transport: mailTransport, secrets: secrets, logger: logger, linkBase: linkBase, telegram: bot
             ).sendDue(now: now)
         }
         try await SecurityStore(db: db).sweep(now: now)
         try await ImportUploadStore(db: db).sweep(now: now)
+        try await TelegramStore(db: db).sweep(now: now)
         return report
     }
 

@@ -30,8 +30,8 @@ enum ErasureQueries {
         }
     }
 
-    /// E-mail Earned sends itself: what was not sent yet is not sent at all; what was sent keeps
-    /// its delivery state, not its address, subject or words.
+    /// Messages Earned sends itself: what was not sent yet is not sent at all; what was sent
+    /// keeps its delivery state, not its address, subject or words; their Telegram chat goes.
     static func clearOutbox(of customers: [CustomerID], on db: any Database) async throws {
         let sql = try db.sql
         for known in customers {
@@ -40,6 +40,9 @@ enum ErasureQueries {
                 .where("customer_id", .equal, known.rawValue).where("status", .equal, "pending").run()
             try await sql.update("outbound_messages").set("address", to: "").set("name", to: SQLLiteral.null)
                 .set("subject", to: "").set("text", to: "").where("customer_id", .equal, known.rawValue).run()
+            // Their Telegram chat and start links: nothing more goes to them.
+            try await sql.delete(from: "telegram_chats").where("customer_id", .equal, known.rawValue).run()
+            try await sql.delete(from: "telegram_links").where("customer_id", .equal, known.rawValue).run()
         }
     }
 

@@ -13,11 +13,52 @@ extension APIRoutes {
         api.get(SiteURL.API.mailSettings.pathComponents, use: mailSettings)
         api.patch(SiteURL.API.mailSettings.pathComponents, use: changeMailSettings)
         api.post(SiteURL.API.mailTest.pathComponents, use: mailTest).waitsOnOtherServers()
+        api.get(SiteURL.API.telegramSettings.pathComponents, use: telegramSettings)
+        api.patch(SiteURL.API.telegramSettings.pathComponents, use: changeTelegramSettings).waitsOnOtherServers()
+        api.delete(SiteURL.API.telegramSettings.pathComponents, use: removeTelegramSettings).waitsOnOtherServers()
+        api.post(SiteURL.API.customerTelegramLink(.key).pathComponents, use: customerTelegramLink)
         api.get(SiteURL.API.messages.pathComponents, use: messages)
         api.get(SiteURL.API.notifications.pathComponents, use: notifications)
         api.patch(SiteURL.API.notifications.pathComponents, use: changeNotifications)
         api.get(SiteURL.API.contactMessages(.key).pathComponents, use: contactMessages)
         api.post(SiteURL.API.contactReplies(.key).pathComponents, use: contactReply)
+    }
+
+    static func telegramSettingsDTO(_ req: Request) async throws -> TelegramSettingsDTO {
+        let settings = try await req.settings.telegram()
+        return TelegramSettingsDTO(
+            settings, canStoreToken: req.application.secretBox != nil,
+            status: settings?.mode == .polling ? try await TelegramStore(db: req.database).status() : nil)
+    }
+
+    static func telegramSettings(_ req: Request) async throws -> TelegramSettingsDTO {
+        try Policy.require(try req.actor(), .manageIntegrations)
+        return try await telegramSettingsDTO(req)
+    }
+
+    /// Connects the bot (the token asked of Telegram first) or changes its mode.
+    static func changeTelegramSettings(_ req: Request) async throws -> TelegramSettingsDTO {
+        let actor = try req.actor()
+        try Policy.require(actor, .manageIntegrations)
+        let input = try req.content.decode(TelegramSettingsInput.self)
+        try await req.application.telegramActions(db: req.database, logger: req.logger).save(
+            token: input.token, mode: input.mode, siteURL: req.application.earned.config.publicBase, actor: actor,
+            now: req.now)
+        return try await telegramSettingsDTO(req)
+    }
+
+    static func removeTelegramSettings(_ req: Request) async throws -> HTTPStatus {
+        try await req.application.telegramActions(db: req.database, logger: req.logger).remove(
+            actor: try req.actor(), now: req.now)
+        return .noContent
+    }
+
+    /// A one-use link that starts the bot as the customer, for whoever may see the customer.
+    static func customerTelegramLink(_ req: Request) async throws -> Response {
+        let link = try await req.application.telegramActions(db: req.database, logger: req.logger).startLink(
+            for: try req.entityID("customer") as CustomerID, actor: try req.actor(), now: req.now)
+        return try await TelegramLinkDTO(link: link, expires_at: req.now + TelegramActions.linkLifetime)
+            .encodeResponse(status: .created, for: req)
     }
 
     static func notifications(_ req: Request) async throws -> NotificationsDTO {

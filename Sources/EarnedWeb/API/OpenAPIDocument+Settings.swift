@@ -35,9 +35,25 @@ extension OpenAPIDocument {
             summary: "Send a test message now through the server in force; the answer carries the server's reply",
             request: "MailTestInput", response: "OutboundMessage", status: 200),
         Operation(
+            method: "get", endpoint: .telegramSettings,
+            summary: "The business's Telegram bot (owner): who it is and how updates arrive; never its token",
+            response: "TelegramSettings", status: 200),
+        Operation(
+            method: "patch", endpoint: .telegramSettings,
+            summary:
+                "Connect the bot or change its mode. A new token is checked with Telegram (getMe) before it is stored encrypted; webhook mode sets the webhook at <site>/hooks/telegram, polling removes it",
+            request: "TelegramSettingsInput", response: "TelegramSettings", status: 200),
+        Operation(
+            method: "delete", endpoint: .telegramSettings, summary: "Disconnect the bot (owner)", status: 204),
+        Operation(
+            method: "post", endpoint: .customerTelegramLink(.key),
+            summary:
+                "A one-use link (30 days) that starts the bot as this customer: pressing Start records their Telegram consent and links the chat",
+            response: "TelegramLink", status: 201),
+        Operation(
             method: "get", endpoint: .messages,
             summary:
-                "E-mail Earned sent itself, newest first: the whole log (owner), or one customer's messages (whoever may see the customer)",
+                "E-mail and Telegram messages Earned sent itself, newest first: the whole log (owner), or one customer's messages (whoever may see the customer)",
             response: "OutboundMessageArray", status: 200,
             query: [
                 ("customer_id", "string", "only this customer's messages"),
@@ -58,7 +74,7 @@ extension OpenAPIDocument {
         Operation(
             method: "post", endpoint: .contactReplies(.key),
             summary:
-                "Reply by e-mail in the contact's thread (In-Reply-To and References of the customer's last mail); it counts as the contact's response. The answer is the queued message",
+                "Reply the way the customer wrote: in the Telegram chat the contact came from, else by e-mail in the contact's thread (In-Reply-To and References of the customer's last mail); it counts as the contact's response. The answer is the queued message",
             request: "ReplyInput", response: "OutboundMessage", status: 201),
     ]
 
@@ -188,6 +204,14 @@ extension OpenAPIDocument {
             "message_id": string(nullable: true), "sent_at": string(format: "date-time", nullable: true),
             "created_at": string(format: "date-time"),
         ]
+        let telegram: Props = [
+            "connected": ["type": "boolean"], "bot_username": string(nullable: true),
+            "bot_name": string(nullable: true),
+            "mode": ["oneOf": [enumeration(TelegramSettings.Mode.allCases.map(\.rawValue)), ["type": "null"]]],
+            "link": string("opens the bot in Telegram", nullable: true), "can_store_token": ["type": "boolean"],
+            "last_polled_at": string(format: "date-time", nullable: true),
+            "last_error": string(nullable: true),
+        ]
         var outreachOut = outreach
         outreachOut["built_in_holidays"] = array(builtInHoliday)
         return [
@@ -232,6 +256,14 @@ extension OpenAPIDocument {
             "IncomingMailServer": object(incoming, required: Array(incoming.keys)),
             "IncomingMailServerInput": object(incomingInput),
             "ReplyInput": object(["text": string(max: 10_000)]),
+            "TelegramSettings": object(telegram, required: Array(telegram.keys)),
+            "TelegramSettingsInput": object(
+                [
+                    "token": string("the bot's token from @BotFather; left out: the stored one stays", max: 200),
+                    "mode": enumeration(TelegramSettings.Mode.allCases.map(\.rawValue)),
+                ]),
+            "TelegramLink": object(
+                ["link": string(), "expires_at": string(format: "date-time")], required: ["link", "expires_at"]),
             "Notifications": object(notifications, required: Array(notifications.keys)),
             "NotificationsInput": object(notifications),
             "ContactMessage": object(contactMessage, required: Array(contactMessage.keys)),

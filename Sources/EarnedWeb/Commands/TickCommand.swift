@@ -9,7 +9,8 @@ extension Tick {
         self.init(
             db: app.db, transport: VaporWebhookTransport(client: app.client), logger: app.logger,
             linkBase: app.earned.config.publicBase, metrics: app.earnedMetrics, mailTransport: app.mailTransport,
-            secrets: app.secretBox, mailboxReader: app.mailboxReader, staffLanguage: app.earned.config.defaultLanguage)
+            secrets: app.secretBox, mailboxReader: app.mailboxReader, staffLanguage: app.earned.config.defaultLanguage,
+            botTransport: app.botTransport, telegramBase: app.earned.config.telegramAPI)
     }
 }
 

@@ -39,7 +39,9 @@ struct AccountController {
             viewer: viewer, notice: notice, passwordErrors: passwordErrors, twoFactorError: twoFactorError,
             enabledAt: state?.enabledAt, recoveryCodesLeft: left, canSetUp: req.application.secretBox != nil,
             required: required, notifications: try await req.settings.notificationPreferences(of: viewer.staff.id),
-            notificationErrors: notificationErrors, mailSetUp: try await req.settings.mail().sendsMail)
+            notificationErrors: notificationErrors, mailSetUp: try await req.settings.mail().sendsMail,
+            telegramBot: try await req.settings.telegram() != nil,
+            telegramChat: try await TelegramStore(db: req.database).chats(staff: [viewer.staff.id])[viewer.staff.id])
         return Layout.response(page.body, title: viewer.s.accountTitle, request: req, status: status)
     }
 

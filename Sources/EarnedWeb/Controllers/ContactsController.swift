@@ -82,8 +82,8 @@ struct ContactsController {
             viewer: viewer, contact: contact, customer: customer,
             staff: try await req.staffAccounts.list(actor: viewer.staff), status: status, errors: errors,
             thread: thread, deliveries: deliveries,
-            replyAddress: MailReply.address(
-                for: contact, thread: thread, customer: customer, mail: try await req.settings.mail()),
+            replyRoute: try await MailReply.route(
+                for: contact, thread: thread, customer: customer, on: req.database),
             replyText: replyText
         ).body
         return Layout.response(
@@ -113,7 +113,7 @@ struct ContactsController {
         return req.redirect(to: SiteURL.contact(id.rawValue).path)
     }
 
-    /// A reply by e-mail: queued in the contact's thread; the contact counts as answered.
+    /// A reply by e-mail or in Telegram: queued in the contact's thread; the contact counts as answered.
     func reply(_ req: Request) async throws -> Response {
         let viewer = try await ViewerContext.load(req)
         let id = try req.entityID("contact") as ContactID

@@ -58,6 +58,10 @@ struct CustomersController {
         if Policy.may(viewer.staff, .mergeCustomers), customer.erasedAt == nil {
             model.duplicates = try await req.customers.duplicates(of: customer.id, actor: viewer.staff)
         }
+        if customer.erasedAt == nil, try await req.settings.telegram() != nil {
+            model.telegramBot = true
+            model.telegramChat = try await TelegramStore(db: req.database).chats(customers: [customer.id])[customer.id]
+        }
         let contacts = try await req.contacts.list(locations: visible, customer: customer.id, limit: 20)
         let touches =
             try await TouchRepository(db: req.database).since(

@@ -82,9 +82,15 @@ struct SurveyPublicController {
                 tokenHash: invitation.tokenHash, draft: draft, now: now)
             let s = base.s
             let low = submission.openedCase != nil
+            // The customer's own link to the business's bot, unless they started it already.
+            let telegram =
+                try await TelegramStore(db: req.database).chats(customers: [invitation.customerID])[
+                    invitation.customerID] == nil
+                ? try await req.application.telegramActions(db: req.database, logger: req.logger).startLink(
+                    for: invitation.customerID, now: now) : nil
             return notice(
                 req, language: invitation.language, title: s.surveyThanksTitle, text: s.surveyThanks,
-                extra: low ? s.surveySorry : nil)
+                extra: low ? s.surveySorry : nil, link: telegram.map { ($0, s.telegramSurveyInvite) })
         } catch let error as SurveyAnswerError {
             switch error {
             case .refused(let access): return refused(req, access, language: invitation.language)
@@ -147,11 +153,11 @@ struct SurveyPublicController {
 
     func notice(
         _ req: Request, language: String, title: String, text: String, extra: String? = nil,
-        status: HTTPResponseStatus = .ok
+        link: (href: String, label: String)? = nil, status: HTTPResponseStatus = .ok
     ) -> Response {
         Layout.html(
             SurveyPublicPage.document(
-                SurveyPublicPage.notice(title, text, extra: extra), title: title, language: language),
+                SurveyPublicPage.notice(title, text, extra: extra, link: link), title: title, language: language),
             status: status)
     }
 

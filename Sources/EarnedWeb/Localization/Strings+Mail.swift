@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import Foundation
 
 /// The words of the e-mail settings page and of messages' delivery states.
@@ -78,6 +79,7 @@ extension Strings {
         case .reply: t("Ответ", "Reply")
         case .notification: t("Уведомление", "Notification")
         case .test: t("Проверка", "Test")
+        case .bot: t("Ответ бота", "Bot's answer")
         }
     }
     func messageStatusName(_ status: OutboundMessage.Status) -> String {
@@ -95,8 +97,9 @@ extension Strings {
         case .refused, .failed: "bad"
         }
     }
-    func storyEmail(_ kind: OutboundMessage.Kind) -> String {
-        t("Письмо", "E-mail") + " · " + messageKindName(kind).lowercased()
+    func storyMessage(_ message: OutboundMessage) -> String {
+        (message.channel == .messenger ? "Telegram" : t("Письмо", "E-mail")) + " · "
+            + messageKindName(message.kind).lowercased()
     }
     var mailIncomingTitle: String { t("Входящие (IMAP)", "Incoming (IMAP)") }
     var mailIncomingHint: String {
@@ -128,8 +131,11 @@ extension Strings {
     var mailFrom: String { t("От", "From") }
     var mailReplyBy: String { t("Ответ:", "Reply by") }
     var fileNotKept: String { t("больше допустимого размера, не сохранён", "over the size limit, not kept") }
-    func replyByEmailTo(_ address: String) -> String {
-        t("Ответ по почте на \(address)", "Reply by e-mail to \(address)")
+    func replyTo(_ route: MailReply.Route) -> String {
+        switch route {
+        case .email(let address): t("Ответ по почте на \(address)", "Reply by e-mail to \(address)")
+        case .telegram(let chat): t("Ответ в Telegram: \(chat.label)", "Reply in Telegram to \(chat.label)")
+        }
     }
     var sendReply: String { t("Отправить ответ", "Send the reply") }
     var replyQueued: String {

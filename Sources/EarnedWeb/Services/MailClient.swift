@@ -1,5 +1,6 @@
 import EarnedChannels
 import EarnedServices
+import FluentKit
 import Foundation
 import Vapor
 
@@ -33,4 +34,20 @@ extension Application {
         set { storage[MailTransportKey.self] = newValue }
     }
 
+    private struct BotTransportKey: StorageKey {
+        typealias Value = any JSONTransport
+    }
+
+    /// How calls to Telegram's Bot API leave: the application's HTTP client. Tests may put
+    /// another transport here.
+    var botTransport: any JSONTransport {
+        get { storage[BotTransportKey.self] ?? VaporWebhookTransport(client: client) }
+        set { storage[BotTransportKey.self] = newValue }
+    }
+
+    /// The bot's actions with this application's transport, key and Bot API address.
+    func telegramActions(db: any Database, logger: Logger) -> TelegramActions {
+        TelegramActions(
+            db: db, transport: botTransport, base: earned.config.telegramAPI, secrets: secretBox, logger: logger)
+    }
 }

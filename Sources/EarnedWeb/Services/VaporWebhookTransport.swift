@@ -1,8 +1,8 @@
 import EarnedServices
 import Vapor
 
-/// Webhooks posted with the application's HTTP client.
-struct VaporWebhookTransport: WebhookTransport {
+/// Webhooks and calls to Telegram's Bot API posted with the application's HTTP client.
+struct VaporWebhookTransport: WebhookTransport, JSONTransport {
     let client: any Client
 
     func post(_ url: String, headers: [(String, String)], body: String, timeoutSeconds: Int64) async throws -> Int {
@@ -11,5 +11,14 @@ struct VaporWebhookTransport: WebhookTransport {
             request.timeout = .seconds(timeoutSeconds)
         }
         return Int(response.status.code)
+    }
+
+    func post(_ url: String, json: Data, timeoutSeconds: Int64) async throws -> (status: Int, body: Data) {
+        let response = try await client.post(URI(string: url), headers: ["Content-Type": "application/json"]) {
+            request in
+            request.body = ByteBuffer(data: json)
+            request.timeout = .seconds(timeoutSeconds)
+        }
+        return (Int(response.status.code), response.body.map { Data(buffer: $0) } ?? Data())
     }
 }

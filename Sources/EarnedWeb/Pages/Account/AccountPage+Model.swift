@@ -16,4 +16,7 @@ struct AccountPage {
     var notificationErrors: [FieldError] = []
     /// Whether the business sends e-mail at all (else notices cannot go).
     var mailSetUp = false
+    /// Whether the business has a Telegram bot, and the person's live chat with it.
+    var telegramBot = false
+    var telegramChat: TelegramChat?
 }

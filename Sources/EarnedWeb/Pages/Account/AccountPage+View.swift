@@ -40,6 +40,13 @@ extension AccountPage {
                                 type: "time", errors: notificationErrors, s: s),
                             Forms.submit(s.save),
                         ]),
+                telegramBot
+                    ? (telegramChat != nil
+                        ? H.p("hint", s.telegramStaffConnected)
+                        : Forms.form(
+                            action: SiteURL.accountTelegram.path, csrf: viewer.csrf, cls: "inline",
+                            [Forms.submit(s.telegramStaffConnect, cls: "button")]))
+                    : H.empty,
             ])
     }
 

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import Foundation
 import Plot
 
@@ -13,8 +14,8 @@ struct ContactPage {
     /// The conversation by e-mail, oldest first, and the delivery state of each reply sent.
     var thread: [ContactMessage] = []
     var deliveries: [UUID: OutboundMessage] = [:]
-    /// Where a reply by e-mail goes; nil when it cannot (no address, or no outgoing server).
-    var replyAddress: String?
+    /// Where a reply goes (an e-mail address, a Telegram chat); nil when it cannot.
+    var replyRoute: MailReply.Route?
     /// The reply typed, shown again when it was refused.
     var replyText: String?
 }

@@ -70,15 +70,17 @@ extension ContactPage {
         ])
     }
 
-    /// The mail of the contact, oldest first, and the form that answers it by e-mail.
+    /// The contact's conversation (mail, Telegram), oldest first, and the form that answers it.
     var conversation: HTMLNode {
         let s = viewer.s
         let zone = viewer.zone(of: contact.locationID)
-        guard !thread.isEmpty || replyAddress != nil else { return H.empty }
+        guard !thread.isEmpty || replyRoute != nil else { return H.empty }
         let items = thread.map { m -> HTMLNode in
             let who =
                 m.direction == .inbound
-                ? (m.fromName.map { "\($0) <\(m.fromAddress ?? "")>" } ?? m.fromAddress ?? s.customer)
+                ? (TelegramChat.chatID(fromAddress: m.fromAddress) != nil
+                    ? (m.fromName ?? s.customer) + " · Telegram"
+                    : m.fromName.map { "\($0) <\(m.fromAddress ?? "")>" } ?? m.fromAddress ?? s.customer)
                 : (staff.first { $0.id == m.staffID }?.name ?? m.fromName ?? "")
             let delivery = m.outboundID.flatMap { deliveries[$0] }
             return H.el(
@@ -119,13 +121,13 @@ extension ContactPage {
             [
                 H.h2(s.conversationTitle),
                 thread.isEmpty ? H.empty : H.el("ol", [("class", "thread")], items),
-                replyAddress.map { address in
+                replyRoute.map { route in
                     Forms.form(
                         action: SiteURL.contactReply(.value(contact.id.rawValue)).path, csrf: viewer.csrf,
                         cls: "stack",
                         [
                             Forms.textarea(
-                                "text", label: s.replyByEmailTo(address), value: replyText, rows: 6, errors: errors,
+                                "text", label: s.replyTo(route), value: replyText, rows: 6, errors: errors,
                                 s: s),
                             Forms.submit(s.sendReply),
                         ])

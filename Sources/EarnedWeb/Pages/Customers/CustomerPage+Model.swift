@@ -29,6 +29,10 @@ struct CustomerPage {
     /// Cards that look like this customer's second card, for those who may merge.
     var duplicates: [DuplicatePair] = []
 
+    /// Whether the business has a Telegram bot, and the customer's live chat with it.
+    var telegramBot = false
+    var telegramChat: TelegramChat?
+
     /// Why one of the page's small forms was refused, shown in that form.
     struct Problems: Sendable {
         var note: String?

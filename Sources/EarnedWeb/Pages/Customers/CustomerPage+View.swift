@@ -121,6 +121,7 @@ extension CustomerPage {
                         H.text(" — " + s.customerDataExportHint),
                     ])
                 : H.empty,
+            telegramLine(s),
             Policy.may(viewer.staff, .mergeCustomers) ? mergeSection(s) : H.empty,
             Policy.may(viewer.staff, .eraseCustomers) ? eraseSection(s) : H.empty,
             history.isEmpty
@@ -289,5 +290,17 @@ extension CustomerPage {
                 Self.alert(problem),
                 Forms.form(action: action, csrf: viewer.csrf, [field, button]),
             ])
+    }
+
+    /// The customer's Telegram: the chat they started with the bot, or a button that makes
+    /// their personal start link.
+    func telegramLine(_ s: Strings) -> HTMLNode {
+        guard telegramBot else { return H.empty }
+        if let chat = telegramChat {
+            return H.p("muted small", s.telegramCustomerConnected(chat.label, since: viewer.dateTime(chat.startedAt)))
+        }
+        return Forms.form(
+            action: SiteURL.customerTelegramLink(.value(customer.id.rawValue)).path, csrf: viewer.csrf, cls: "inline",
+            [Forms.submit(s.telegramLinkButton, cls: "button"), H.span("muted small", s.telegramLinkButtonHint)])
     }
 }

@@ -95,12 +95,12 @@ struct CustomerStory: Sendable {
         for touch in touches {
             entries.append(.init(at: touch.at, locationID: nil, kind: s.touchKind(touch.kind), text: ""))
         }
-        // E-mail the shop sent itself, with what the server said when it did not take it.
+        // E-mail and Telegram messages the shop sent itself, with what the server said when it did not take it.
         for m in try await OutboxStore(db: db).messages(to: customer.id, limit: limit) {
             let refused = m.status == .refused || m.status == .failed
             entries.append(
                 .init(
-                    at: m.sentAt ?? m.createdAt, locationID: m.locationID, kind: s.storyEmail(m.kind),
+                    at: m.sentAt ?? m.createdAt, locationID: m.locationID, kind: s.storyMessage(m),
                     text: m.subject + (refused ? " · " + (m.lastResult ?? "") : ""),
                     status: (s.messageStatusName(m.status), s.messageStatusTone(m.status))))
         }

@@ -9,7 +9,8 @@ enum SettingsViews {
             "nav", [("class", "tabs"), ("aria-label", s.navSettings)],
             [
                 (SiteURL.serviceSettings, s.serviceRulesTitle), (SiteURL.outreachSettings, s.outreachTitle),
-                (SiteURL.mailSettings(), s.mailTitle), (SiteURL.webhooks, s.webhooksTitle),
+                (SiteURL.mailSettings(), s.mailTitle), (SiteURL.telegramSettings, s.telegramTitle),
+                (SiteURL.webhooks, s.webhooksTitle),
                 (SiteURL.securitySettings, s.securityTitle),
             ].map { target, label in
                 H.el(

@@ -93,8 +93,13 @@ extension SurveyPublicPage {
     }
 
     /// A short page that says one thing: thanks, or why the link does not open a survey.
-    static func notice(_ title: String, _ text: String, extra: String? = nil) -> HTMLNode {
-        H.group([H.h1(title), H.p(nil, text), extra.map { H.p(nil, $0) } ?? H.empty])
+    static func notice(
+        _ title: String, _ text: String, extra: String? = nil, link: (href: String, label: String)? = nil
+    ) -> HTMLNode {
+        H.group([
+            H.h1(title), H.p(nil, text), extra.map { H.p(nil, $0) } ?? H.empty,
+            link.map { H.el("p", [], [H.a($0.href, $0.label, cls: "button")]) } ?? H.empty,
+        ])
     }
 
     /// The whole document: no header, no navigation, the page's language.
