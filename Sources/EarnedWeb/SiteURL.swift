@@ -124,6 +124,8 @@ enum SiteURL: Sendable {
     case recoveryCodes
     case signInCode(next: String?)
     case passwordReset(token: Parameter<String>)
+    /// "Forgot your password?": a reset link by e-mail to a person's own address.
+    case forgotPassword
     case staffResetLink(Parameter<UUID>)
     case staffTwoFactorReset(Parameter<UUID>)
     case securitySettings
@@ -270,6 +272,7 @@ enum SiteURL: Sendable {
         case .recoveryCodes: return (["account", "two-factor", "recovery-codes"], [:])
         case .signInCode(let next): return (["sign-in", "code"], ["next": next])
         case .passwordReset(let token): return (["reset", .named("token", token)], [:])
+        case .forgotPassword: return (["sign-in", "forgot"], [:])
         case .staffResetLink(let id): return (["staff", .id(id), "reset-link"], [:])
         case .staffTwoFactorReset(let id): return (["staff", .id(id), "two-factor", "reset"], [:])
         case .securitySettings: return (["settings", "security"], [:])

@@ -190,7 +190,8 @@ struct MailTests {
             let anna = try await surveys.customer(app, f, name: "Анна", consent: .email)
             _ = try await surveys.deliver(app, f, anna, at: testNow - 2 * 3600)
             let report = try await Tick(app: app).run(now: testNow)
-            #expect(report.mailQueued == 1 && report.mail.sent == 1)
+            // The survey link now; the day-1 follow-up of the order waits for tomorrow.
+            #expect(report.mailQueued == 2 && report.mail.sent == 1)
             let sent = try #require(await transport.sent.first)
             #expect(sent.to == anna.contacts.first { $0.channel == .email }?.value)
             #expect(sent.message.contains("Auto-Submitted: auto-generated"))
@@ -202,9 +203,10 @@ struct MailTests {
                 try await TaskRepository(db: app.db).open(assignee: f.northStaff.id).allSatisfy {
                     $0.kind != .surveySend
                 })
-            let message = try #require(try await OutboxStore(db: app.db).messages(to: anna.id).first)
+            let message = try #require(
+                try await OutboxStore(db: app.db).messages(to: anna.id).first { $0.kind == .survey })
             #expect(
-                message.status == .sent && message.kind == .survey
+                message.status == .sent
                     && message.messageID?.hasSuffix("@zerno.example") == true)
             // The customer's story shows the e-mail and that it was sent.
             let owner = try await app.session(for: f.owner)
@@ -419,6 +421,39 @@ struct MailTests {
         }
     }
 
+    @Test("an after-sale follow-up to a customer who consented to e-mail goes by the shop's mail; its task is done")
+    func followUpByMail() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await setUp(app, f)
+            let anna = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Анна Смирнова", emails: ["anna@example.ru"],
+                    consents: [Consent(channel: .email, given: true, at: testNow - 86_400 * 10, source: "form")],
+                    ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400 * 10)
+            let context = ServiceContext(db: app.db, now: testNow - 86_400 * 7, currency: "RUB")
+            let order = try await OrderActions.record(
+                OrderDraft(
+                    customerID: anna.id, sellerID: f.northStaff.id, locationID: f.north.id,
+                    placedAt: testNow - 86_400 * 7 - 3600, amountMinorUnits: 100_000,
+                    deliveredAt: testNow - 86_400 * 7), actor: f.owner, in: context)
+            // The day-1 and day-7 follow-ups fall due; each goes by e-mail, none to a gateway.
+            let report = try await Tick(app: app).run(now: testNow)
+            #expect(report.mailQueued >= 1)
+            let queued = try await OutboxStore(db: app.db).messages(to: anna.id).filter { $0.kind == .followUp }
+            #expect(!queued.isEmpty && queued.allSatisfy { $0.channel == .email && $0.address == "anna@example.ru" })
+            #expect(try await WebhookStore(db: app.db).deliveries().allSatisfy { $0.eventKind != .messageRequested })
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            let mails = await transport.sent.filter { $0.to == "anna@example.ru" }
+            #expect(mails.count == queued.count)
+            #expect(mails.allSatisfy { $0.message.contains("List-Unsubscribe:") })
+            for step in [FollowUpStep.day(1), .day(7)] {
+                let task = try await TaskRepository(db: app.db).withKey(
+                    PlannedFollowUp.taskKey(order: order.id, step: step))
+                #expect(task?.status == .done, "\(step)")
+            }
+        }
+    }
+
     static func monthDay(_ date: Date, _ f: Fixture) -> (Int, Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: f.north.timeZone) ?? .gmt
@@ -433,5 +468,60 @@ extension Application {
         let sql = try db.sql
         return try await sql.raw("SELECT document FROM settings WHERE key = \(bind: key)").first()?
             .decode(column: "document", as: String.self)
+    }
+}
+
+/// A password-reset link by e-mail: asked for from the sign-in page, or sent from the staff page.
+@Suite("Password reset by e-mail")
+struct PasswordResetMailTests {
+    @Test("asked for on the sign-in page: the link goes to the person, the same answer for anyone, tries limited")
+    func forgot() async throws {
+        try await withEarnedApp { app, f in
+            var browser = Browser()
+            // Without mail, the page says to ask the owner.
+            let before = try await browser.get(app, "/sign-in/forgot")
+            #expect(before.status == .ok && before.text.contains("владельца"))
+            let transport = try await MailTests().setUp(app, f)
+            let signIn = try await browser.get(app, "/sign-in")
+            #expect(signIn.text.contains("/sign-in/forgot"))
+            _ = try await browser.get(app, "/sign-in/forgot")
+            let bad = try await browser.post(app, "/sign-in/forgot", ["email": "not an address"])
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("aria-invalid=\"true\""))
+            let asked = try await browser.post(app, "/sign-in/forgot", ["email": f.northStaff.email.uppercased()])
+            #expect(asked.status == .ok)
+            let mail = try #require(await transport.sent.first)
+            #expect(mail.to == f.northStaff.email)
+            let token = try #require(
+                mail.message.replacingOccurrences(of: "=\r\n", with: "").firstMatch(of: /\/reset\/([A-Za-z0-9_-]{43})/)?
+                    .1)
+            #expect(try await app.send(.GET, "/reset/\(token)").status == .ok)
+            // The outbox keeps the message without its link.
+            let kept = try #require(try await OutboxStore(db: app.db).recent().first { $0.kind == .passwordReset })
+            #expect(kept.status == .sent && !kept.text.contains(String(token)))
+            // An address nobody has: the same answer, no mail.
+            let nobody = try await browser.post(app, "/sign-in/forgot", ["email": "nobody@zerno.example"])
+            #expect(nobody.status == .ok && nobody.text == asked.text)
+            #expect(await transport.sent.count == 1)
+            // Tries are limited.
+            var last = nobody
+            for _ in 0..<5 { last = try await browser.post(app, "/sign-in/forgot", ["email": "x@zerno.example"]) }
+            #expect(last.status == .tooManyRequests)
+        }
+    }
+
+    @Test("the owner sends the link from the staff page; the page says where it went")
+    func fromTheStaffPage() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            let owner = try await app.session(for: f.owner)
+            let page = try await app.send(.GET, "/staff/\(f.northStaff.id)", cookie: owner.cookie)
+            #expect(page.text.contains(f.northStaff.email) && page.text.contains("name=\"send\""))
+            let sent = try await app.send(
+                .POST, "/staff/\(f.northStaff.id)/reset-link", cookie: owner.cookie,
+                form: ["_csrf": owner.csrf, "send": "email"])
+            #expect(sent.status == .ok && sent.text.contains("Ссылка отправлена"))
+            #expect(!sent.text.contains("id=\"reset-link\""))
+            #expect(await transport.sent.first?.to == f.northStaff.email)
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct OutboundMessage: Hashable, Codable, Sendable, Identifiable {
         case test
         /// The bot's own answer to /start or /stop.
         case bot
+        /// A password-reset link to a member of staff (kept without its link).
+        case passwordReset = "password_reset"
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {

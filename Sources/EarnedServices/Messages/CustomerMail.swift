@@ -64,6 +64,11 @@ package enum CustomerMail {
         return sentence.count > 78 ? String(sentence.prefix(77)) + "…" : sentence
     }
 
+    /// An after-sale follow-up's subject.
+    package static func followUpSubject(language: String) -> String {
+        language == "en" ? "How is your purchase?" : "Как вам покупка?"
+    }
+
     /// A survey invitation's subject.
     package static func surveySubject(language: String) -> String {
         language == "en" ? "How did we do?" : "Как мы справились?"

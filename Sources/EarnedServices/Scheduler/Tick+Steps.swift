@@ -76,12 +76,32 @@ extension Tick {
             }
         }
         let created = try await create(tasks, now: now, on: db, report: &report)
-        // A follow-up in a written channel is a message: handed to the business's gateway.
-        for task in created
-        where task.status == .open && task.kind == .followUp && [.sms, .email, .messenger].contains(task.channel) {
+        // A follow-up in a written channel is a message: sent by the shop's own e-mail or bot
+        // when it can (its task done when it is sent), else handed to the business's gateway.
+        let written = created.filter {
+            $0.status == .open && $0.kind == .followUp && [.sms, .email, .messenger].contains($0.channel)
+        }
+        guard !written.isEmpty else { return }
+        let routes = try await CustomerMail.DirectRoutes.load(
+            for: written.compactMap(\.customerID), mail: setting.mail, telegram: setting.telegram, on: db)
+        var direct: [OutboundMessage] = []
+        for task in written {
             guard let customerID = task.customerID, let customer = customers[customerID], let channel = task.channel,
                 let days = Int(task.text?.dropFirst() ?? "")
             else { continue }
+            if let (channel, address) = CustomerMail.direct(
+                customer, channel: channel, location: task.locationID, routes: routes)
+            {
+                direct.append(
+                    OutboundMessage(
+                        id: IDGenerator.next(), key: "follow-up:\(task.key)", kind: .followUp, channel: channel,
+                        customerID: customerID, staffID: task.assigneeID, locationID: task.locationID,
+                        taskID: task.id, address: address, name: customer.name,
+                        subject: CustomerMail.followUpSubject(language: customer.language),
+                        text: FollowUpMessage.text(for: customer, days: days), language: customer.language,
+                        nextAttemptAt: task.dueAt, createdAt: now))
+                continue
+            }
             report.eventsQueued += try await WebhookStore(db: db).publish(
                 WebhookEvent(
                     key: "message.requested:\(task.key)", kind: .messageRequested, occurredAt: now,
@@ -92,6 +112,7 @@ extension Tick {
                         "send_at": ISO8601Text.format(task.dueAt), "purpose": "follow_up",
                     ]), now: now)
         }
+        report.mailQueued += try await OutboxStore(db: db).enqueue(direct).count
     }
 
     /// Promise reminders: a task for the owner and a `promise.due_soon` event, once per due time.

@@ -140,6 +140,35 @@ extension Strings {
     var twoFactorIsOn: String { t("Вход с кодом включён.", "Two-factor sign-in is on.") }
     var twoFactorIsOff: String { t("Вход с кодом не включён.", "Two-factor sign-in is not set up.") }
     var resetTitle: String { t("Новый пароль", "New password") }
+    var forgotLink: String { t("Забыли пароль?", "Forgot your password?") }
+    var forgotTitle: String { t("Забыли пароль", "Forgot your password") }
+    var forgotHint: String {
+        t(
+            "Введите адрес, с которым входите: пришлём ссылку, по которой можно задать новый пароль.",
+            "Enter the address you sign in with: we will send a link to set a new password.")
+    }
+    var forgotButton: String { t("Прислать ссылку", "Send the link") }
+    var forgotSent: String {
+        t(
+            "Если этот адрес есть среди сотрудников, ссылка уже в пути. Она работает один раз, 24 часа. Письма нет через 10 минут — проверьте «Спам» или попросите владельца сделать ссылку.",
+            "If this address belongs to a member of staff, the link is on its way. It works once, for 24 hours. No mail in 10 minutes? Check the spam folder or ask the owner to make a link."
+        )
+    }
+    var forgotNoMail: String {
+        t(
+            "Эта компания пока не отправляет письма. Попросите владельца сделать ссылку для нового пароля на вашей странице сотрудника.",
+            "This business does not send e-mail yet. Ask the owner to make a password reset link on your staff page."
+        )
+    }
+    func resetLinkMailed(_ address: String) -> String {
+        t("Ссылка отправлена на \(address).", "The link was sent to \(address).")
+    }
+    func resetLinkNotMailed(_ reason: String) -> String {
+        t("Письмо не ушло: \(reason)", "The mail did not go: \(reason)")
+    }
+    func resetLinkMailButton(_ address: String) -> String {
+        t("Отправить ссылку на \(address)", "Send a link to \(address)")
+    }
     func resetFor(_ name: String) -> String { t("Пароль для: \(name)", "Password for: \(name)") }
     var resetButton: String { t("Сохранить пароль", "Save password") }
     var resetDone: String {

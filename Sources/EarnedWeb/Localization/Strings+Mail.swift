@@ -80,6 +80,7 @@ extension Strings {
         case .notification: t("Уведомление", "Notification")
         case .test: t("Проверка", "Test")
         case .bot: t("Ответ бота", "Bot's answer")
+        case .passwordReset: t("Сброс пароля", "Password reset")
         }
     }
     func messageStatusName(_ status: OutboundMessage.Status) -> String {

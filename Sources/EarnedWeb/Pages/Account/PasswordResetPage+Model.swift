@@ -8,6 +8,10 @@ struct PasswordResetPage {
         case form(token: String, staff: Staff, errors: [FieldError], csrf: String)
         case done
         case invalid
+        /// "Forgot your password?": the address to send a link to.
+        case request(csrf: String, email: String?, errors: [FieldError], mailSetUp: Bool)
+        /// The same answer whether or not the address belongs to anyone.
+        case requested
     }
 
     var s: Strings

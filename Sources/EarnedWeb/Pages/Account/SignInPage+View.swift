@@ -22,6 +22,7 @@ extension SignInPage {
                             s: s, attributes: [("autocomplete", "current-password")]),
                         Forms.submit(s.signInButton),
                     ]),
+                H.el("p", [], [H.a(SiteURL.forgotPassword.path, s.forgotLink)]),
             ])
     }
 }

@@ -11,4 +11,8 @@ struct StaffAccessPanel {
     /// How long a link works.
     var lifetime: TimeInterval
     var twoFactorOn: Bool
+    /// The person's address when a link can go there by e-mail.
+    var mailTo: String? = nil
+    /// What became of a link sent by e-mail: the word, and whether it went.
+    var mailed: (text: String, good: Bool)? = nil
 }

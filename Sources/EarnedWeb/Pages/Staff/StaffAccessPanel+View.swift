@@ -16,9 +16,23 @@ extension StaffAccessPanel {
                             H.el("code", [("class", "secret"), ("id", "reset-link")], [H.text(link)]),
                         ])
                 } ?? H.empty,
+                mailed.map {
+                    H.el(
+                        "div",
+                        [("class", $0.good ? "alert success" : "alert error"), ("role", $0.good ? "status" : "alert")],
+                        [H.text($0.text)])
+                } ?? H.empty,
                 Forms.form(
                     action: SiteURL.staffResetLink(staffID.rawValue).path, csrf: viewer.csrf, cls: "inline",
                     [Forms.submit(s.resetLinkButton, cls: "button")]),
+                mailTo.map { address in
+                    Forms.form(
+                        action: SiteURL.staffResetLink(staffID.rawValue).path, csrf: viewer.csrf, cls: "inline",
+                        [
+                            H.void("input", [("type", "hidden"), ("name", "send"), ("value", "email")]),
+                            Forms.submit(s.resetLinkMailButton(address), cls: "button"),
+                        ])
+                } ?? H.empty,
                 H.p(nil, twoFactorOn ? s.twoFactorIsOn : s.twoFactorIsOff),
                 twoFactorOn
                     ? H.group([
