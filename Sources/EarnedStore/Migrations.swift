@@ -38,6 +38,7 @@ public enum EarnedMigrations {
             UpdateOutboundMessagesAddUnsubscribe(),  // 0032 one-click unsubscribe links of customer mail
             CreateServiceTasksKindCreatedIndex(),  // 0033 new work of a kind, for notices by e-mail
             CreateTelegram(),  // 0034 the Telegram bot's chats and start links
+            CreateCaseConfirmations(),  // 0035 a resolved case's "is it solved?" link to its customer
         ]
     }
 }

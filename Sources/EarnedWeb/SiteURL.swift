@@ -126,6 +126,8 @@ enum SiteURL: Sendable {
     case passwordReset(token: Parameter<String>)
     /// "Forgot your password?": a reset link by e-mail to a person's own address.
     case forgotPassword
+    /// A resolved case's "is it solved?" link, sent to its customer.
+    case caseConfirmation(token: Parameter<String>)
     case staffResetLink(Parameter<UUID>)
     case staffTwoFactorReset(Parameter<UUID>)
     case securitySettings
@@ -273,6 +275,7 @@ enum SiteURL: Sendable {
         case .signInCode(let next): return (["sign-in", "code"], ["next": next])
         case .passwordReset(let token): return (["reset", .named("token", token)], [:])
         case .forgotPassword: return (["sign-in", "forgot"], [:])
+        case .caseConfirmation(let token): return (["c", .named("token", token)], [:])
         case .staffResetLink(let id): return (["staff", .id(id), "reset-link"], [:])
         case .staffTwoFactorReset(let id): return (["staff", .id(id), "two-factor", "reset"], [:])
         case .securitySettings: return (["settings", "security"], [:])

@@ -10,7 +10,8 @@ func routes(_ app: Application, metrics: EarnedMetrics) throws {
 
     let pages = app.grouped(SessionMiddleware()).grouped(CSRFMiddleware())
     let controllers: [any RouteCollection] = [
-        SignInController(), SurveyPublicController(), SecondFactorController(), PasswordResetController(),
+        SignInController(), SurveyPublicController(), CaseConfirmationController(), SecondFactorController(),
+        PasswordResetController(),
         AccountController(), SecuritySettingsController(), MailSettingsController(), TelegramController(),
         ServiceController(),
         DashboardsController(),

@@ -525,3 +525,77 @@ struct PasswordResetMailTests {
         }
     }
 }
+
+/// A resolved case's "is it solved?" link to its customer.
+@Suite("Case confirmation by the customer's link")
+struct CaseConfirmationTests {
+    @Test("a resolved case asks its customer by e-mail; 'solved' closes it as theirs, once; 'not yet' reopens it")
+    func confirmAndReopen() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            let anna = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Анна Смирнова", emails: ["anna@example.ru"],
+                    consents: [Consent(channel: .email, given: true, at: testNow - 86_400, source: "form")],
+                    ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400)
+            let boris = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Борис", phones: ["+7 900 123-45-02"], homeLocationID: f.north.id), actor: f.owner,
+                now: testNow - 86_400)
+            let cases = CaseRepository(db: app.db)
+            let first = try await cases.open(
+                ServiceCaseDraft(customerID: anna.id, title: "Скрипит дверца", source: .complaint),
+                actor: f.northStaff, now: testNow - 3600)
+            let token = f.token(f.northStaff)
+            func resolve(_ id: CaseID) async throws {
+                let done = try await app.send(
+                    .POST, "/api/v1/cases/\(id)/actions", token: token, json: #"{"action": "resolve"}"#)
+                #expect(done.status == .ok, "\(done.text)")
+            }
+            try await resolve(first.id)
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            let mail = try #require(await transport.sent.first)
+            #expect(mail.to == "anna@example.ru")
+            let link = try #require(
+                mail.message.replacingOccurrences(of: "=\r\n", with: "").firstMatch(of: /\/c\/([A-Za-z0-9_-]{43})/)?.1)
+            // Opening it changes nothing.
+            var browser = Browser()
+            let page = try await browser.get(app, "/c/\(link)")
+            #expect(page.status == .ok && page.text.contains("Скрипит дверца") && page.text.contains("not_yet"))
+            #expect(try await cases.get(first.id, actor: f.owner).status == .resolved)
+            // "Solved": the case closes, confirmed by the customer herself.
+            let solved = try await browser.post(app, "/c/\(link)", ["answer": "solved"])
+            #expect(solved.status == .ok && solved.text.contains("Спасибо"))
+            let closed = try await cases.get(first.id, actor: f.owner)
+            #expect(closed.status == .closed && closed.confirmedAt != nil)
+            #expect(closed.events.last.map { $0.kind == .confirmed && $0.byID == nil } == true)
+            // Once only.
+            let again = try await browser.post(app, "/c/\(link)", ["answer": "not_yet"])
+            #expect(again.status == .ok)
+            #expect(try await cases.get(first.id, actor: f.owner).status == .closed)
+            #expect(try await app.send(.GET, "/c/\(String(repeating: "x", count: 43))").status == .notFound)
+            // "Not yet" reopens the next case with her words.
+            let second = try await cases.open(
+                ServiceCaseDraft(customerID: anna.id, title: "Не работает гарантия", source: .complaint),
+                actor: f.northStaff, now: testNow - 1800)
+            try await resolve(second.id)
+            _ = try await Tick(app: app).run(now: testNow + 180)
+            let secondMail = try #require(await transport.sent.last)
+            let secondLink = try #require(
+                secondMail.message.replacingOccurrences(of: "=\r\n", with: "")
+                    .firstMatch(of: /\/c\/([A-Za-z0-9_-]{43})/)?.1)
+            _ = try await browser.get(app, "/c/\(secondLink)")
+            let notYet = try await browser.post(
+                app, "/c/\(secondLink)", ["answer": "not_yet", "reason": "Мастер так и не пришёл"])
+            #expect(notYet.status == .ok)
+            let reopened = try await cases.get(second.id, actor: f.owner)
+            #expect(reopened.status == .open && reopened.reopenCount == 1)
+            // A customer Earned cannot reach itself is asked by a person: no message.
+            let third = try await cases.open(
+                ServiceCaseDraft(customerID: boris.id, title: "Сломан замок", source: .complaint),
+                actor: f.northStaff, now: testNow - 1200)
+            try await resolve(third.id)
+            #expect(
+                try await OutboxStore(db: app.db).recent().filter { $0.kind == .caseConfirmation }.count == 2)
+        }
+    }
+}

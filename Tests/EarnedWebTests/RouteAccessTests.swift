@@ -15,7 +15,7 @@ struct RouteAccessTests {
     static let publicPages: [SiteURL] = [
         .signIn(next: nil), .language(.key), .surveyAnswer(token: .key), .signInCode(next: nil),
         .passwordReset(token: .key), .health, .metrics, .stylesheet, .importScript, .forecastScript, .openAPI,
-        .unsubscribe(token: .key), .telegramHook, .forgotPassword,
+        .unsubscribe(token: .key), .telegramHook, .forgotPassword, .caseConfirmation(token: .key),
     ]
     static let signedInOnly: [SiteURL] = [.signOut, .twoFactorSetup]
 

@@ -39,7 +39,7 @@ struct SiteURLTests {
             .passwordReset(token: .key), .staffResetLink(.key), .staffTwoFactorReset(.key), .securitySettings,
             .mailSettings(), .mailTest, .contactReply(.key), .contactFile(.key, file: .key), .unsubscribe(token: .key),
             .accountNotifications, .telegramSettings, .telegramHook, .accountTelegram, .customerTelegramLink(.key),
-            .forgotPassword,
+            .forgotPassword, .caseConfirmation(token: .key),
         ] + apiPatterns.map(SiteURL.api)
 
     static let apiPatterns: [SiteURL.API] = [
@@ -81,7 +81,7 @@ struct SiteURLTests {
             .staffList, .editStaff, .tokens, .promises, .cases, .serviceSettings, .outreachSettings, .webhooks,
             .incidents, .contacts, .surveyDefinitions, .survey, .surveyAnswer, .forecast, .twoFactorSetup,
             .signInCode, .passwordReset, .securitySettings, .editOrder, .absences, .editWebhook, .tasks, .mailSettings,
-            .unsubscribe, .telegramSettings, .forgotPassword:
+            .unsubscribe, .telegramSettings, .forgotPassword, .caseConfirmation:
             return [.GET, .POST]
         case .forecastFrom, .auditSearch, .promiseList, .caseList, .orderList, .contactList, .taskList,
             .surveyInvitationList, .teamAgenda:

@@ -20,6 +20,8 @@ public struct OutboundMessage: Hashable, Codable, Sendable, Identifiable {
         case bot
         /// A password-reset link to a member of staff (kept without its link).
         case passwordReset = "password_reset"
+        /// A resolved case's "is it solved?" link to its customer.
+        case caseConfirmation = "case_confirmation"
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {

@@ -110,7 +110,8 @@ package enum ServiceActions {
         var references = References()
         references.add("staff_id", .staff, step.staffID?.rawValue)
         try await references.verify(actor: actor, on: context.db)
-        return try await CaseRepository(db: context.db).change(id, actor: actor, now: now, summary: step.action) {
+        let changed = try await CaseRepository(db: context.db).change(id, actor: actor, now: now, summary: step.action)
+        {
             (c) throws(DomainError) in
             switch step.action {
             case "handoff":
@@ -137,5 +138,8 @@ package enum ServiceActions {
             default: throw .invalid([FieldError(field: "action", code: .invalidChoice)])
             }
         }
+        // The customer is asked whether it is solved, when Earned can reach them itself.
+        if step.action == "resolve" { try await CaseConfirmation.offer(changed, in: context) }
+        return changed
     }
 }

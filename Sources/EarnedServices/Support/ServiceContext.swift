@@ -7,8 +7,11 @@ package struct ServiceContext: Sendable {
     package var db: any Database
     package var now: Date
     package var currency: String
+    /// The start of the links customers open (a resolved case's "is it solved?" link).
+    package var linkBase: String
 
-    package init(db: any Database, now: Date, currency: String) {
+    package init(db: any Database, now: Date, currency: String, linkBase: String = "http://localhost:8080") {
+        self.linkBase = linkBase
         self.db = db
         self.now = now
         self.currency = currency

@@ -11,7 +11,7 @@ enum CustomerMergeQueries {
         let sql = try db.sql
         for table in [
             "orders", "customer_notes", "customer_touches", "survey_invitations", "survey_answers", "outbound_messages",
-            "telegram_chats", "telegram_links",
+            "telegram_chats", "telegram_links", "case_confirmations",
         ] {
             try await sql.update(table).set("customer_id", to: survivor).where("customer_id", .equal, absorbed).run()
         }

@@ -43,6 +43,7 @@ enum ErasureQueries {
             // Their Telegram chat and start links: nothing more goes to them.
             try await sql.delete(from: "telegram_chats").where("customer_id", .equal, known.rawValue).run()
             try await sql.delete(from: "telegram_links").where("customer_id", .equal, known.rawValue).run()
+            try await sql.delete(from: "case_confirmations").where("customer_id", .equal, known.rawValue).run()
         }
     }
 

@@ -81,6 +81,7 @@ extension Strings {
         case .test: t("Проверка", "Test")
         case .bot: t("Ответ бота", "Bot's answer")
         case .passwordReset: t("Сброс пароля", "Password reset")
+        case .caseConfirmation: t("Проблема решена?", "Solved?")
         }
     }
     func messageStatusName(_ status: OutboundMessage.Status) -> String {

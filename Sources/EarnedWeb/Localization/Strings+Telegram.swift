@@ -84,3 +84,29 @@ extension Strings {
             "a personal link to the bot: the customer opens it and agrees to messages in Telegram")
     }
 }
+
+/// The words of a resolved case's "is it solved?" page.
+extension Strings {
+    var caseConfirmTitle: String { t("Проблема решена?", "Is your problem solved?") }
+    var caseConfirmSolved: String { t("Да, всё в порядке", "Yes, it is solved") }
+    var caseConfirmWhat: String { t("Что ещё не так? (необязательно)", "What is still wrong? (optional)") }
+    var caseConfirmNotYet: String { t("Нет, ещё не решена", "No, not yet") }
+    var caseConfirmThanks: String {
+        t("Спасибо! Мы рады, что всё в порядке.", "Thank you! We are glad it is solved.")
+    }
+    var caseConfirmReopened: String {
+        t(
+            "Спасибо, что сказали. Мы снова занимаемся вашей проблемой и свяжемся с вами.",
+            "Thank you for telling us. We are working on it again and will be in touch.")
+    }
+    var caseConfirmMovedOn: String {
+        t(
+            "Мы уже снова занимаемся этой проблемой; ответ по ссылке больше не нужен.",
+            "We are already working on this again; the link needs no answer now.")
+    }
+    var caseConfirmInvalid: String {
+        t(
+            "Ссылка не работает: она устарела или неверна.",
+            "This link does not work: it has expired or is wrong.")
+    }
+}
