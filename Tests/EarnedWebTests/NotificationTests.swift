@@ -139,3 +139,106 @@ struct NotificationTests {
         }
     }
 }
+
+/// The notices that are not a task's: a case handed to someone, a control-chart jump to the
+/// owners, and the daily digest instead of single messages.
+@Suite("Notices to staff: cases handed over, control-chart jumps, the daily digest, Telegram")
+struct MoreNotificationTests {
+    @Test("a case handed to a person reaches their mailbox, and their Telegram once they connected it")
+    func caseHanded() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            let bot = try await BotAPIStandIn.start()
+            defer { Task { await bot.stop() } }
+            app.earned.config.telegramAPI = bot.base
+            try await TelegramTests().connect(app, f)
+            let anna = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(name: "Анна Смирнова", phones: ["+7 900 123-45-01"], homeLocationID: f.north.id),
+                actor: f.owner, now: testNow - 86_400)
+            let open = try await CaseRepository(db: app.db).open(
+                ServiceCaseDraft(customerID: anna.id, title: "Скрипит дверца", source: .complaint), actor: f.manager,
+                now: testNow - 3600)
+            // The seller connects their Telegram from their account page.
+            let seller = try await app.session(for: f.northStaff)
+            let account = try await app.send(.GET, "/account", cookie: seller.cookie)
+            #expect(account.text.contains("/account/telegram"))
+            let link = try await app.send(
+                .POST, "/account/telegram", cookie: seller.cookie, form: ["_csrf": seller.csrf])
+            let payload = try #require(TelegramTests().payload(link.text))
+            bot.write("/start \(payload)", chat: 6001, firstName: "Ольга", username: nil, date: 1_795_000_000)
+            _ = try await Tick(app: app).run(now: testNow - 60)
+            #expect(try await TelegramStore(db: app.db).chat(6001)?.staffID == f.northStaff.id)
+            // The manager hands the case over: the seller hears of it by e-mail and in Telegram.
+            let handed = try await app.send(
+                .POST, "/api/v1/cases/\(open.id)/actions", token: f.token(f.manager),
+                json: #"{"action": "handoff", "staff_id": "\#(f.northStaff.id)"}"#)
+            #expect(handed.status == .ok, "\(handed.text)")
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            let mail = try #require(await transport.sent.first { $0.to == f.northStaff.email })
+            let text = IncomingMail(parsing: Array(mail.message.utf8)).text ?? ""
+            #expect(text.contains("Скрипит дверца") && text.contains("/cases/\(open.id.description.lowercased())"))
+            #expect(bot.sent.contains { $0.chatID == 6001 && $0.text.contains("Вам передан случай") })
+        }
+    }
+
+    @Test("a daily digest: the day's notices wait and go together when the person's hours begin")
+    func digest() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            try await SettingsStore(db: app.db).changeNotificationPreferences(
+                NotificationPreferences(
+                    email: true, kinds: Set(NotificationKind.allCases), hours: .init(sendFrom: 480, sendUntil: 1260),
+                    digest: true), actor: f.northStaff, now: testNow)
+            _ = try await NotificationTests().lowAnswer(app, f)
+            // 14:07 in Moscow: held, not sent.
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            #expect(await transport.sent.filter { $0.to == f.northStaff.email }.isEmpty)
+            let held = try await OutboxStore(db: app.db).heldNotices()
+            #expect(held.count == 1 && held.first?.staffID == f.northStaff.id)
+            // Tomorrow at 08:01 in Moscow, one message with it.
+            let morning = Date(timeIntervalSince1970: 1_795_064_460)
+            _ = try await Tick(app: app).run(now: morning)
+            let mails = await transport.sent.filter { $0.to == f.northStaff.email }
+            #expect(mails.count == 1)
+            let text = IncomingMail(parsing: Array(mails[0].message.utf8))
+            #expect(text.subject.contains("1 уведомление") && (text.text ?? "").contains("Низкая оценка"))
+            #expect(try await OutboxStore(db: app.db).heldNotices().isEmpty)
+            // Once a day.
+            _ = try await Tick(app: app).run(now: morning + 600)
+            #expect(await transport.sent.filter { $0.to == f.northStaff.email }.count == 1)
+        }
+    }
+
+    @Test("a weekly control chart that signals at its latest week is told to the owners, once")
+    func chartJump() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            // 52 weeks of first replies: 90 % in target, then a week at 40 %.
+            var records: [ServiceRecord] = []
+            let start = testNow - 52 * 7 * 86_400
+            for week in 0..<52 {
+                for i in 0..<40 {
+                    let inTarget = week == 51 ? i < 16 : i % 10 != 0
+                    records.append(
+                        ServiceRecord(
+                            measure: .firstReplyInTarget, id: UUID(),
+                            at: start + Double(week) * 7 * 86_400 + Double(i) * 3600, locationID: f.north.id,
+                            staffID: f.northStaff.id, slot: nil, value: inTarget ? 1 : 0))
+                }
+            }
+            let report = ServiceObservations.analyse(records, from: start, to: testNow, seed: 1)
+            let charts = try #require(report.measures.first { $0.measure == .firstReplyInTarget }?.charts)
+            #expect((charts.ewma.signals + charts.cusum.signals).contains { $0.index == charts.points.count - 1 })
+            try await ScoreStore(db: app.db).save(report, as: ConsistencyReport.key, at: testNow)
+            let first = try await Tick(app: app).run(now: testNow + 60)
+            #expect(first.notices >= 1)
+            let mail = try #require(await transport.sent.first { $0.to == f.owner.email })
+            let text = IncomingMail(parsing: Array(mail.message.utf8))
+            #expect(text.subject.contains("первые ответы в срок") && text.subject.contains("ниже"))
+            #expect(await transport.sent.allSatisfy { $0.to != f.northStaff.email })
+            // The same run is looked at once.
+            _ = try await Tick(app: app).run(now: testNow + 120)
+            #expect(await transport.sent.filter { $0.to == f.owner.email }.count == 1)
+        }
+    }
+}

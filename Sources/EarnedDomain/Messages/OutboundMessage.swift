@@ -60,6 +60,8 @@ public struct OutboundMessage: Hashable, Codable, Sendable, Identifiable {
     public var references: [String]
     public var status: Status
     public var attempts: Int
+    /// When the scheduler tries it next. Nil while waiting: the scheduler never takes it (a
+    /// notice held for a daily digest, a password-reset link its caller sends at once).
     public var nextAttemptAt: Date?
     /// The server's words on the last try: its acceptance, refusal or why it could not be reached.
     public var lastResult: String?

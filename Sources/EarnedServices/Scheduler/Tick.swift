@@ -131,6 +131,11 @@ package struct Tick: Sendable {
         report.notices = try await StaffNotifier.notify(
             now: now, linkBase: linkBase, language: staffLanguage, mail: setting.mail, telegram: bot != nil,
             locations: setting.locations, on: db)
+        report.notices += try await StaffNotifier.chartJumps(
+            now: now, linkBase: linkBase, language: staffLanguage,
+            channels: .init(mail: setting.mail, telegram: bot != nil, locations: setting.locations), on: db)
+        report.notices += try await StaffNotifier.sendDigests(
+            now: now, language: staffLanguage, locations: setting.locations, on: db)
         let sent = try await WebhookSender(db: db, transport: transport, logger: logger, metrics: metrics).sendDue(
             now: now)
         report.deliveriesSent += sent.delivered

@@ -48,6 +48,19 @@ package struct ServiceRecord: Sendable {
     package var slot: ServiceSlot?
     package var value: Double
 
+    package init(
+        measure: Measure, id: UUID, at: Date, locationID: LocationID?, staffID: StaffID?, slot: ServiceSlot?,
+        value: Double
+    ) {
+        self.measure = measure
+        self.id = id
+        self.at = at
+        self.locationID = locationID
+        self.staffID = staffID
+        self.slot = slot
+        self.value = value
+    }
+
     /// The slot key of a shift at a location.
     package static func shiftKey(_ location: LocationID, _ shift: String) -> String { "loc=\(location);shift=\(shift)" }
     /// The slot key of an hour of a weekday (ISO, 1 = Monday).

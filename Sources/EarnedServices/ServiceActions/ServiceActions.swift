@@ -140,6 +140,17 @@ package enum ServiceActions {
         }
         // The customer is asked whether it is solved, when Earned can reach them itself.
         if step.action == "resolve" { try await CaseConfirmation.offer(changed, in: context) }
+        // The person it was handed to is told, as they chose.
+        if ["handoff", "transfer"].contains(step.action), let person = step.staffID, person != actor.id {
+            let customer = try await CustomerRepository(db: context.db).byIDs([changed.customerID])[changed.customerID]
+            try await StaffNotifier.queue(
+                [
+                    StaffNotifier.caseHanded(
+                        changed, to: person, by: actor, customer: customer,
+                        link: context.linkBase + "/cases/" + changed.id.description.lowercased(),
+                        language: context.staffLanguage, now: now)
+                ], now: now, language: context.staffLanguage, channels: try await .load(context.db), on: context.db)
+        }
         return changed
     }
 }

@@ -9,9 +9,15 @@ package struct ServiceContext: Sendable {
     package var currency: String
     /// The start of the links customers open (a resolved case's "is it solved?" link).
     package var linkBase: String
+    /// The language of notices to staff.
+    package var staffLanguage: String
 
-    package init(db: any Database, now: Date, currency: String, linkBase: String = "http://localhost:8080") {
+    package init(
+        db: any Database, now: Date, currency: String, linkBase: String = "http://localhost:8080",
+        staffLanguage: String = "ru"
+    ) {
         self.linkBase = linkBase
+        self.staffLanguage = staffLanguage
         self.db = db
         self.now = now
         self.currency = currency

@@ -21,7 +21,7 @@ enum MailQueries {
                 .uuid(m.taskID?.rawValue), .uuid(m.subjectID), .text(m.address), .text(m.name), .text(m.subject),
                 .text(m.text), .text(m.language), .text(m.messageID), .text(m.inReplyTo),
                 .text(m.references.joined(separator: " ")), .text(OutboundMessage.Status.pending.rawValue),
-                .integer(0), .date(m.nextAttemptAt ?? m.createdAt), .date(m.createdAt), .date(m.createdAt),
+                .integer(0), .date(m.nextAttemptAt), .date(m.createdAt), .date(m.createdAt),
             ]
             insert.values(values.map(\.expression))
         }

@@ -29,6 +29,25 @@ public struct OutboxStore: Sendable {
             .map(\.domain)
     }
 
+    /// Notices held for people's daily digests: waiting, with no time of their own.
+    public func heldNotices() async throws -> [OutboundMessage] {
+        try await OutboundMessageRecord.query(on: db).filter(\.$status == OutboundMessage.Status.pending.rawValue)
+            .filter(\.$kind == OutboundMessage.Kind.notification.rawValue).filter(\.$nextAttemptAt == nil)
+            .filter(\.$key =~ "notification:").limit(5000).all().map(\.domain)
+    }
+
+    /// Held notices that went in a digest: sent with it.
+    public func markDigested(_ ids: [UUID], now: Date) async throws {
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            try await OutboundMessageRecord.query(on: db).filter(
+                \.$id ~~ Array(ids[start..<min(start + 500, ids.count)])
+            )
+            .filter(\.$status == OutboundMessage.Status.pending.rawValue)
+            .set(\.$status, to: OutboundMessage.Status.sent.rawValue).set(\.$sentAt, to: now)
+            .set(\.$lastResult, to: "sent in the daily digest").update()
+        }
+    }
+
     /// Gives back claims not used this pass: the messages wait for the next one, untried.
     public func release(_ ids: [UUID]) async throws {
         guard !ids.isEmpty else { return }

@@ -72,6 +72,7 @@ extension APIRoutes {
         var preferences = try await req.settings.notificationPreferences(of: actor.id)
         var errors: [FieldError] = []
         if let email = input.email { preferences.email = email }
+        if let digest = input.digest { preferences.digest = digest }
         if let kinds = input.kinds {
             var chosen: Set<NotificationKind> = []
             for (index, text) in kinds.enumerated() {

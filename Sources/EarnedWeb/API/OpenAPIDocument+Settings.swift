@@ -61,7 +61,8 @@ extension OpenAPIDocument {
             ], queryChoices: ["status": OutboundMessage.Status.allCases.map(\.rawValue)]),
         Operation(
             method: "get", endpoint: .notifications,
-            summary: "The caller's choices about notices by e-mail: on or off, which kinds, the hours they may arrive",
+            summary:
+                "The caller's choices about notices by e-mail: on or off, which kinds, the hours they may arrive, a daily digest instead of single messages",
             response: "Notifications", status: 200),
         Operation(
             method: "patch", endpoint: .notifications,
@@ -192,6 +193,9 @@ extension OpenAPIDocument {
         let notifications: Props = [
             "email": ["type": "boolean"], "kinds": array(enumeration(NotificationKind.allCases.map(\.rawValue))),
             "send_from": string("HH:MM in the person's home location's time"), "send_until": string("HH:MM"),
+            "digest": [
+                "type": "boolean", "description": "one message a day, when the hours begin, instead of one each",
+            ],
         ]
         let message: Props = [
             "id": string(format: "uuid"), "kind": enumeration(OutboundMessage.Kind.allCases.map(\.rawValue)),

@@ -55,7 +55,7 @@ struct AccountController {
         let preferences = NotificationPreferences(
             email: form["email"] == "true",
             kinds: Set(NotificationKind.allCases.filter { form["kind_\($0.rawValue)"] == "true" }),
-            hours: QuietHours(sendFrom: from ?? 0, sendUntil: until ?? 0))
+            hours: QuietHours(sendFrom: from ?? 0, sendUntil: until ?? 0), digest: form["digest"] == "true")
         do {
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             try await req.settings.changeNotificationPreferences(preferences, actor: staff, now: req.now)

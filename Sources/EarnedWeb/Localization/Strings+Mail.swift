@@ -183,7 +183,17 @@ extension Strings {
         case .lowScore: t("Низкая оценка клиента (мне перезвонить)", "A customer's low score (my call-back)")
         case .escalation: t("Обращение просрочено и передано мне", "A contact overdue and passed to me")
         case .promiseDueSoon: t("Моё обещание скоро просрочится", "A promise of mine is about to be late")
+        case .caseHanded: t("Мне передали случай", "A case was handed to me")
+        case .chartJump:
+            t(
+                "Скачок на контрольной карте (для владельцев)",
+                "A jump on a control chart (for owners)")
         }
+    }
+    var notifyDigest: String {
+        t(
+            "Одним письмом в день (в начале моих часов) вместо отдельных",
+            "One message a day (when my hours begin) instead of one each")
     }
     var notifyFrom: String { t("Не раньше", "Not before") }
     var notifyUntil: String { t("Не позже", "Not after") }

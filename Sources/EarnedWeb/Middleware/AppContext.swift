@@ -93,7 +93,9 @@ extension Request {
     var accounts: AccountStore { AccountStore(db: database) }
     /// Where a service action runs: this request's transaction, clock and currency.
     var serviceContext: ServiceContext {
-        ServiceContext(db: database, now: now, currency: config.defaultCurrency, linkBase: config.publicBase)
+        ServiceContext(
+            db: database, now: now, currency: config.defaultCurrency, linkBase: config.publicBase,
+            staffLanguage: config.defaultLanguage)
     }
 
     /// The `:id` of the path as a typed id; `notFound` (naming `what`) when it is not one.

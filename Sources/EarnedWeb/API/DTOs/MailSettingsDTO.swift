@@ -223,8 +223,10 @@ struct NotificationsDTO: APIObject {
     var kinds: [String]
     var send_from: String
     var send_until: String
+    var digest: Bool
 
     init(_ p: NotificationPreferences) {
+        digest = p.digest
         email = p.email
         kinds = NotificationKind.allCases.filter { p.kinds.contains($0) }.map(\.rawValue)
         send_from = DayPeriod.clockText(p.hours.sendFrom)
@@ -237,4 +239,5 @@ struct NotificationsInput: Content {
     var kinds: [String]?
     var send_from: String?
     var send_until: String?
+    var digest: Bool?
 }

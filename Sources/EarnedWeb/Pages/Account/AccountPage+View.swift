@@ -38,6 +38,7 @@ extension AccountPage {
                             Forms.field(
                                 "send_until", label: s.notifyUntil, value: DayPeriod.clockText(n.hours.sendUntil),
                                 type: "time", errors: notificationErrors, s: s),
+                            Forms.checkbox("digest", label: s.notifyDigest, checked: n.digest),
                             Forms.submit(s.save),
                         ]),
                 telegramBot
