@@ -93,7 +93,7 @@ struct TelegramLinkPage {
                             ("type", "text"), ("readonly", "readonly"), ("value", link), ("class", "copy"),
                             ("aria-label", title),
                         ]),
-                    H.el("p", [], [H.a(link, link)]),
+                    H.el("p", [("class", "secret")], [H.a(link, link)]),
                     H.el("p", [], [H.a(back.href, back.label)]),
                 ]),
         ])

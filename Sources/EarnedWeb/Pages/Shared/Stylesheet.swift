@@ -110,7 +110,7 @@ enum Stylesheet {
         @media (min-width: 760px) { .grid-2 { grid-template-columns: 1fr 1fr; } }
         @media (min-width: 1024px) {
           body { display: grid; grid-template-columns: 14rem minmax(0, 1fr); }
-          header.top { grid-row: 1 / span 2; flex-direction: column; align-items: stretch; border-bottom: none;
+          header.top { grid-row: 1 / span 2; flex-direction: column; flex-wrap: nowrap; align-items: stretch; border-bottom: none;
             border-right: 1px solid var(--line); height: 100vh; position: sticky; top: 0; align-self: start;
             overflow-y: auto; }
           header nav { order: 0; overflow: visible; }
