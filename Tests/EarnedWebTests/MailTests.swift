@@ -599,3 +599,44 @@ struct CaseConfirmationTests {
         }
     }
 }
+
+/// An incident recorded with a message for its customers.
+@Suite("Incident outreach by the shop's own channels")
+struct IncidentOutreachTests {
+    @Test("the message goes to the customers Earned can reach, closing their task; the rest stay calls")
+    func outreach() async throws {
+        try await withEarnedApp { app, f in
+            let transport = try await MailTests().setUp(app, f)
+            let anna = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Анна Смирнова", emails: ["anna@example.ru"],
+                    consents: [Consent(channel: .email, given: true, at: testNow - 86_400, source: "form")],
+                    ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400)
+            let boris = try await CustomerRepository(db: app.db).create(
+                CustomerDraft(
+                    name: "Борис", phones: ["+7 900 123-45-02"], ownerID: f.northStaff.id, homeLocationID: f.north.id),
+                actor: f.owner, now: testNow - 86_400)
+            let token = f.token(f.manager)
+            let long = String(repeating: "я", count: 2001)
+            let bad = try await app.send(
+                .POST, "/api/v1/incidents", token: token,
+                json: #"{"scope": {"kind": "customers", "customer_ids": ["\#(anna.id)"]}, "message": "\#(long)"}"#)
+            #expect(bad.status == .unprocessableEntity && Set(bad.problemFields) == ["message", "title"])
+            #expect(try await app.count("incidents") == 0)
+            let made = try await app.send(
+                .POST, "/api/v1/incidents", token: token,
+                json: #"""
+                    {"title": "Брак партии кофе", "scope": {"kind": "customers", "customer_ids": ["\#(anna.id)", "\#(boris.id)"]},
+                     "message": "В партии кофе, которую вы купили, нашли брак. Мы заменим пачку или вернём деньги — просто ответьте на это письмо."}
+                    """#)
+            #expect(made.status == .created, "\(made.text)")
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            let mail = try #require(await transport.sent.first { $0.to == "anna@example.ru" })
+            let text = IncomingMail(parsing: Array(mail.message.utf8)).text ?? ""
+            #expect(text.contains("Здравствуйте, Анна!") && text.contains("нашли брак"))
+            let tasks = try await TaskRepository(db: app.db).open().filter { $0.kind == .outreach }
+            #expect(tasks.compactMap(\.customerID) == [boris.id])
+            #expect(await transport.sent.count == 1)
+        }
+    }
+}

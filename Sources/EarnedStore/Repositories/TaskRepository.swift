@@ -127,6 +127,16 @@ public struct TaskRepository: Sendable {
         return Set(records.compactMap { $0.customerID.map(CustomerID.init) })
     }
 
+    /// The tasks with these keys.
+    public func withKeys(_ keys: [String]) async throws -> [ServiceTask] {
+        var found: [ServiceTask] = []
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let batch = Array(keys[start..<min(start + 500, keys.count)])
+            found += try await ServiceTaskRecord.query(on: db).filter(\.$key ~~ batch).all().map(\.domain)
+        }
+        return found
+    }
+
     public func withKey(_ key: String) async throws -> ServiceTask? {
         try await ServiceTaskRecord.query(on: db).filter(\.$key == key).first()?.domain
     }

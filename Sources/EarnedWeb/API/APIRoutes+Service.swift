@@ -268,11 +268,11 @@ extension APIRoutes {
         guard let scope = input.scope else {
             throw DomainError.invalid([FieldError(field: "scope", code: .required)])
         }
-        let report = try await req.incidents.record(
+        let report = try await IncidentOutreach.record(
             IncidentDraft(
                 title: input.title, detail: input.detail, foundAt: input.found_at,
                 locationID: input.location_id.map(LocationID.init), scope: try scope.scope),
-            actor: try req.actor(), now: req.now)
+            message: input.message, actor: try req.actor(), now: req.now, on: req.database)
         return try await created(
             IncidentDTO(report), req, location: .incident(report.incident.id.rawValue),
             resource: report.incident.id.rawValue)

@@ -303,6 +303,9 @@ extension OpenAPIDocument {
             "IncidentInput": object(
                 [
                     "title": string(max: 200), "detail": string(max: 5000), "found_at": time, "location_id": uuid,
+                    "message": string(
+                        "what to tell the affected customers: sent by e-mail or Telegram to those Earned can reach (their outreach task done when it goes); the rest stay tasks",
+                        max: 2000),
                     "scope": object(
                         [
                             "kind": enumeration(scopeKinds), "text": string(max: 200), "from": time, "to": time,

@@ -1,4 +1,5 @@
 import EarnedDomain
+import EarnedServices
 import EarnedStore
 import Vapor
 
@@ -32,7 +33,8 @@ struct IncidentsController {
         let form = try req.content.decode(IncidentForm.self)
         do {
             let draft = try await Self.draft(form, viewer: viewer, req: req)
-            let report = try await req.incidents.record(draft, actor: viewer.staff, now: req.now)
+            let report = try await IncidentOutreach.record(
+                draft, message: form.message, actor: viewer.staff, now: req.now, on: req.database)
             return req.redirect(to: SiteURL.incident(report.incident.id.rawValue).path)
         } catch let error as DomainError {
             guard case .invalid(let fields) = error else { throw error }

@@ -11,4 +11,6 @@ struct IncidentForm: Content {
     var to: String?
     var location_id: String?
     var customers: String?
+    /// What to tell the affected customers, sent by the shop's own channels where it can.
+    var message: String?
 }

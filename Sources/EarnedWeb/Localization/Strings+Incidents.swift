@@ -56,4 +56,11 @@ extension Strings {
                 " (\(pct(share)) %; 95 % интервал \(pct(interval.0))–\(pct(interval.1)) %)",
                 " (\(pct(share)) %; 95 % interval \(pct(interval.0))–\(pct(interval.1)) %)")
     }
+    var incidentMessage: String { t("Сообщение клиентам (необязательно)", "Message to the customers (optional)") }
+    var incidentMessageHint: String {
+        t(
+            "Уйдёт по почте или в Telegram тем, кому Earned может написать сам, в часы отправки; их задача предупредить закроется сама. Остальным позвонит или напишет сотрудник.",
+            "Goes by e-mail or Telegram to those Earned can write to itself, within the sending hours; their outreach task closes itself. The rest are called or written to by a person."
+        )
+    }
 }

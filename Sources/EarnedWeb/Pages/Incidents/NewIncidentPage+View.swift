@@ -16,6 +16,9 @@ extension NewIncidentPage {
                     Forms.field(
                         "title", label: s.whatHappened, value: form.title, required: true, errors: errors, s: s),
                     Forms.textarea("detail", label: s.caseDetail, value: form.detail, errors: errors, s: s),
+                    Forms.textarea(
+                        "message", label: s.incidentMessage, value: form.message, hint: s.incidentMessageHint,
+                        errors: errors, s: s),
                     Forms.field(
                         "found_at", label: s.foundAt, value: form.found_at, type: "datetime-local", errors: errors,
                         s: s),
