@@ -339,3 +339,46 @@ struct MailInTests {
         }
     }
 }
+
+@Suite("E-mail in: a new customer for an unknown sender, as the owner chose")
+struct MailNewCustomerTests {
+    static func mail(from: String, id: String, extra: String = "") -> [UInt8] {
+        Array(
+            ("From: \(from)\r\nTo: shop@zerno.example\r\nSubject: Вопрос\r\nMessage-ID: <\(id)>\r\n\(extra)"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nЕсть ли доставка?\r\n").utf8)
+    }
+
+    @Test("on: a person's mail makes a customer with their name and address; an auto-reply never does")
+    func newCustomers() async throws {
+        try await withEarnedApp { app, f in
+            let (_, mailbox) = try await MailInTests().setUp(app, f)
+            let on = try await app.send(
+                .PATCH, "/api/v1/settings/mail", token: f.token(f.owner), json: #"{"new_customers": true}"#)
+            #expect(on.status == .ok && on.text.contains("\"new_customers\":true"))
+            _ = try await Tick(app: app).run(now: testNow)
+            await mailbox.deliver(
+                Self.mail(from: "=?utf-8?B?0J7Qu9GM0LPQsA==?= <olga@example.ru>", id: "n1@example.ru"))
+            await mailbox.deliver(
+                Self.mail(
+                    from: "Robot <robot@example.ru>", id: "n2@example.ru", extra: "Auto-Submitted: auto-replied\r\n"))
+            _ = try await Tick(app: app).run(now: testNow + 60)
+            let contacts = try await ContactRepository(db: app.db).unresolved(locations: nil)
+            #expect(contacts.count == 2)
+            let olga = try #require(contacts.first { $0.fromAddress == "olga@example.ru" })
+            let customer = try #require(
+                try await olga.customerID.asyncMap { try await CustomerRepository(db: app.db).byIDs([$0])[$0] } ?? nil)
+            #expect(customer.name == "Ольга" && customer.emails == ["olga@example.ru"])
+            #expect(customer.homeLocationID == f.north.id && customer.consents.isEmpty)
+            #expect(contacts.first { $0.fromAddress == "robot@example.ru" }?.customerID == nil)
+            // Her next mail finds her: no second customer.
+            let before = try await app.count("customers")
+            await mailbox.deliver(Self.mail(from: "olga@example.ru", id: "n3@example.ru"))
+            _ = try await Tick(app: app).run(now: testNow + 120)
+            #expect(try await app.count("customers") == before)
+            let again = try await ContactRepository(db: app.db).unresolved(locations: nil).filter {
+                $0.customerID == customer.id
+            }
+            #expect(again.count == 2)
+        }
+    }
+}

@@ -130,10 +130,27 @@ public struct MailSettings: Codable, Hashable, Sendable {
     }
 
     public var accounts: [Account]
+    /// Whether mail from an address no customer has makes a new customer (else the contact
+    /// stays without one). Automatic mail (auto-replies, bounces, lists) never does.
+    public var newCustomers: Bool
 
     public static let none = MailSettings(accounts: [])
 
-    public init(accounts: [Account]) { self.accounts = accounts }
+    public init(accounts: [Account], newCustomers: Bool = false) {
+        self.accounts = accounts
+        self.newCustomers = newCustomers
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accounts, newCustomers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        accounts = try c.decode([Account].self, forKey: .accounts)
+        // Stored before the choice existed: no new customers.
+        newCustomers = try c.decodeIfPresent(Bool.self, forKey: .newCustomers) ?? false
+    }
 
     /// The account set for exactly this scope (nil: the business's).
     public func account(exactly location: LocationID?) -> Account? {
@@ -165,7 +182,8 @@ public struct MailSettings: Codable, Hashable, Sendable {
         var accounts = accounts.filter { $0.locationID != account.locationID }
         if account.outgoing != nil || account.incoming != nil { accounts.append(account) }
         return MailSettings(
-            accounts: accounts.sorted { ($0.locationID?.description ?? "") < ($1.locationID?.description ?? "") })
+            accounts: accounts.sorted { ($0.locationID?.description ?? "") < ($1.locationID?.description ?? "") },
+            newCustomers: newCustomers)
     }
 }
 

@@ -30,6 +30,9 @@ public struct IncomingMail: Sendable, Hashable {
     public var inReplyTo: String?
     public var references: [String]
     public var date: Date?
+    /// Sent by a program, not a person: `Auto-Submitted` other than "no" (RFC 3834), a bulk or
+    /// list `Precedence`, or a bounce from the mail system.
+    public var automatic: Bool
     /// The first text/plain part that is not an attachment, line breaks as "\n".
     public var text: String?
     public var html: String?
@@ -49,6 +52,12 @@ public struct IncomingMail: Sendable, Hashable {
         inReplyTo = header("In-Reply-To").flatMap { Self.ids($0).first }
         references = header("References").map(Self.ids) ?? []
         date = header("Date").flatMap(Self.date)
+        let submitted = header("Auto-Submitted")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let precedence = header("Precedence")?.trimmingCharacters(in: .whitespaces).lowercased()
+        let sender = from?.address.lowercased() ?? ""
+        automatic =
+            (submitted.map { !$0.hasPrefix("no") } ?? false) || ["bulk", "list", "junk"].contains(precedence ?? "")
+            || sender.hasPrefix("mailer-daemon@") || sender.hasPrefix("postmaster@") || sender.isEmpty
         text = nil
         html = nil
         attachments = []

@@ -39,9 +39,9 @@ package struct MailboxPoller: Sendable {
     }
 
     /// Reads every mailbox of `mail` (the pass's settings, with its `locations`).
-    package func pollAll(now: Date, mail: MailSettings, locations: [Location]) async throws -> Report {
+    package func pollAll(now: Date, mail settings: MailSettings, locations: [Location]) async throws -> Report {
         var report = Report()
-        let mailboxes = mail.mailboxes
+        let mailboxes = settings.mailboxes
         guard !mailboxes.isEmpty else { return report }
         let threads = MailThreadStore(db: db)
         for (location, server) in mailboxes {
@@ -60,7 +60,9 @@ package struct MailboxPoller: Sendable {
                 let fetched = try await reader.fetch(
                     endpoint, folder: server.folder, after: claimed, limit: Self.batch, sizeLimit: Self.messageLimit)
                 for mail in fetched.messages {
-                    switch try await take(mail, location: location, locations: locations, now: now) {
+                    switch try await take(
+                        mail, location: location, locations: locations, newCustomers: settings.newCustomers, now: now)
+                    {
                     case .new: report.newContacts += 1
                     case .joined: report.joined += 1
                     case .known: break
@@ -86,9 +88,9 @@ package struct MailboxPoller: Sendable {
     }
 
     /// One message: a contact's conversation grows, or a new contact begins.
-    package func take(_ mail: FetchedMail, location: LocationID?, locations: [Location], now: Date) async throws
-        -> Taken
-    {
+    package func take(
+        _ mail: FetchedMail, location: LocationID?, locations: [Location], newCustomers: Bool = false, now: Date
+    ) async throws -> Taken {
         let incoming = IncomingMail(parsing: mail.bytes, attachmentLimit: Self.attachmentLimit)
         let threads = MailThreadStore(db: db)
         if let id = incoming.messageID, try await threads.knows(messageID: id) { return .known }
@@ -133,8 +135,15 @@ package struct MailboxPoller: Sendable {
         {
             return .joined(contactID)
         }
-        let customer = try await incoming.from.asyncMap { try await threads.customer(byEmail: $0.address) } ?? nil
+        var customer = try await incoming.from.asyncMap { try await threads.customer(byEmail: $0.address) } ?? nil
         guard let place = location ?? customer?.homeLocationID ?? locations.first?.id else { return .known }
+        // A person the shop does not know yet, when the owner chose so (never an automatic mail).
+        if customer == nil, newCustomers, !incoming.automatic, let from = incoming.from,
+            let address = ContactNormalizer.email(from.address)
+        {
+            customer = try await CustomerRepository(db: db).createFromMail(
+                name: from.name, email: address, location: place, now: now)
+        }
         let contact = InboundContact(
             channel: .email, customerID: customer?.id, locationID: place, receivedAt: at,
             subject: String(

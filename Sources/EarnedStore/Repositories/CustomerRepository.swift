@@ -199,6 +199,26 @@ public struct CustomerRepository: Sendable {
         return customer
     }
 
+    /// A customer made from a mail from an address no customer has, when the owner chose so:
+    /// the name and address the mail gave, no consent (writing to the shop is not one), and the
+    /// location whose mailbox it reached. Recorded in the audit log as the system's.
+    public func createFromMail(name: String?, email: String, location: LocationID, now: Date) async throws
+        -> Customer
+    {
+        let local = String(email.split(separator: "@").first ?? Substring(email))
+        let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let draft = CustomerDraft(
+            name: String((trimmed.isEmpty ? local : trimmed).prefix(200)), emails: [email], homeLocationID: location)
+        let customer = try draft.validated(id: CustomerID(), now: now)
+        try await db.transaction { db in
+            try await Self.insert(customer, on: db)
+            try await AuditLog(db: db).record(
+                .created, "customer", customer.id.rawValue, by: nil, summary: "customer created from an e-mail",
+                at: now)
+        }
+        return customer
+    }
+
     public func update(_ id: CustomerID, _ draft: CustomerDraft, actor: Staff, now: Date) async throws -> Customer {
         let existing = try await get(id, actor: actor)
         guard existing.erasedAt == nil else { throw DomainError.conflict("this customer's data was erased") }

@@ -69,6 +69,15 @@ extension SettingsStore {
         return server
     }
 
+    /// Whether mail from an unknown address makes a new customer (owner only).
+    public func changeMailNewCustomers(_ on: Bool, actor: Staff, now: Date) async throws {
+        try Policy.require(actor, .manageIntegrations)
+        var settings = try await mail()
+        guard settings.newCustomers != on else { return }
+        settings.newCustomers = on
+        try await store(settings, under: Self.mailKey, actor: actor, now: now)
+    }
+
     /// Stops reading the mailbox of the business or a location (owner only).
     public func removeIncomingMail(location: LocationID?, actor: Staff, now: Date) async throws {
         try Policy.require(actor, .manageIntegrations)

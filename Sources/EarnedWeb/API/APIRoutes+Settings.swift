@@ -132,6 +132,9 @@ extension APIRoutes {
         if let location, try await req.locations.find(location) == nil {
             throw DomainError.invalid([FieldError(field: "location_id", code: .unknownReference)])
         }
+        if let on = input.new_customers {
+            try await req.settings.changeMailNewCustomers(on, actor: actor, now: req.now)
+        }
         if input.incoming_set {
             if let incoming = input.incoming {
                 do {

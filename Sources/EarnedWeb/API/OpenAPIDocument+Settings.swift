@@ -242,11 +242,19 @@ extension OpenAPIDocument {
                                 "incoming": ["oneOf": [ref("IncomingMailServer"), ["type": "null"]]],
                             ], required: ["location_id", "outgoing", "incoming"])),
                     "can_store_passwords": ["type": "boolean"],
-                ], required: ["accounts", "can_store_passwords"]),
+                    "new_customers": [
+                        "type": "boolean", "description": "mail from an unknown address makes a new customer",
+                    ],
+                ], required: ["accounts", "can_store_passwords", "new_customers"]),
             "OutgoingMailServer": object(outgoing, required: Array(outgoing.keys)),
             "MailSettingsInput": object(
                 [
                     "location_id": string(format: "uuid"),
+                    "new_customers": [
+                        "type": "boolean",
+                        "description":
+                            "mail from an unknown address makes a new customer (every mailbox; automatic mail never does); left out, it stays",
+                    ],
                     "outgoing": [
                         "oneOf": [ref("OutgoingMailServerInput"), ["type": "null"]],
                         "description": "null removes the outgoing server; left out, it stays",

@@ -73,6 +73,8 @@ struct MailSettingsController {
                 guard case .invalid(let errors) = error.prefixed("in_") else { throw error }
                 return try await render(req, location: location, form: form, errors: errors)
             }
+            try await req.settings.changeMailNewCustomers(
+                form["in_new_customers"] == "true", actor: actor, now: req.now)
             let problem = try await actions(req).checkIncoming(location: location, actor: actor)
             return try await render(
                 req, location: location,

@@ -119,6 +119,11 @@ extension Strings {
         }
     }
     var mailFolder: String { t("Папка", "Folder") }
+    var mailNewCustomers: String {
+        t(
+            "Письмо с незнакомого адреса — новый клиент (для всех ящиков; автоответы и рассылки не в счёт)",
+            "Mail from an unknown address makes a new customer (every mailbox; auto-replies and lists never do)")
+    }
     var mailboxChecked: String {
         t(
             "Сохранено. Earned вошёл в ящик и открыл папку.",

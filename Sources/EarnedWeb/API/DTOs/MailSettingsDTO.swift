@@ -49,6 +49,8 @@ struct MailSettingsDTO: APIObject {
     }
 
     var accounts: [AccountDTO]
+    /// Whether mail from an unknown address makes a new customer.
+    var new_customers: Bool
     /// Whether this server has a key to seal passwords with.
     var can_store_passwords: Bool
 
@@ -59,6 +61,7 @@ struct MailSettingsDTO: APIObject {
                 incoming: $0.incoming.map(IncomingDTO.init))
         }
         can_store_passwords = canStorePasswords
+        new_customers = settings.newCustomers
     }
 }
 
@@ -97,6 +100,8 @@ struct MailSettingsInput: Content {
     }
 
     var location_id: UUID?
+    /// Whether mail from an unknown address makes a new customer; left out, it stays.
+    var new_customers: Bool?
     /// Null removes the scope's outgoing server; left out, it stays as it is.
     var outgoing: OutgoingInput?
     /// Null removes the mailbox Earned reads; left out, it stays as it is.
@@ -106,12 +111,13 @@ struct MailSettingsInput: Content {
     var incoming_set = false
 
     enum CodingKeys: String, CodingKey {
-        case location_id, outgoing, incoming
+        case location_id, outgoing, incoming, new_customers
     }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         location_id = try container.decodeIfPresent(UUID.self, forKey: .location_id)
+        new_customers = try container.decodeIfPresent(Bool.self, forKey: .new_customers)
         outgoing = try container.decodeIfPresent(OutgoingInput.self, forKey: .outgoing)
         incoming = try container.decodeIfPresent(IncomingInput.self, forKey: .incoming)
         outgoing_set = container.contains(.outgoing)

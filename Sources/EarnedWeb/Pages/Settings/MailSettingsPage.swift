@@ -63,6 +63,9 @@ struct MailSettingsPage {
                         Forms.field(
                             "in_folder", label: s.mailFolder, value: form["in_folder"] ?? "INBOX",
                             errors: errors, s: s),
+                        Forms.checkbox(
+                            "in_new_customers", label: s.mailNewCustomers,
+                            checked: form["in_new_customers"].map { $0 == "true" } ?? settings.newCustomers),
                         Forms.submit(s.mailSaveAndCheck),
                     ]),
                 incoming == nil
