@@ -36,6 +36,8 @@ package struct MailboxPoller: Sendable {
         package var newContacts = 0
         package var joined = 0
         package var failures = 0
+        /// Auto-replies, bounces and lists' mail, left alone.
+        package var automatic = 0
     }
 
     /// Reads every mailbox of `mail` (the pass's settings, with its `locations`).
@@ -66,6 +68,7 @@ package struct MailboxPoller: Sendable {
                     case .new: report.newContacts += 1
                     case .joined: report.joined += 1
                     case .known: break
+                    case .automatic: report.automatic += 1
                     }
                     done = MailboxPosition(uidValidity: fetched.position.uidValidity, lastUID: mail.uid)
                 }
@@ -85,6 +88,8 @@ package struct MailboxPoller: Sendable {
         case new(ContactID)
         case joined(ContactID)
         case known
+        /// Sent by a program: left alone.
+        case automatic
     }
 
     /// One message: a contact's conversation grows, or a new contact begins.
@@ -92,6 +97,9 @@ package struct MailboxPoller: Sendable {
         _ mail: FetchedMail, location: LocationID?, locations: [Location], newCustomers: Bool = false, now: Date
     ) async throws -> Taken {
         let incoming = IncomingMail(parsing: mail.bytes, attachmentLimit: Self.attachmentLimit)
+        // An auto-reply, a bounce or a list's mail is nobody's question: it neither opens a contact
+        // nor reopens one (an "out of office" to a survey link is not a customer writing).
+        if incoming.automatic { return .automatic }
         let threads = MailThreadStore(db: db)
         if let id = incoming.messageID, try await threads.knows(messageID: id) { return .known }
         var attachments: [ContactMessage.Attachment] = []
@@ -137,8 +145,8 @@ package struct MailboxPoller: Sendable {
         }
         var customer = try await incoming.from.asyncMap { try await threads.customer(byEmail: $0.address) } ?? nil
         guard let place = location ?? customer?.homeLocationID ?? locations.first?.id else { return .known }
-        // A person the shop does not know yet, when the owner chose so (never an automatic mail).
-        if customer == nil, newCustomers, !incoming.automatic, let from = incoming.from,
+        // A person the shop does not know yet, when the owner chose so.
+        if customer == nil, newCustomers, let from = incoming.from,
             let address = ContactNormalizer.email(from.address)
         {
             customer = try await CustomerRepository(db: db).createFromMail(
