@@ -174,6 +174,15 @@ struct TelegramTests {
                 .POST, "/contacts/\(contact.id)/reply", cookie: seller.cookie,
                 form: ["_csrf": seller.csrf, "text": "Ещё одно."])
             #expect(later.status == .conflict)
+            // Writing again lets the shop answer her, without giving her consent back.
+            bot.write("А всё-таки, можно на пятерых?", chat: 7001, date: seconds(testNow + 150))
+            _ = try await Tick(app: app).run(now: testNow + 160)
+            let again = try await app.send(
+                .POST, "/contacts/\(contact.id)/reply", cookie: seller.cookie,
+                form: ["_csrf": seller.csrf, "text": "Да, на пятерых тоже можно."])
+            #expect(again.status == .seeOther)
+            #expect(
+                !(try await CustomerRepository(db: app.db).get(anna.id, actor: f.owner).mayContact(via: .messenger)))
         }
     }
 

@@ -127,7 +127,9 @@ package struct TelegramActions: Sendable {
 
     /// A customer's start link made by a member of staff who may see the customer.
     package func startLink(for customer: CustomerID, actor: Staff, now: Date) async throws -> String {
-        _ = try await CustomerRepository(db: db).get(customer, actor: actor)
+        guard try await CustomerRepository(db: db).get(customer, actor: actor).erasedAt == nil else {
+            throw DomainError.conflict("this customer's data was erased")
+        }
         guard let link = try await startLink(for: customer, now: now) else {
             throw DomainError.conflict("Telegram is not set up")
         }

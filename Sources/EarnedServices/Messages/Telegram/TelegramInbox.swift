@@ -66,9 +66,12 @@ package struct TelegramInbox: Sendable {
             ?? TelegramChat(
                 chatID: message.chat.id, username: from.username, name: from.name,
                 startedAt: now)
-        if known == nil || chat.username != from.username || chat.name != from.name {
+        // Someone who said /stop and writes again may be answered (a reply is not a message by
+        // a rule); their consent stays withdrawn until they /start again.
+        if known == nil || chat.username != from.username || chat.name != from.name || chat.stoppedAt != nil {
             chat.username = from.username
             chat.name = from.name
+            chat.stoppedAt = nil
             try await store.save(chat, now: now)
         }
         let body =
