@@ -454,6 +454,15 @@ struct MailTests {
         }
     }
 
+    /// Anna, who consented to e-mail a day ago, a customer of the north location's seller.
+    static func annaByMail(_ app: Application, _ f: Fixture) async throws -> Customer {
+        try await CustomerRepository(db: app.db).create(
+            CustomerDraft(
+                name: "Анна Смирнова", emails: ["anna@example.ru"],
+                consents: [Consent(channel: .email, given: true, at: testNow - 86_400, source: "form")],
+                ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400)
+    }
+
     static func monthDay(_ date: Date, _ f: Fixture) -> (Int, Int) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: f.north.timeZone) ?? .gmt
@@ -533,11 +542,7 @@ struct CaseConfirmationTests {
     func confirmAndReopen() async throws {
         try await withEarnedApp { app, f in
             let transport = try await MailTests().setUp(app, f)
-            let anna = try await CustomerRepository(db: app.db).create(
-                CustomerDraft(
-                    name: "Анна Смирнова", emails: ["anna@example.ru"],
-                    consents: [Consent(channel: .email, given: true, at: testNow - 86_400, source: "form")],
-                    ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400)
+            let anna = try await MailTests.annaByMail(app, f)
             let boris = try await CustomerRepository(db: app.db).create(
                 CustomerDraft(name: "Борис", phones: ["+7 900 123-45-02"], homeLocationID: f.north.id), actor: f.owner,
                 now: testNow - 86_400)
@@ -607,11 +612,7 @@ struct IncidentOutreachTests {
     func outreach() async throws {
         try await withEarnedApp { app, f in
             let transport = try await MailTests().setUp(app, f)
-            let anna = try await CustomerRepository(db: app.db).create(
-                CustomerDraft(
-                    name: "Анна Смирнова", emails: ["anna@example.ru"],
-                    consents: [Consent(channel: .email, given: true, at: testNow - 86_400, source: "form")],
-                    ownerID: f.northStaff.id, homeLocationID: f.north.id), actor: f.owner, now: testNow - 86_400)
+            let anna = try await MailTests.annaByMail(app, f)
             let boris = try await CustomerRepository(db: app.db).create(
                 CustomerDraft(
                     name: "Борис", phones: ["+7 900 123-45-02"], ownerID: f.northStaff.id, homeLocationID: f.north.id),

@@ -26,4 +26,13 @@ enum SettingsViews {
                     [H.text(label)])
             })
     }
+
+    /// The word after saving or testing: good news as a status, a problem as an alert.
+    static func notice(_ notice: (text: String, good: Bool)?) -> HTMLNode {
+        notice.map {
+            H.el(
+                "div", [("class", $0.good ? "alert success" : "alert error"), ("role", $0.good ? "status" : "alert")],
+                [H.text($0.text)])
+        } ?? H.empty
+    }
 }

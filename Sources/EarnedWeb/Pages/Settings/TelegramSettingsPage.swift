@@ -18,12 +18,7 @@ struct TelegramSettingsPage {
         return H.group([
             Layout.pageHead(s.navSettings),
             SettingsViews.tabs(s, here: .telegramSettings),
-            notice.map {
-                H.el(
-                    "div",
-                    [("class", $0.good ? "alert success" : "alert error"), ("role", $0.good ? "status" : "alert")],
-                    [H.text($0.text)])
-            } ?? H.empty,
+            SettingsViews.notice(notice),
             Forms.summary(errors, s),
             H.el(
                 "section", [("class", "card")],

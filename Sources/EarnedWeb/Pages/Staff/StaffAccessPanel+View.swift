@@ -16,12 +16,7 @@ extension StaffAccessPanel {
                             H.el("code", [("class", "secret"), ("id", "reset-link")], [H.text(link)]),
                         ])
                 } ?? H.empty,
-                mailed.map {
-                    H.el(
-                        "div",
-                        [("class", $0.good ? "alert success" : "alert error"), ("role", $0.good ? "status" : "alert")],
-                        [H.text($0.text)])
-                } ?? H.empty,
+                SettingsViews.notice(mailed),
                 Forms.form(
                     action: SiteURL.staffResetLink(staffID.rawValue).path, csrf: viewer.csrf, cls: "inline",
                     [Forms.submit(s.resetLinkButton, cls: "button")]),
