@@ -165,10 +165,10 @@ package struct Tick: Sendable {
         guard !tasks.isEmpty else { return [] }
         let outer = db.inTransaction
         let (created, queued) = try await db.transaction { db in
-            // Who covers for whom is read under the write lock (on SQLite; a request's own
-            // transaction holds it already): an absence recorded meanwhile has either committed,
-            // and is read here, or waits, and hands over what this pass creates.
-            if !outer { try await SQLiteTuning.takeWriteLock(db) }
+            // Who covers for whom is read under the cover lock: an absence recorded meanwhile
+            // has either committed, and is read here, or waits, and hands over what this pass
+            // creates.
+            try await CoverLock.take(db, outer: outer)
             // Work meant for someone away goes to whoever covers for them.
             let covers = try await AbsenceRepository(db: db).covers(now: now)
             let tasks = tasks.map { task in

@@ -12,6 +12,8 @@ package enum AbsenceActions {
         -> Absence
     {
         try await context.db.transaction { db in
+            // Under the cover lock, as the scheduler creates tasks (see `CoverLock`).
+            try await CoverLock.take(db, outer: true)
             let absence = try await AbsenceRepository(db: db).create(draft, actor: actor, now: context.now)
             return try await settle(absence, now: context.now, on: db)
         }
@@ -21,6 +23,7 @@ package enum AbsenceActions {
     @discardableResult
     package static func end(_ id: AbsenceID, actor: Staff, in context: ServiceContext) async throws -> Absence {
         try await context.db.transaction { db in
+            try await CoverLock.take(db, outer: true)
             let repo = AbsenceRepository(db: db)
             var absence = try await repo.get(id, actor: actor)
             try absence.end(at: context.now)
@@ -33,7 +36,10 @@ package enum AbsenceActions {
     package static func settleDue(now: Date, on db: any Database) async throws -> Int {
         var moved = 0
         for absence in try await AbsenceRepository(db: db).due(now: now) {
-            let settled = try await db.transaction { db in try await settle(absence, now: now, on: db) }
+            let settled = try await db.transaction { db in
+                try await CoverLock.take(db, outer: true)
+                return try await settle(absence, now: now, on: db)
+            }
             moved += settled.handed.count
         }
         return moved
