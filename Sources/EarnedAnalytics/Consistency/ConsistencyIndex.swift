@@ -138,10 +138,16 @@ public struct ConsistencyIndex: Hashable, Codable, Sendable {
         }
     }
 
-    /// A percentile interval for the index by a parametric bootstrap: each draw takes every slot
-    /// mean from N(x̄ᵢ, sᵢ²), clamps it to lo…hi and recomputes the index with the same sᵢ² and nᵢ
-    /// (Efron & Tibshirani, *An Introduction to the Bootstrap*, 1993, §6.5 and §13.3). The
-    /// estimate is the index of the observed means; nil when that index is undefined or draws < 1.
+    /// An interval for the index by a parametric bootstrap: each draw takes every slot mean from
+    /// N(x̄ᵢ, sᵢ²), clamps it to lo…hi and recomputes the index with the same sᵢ² and nᵢ (Efron &
+    /// Tibshirani, *An Introduction to the Bootstrap*, 1993, §6.5). Drawing around the observed
+    /// means adds their sampling noise a second time, so the draws sit below the estimate (the
+    /// demo's weekday × hour index 0.93 had a percentile interval 0.86–0.91). The interval is
+    /// therefore the basic bootstrap with the draws' median as the pivot (Davison & Hinkley,
+    /// *Bootstrap Methods and their Application*, 1997, §5.2): the estimate θ̂, less the draws'
+    /// spread above their median m, to θ̂ plus their spread below it, [θ̂ − (q₁₋α/₂ − m),
+    /// θ̂ + (m − q_α/₂)], clamped to 0…1. It always holds the estimate. The estimate is the
+    /// index of the observed means; nil when that index is undefined or draws < 1.
     public static func bootstrapInterval(
         means: [Double], samplingVariances: [Double], counts: [Int], lowerBound lo: Double, upperBound hi: Double,
         confidence: Double, draws: Int, using rng: inout some RandomNumberGenerator
@@ -168,8 +174,12 @@ public struct ConsistencyIndex: Hashable, Codable, Sendable {
         guard !values.isEmpty else { return nil }
         values.sort()
         let alpha = (1 - confidence) / 2
+        let median = quantile(sorted: values, 0.5)
+        let below = median - quantile(sorted: values, alpha)
+        let above = quantile(sorted: values, 1 - alpha) - median
         return IntervalEstimate(
-            estimate: point.value, lower: quantile(sorted: values, alpha), upper: quantile(sorted: values, 1 - alpha))
+            estimate: point.value, lower: min(1, max(0, point.value - above)),
+            upper: min(1, max(0, point.value + below)))
     }
 
     /// The p-quantile of sorted values by linear interpolation (Hyndman & Fan 1996, type 7).
