@@ -59,12 +59,27 @@ struct IncidentTests {
                     channel: .call, customerID: people[1].id, receivedAt: testNow - 600, subject: "Течёт"),
                 actor: f.northStaff, now: testNow)
             let anna = try #require(outreach.first { $0.customerID == people[0].id })
+            // Closing Борис's task without reaching him tells him nothing.
+            let boris = try #require(outreach.first { $0.customerID == people[1].id })
+            let missed = try await app.send(
+                .POST, "/tasks/\(boris.id)/complete", cookie: staff.cookie,
+                form: ["_csrf": staff.csrf, "status": "done", "outcome_form": "1"])
+            #expect(missed.status == .seeOther)
+            // Анна was reached 20 minutes ago, before Борис called: told first, though the task is
+            // closed only now.
+            let zone = TimeZone(identifier: "Europe/Moscow")!
             let called = try await app.send(
                 .POST, "/tasks/\(anna.id)/complete", cookie: staff.cookie,
-                form: ["_csrf": staff.csrf, "status": "done"])
+                form: [
+                    "_csrf": staff.csrf, "status": "done", "outcome_form": "1", "reached": "true",
+                    "reached_at": FormDates.inputValue(testNow - 1200, zone: zone),
+                ])
             #expect(called.status == .seeOther)
             let report = try #require(try await IncidentRepository(db: app.db).list(actor: f.manager).first)
             #expect(report.figure == IncidentFigure(affected: 2, toldFirst: 1, theyContactedFirst: 1, pending: 0))
+            let toldAt = try #require(report.affected.first { $0.customerID == people[0].id }?.result.toldAt)
+            #expect(abs(toldAt.timeIntervalSince(testNow - 1200)) < 60)
+            #expect(report.affected.first { $0.customerID == people[1].id }?.result.toldAt == nil)
             let page = try await app.send(.GET, "/incidents/\(report.incident.id)", cookie: manager.cookie)
             #expect(page.status == .ok)
             #expect(page.text.contains("1 из 2") || page.text.contains("1 of 2"))

@@ -638,6 +638,10 @@ struct IncidentOutreachTests {
             let tasks = try await TaskRepository(db: app.db).open().filter { $0.kind == .outreach }
             #expect(tasks.compactMap(\.customerID) == [boris.id])
             #expect(await transport.sent.count == 1)
+            // The delivered message told her, when it went.
+            let report = try #require(try await IncidentRepository(db: app.db).list(actor: f.manager).first)
+            #expect(report.affected.first { $0.customerID == anna.id }?.outcome == .toldFirst)
+            #expect(report.affected.first { $0.customerID == boris.id }?.outcome == .pending)
         }
     }
 }

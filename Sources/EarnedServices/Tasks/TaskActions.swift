@@ -27,6 +27,45 @@ package enum TaskActions {
         return closed
     }
 
+    /// Closes an incident's outreach task with whether the customer was reached and when
+    /// (`reachedAt`, default now; not in the future, not before the incident was found). Only a
+    /// customer reached counts as told, at that time, so "told first" weighs the time they were
+    /// reached against the time they got in touch themselves.
+    @discardableResult
+    package static func recordOutreach(
+        _ id: ServiceTaskID, reached: Bool, reachedAt: Date?, note: String?, actor: Staff, in context: ServiceContext
+    ) async throws -> ServiceTask {
+        let now = context.now
+        let tasks = TaskRepository(db: context.db)
+        let task = try await tasks.get(id, actor: actor)
+        guard task.kind == .outreach else { throw DomainError.conflict("not an incident's outreach task") }
+        var v = Validator()
+        let words = v.text("note", note, max: 500)
+        let at = reachedAt ?? now
+        let incident =
+            try await task.subject.asyncMap { subject in
+                subject.kind == .incident
+                    ? try await IncidentRepository(db: context.db).get(IncidentID(subject.id), actor: actor).incident
+                    : nil
+            } ?? nil
+        if reached, at > now.addingTimeInterval(300) {
+            v.add("reached_at", .outOfRange, detail: "cannot be in the future")
+        } else if reached, let found = incident?.foundAt, at < found {
+            v.add("reached_at", .outOfRange, detail: "cannot be before the incident was found")
+        }
+        try v.check()
+        let summary = (reached ? "reached" : "not reached") + (words.map { ": " + $0 } ?? "")
+        return try await context.db.transaction { db in
+            let closed = try await TaskRepository(db: db).close(
+                id, as: .done, outcome: summary, actor: actor, now: now)
+            if reached, let subject = task.subject, subject.kind == .incident, let customer = task.customerID {
+                try await IncidentRepository(db: db).markTold(
+                    incident: subject.id, customer: customer, at: min(at, now))
+            }
+            return closed
+        }
+    }
+
     /// Moves an open task's due time (`ServiceTask.snooze`).
     @discardableResult
     package static func snooze(_ id: ServiceTaskID, until: Date, actor: Staff, in context: ServiceContext)

@@ -182,8 +182,9 @@ public struct IncidentRepository: Sendable {
         return try await report(incident)
     }
 
-    /// Marks an affected customer told (when their outreach task is done).
-    func markTold(incident: UUID, customer: CustomerID, at: Date) async throws {
+    /// Marks an affected customer told, at the time they were reached (by a person, or by a
+    /// message the shop's own channels delivered); the first time counts.
+    public func markTold(incident: UUID, customer: CustomerID, at: Date) async throws {
         guard
             let row = try await IncidentCustomerRecord.query(on: db).filter(\.$incidentID == incident)
                 .filter(\.$customerID == customer.rawValue).first(), row.toldAt == nil

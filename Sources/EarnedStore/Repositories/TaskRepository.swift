@@ -166,16 +166,7 @@ public struct TaskRepository: Sendable {
         }
         try task.close(as: status, outcome: outcome, by: actor.id, at: now)
         record.apply(task)
-        let closed = task
-        try await db.transaction { db in
-            try await record.update(on: db)
-            // An outreach call done means the customer was told about the incident.
-            if closed.kind == .outreach, closed.status == .done, let subject = closed.subject,
-                subject.kind == .incident, let customer = closed.customerID
-            {
-                try await IncidentRepository(db: db).markTold(incident: subject.id, customer: customer, at: now)
-            }
-        }
+        try await record.update(on: db)
         return task
     }
 

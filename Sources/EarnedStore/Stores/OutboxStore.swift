@@ -96,6 +96,12 @@ public struct OutboxStore: Sendable {
                 closed.doneBySending(at: now)
                 taskRecord.apply(closed)
                 try await taskRecord.update(on: db)
+                // An incident's message delivered: the customer was told, now.
+                if closed.kind == .outreach, let subject = closed.subject, subject.kind == .incident,
+                    let customer = closed.customerID
+                {
+                    try await IncidentRepository(db: db).markTold(incident: subject.id, customer: customer, at: now)
+                }
             }
             return record.domain
         }

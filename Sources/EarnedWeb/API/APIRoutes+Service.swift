@@ -180,6 +180,12 @@ extension APIRoutes {
         let actor = try req.actor()
         let taskID = try id(req, "task") as ServiceTaskID
         let task = try await req.tasks.get(taskID, actor: actor)
+        if task.kind == .outreach, (input.status ?? .done) == .done {
+            return TaskDTO(
+                try await TaskActions.recordOutreach(
+                    taskID, reached: input.reached ?? false, reachedAt: input.reached_at, note: input.note,
+                    actor: actor, in: req.serviceContext))
+        }
         if let reached = input.reached, [.followUp, .handover].contains(task.kind) {
             let outcome = try FollowUpOutcomeDraft(
                 reached: reached, satisfied: input.satisfied, problem: input.problem,

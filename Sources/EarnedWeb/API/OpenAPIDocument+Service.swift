@@ -366,7 +366,13 @@ extension OpenAPIDocument {
             "TaskArray": array(ref("Task")),
             "TaskCompletion": object([
                 "status": enumeration(["done", "skipped"]), "outcome": string(max: 500),
-                "reached": ["type": "boolean", "description": "a follow-up's outcome: was the customer reached"],
+                "reached": [
+                    "type": "boolean",
+                    "description":
+                        "a follow-up's or an incident outreach's outcome: was the customer reached (an outreach counts as told only when true)",
+                ],
+                "reached_at": string(
+                    "an incident outreach: when the customer was reached; default now", format: "date-time"),
                 "satisfied": ["type": "boolean"], "problem": string("opens a case", max: 4000),
                 "referral_asked": ["type": "boolean"], "note": string(max: 500),
             ]),

@@ -23,6 +23,7 @@ struct ServiceController {
         var referral_asked: String?
         var note: String?
         var outcome_form: String?
+        var reached_at: String?
     }
 
     /// Closes a task from Today. A follow-up records its outcome; a problem found opens a case
@@ -32,8 +33,22 @@ struct ServiceController {
         let id = try req.entityID("task") as ServiceTaskID
         let form = try req.content.decode(TaskForm.self)
         let status: ServiceTask.Status = form.status == "skipped" ? .skipped : .done
+        let kind = try await req.tasks.get(id, actor: viewer.staff).kind
+        if status == .done, kind == .outreach {
+            var reachedAt: Date?
+            if let text = form.reached_at, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let parsed = FormDates.parse(text, zone: viewer.zone) else {
+                    throw DomainError.invalid([FieldError(field: "reached_at", code: .invalidFormat, detail: "a date")])
+                }
+                reachedAt = parsed
+            }
+            try await TaskActions.recordOutreach(
+                id, reached: form.reached == "true", reachedAt: reachedAt, note: form.note, actor: viewer.staff,
+                in: req.serviceContext)
+            return req.redirect(to: SiteURL.today(team: false).path)
+        }
         if status == .done, form.reached != nil || form.outcome_form == "1",
-            [.followUp, .handover].contains(try await req.tasks.get(id, actor: viewer.staff).kind)
+            [.followUp, .handover].contains(kind)
         {
             let outcome = try FollowUpOutcomeDraft(
                 reached: form.reached == "true",

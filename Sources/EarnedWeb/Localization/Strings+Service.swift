@@ -20,6 +20,10 @@ extension Strings {
     var assignee: String { t("Кто", "Who") }
     var outcome: String { t("Итог", "Outcome") }
     var reached: String { t("Дозвонились / встретились", "Reached the customer") }
+    var reachedTold: String {
+        t("Дозвонились / сообщили клиенту", "Reached the customer and told them")
+    }
+    var reachedAt: String { t("Когда (если не сейчас)", "When (if not just now)") }
     var satisfied: String { t("Клиент доволен", "Customer satisfied") }
     var problemFound: String { t("Проблема (откроет обращение)", "Problem found (opens a case)") }
     var referralAsked: String { t("Попросили рекомендовать нас", "Asked for a referral") }

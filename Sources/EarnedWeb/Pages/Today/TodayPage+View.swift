@@ -183,6 +183,27 @@ extension TodayPage {
                 H.void("input", [("type", "hidden"), ("name", "status"), ("value", "skipped")]),
                 Forms.submit(s.skip, cls: "button subtle"),
             ])
+        if task.kind == .outreach {
+            // Told only when reached, at the time they were: "told first" weighs it against the
+            // time the customer got in touch.
+            let id = task.id.description
+            let what = [task.channel.map { s.channelName($0) }, task.text].compactMap { $0 }.joined(separator: " · ")
+            return H.group([
+                what.isEmpty ? H.empty : H.p("hint", what),
+                Forms.form(
+                    action: path, csrf: csrf, cls: "stack",
+                    [
+                        H.void("input", [("type", "hidden"), ("name", "status"), ("value", "done")]),
+                        H.void("input", [("type", "hidden"), ("name", "outcome_form"), ("value", "1")]),
+                        Forms.checkbox("reached", label: s.reachedTold, checked: true, id: "reached-\(id)"),
+                        Forms.field(
+                            "reached_at", label: s.reachedAt, value: nil, type: "datetime-local", errors: [], s: s,
+                            id: "reached-at-\(id)"),
+                        Forms.submit(s.done, cls: "button"),
+                    ]),
+                H.div("actions", [skip]),
+            ])
+        }
         guard task.kind == .followUp || task.kind == .handover else {
             // What to say (a greeting's words, the incident, the contact's subject) and how.
             let what = [task.channel.map { s.channelName($0) }, task.text].compactMap { $0 }.joined(separator: " · ")
