@@ -23,11 +23,9 @@ package enum CaseConfirmation {
         let settings = SettingsStore(db: db)
         let routes = try await CustomerMail.DirectRoutes.load(
             for: [customer.id], mail: try await settings.mail(), telegram: try await settings.telegram(), on: db)
-        let preferred = [customer.preferredChannel].compactMap { $0 } + [.email, .messenger]
         guard
-            let (channel, address) = preferred.lazy.compactMap({
-                CustomerMail.direct(customer, channel: $0, location: c.locationID, routes: routes)
-            }).first
+            let (channel, address) = CustomerMail.firstDirect(
+                customer, preferring: customer.preferredChannel, location: c.locationID, routes: routes)
         else { return false }
         let token = Secrets.token()
         let link = context.linkBase + "/c/" + token

@@ -44,11 +44,9 @@ package enum IncidentOutreach {
         var messages: [OutboundMessage] = []
         for task in tasks where task.status == .open {
             guard let id = task.customerID, let customer = customers[id], customer.erasedAt == nil else { continue }
-            let channels = [task.channel].compactMap { $0 } + [.email, .messenger]
             guard
-                let (channel, address) = channels.lazy.compactMap({
-                    CustomerMail.direct(customer, channel: $0, location: task.locationID, routes: routes)
-                }).first
+                let (channel, address) = CustomerMail.firstDirect(
+                    customer, preferring: task.channel, location: task.locationID, routes: routes)
             else { continue }
             let english = customer.language == "en"
             let name = GreetingContext(name: customer.name, kind: customer.kind).firstName

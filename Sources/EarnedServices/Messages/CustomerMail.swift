@@ -38,6 +38,16 @@ package enum CustomerMail {
         }
     }
 
+    /// Where a message that may go by any written channel reaches `customer` directly: the
+    /// `preferred` channel when it can, else e-mail, else the bot; nil when none can.
+    package static func firstDirect(
+        _ customer: Customer, preferring preferred: ContactChannel?, location: LocationID?, routes: DirectRoutes
+    ) -> (channel: ContactChannel, address: String)? {
+        ([preferred].compactMap { $0 } + [.email, .messenger]).lazy.compactMap {
+            direct(customer, channel: $0, location: location, routes: routes)
+        }.first
+    }
+
     /// What `direct` reads, loaded once for a batch of customers.
     package struct DirectRoutes: Sendable {
         package var mail: MailSettings

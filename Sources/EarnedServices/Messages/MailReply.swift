@@ -33,14 +33,22 @@ package enum MailReply {
     package static func route(
         for contact: InboundContact, thread: [ContactMessage], customer: Customer?, on db: any Database
     ) async throws -> Route? {
+        let settings = SettingsStore(db: db)
+        return try await route(
+            for: contact, thread: thread, customer: customer, mail: try await settings.mail(),
+            telegram: try await settings.telegram() != nil, on: db)
+    }
+
+    /// `route` with the business's mail settings and whether it has a bot, read by the caller.
+    static func route(
+        for contact: InboundContact, thread: [ContactMessage], customer: Customer?, mail: MailSettings,
+        telegram: Bool, on db: any Database
+    ) async throws -> Route? {
         let lastIn = thread.last { $0.direction == .inbound }
-        if let chatID = TelegramChat.chatID(fromAddress: lastIn?.fromAddress),
-            try await SettingsStore(db: db).telegram() != nil
-        {
+        if let chatID = TelegramChat.chatID(fromAddress: lastIn?.fromAddress), telegram {
             let chat = try await TelegramStore(db: db).chat(chatID)
             return chat.flatMap { $0.stoppedAt == nil ? .telegram($0) : nil }
         }
-        let mail = try await SettingsStore(db: db).mail()
         return address(for: contact, thread: thread, customer: customer, mail: mail).map(Route.email)
     }
 
@@ -62,7 +70,12 @@ package enum MailReply {
         let id = IDGenerator.next()
         let outbound: OutboundMessage
         let entry: ContactMessage
-        switch try await route(for: contact, thread: thread, customer: customer, on: db) {
+        let settings = SettingsStore(db: db)
+        let mail = try await settings.mail()
+        let route = try await route(
+            for: contact, thread: thread, customer: customer, mail: mail,
+            telegram: try await settings.telegram() != nil, on: db)
+        switch route {
         case .telegram(let chat):
             outbound = OutboundMessage(
                 id: id, key: "reply:\(id)", kind: .reply, channel: .messenger, customerID: contact.customerID,
@@ -73,7 +86,6 @@ package enum MailReply {
                 id: IDGenerator.next(), contactID: contact.id, direction: .outbound, at: now, fromName: actor.name,
                 subject: "", text: body ?? "", outboundID: id, staffID: actor.id)
         case .email(let address):
-            let mail = try await SettingsStore(db: db).mail()
             guard let server = mail.outgoing(for: contact.locationID) else {
                 throw DomainError.conflict("e-mail is not set up for this location")
             }
@@ -92,7 +104,6 @@ package enum MailReply {
                 text: body ?? "", messageID: messageID, inReplyTo: last?.messageID, references: references,
                 outboundID: id, staffID: actor.id)
         case nil:
-            let mail = try await SettingsStore(db: db).mail()
             throw DomainError.conflict(
                 mail.outgoing(for: contact.locationID) == nil
                     ? "e-mail is not set up for this location" : "this contact has no e-mail address to answer")

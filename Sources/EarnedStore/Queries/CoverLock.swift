@@ -18,7 +18,8 @@ public enum CoverLock {
             if !outer { try await SQLiteTuning.takeWriteLock(tx) }
             return
         }
-        guard let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        let sql = try tx.sql
+        guard sql.dialect.name == "postgresql" else { return }
         try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: key))").run()
     }
 }

@@ -1,7 +1,6 @@
 import EarnedDomain
 import FluentKit
 import Foundation
-import SQLKit
 
 final class CaseConfirmationRecord: Model, @unchecked Sendable {
     static let schema = "case_confirmations"
@@ -60,14 +59,11 @@ public struct CaseConfirmationStore: Sendable {
         _ rule: @escaping @Sendable (inout ServiceCase) throws(DomainError) -> Void
     ) async throws -> ServiceCase? {
         try await db.transaction { db in
-            let rows = try await db.sql.raw(
-                """
-                UPDATE case_confirmations SET used_at = \(bind: now), answer = \(bind: answer)
-                WHERE token_hash = \(bind: hash) AND used_at IS NULL AND expires_at > \(bind: now)
-                RETURNING case_id
-                """
-            ).all()
-            guard let id = try rows.first?.decode(column: "case_id", as: UUID.self),
+            guard
+                let id = try await LinkQueries.spend(
+                    CaseConfirmationRecord.schema, hash: hash, now: now, also: [("answer", answer)],
+                    returning: ["case_id"], on: db
+                )?.decode(column: "case_id", as: UUID.self),
                 let record = try await ServiceCaseRecord.find(id, on: db)
             else { return nil }
             var changed = try record.domain()

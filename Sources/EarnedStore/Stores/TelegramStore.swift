@@ -120,14 +120,10 @@ public struct TelegramStore: Sendable {
 
     /// Uses a start link once: whose it was, or nil when it is unknown, used or expired.
     public func useLink(hash: String, now: Date) async throws -> (customer: CustomerID?, staff: StaffID?)? {
-        let rows = try await db.sql.raw(
-            """
-            UPDATE telegram_links SET used_at = \(bind: now)
-            WHERE token_hash = \(bind: hash) AND used_at IS NULL AND expires_at > \(bind: now)
-            RETURNING customer_id, staff_id
-            """
-        ).all()
-        guard let row = rows.first else { return nil }
+        guard
+            let row = try await LinkQueries.spend(
+                TelegramLinkRecord.schema, hash: hash, now: now, returning: ["customer_id", "staff_id"], on: db)
+        else { return nil }
         let customer =
             try row.decodeNil(column: "customer_id") ? nil : try row.decode(column: "customer_id", as: UUID.self)
         let staff = try row.decodeNil(column: "staff_id") ? nil : try row.decode(column: "staff_id", as: UUID.self)

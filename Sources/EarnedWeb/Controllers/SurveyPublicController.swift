@@ -83,11 +83,8 @@ struct SurveyPublicController {
             let s = base.s
             let low = submission.openedCase != nil
             // The customer's own link to the business's bot, unless they started it already.
-            let telegram =
-                try await TelegramStore(db: req.database).chats(customers: [invitation.customerID])[
-                    invitation.customerID] == nil
-                ? try await req.application.telegramActions(db: req.database, logger: req.logger).startLink(
-                    for: invitation.customerID, now: now) : nil
+            let telegram = try await req.application.telegramActions(db: req.database, logger: req.logger)
+                .invitation(for: invitation.customerID, now: now)
             return notice(
                 req, language: invitation.language, title: s.surveyThanksTitle, text: s.surveyThanks,
                 extra: low ? s.surveySorry : nil, link: telegram.map { ($0, s.telegramSurveyInvite) })

@@ -118,11 +118,26 @@ package struct TelegramActions: Sendable {
     /// A one-use link that starts the bot as `customer`: whoever opens it and presses Start is
     /// linked to the customer and gives Telegram consent. Nil when there is no bot.
     package func startLink(for customer: CustomerID, now: Date) async throws -> String? {
+        try await mint(customer: customer, lifetime: Self.linkLifetime, now: now)
+    }
+
+    /// A new start link for a customer or a member of staff (only its token's hash is kept);
+    /// nil when there is no bot.
+    private func mint(customer: CustomerID? = nil, staff: StaffID? = nil, lifetime: TimeInterval, now: Date)
+        async throws -> String?
+    {
         guard let settings = try await SettingsStore(db: db).telegram() else { return nil }
         let token = Secrets.token()
         try await TelegramStore(db: db).mintLink(
-            hash: Secrets.sha256(token), customer: customer, expires: now + Self.linkLifetime, now: now)
+            hash: Secrets.sha256(token), customer: customer, staff: staff, expires: now + lifetime, now: now)
         return settings.startLink(payload: token)
+    }
+
+    /// The start link a customer is offered where they already are (the survey's thank-you
+    /// page): nil when there is no bot or they started it already.
+    package func invitation(for customer: CustomerID, now: Date) async throws -> String? {
+        guard try await TelegramStore(db: db).chats(customers: [customer])[customer] == nil else { return nil }
+        return try await startLink(for: customer, now: now)
     }
 
     /// A customer's start link made by a member of staff who may see the customer.
@@ -138,13 +153,10 @@ package struct TelegramActions: Sendable {
 
     /// A start link that brings `actor`'s notices to their Telegram.
     package func startLink(forStaff actor: Staff, now: Date) async throws -> String {
-        guard let settings = try await SettingsStore(db: db).telegram() else {
+        guard let link = try await mint(staff: actor.id, lifetime: 86_400, now: now) else {
             throw DomainError.conflict("Telegram is not set up")
         }
-        let token = Secrets.token()
-        try await TelegramStore(db: db).mintLink(
-            hash: Secrets.sha256(token), staff: actor.id, expires: now + 86_400, now: now)
-        return settings.startLink(payload: token)
+        return link
     }
 
     package enum WebhookOutcome: Sendable, Hashable {
