@@ -152,16 +152,18 @@ enum Optimization {
     }
 
     /// Hessian by central differences of an analytic gradient, symmetrised; the step for
-    /// coordinate j is `relativeStep × |θⱼ|` (Nocedal & Wright 2006, §8.1).
+    /// coordinate j is `relativeStep × max(|θⱼ|, scaleFloor)` (Nocedal & Wright 2006, §8.1); a
+    /// floor of 1 suits coordinates that may sit at zero, such as regression effects.
     static func hessian(
         at point: [Double],
         relativeStep: Double = 1e-4,
+        scaleFloor: Double = 1e-8,
         gradient: ([Double]) -> [Double]
     ) -> [[Double]] {
         let n = point.count
         var hessian = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
         for j in 0..<n {
-            let step = relativeStep * max(abs(point[j]), 1e-8)
+            let step = relativeStep * max(abs(point[j]), scaleFloor)
             var up = point
             var down = point
             up[j] += step

@@ -146,4 +146,51 @@ public enum SpecialFunctions {
     public static func normalCDF(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
+    /// Regularised upper incomplete gamma Q(a, x) = Γ(a, x)/Γ(a), for a > 0, x ≥ 0: the series
+    /// of P(a, x) below x = a + 1 and the Legendre continued fraction (modified Lentz) above it
+    /// (Press et al., Numerical Recipes, 3rd ed., §6.2).
+    public static func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
+        guard a > 0, x >= 0, a.isFinite, !x.isNaN else { return .nan }
+        if x == 0 { return 1 }
+        if x == .infinity { return 0 }
+        let logPrefix = -x + a * log(x) - logGamma(a)
+        if x < a + 1 {
+            var term = 1 / a
+            var sum = term
+            var n = 1.0
+            while n < 10_000 {
+                term *= x / (a + n)
+                sum += term
+                if abs(term) < abs(sum) * 1e-16 { break }
+                n += 1
+            }
+            return max(0, 1 - sum * exp(logPrefix))
+        }
+        let tiny = 1e-300
+        var b = x + 1 - a
+        var c = 1 / tiny
+        var d = 1 / b
+        var h = d
+        var i = 1.0
+        while i < 10_000 {
+            let an = -i * (i - a)
+            b += 2
+            d = an * d + b
+            if abs(d) < tiny { d = tiny }
+            c = b + an / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            let delta = d * c
+            h *= delta
+            if abs(delta - 1) < 1e-16 { break }
+            i += 1
+        }
+        return exp(logPrefix) * h
+    }
+
+    /// P(χ²_k ≥ x) = Q(k/2, x/2), the chi-square distribution's survival function.
+    public static func chiSquareSurvival(_ x: Double, degreesOfFreedom k: Double) -> Double {
+        guard x > 0 else { return 1 }
+        return regularizedGammaQ(k / 2, x / 2)
+    }
 }

@@ -62,4 +62,14 @@ import Testing
         #expect(SpecialFunctions.logSumExp(800, 0) == 800)
         #expect(SpecialFunctions.logSumExp(-.infinity, 3) == 3)
     }
+    // References: mpmath.gammainc(k/2, x/2, regularized=True) at 30 digits.
+    @Test(arguments: [
+        (3.841458820694124, 1.0, 0.050000000000000057), (0.5, 2.0, 0.77880078307140487),
+        (10.0, 4.0, 0.040427681994512803), (50.0, 4.0, 3.6108654048906454e-10),
+        (1e-3, 3.0, 0.99999159208094195), (30.0, 30.0, 0.46565370894400963),
+        (200.0, 10.0, 1.6139305336977305e-37), (7.2, 5.0, 0.20618591970955588),
+    ])
+    func chiSquareSurvivalMatchesReferenceValues(x: Double, k: Double, expected: Double) {
+        #expect(abs(SpecialFunctions.chiSquareSurvival(x, degreesOfFreedom: k) / expected - 1) < 1e-12)
+    }
 }
