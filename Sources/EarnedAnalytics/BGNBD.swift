@@ -103,27 +103,11 @@ public struct BGNBD: Sendable, Hashable, Codable {
         BGNBDLikelihood(histories).evaluate(self, gradient: false).logLikelihood
     }
 
-    /// P(alive) for every customer, in input order (Fader, Hardie & Lee 2008).
-    public func probabilityAlive(_ histories: CustomerHistories) -> [Double] {
-        histories.expand(rowProbabilityAlive(histories))
-    }
-
-    /// Conditional expected purchases in the next t periods for every customer, in input order
-    /// (Fader, Hardie & Lee 2005, eq. 10). The hypergeometric part is evaluated once per distinct
-    /// (x, T) pair and P(alive) once per unique (x, t_x, T) row.
-    public func conditionalExpectedPurchases(in t: Double, _ histories: CustomerHistories) -> [Double] {
-        var perPair = [Double](repeating: 0, count: histories.pairFrequency.count)
-        let model = self
-        Parallel.fill(&perPair) { i in
-            model.expectationIfAlive(in: t, x: histories.pairFrequency[i], age: histories.pairAge[i])
-        }
-        return histories.expand(rowValues(histories, perPair: perPair))
-    }
-
     // MARK: - Internals
 
-    /// P(alive) of every unique row, in parallel for many rows.
-    func rowProbabilityAlive(_ histories: CustomerHistories) -> [Double] {
+    /// P(alive) of every unique row, in parallel for many rows (the odds' constant formed once
+    /// per distinct x).
+    public func rowProbabilityAlive(_ histories: CustomerHistories) -> [Double] {
         let (a, b, r, alpha) = (self.a, self.b, self.r, self.alpha)
         let logDropOdds = histories.distinctFrequencies.map { $0 > 0 ? log(a) - log(b + Double($0) - 1) : 0 }
         var out = [Double](repeating: 0, count: histories.rowCount)
@@ -147,17 +131,6 @@ public struct BGNBD: Sendable, Hashable, Codable {
             }
         }
         return out
-    }
-
-    /// P(alive) of every unique row times a value per distinct (x, T) pair.
-    func rowValues(_ histories: CustomerHistories, perPair: [Double]) -> [Double] {
-        var rows = rowProbabilityAlive(histories)
-        histories.rowPairIndex.withUnsafeBufferPointer { pairIndex in
-            perPair.withUnsafeBufferPointer { perPair in
-                for i in 0..<rows.count { rows[i] *= perPair[Int(pairIndex[i])] }
-            }
-        }
-        return rows
     }
 
     /// 1 / (1 + exp(ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)))); exp overflowing to +∞ gives 0.
@@ -184,7 +157,7 @@ public struct BGNBD: Sendable, Hashable, Codable {
     /// = (1 − z)^(a−1) [1 + (a − 1) S], S = Σ_{n≥1} (a+b−1−r)_n (a)_{n−1} / ((C)_n n!) zⁿ, so the
     /// numerator is C · [(1 − (1 − z)^(a−1))/(a − 1) − (1 − z)^(a−1) S].
     @inline(__always)
-    func expectationIfAlive(in t: Double, x: Int, age: Double) -> Double {
+    public func expectationIfAlive(in t: Double, x: Int, age: Double) -> Double {
         guard t > 0 else { return 0 }
         let c = a + b + Double(x) - 1
         let logOneMinusZ = -log1p(t / (alpha + age))

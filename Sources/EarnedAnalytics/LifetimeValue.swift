@@ -1,6 +1,6 @@
 import Foundation
 
-/// Customer lifetime value over a finite horizon from a BG/NBD purchase model and a Gamma-Gamma
+/// Customer lifetime value over a finite horizon from a purchase model (BG/NBD or Pareto/NBD) and a Gamma-Gamma
 /// spend model — the discounted-cash-flow form used by `lifetimes`
 /// (`GammaGammaFitter.customer_lifetime_value`) after Fader, Hardie & Lee (2005) and
 /// Fader & Hardie (2013).
@@ -10,7 +10,7 @@ import Foundation
 ///     CLV = Σ_{m=1}^{H} [E(Y(m·L) | x, t_x, T) − E(Y((m−1)·L) | x, t_x, T)]
 ///                     × E[Z | z̄, x] × margin / (1 + d)^m
 ///
-/// where E(Y(t) | …) is the BG/NBD conditional expectation (FHL 2005, eq. 10) of purchases in
+/// where E(Y(t) | …) is the purchase model's conditional expectation (e.g. FHL 2005, eq. 10) of purchases in
 /// the t periods after T, L is the length of a month in the model's time unit (e.g. 30.4375 for
 /// days, 30.4375/7 for weeks), E[Z | z̄, x] is the Gamma-Gamma conditional expected spend, margin
 /// is the share of revenue kept, and d is the monthly discount rate. Month m's cash flow is
@@ -22,7 +22,7 @@ public struct LifetimeValue: Sendable, Hashable {
     public var monthlyDiscountRate: Double
     /// Share of revenue that is profit (1 for revenue-based CLV).
     public var margin: Double
-    /// Length of one month in the BG/NBD model's time unit.
+    /// Length of one month in the purchase model's time unit.
     public var monthLength: Double
 
     /// Creates a CLV definition: horizon in months, monthly discount rate, margin, and the month's
@@ -44,7 +44,9 @@ public struct LifetimeValue: Sendable, Hashable {
 
     /// Σ_m ΔE_m / (1 + d)^m: discounted expected purchases over the horizon (the purchase part of
     /// the definition above; FHL 2005, eq. 10 differenced by month).
-    public func discountedExpectedPurchases(model: BGNBD, frequency x: Int, recency tx: Double, age: Double)
+    public func discountedExpectedPurchases(
+        model: some PurchaseModel, frequency x: Int, recency tx: Double, age: Double
+    )
         -> Double
     {
         let alive = model.probabilityAlive(frequency: x, recency: tx, age: age)
@@ -54,7 +56,7 @@ public struct LifetimeValue: Sendable, Hashable {
 
     /// CLV of one customer by the definition above (FHL 2005 eq. 10 × Fader & Hardie 2013).
     public func value(
-        model: BGNBD, spendModel: GammaGamma, frequency x: Int, recency tx: Double, age: Double,
+        model: some PurchaseModel, spendModel: GammaGamma, frequency x: Int, recency tx: Double, age: Double,
         averageSpend: Double
     ) -> Double {
         discountedExpectedPurchases(model: model, frequency: x, recency: tx, age: age)
@@ -65,14 +67,12 @@ public struct LifetimeValue: Sendable, Hashable {
     /// P(alive | x, t_x, T) times a term in (x, T) alone, the monthly series are summed once per
     /// distinct (x, T) pair, in parallel, then scaled per row and per customer.
     public func values(
-        model: BGNBD, spendModel: GammaGamma, histories: CustomerHistories, averageSpend: [Double]
+        model: some PurchaseModel, spendModel: GammaGamma, histories: CustomerHistories, averageSpend: [Double]
     ) -> [Double] {
         precondition(averageSpend.count == histories.customerCount, "one average spend per customer expected")
-        var perPair = [Double](repeating: 0, count: histories.pairFrequency.count)
         let definition = self
-        Parallel.fill(&perPair) { i in
-            definition.discountedPurchasesIfAlive(
-                model: model, frequency: histories.pairFrequency[i], age: histories.pairAge[i])
+        let perPair = model.perPair(histories) { x, age in
+            definition.discountedPurchasesIfAlive(model: model, frequency: x, age: age)
         }
         let perRow = model.rowValues(histories, perPair: perPair)
         var out = [Double](repeating: 0, count: histories.customerCount)
@@ -86,7 +86,7 @@ public struct LifetimeValue: Sendable, Hashable {
     }
 
     /// Σ_m [E(m·L) − E((m−1)·L)] / (1 + d)^m for a customer alive at T.
-    func discountedPurchasesIfAlive(model: BGNBD, frequency x: Int, age: Double) -> Double {
+    func discountedPurchasesIfAlive(model: some PurchaseModel, frequency x: Int, age: Double) -> Double {
         var total = 0.0
         var previous = 0.0
         var discount = 1.0

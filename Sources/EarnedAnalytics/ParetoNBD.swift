@@ -60,15 +60,6 @@ public struct ParetoNBD: Sendable, Hashable, Codable {
         ParetoNBDTerms.expectationIfAlive(in: t, x: 0, age: 0, r: r, alpha: alpha, s: s, beta: beta)
     }
 
-    /// Expected purchases in (T, T + t] of a customer with history (x, t_x, T) — FHL (2005 note),
-    /// eq. (22): P(alive) × (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)].
-    public func conditionalExpectedPurchases(in t: Double, frequency x: Int, recency tx: Double, age: Double)
-        -> Double
-    {
-        guard t > 0 else { return 0 }
-        return expectationIfAlive(in: t, x: x, age: age) * probabilityAlive(frequency: x, recency: tx, age: age)
-    }
-
     /// The bracket of eq. (22): expected purchases in (T, T + t] of a customer known to be alive
     /// at T; depends on x and T only.
     public func expectationIfAlive(in t: Double, x: Int, age: Double) -> Double {
@@ -261,6 +252,30 @@ enum ParetoNBDTerms {
         let logA0 = ftx.value + log1p(-w)
         let logOdds = log(s) - log(rho) + q * log(alpha + t) + s * log(beta + t) + logA0
         return 1 / (1 + exp(logOdds))
+    }
+
+    /// ln(P/(1 − P)) of P(alive) = −[ln(s/ρ) + q ln(α+T) + s ln(β+T) + ln A₀] and its gradient
+    /// in (r, α, s, β); +∞ when the last purchase is at T (A₀ = 0).
+    static func aliveLogOdds(x: Double, tx: Double, t: Double, r: Double, alpha: Double, s: Double, beta: Double)
+        -> (value: Double, gradient: SIMD4<Double>)
+    {
+        guard t > tx else { return (.infinity, .zero) }
+        let q = r + x
+        let rho = q + s
+        guard let ftx = logF(at: tx, q: q, rho: rho, alpha: alpha, s: s, beta: beta, gradient: true),
+            let ft = logF(at: t, q: q, rho: rho, alpha: alpha, s: s, beta: beta, gradient: true)
+        else { return (.nan, SIMD4(repeating: .nan)) }
+        let w = exp(ft.value - ftx.value)
+        guard w < 1 else { return (.infinity, .zero) }
+        let k = 1 / (1 - w)
+        let logA0 = ftx.value + log1p(-w)
+        let value = -(log(s) - log(rho) + q * log(alpha + t) + s * log(beta + t) + logA0)
+        let gradient = SIMD4(
+            -(-1 / rho + log(alpha + t) + (ftx.dr - w * ft.dr) * k),
+            -(q / (alpha + t) + (ftx.dalpha - w * ft.dalpha) * k),
+            -(1 / s - 1 / rho + log(beta + t) + (ftx.ds - w * ft.ds) * k),
+            -(s / (beta + t) + (ftx.dbeta - w * ft.dbeta) * k))
+        return (value, gradient)
     }
 
     /// (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)], the limit ln(1 + t/(β+T)) at s = 1.

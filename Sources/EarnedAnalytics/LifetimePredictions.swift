@@ -1,0 +1,263 @@
+import Foundation
+
+/// Every customer's P(alive), expected purchases over a horizon and (with a spend model)
+/// lifetime value, each with an interval that carries the uncertainty of the fitted parameters,
+/// and the business's totals with theirs.
+///
+/// The intervals come from the delta method on the maximum-likelihood estimates' asymptotic
+/// normal distribution (the inverse observed information of the fits): a prediction's variance
+/// is ∇gᵀ Σ ∇g, formed on the log-odds scale for P(alive) and on the log scale for purchases and
+/// value, so the limits stay inside (0, 1) and above 0, and transformed back. It costs one
+/// gradient per unique history where drawing parameters would cost a full evaluation per draw;
+/// at a million customers that is the difference between a fraction of a second and minutes.
+/// Its coverage is measured against simulated businesses in the tests. The Gamma-Gamma and the
+/// purchase model are fitted separately, so their parameters count as independent.
+public struct LifetimePredictions: Sendable {
+    /// The lifetime-value part: its definition, the spend fit and each customer's mean repeat spend.
+    public struct ValueInput: Sendable {
+        public var definition: LifetimeValue
+        public var spend: FitResult<GammaGamma>
+        public var averageSpend: [Double]
+
+        public init(definition: LifetimeValue, spend: FitResult<GammaGamma>, averageSpend: [Double]) {
+            self.definition = definition
+            self.spend = spend
+            self.averageSpend = averageSpend
+        }
+    }
+
+    /// The business's totals over its customers.
+    public struct Totals: Sendable, Hashable, Codable {
+        /// Σ P(alive): customers expected to be active now.
+        public var activeCustomers: IntervalEstimate
+        /// Σ E[Y(horizon) | …]: purchases expected over the horizon.
+        public var purchases: IntervalEstimate
+        /// Σ lifetime value over the customers who have one; nil without a spend model.
+        public var value: IntervalEstimate?
+    }
+
+    /// The interval's level (0.9 for 90 %).
+    public let level: Double
+    /// The histories predicted for.
+    public let histories: CustomerHistories
+    /// P(alive) of each unique row, with its limits.
+    public let alive: [Double]
+    public let aliveLower: [Double]
+    public let aliveUpper: [Double]
+    /// Expected purchases over the horizon of each unique row, with its limits.
+    public let purchases: [Double]
+    public let purchasesLower: [Double]
+    public let purchasesUpper: [Double]
+    /// Lifetime value of each customer (input order), with its limits; NaN where undefined.
+    public let value: [Double]?
+    public let valueLower: [Double]?
+    public let valueUpper: [Double]?
+    public let totals: Totals
+
+    /// Predicts for every customer of `histories` from the fit, over `horizon` periods.
+    public init<M: PurchaseModel>(
+        fit: FitResult<M>, histories: CustomerHistories, horizon: Double, value input: ValueInput? = nil,
+        level: Double = 0.9
+    ) {
+        precondition(input.map { $0.averageSpend.count == histories.customerCount } ?? true, "one spend per customer")
+        self.level = level
+        self.histories = histories
+        let z = SpecialFunctions.normalQuantile(0.5 + level / 2)
+        let model = fit.model
+        let sigma = Covariance(fit.covariance)
+        let n = histories.rowCount
+
+        // Per (x, T) pair: the expectation given alive and its log-gradient (central differences
+        // in each parameter); the discounted purchases of the value likewise.
+        let pairs = histories.pairFrequency.count
+        var expected = [Double](repeating: 0, count: pairs)
+        var expectedGradient = [SIMD4<Double>](repeating: .zero, count: pairs)
+        var discounted = [Double](repeating: 0, count: pairs)
+        var discountedGradient = [SIMD4<Double>](repeating: .zero, count: pairs)
+        for k in 0..<pairs {
+            let x = histories.pairFrequency[k]
+            let age = histories.pairAge[k]
+            (expected[k], expectedGradient[k]) = Self.logGradient(of: model) { m in
+                m.expectationIfAlive(in: horizon, x: x, age: age)
+            }
+            if let input {
+                (discounted[k], discountedGradient[k]) = Self.logGradient(of: model) { m in
+                    input.definition.discountedPurchasesIfAlive(model: m, frequency: x, age: age)
+                }
+            }
+        }
+
+        var alive = [Double](repeating: 0, count: n)
+        var aliveLower = alive
+        var aliveUpper = alive
+        var purchases = alive
+        var purchasesLower = alive
+        var purchasesUpper = alive
+        // Per row: ∇ ln P(alive), kept for the value.
+        var logAliveGradient = [SIMD4<Double>](repeating: .zero, count: n)
+        var totalAliveGradient = SIMD4<Double>.zero
+        var totalPurchasesGradient = SIMD4<Double>.zero
+        var totalAlive = 0.0
+        var totalPurchases = 0.0
+        for i in 0..<n {
+            let (logOdds, oddsGradient) = model.aliveLogOdds(
+                frequency: histories.rowFrequency[i], recency: histories.rowRecency[i], age: histories.rowAge[i])
+            let p = logOdds == .infinity ? 1 : 1 / (1 + exp(-logOdds))
+            alive[i] = p
+            let gradient = oddsGradient * (1 - p)
+            logAliveGradient[i] = gradient
+            if logOdds == .infinity {
+                aliveLower[i] = 1
+                aliveUpper[i] = 1
+            } else if let sigma, logOdds.isFinite {
+                let se = sigma.quadratic(oddsGradient).squareRoot()
+                aliveLower[i] = 1 / (1 + exp(-(logOdds - z * se)))
+                aliveUpper[i] = 1 / (1 + exp(-(logOdds + z * se)))
+            } else {
+                aliveLower[i] = .nan
+                aliveUpper[i] = .nan
+            }
+            let pair = Int(histories.rowPairIndex[i])
+            let e = p * expected[pair]
+            purchases[i] = e
+            let eGradient = gradient + expectedGradient[pair]
+            if e > 0, let sigma {
+                let se = sigma.quadratic(eGradient).squareRoot()
+                purchasesLower[i] = e * exp(-z * se)
+                purchasesUpper[i] = e * exp(z * se)
+            } else {
+                purchasesLower[i] = sigma == nil ? .nan : e
+                purchasesUpper[i] = sigma == nil ? .nan : e
+            }
+            let w = histories.rowWeight[i]
+            totalAlive += w * p
+            totalPurchases += w * e
+            totalAliveGradient += (w * p) * gradient
+            totalPurchasesGradient += (w * e) * eGradient
+        }
+        self.alive = alive
+        self.aliveLower = aliveLower
+        self.aliveUpper = aliveUpper
+        self.purchases = purchases
+        self.purchasesLower = purchasesLower
+        self.purchasesUpper = purchasesUpper
+        var totals = Totals(
+            activeCustomers: Self.logInterval(totalAlive, totalAliveGradient, sigma, z: z),
+            purchases: Self.logInterval(totalPurchases, totalPurchasesGradient, sigma, z: z), value: nil)
+
+        guard let input else {
+            value = nil
+            valueLower = nil
+            valueUpper = nil
+            self.totals = totals
+            return
+        }
+        let spendModel = input.spend.model
+        let spendSigma = Covariance(input.spend.covariance)
+        let count = histories.customerCount
+        var values = [Double](repeating: .nan, count: count)
+        var lower = values
+        var upper = values
+        var total = 0.0
+        var totalPurchaseGradient = SIMD4<Double>.zero
+        var totalSpendGradient = SIMD4<Double>.zero
+        for c in 0..<count {
+            let row = Int(histories.rowOfCustomer[c])
+            let x = histories.rowFrequency[row]
+            let m = input.averageSpend[c]
+            let xd = Double(x)
+            let denominator = spendModel.p * xd + spendModel.q - 1
+            guard denominator > 0 else { continue }
+            let spend = spendModel.p * (spendModel.gamma + xd * m) / denominator
+            let pair = Int(histories.rowPairIndex[row])
+            let v = alive[row] * discounted[pair] * spend * input.definition.margin
+            values[c] = v
+            guard v > 0 else {
+                lower[c] = v
+                upper[c] = v
+                continue
+            }
+            // ln E[Z | z̄, x] = ln p + ln(γ + x z̄) − ln(px + q − 1) (Fader & Hardie 2013).
+            let spendGradient = SIMD4(
+                1 / spendModel.p - xd / denominator, -1 / denominator, 1 / (spendModel.gamma + xd * m), 0)
+            let purchaseGradient = logAliveGradient[row] + discountedGradient[pair]
+            total += v
+            totalPurchaseGradient += v * purchaseGradient
+            totalSpendGradient += v * spendGradient
+            guard let sigma, let spendSigma else { continue }
+            let se = (sigma.quadratic(purchaseGradient) + spendSigma.quadratic(spendGradient)).squareRoot()
+            lower[c] = v * exp(-z * se)
+            upper[c] = v * exp(z * se)
+        }
+        value = values
+        valueLower = lower
+        valueUpper = upper
+        if let sigma, let spendSigma, total > 0 {
+            let se =
+                (sigma.quadratic(totalPurchaseGradient) + spendSigma.quadratic(totalSpendGradient)).squareRoot() / total
+            totals.value = IntervalEstimate(estimate: total, lower: total * exp(-z * se), upper: total * exp(z * se))
+        } else {
+            totals.value = IntervalEstimate(estimate: total, lower: .nan, upper: .nan)
+        }
+        self.totals = totals
+    }
+
+    /// A covariance matrix of up to four parameters (the Gamma-Gamma's three padded with zeros).
+    struct Covariance {
+        var rows: (SIMD4<Double>, SIMD4<Double>, SIMD4<Double>, SIMD4<Double>)
+
+        /// nil for an empty (singular) matrix.
+        init?(_ matrix: [[Double]]) {
+            guard !matrix.isEmpty, matrix.count <= 4 else { return nil }
+            func row(_ i: Int) -> SIMD4<Double> {
+                guard i < matrix.count else { return .zero }
+                var v = SIMD4<Double>.zero
+                for j in 0..<matrix[i].count { v[j] = matrix[i][j] }
+                return v
+            }
+            rows = (row(0), row(1), row(2), row(3))
+        }
+
+        /// gᵀ Σ g, never below 0.
+        @inline(__always)
+        func quadratic(_ g: SIMD4<Double>) -> Double {
+            let sigmaG = SIMD4(
+                (rows.0 * g).sum(), (rows.1 * g).sum(), (rows.2 * g).sum(), (rows.3 * g).sum())
+            return max(0, (g * sigmaG).sum())
+        }
+    }
+
+    /// f(model) and ∇ ln f by central differences with a relative step of 1e-5 in each parameter.
+    static func logGradient<M: PurchaseModel>(of model: M, _ f: (M) -> Double) -> (Double, SIMD4<Double>) {
+        let value = f(model)
+        let p = model.parameters
+        guard value > 0 else { return (value, .zero) }
+        var gradient = SIMD4<Double>.zero
+        for j in 0..<4 {
+            let h = 1e-5 * p[j]
+            var up = p
+            var down = p
+            up[j] += h
+            down[j] -= h
+            gradient[j] = (f(M(parameters: up)) - f(M(parameters: down))) / (2 * h) / value
+        }
+        return (value, gradient)
+    }
+
+    /// A total with its interval on the log scale from Σ_i f_i ∇ ln f_i.
+    static func logInterval(_ total: Double, _ gradient: SIMD4<Double>, _ sigma: Covariance?, z: Double)
+        -> IntervalEstimate
+    {
+        guard let sigma, total > 0 else {
+            return IntervalEstimate(
+                estimate: total, lower: sigma == nil ? .nan : total, upper: sigma == nil ? .nan : total)
+        }
+        let se = sigma.quadratic(gradient).squareRoot() / total
+        return IntervalEstimate(estimate: total, lower: total * exp(-z * se), upper: total * exp(z * se))
+    }
+
+    /// A row's value expanded to every customer, in input order.
+    public func perCustomer(_ rows: [Double]) -> [Double] {
+        histories.expand(rows)
+    }
+}
