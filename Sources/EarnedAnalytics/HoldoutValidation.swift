@@ -119,10 +119,12 @@ public struct HoldoutValidation: Sendable, Hashable, Codable {
         holdoutPurchases = summary.holdoutFrequency.reduce(0, +)
         var results: [ModelResult] = []
         if let fit = try? BGNBD.fit(histories) {
-            results.append(Self.result(fit, histories: histories, summary: summary, repeats: repeats, weeks: holdoutWeeks))
+            results.append(
+                Self.result(fit, histories: histories, summary: summary, repeats: repeats, weeks: holdoutWeeks))
         }
         if let fit = try? ParetoNBD.fit(histories) {
-            results.append(Self.result(fit, histories: histories, summary: summary, repeats: repeats, weeks: holdoutWeeks))
+            results.append(
+                Self.result(fit, histories: histories, summary: summary, repeats: repeats, weeks: holdoutWeeks))
         }
         guard let first = results.first else {
             throw AnalyticsError.fitFailed("neither BG/NBD nor Pareto/NBD could be fitted on the calibration weeks")
@@ -186,7 +188,9 @@ public struct HoldoutValidation: Sendable, Hashable, Codable {
         let n = Double(summary.count)
         var absolute = 0.0
         var squared = 0.0
-        var rows = (0...tableCap).map { Row(frequency: $0, orMore: $0 == tableCap, customers: 0, actual: 0, predicted: 0) }
+        var rows = (0...tableCap).map {
+            Row(frequency: $0, orMore: $0 == tableCap, customers: 0, actual: 0, predicted: 0)
+        }
         for i in 0..<summary.count {
             let difference = predicted[i] - Double(actual[i])
             absolute += abs(difference)

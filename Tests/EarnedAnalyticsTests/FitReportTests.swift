@@ -76,12 +76,44 @@ import Testing
                 "calibrationEnd", "customers", "forecast", "inputKind", "notes", "purchaseModel", "records",
                 "repeatBuyers", "spendModel", "timeUnit",
             ])
+        // The totals carry 90 % intervals around them.
+        #expect(first.report.forecast.intervalLevel == 0.9)
+        for (total, interval) in [
+            (first.report.forecast.expectedPurchases, first.report.forecast.expectedPurchasesInterval),
+            (first.report.forecast.expectedActiveCustomers, first.report.forecast.expectedActiveCustomersInterval),
+            (first.report.forecast.lifetimeValue!, first.report.forecast.lifetimeValueInterval),
+        ] {
+            let limits = try #require(interval)
+            #expect(limits[0]! < total && total < limits[1]!)
+        }
         // The totals are the sums of the per-customer forecasts.
         let forecast = first.report.forecast
         #expect(forecast.horizon == 52)
         #expect(abs(forecast.expectedPurchases - first.scores.expectedPurchases.reduce(0, +)) < 1e-9)
         #expect(abs(forecast.expectedActiveCustomers - first.scores.probabilityAlive.reduce(0, +)) < 1e-9)
         #expect(abs(forecast.lifetimeValue! - first.scores.lifetimeValue!.reduce(0, +)) < 1e-6)
+    }
+
+    @Test func aHoldoutValidatesBothModelsAndFitsTheChosenOne() throws {
+        var options = FitOptions(calibrationEnd: nil, timeUnit: .weeks)
+        options.holdoutWeeks = 39
+        let data = try FitInputReader(options: options).read(try Data(contentsOf: Self.cdnowURL))
+        let analysis = try FitAnalysis(data, options: options)
+        let validation = try #require(analysis.report.validation)
+        #expect(validation.holdoutWeeks == 39)
+        #expect(validation.calibrationEnd == CalibrationSummary.dayNumber(year: 1997, month: 9, day: 30))
+        #expect(validation.models.map(\.name) == ["BG/NBD", "Pareto/NBD"])
+        #expect(analysis.report.purchaseModel.name == validation.chosen)
+        #expect(analysis.report.verdict?.hasPrefix("\(validation.chosen) was chosen on the held-out 39 weeks") == true)
+        // A summary has no purchase dates to hold out.
+        #expect(throws: FitError.self) {
+            _ = try FitAnalysis(try Self.read("frequency,recency,T\n1,1,3\n0,0,2\n", options), options: options)
+        }
+        var wrong = options
+        wrong.holdoutWeeks = 0
+        #expect(throws: FitError.invalidOption("the holdout must be at least one week, not 0")) {
+            _ = try FitAnalysis(data, options: wrong)
+        }
     }
 
     @Test func calibrationEndDefaultsToTheLastDate() throws {
@@ -285,9 +317,18 @@ import Testing
         #expect(
             records[0].fields == [
                 "customer_id", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv",
+                "p_alive_lower", "p_alive_upper", "expected_purchases_lower", "expected_purchases_upper", "clv_lower",
+                "clv_upper",
             ])
         let rows = records.dropFirst()
-        #expect(rows.allSatisfy { $0.count == 8 })
+        #expect(rows.allSatisfy { $0.count == 14 })
+        // Every estimate lies inside its interval: P(alive) 4 in 8–9, purchases 5 in 10–11, CLV 7 in 12–13.
+        for row in rows {
+            for (point, lower, upper) in [(4, 8, 9), (5, 10, 11), (7, 12, 13)] {
+                let (v, lo, hi) = (Double(row[point])!, Double(row[lower])!, Double(row[upper])!)
+                #expect(lo <= v && v <= hi, "\(row[0]): \(lo) ≤ \(v) ≤ \(hi)")
+            }
+        }
         let alive = rows.compactMap { Double($0[4]) }
         #expect(alive.count == 2357)
         #expect(alive.allSatisfy { (0...1).contains($0) })

@@ -1,6 +1,7 @@
-@testable import EarnedAnalytics
 import Foundation
 import Testing
+
+@testable import EarnedAnalytics
 
 @Suite struct HoldoutValidationTests {
     /// Calibration ends on day 21, the holdout runs to day 35 (2 weeks).
@@ -40,7 +41,9 @@ import Testing
         for (mine, hand) in zip(predicted, [b, (c + eE) / 2, a]) { #expect(abs(mine - hand) < 1e-12) }
         #expect(abs(result.errors.meanAbsolute - (abs(a - 1) + b + abs(c - 2) + eE) / 4) < 1e-12)
         #expect(
-            abs(result.errors.rootMeanSquared - (((a - 1) * (a - 1) + b * b + (c - 2) * (c - 2) + eE * eE) / 4).squareRoot())
+            abs(
+                result.errors.rootMeanSquared
+                    - (((a - 1) * (a - 1) + b * b + (c - 2) * (c - 2) + eE * eE) / 4).squareRoot())
                 < 1e-12)
         #expect(result.errors.totalActual == 3)
         #expect(abs(result.errors.totalPredicted - (a + b + c + eE)) < 1e-12)
@@ -90,11 +93,26 @@ import Testing
                     totalRelative: total, trackingPercentage: 0), table: rows, tracking: [])
         }
         let fine = [row(0, 500, 0.2, 0.22), row(1, 200, 0.8, 0.7)]
-        #expect(HoldoutValidation.verdict(result(total: 0.05, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (.fits, nil))
-        #expect(HoldoutValidation.verdict(result(total: 0.3, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (.overPredicts, nil))
-        #expect(HoldoutValidation.verdict(result(total: -0.25, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (.underPredicts, nil))
+        #expect(
+            HoldoutValidation.verdict(result(total: 0.05, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (
+                .fits, nil
+            ))
+        #expect(
+            HoldoutValidation.verdict(result(total: 0.3, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (
+                .overPredicts, nil
+            ))
+        #expect(
+            HoldoutValidation.verdict(result(total: -0.25, rows: fine), holdoutPurchases: 100, repeatBuyers: 100) == (
+                .underPredicts, nil
+            ))
         let skewed = [row(0, 500, 0.2, 0.22), row(1, 200, 0.8, 1.4), row(5, 10, 1, 4)]
-        #expect(HoldoutValidation.verdict(result(total: 0.1, rows: skewed), holdoutPurchases: 100, repeatBuyers: 100) == (.missesGroup, 1))
-        #expect(HoldoutValidation.verdict(result(total: 0.5, rows: fine), holdoutPurchases: 20, repeatBuyers: 100) == (.notEnoughData, nil))
+        #expect(
+            HoldoutValidation.verdict(result(total: 0.1, rows: skewed), holdoutPurchases: 100, repeatBuyers: 100) == (
+                .missesGroup, 1
+            ))
+        #expect(
+            HoldoutValidation.verdict(result(total: 0.5, rows: fine), holdoutPurchases: 20, repeatBuyers: 100) == (
+                .notEnoughData, nil
+            ))
     }
 }

@@ -1,10 +1,12 @@
 import Foundation
 
-/// Everything `earned fit` computes, short of reading and printing: the BG/NBD model of Fader,
-/// Hardie & Lee (2005) fitted on all customers, the Gamma-Gamma model of Fader & Hardie (2013)
-/// fitted on the repeat buyers with positive spend, and per customer P(alive) (Fader, Hardie &
-/// Lee 2008), expected purchases over the horizon (FHL 2005, eq. 10), expected spend per purchase
-/// and discounted lifetime value (`LifetimeValue`, the form `lifetimes` uses).
+/// Everything `earned fit` computes, short of reading and printing: the purchase model fitted on
+/// all customers — BG/NBD (Fader, Hardie & Lee 2005), or with a holdout whichever of BG/NBD and
+/// Pareto/NBD predicted the held-out weeks better (`HoldoutValidation`) — the Gamma-Gamma model of
+/// Fader & Hardie (2013) fitted on the repeat buyers with positive spend, and per customer
+/// P(alive), expected purchases over the horizon, expected spend per purchase and discounted
+/// lifetime value (`LifetimeValue`, the form `lifetimes` uses), with intervals
+/// (`LifetimePredictions`).
 public struct FitAnalysis: Sendable {
     /// The customers analysed.
     public let data: FitData
@@ -12,16 +14,18 @@ public struct FitAnalysis: Sendable {
     public let options: FitOptions
     /// The customers' histories, compressed into unique rows.
     public let histories: CustomerHistories
-    /// The BG/NBD fit.
-    public let purchases: FitResult<BGNBD>
+    /// The purchase model's fit.
+    public let purchases: PurchaseFit
     /// The Gamma-Gamma fit; `nil` without spend or with fewer than 3 repeat buyers with spend.
     public let spend: FitResult<GammaGamma>?
+    /// The holdout validation, when asked for.
+    public let validation: HoldoutValidation?
     /// Per-customer forecasts.
     public let scores: FitScores
     /// The report (encode as pretty JSON with sorted keys).
     public let report: FitReport
 
-    /// Fits both models and scores every customer. `options.timeUnit` must be the data's unit.
+    /// Fits the models and scores every customer. `options.timeUnit` must be the data's unit.
     public init(_ data: FitData, options: FitOptions) throws(FitError) {
         try options.validate()
         guard options.timeUnit == data.timeUnit else {
@@ -32,15 +36,32 @@ public struct FitAnalysis: Sendable {
         self.data = data
         self.options = options
         var notes: [String] = []
+        var validation: HoldoutValidation?
+        if let weeks = options.holdoutWeeks {
+            guard let transactions = data.transactions, let end = data.calibrationEnd else {
+                throw .invalidOption("--holdout-weeks needs a transaction log: a summary has no purchase dates")
+            }
+            do {
+                validation = try HoldoutValidation(
+                    transactions: transactions, observationEnd: end.daysSinceEpoch, holdoutWeeks: weeks)
+            } catch let error as AnalyticsError {
+                throw .model("holdout: " + Self.message(error, data: data))
+            } catch {
+                throw .model("holdout: \(error)")
+            }
+        }
+        self.validation = validation
         do {
             histories = try CustomerHistories(frequency: data.frequency, recency: data.recency, age: data.age)
-            purchases = try BGNBD.fit(histories)
+            purchases = try PurchaseFit.fit(named: validation?.chosen ?? BGNBD.modelName, histories)
         } catch let error as AnalyticsError {
             throw .model(Self.message(error, data: data))
         } catch {
             throw .model(String(describing: error))
         }
-        if !purchases.converged { notes.append("BG/NBD: the optimiser stopped before meeting its gradient tolerance") }
+        if !purchases.converged {
+            notes.append("\(purchases.name): the optimiser stopped before meeting its gradient tolerance")
+        }
 
         var spendFit: FitResult<GammaGamma>?
         if let averageSpend = data.averageSpend {
@@ -65,37 +86,58 @@ public struct FitAnalysis: Sendable {
         }
         spend = spendFit
 
-        let model = purchases.model
         let horizon = options.horizonPeriods
-        let alive = model.probabilityAlive(histories)
-        let expected = model.conditionalExpectedPurchases(in: horizon, histories)
         var expectedSpend: [Double]?
-        var clv: [Double]?
-        if let spendModel = spendFit?.model, let averageSpend = data.averageSpend {
-            let frequency = data.frequency
-            var values = spendModel.conditionalExpectedAverageSpend(frequency: frequency, averageSpend: averageSpend)
-            var lifetime = options.lifetimeValue.values(
-                model: model, spendModel: spendModel, histories: histories, averageSpend: averageSpend)
-            for i in 0..<values.count where spendModel.p * Double(frequency[i]) + spendModel.q - 1 <= 0 {
+        var valueInput: LifetimePredictions.ValueInput?
+        if let spendFit, let averageSpend = data.averageSpend {
+            let spendModel = spendFit.model
+            var values = spendModel.conditionalExpectedAverageSpend(
+                frequency: data.frequency, averageSpend: averageSpend)
+            for i in 0..<values.count where spendModel.p * Double(data.frequency[i]) + spendModel.q - 1 <= 0 {
                 values[i] = .nan
-                lifetime[i] = .nan
             }
             expectedSpend = values
-            clv = lifetime
+            valueInput = .init(definition: options.lifetimeValue, spend: spendFit, averageSpend: averageSpend)
         }
-        scores = FitScores(
-            probabilityAlive: alive, expectedPurchases: expected, expectedSpend: expectedSpend, lifetimeValue: clv)
+        let predictions = purchases.predictions(
+            histories, horizon: horizon, value: valueInput, level: options.intervalLevel)
+        scores = FitScores(predictions: predictions, expectedSpend: expectedSpend)
 
-        let forecast = FitReport.Forecast(
-            horizon: horizon, expectedActiveCustomers: alive.reduce(0, +), expectedPurchases: expected.reduce(0, +),
-            months: options.months, monthlyDiscountRate: options.monthlyDiscountRate, monthLength: options.monthLength,
-            lifetimeValue: clv.map { $0.reduce(0) { $1.isFinite ? $0 + $1 : $0 } })
+        var forecast = FitReport.Forecast(
+            predictions.totals, level: options.intervalLevel, horizon: horizon, options: options)
+        if predictions.value == nil { forecast.lifetimeValue = nil }
         report = FitReport(
             inputKind: data.kind, records: data.records, customers: data.count, repeatBuyers: data.repeatBuyers,
             calibrationEnd: data.calibrationEnd?.description, timeUnit: Self.name(of: data.timeUnit),
-            purchaseModel: FitReport.Model(name: "BG/NBD", fit: purchases),
+            purchaseModel: purchases.report,
             spendModel: spendFit.map { FitReport.Model(name: "Gamma-Gamma", fit: $0) }, forecast: forecast,
-            notes: notes)
+            notes: notes, validation: validation, verdict: validation.map(Self.verdictWords))
+    }
+
+    /// The validation's verdict in English words, with what to do about it.
+    static func verdictWords(_ v: HoldoutValidation) -> String {
+        let chosen = "\(v.chosen) was chosen on the held-out \(v.holdoutWeeks) weeks"
+        let percent = { (x: Double) in String(format: "%.0f %%", abs(x) * 100) }
+        guard let result = v.chosenResult else { return chosen }
+        switch v.verdict {
+        case .fits:
+            return chosen + ": it predicted \(Int(result.errors.totalPredicted.rounded())) repeat purchases "
+                + "against \(Int(result.errors.totalActual)) made; its forecasts can be used."
+        case .overPredicts:
+            return chosen + ", but it expected \(percent(result.errors.totalRelative)) more purchases than customers "
+                + "made: customers leave faster than it assumes (a season ending, or the business changed). Treat "
+                + "expected purchases and value as optimistic, and refit after a few more weeks."
+        case .underPredicts:
+            return chosen + ", but it expected \(percent(result.errors.totalRelative)) fewer purchases than customers "
+                + "made (a season or a campaign in the held-out weeks, or customers buying more than before). Treat "
+                + "its forecasts as cautious."
+        case .missesGroup:
+            return chosen + ", and its total agrees, but customers with \(v.worstRow ?? 0) calibration purchases "
+                + "were predicted far off: trust the totals, not single customers' predictions, for them."
+        case .notEnoughData:
+            return "Too few repeat purchases in the held-out \(v.holdoutWeeks) weeks (\(v.holdoutPurchases)) to "
+                + "judge the model: hold out more weeks, or wait for more purchases."
+        }
     }
 
     /// "weeks" or "days".

@@ -14,6 +14,8 @@ public enum FitCSVWriter {
     /// Header of the per-customer forecasts file.
     public static let customerColumns = [
         "customer_id", "frequency", "recency", "T", "p_alive", "expected_purchases", "expected_spend", "clv",
+        "p_alive_lower", "p_alive_upper", "expected_purchases_lower", "expected_purchases_upper", "clv_lower",
+        "clv_upper",
     ]
 
     /// Header of a summary file, as `lifetimes` names the columns; `monetary_value` only when the
@@ -28,12 +30,16 @@ public enum FitCSVWriter {
     }
 
     /// Appends one line per customer in `rows`: id, x, t_x, T, P(alive), expected purchases over
-    /// the horizon, expected spend and CLV (the last two empty without a spend model).
+    /// the horizon, expected spend and CLV (the last two empty without a spend model), then the
+    /// lower and upper limits of P(alive), expected purchases and CLV.
     public static func appendCustomers(_ analysis: FitAnalysis, rows: Range<Int>, to buffer: inout [UInt8]) {
         let data = analysis.data
         let scores = analysis.scores
-        buffer.reserveCapacity(buffer.count + rows.count * 96)
+        buffer.reserveCapacity(buffer.count + rows.count * 192)
         for i in rows {
+            let alive = scores.alive(i)
+            let purchases = scores.purchases(i)
+            let value = scores.value(i)
             appendID(data.customerID(at: i), to: &buffer)
             buffer.append(comma)
             appendInteger(data.frequency[i], to: &buffer)
@@ -42,13 +48,25 @@ public enum FitCSVWriter {
             buffer.append(comma)
             appendNumber(data.age[i], to: &buffer)
             buffer.append(comma)
-            appendNumber(scores.probabilityAlive[i], to: &buffer)
+            appendNumber(alive.0, to: &buffer)
             buffer.append(comma)
-            appendNumber(scores.expectedPurchases[i], to: &buffer)
+            appendNumber(purchases.0, to: &buffer)
             buffer.append(comma)
             if let spend = scores.expectedSpend { appendNumber(spend[i], to: &buffer) }
             buffer.append(comma)
-            if let clv = scores.lifetimeValue { appendNumber(clv[i], to: &buffer) }
+            if let value { appendNumber(value.0, to: &buffer) }
+            buffer.append(comma)
+            appendNumber(alive.1, to: &buffer)
+            buffer.append(comma)
+            appendNumber(alive.2, to: &buffer)
+            buffer.append(comma)
+            appendNumber(purchases.1, to: &buffer)
+            buffer.append(comma)
+            appendNumber(purchases.2, to: &buffer)
+            buffer.append(comma)
+            if let value { appendNumber(value.1, to: &buffer) }
+            buffer.append(comma)
+            if let value { appendNumber(value.2, to: &buffer) }
             buffer.append(newline)
         }
     }

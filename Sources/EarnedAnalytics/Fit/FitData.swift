@@ -24,12 +24,14 @@ public struct FitData: Sendable {
     public var calibrationEnd: LocaleDateParser.CalendarDay?
     /// Unit of t_x and T.
     public var timeUnit: CalibrationSummary.TimeUnit
+    /// The log's transactions, kept only when a holdout validation needs them.
+    public var transactions: [CalibrationSummary.Transaction]?
 
     /// Creates the data from parallel arrays (all of `frequency`'s length).
     public init(
         kind: FitInputKind, records: Int, customerIDs: [String]?, frequency: [Int], recency: [Double],
         age: [Double], averageSpend: [Double]?, calibrationEnd: LocaleDateParser.CalendarDay?,
-        timeUnit: CalibrationSummary.TimeUnit
+        timeUnit: CalibrationSummary.TimeUnit, transactions: [CalibrationSummary.Transaction]? = nil
     ) {
         precondition(recency.count == frequency.count && age.count == frequency.count, "parallel arrays")
         precondition(customerIDs.map { $0.count == frequency.count } ?? true, "one id per customer")
@@ -43,6 +45,7 @@ public struct FitData: Sendable {
         self.averageSpend = averageSpend
         self.calibrationEnd = calibrationEnd
         self.timeUnit = timeUnit
+        self.transactions = transactions
     }
 
     /// Number of customers.

@@ -323,7 +323,8 @@ extension FitInputReader {
                 return FitData(
                     kind: kind, records: records, customerIDs: summary.customerIDs, frequency: summary.frequency,
                     recency: summary.recency, age: summary.age, averageSpend: hasAmounts ? summary.averageSpend : nil,
-                    calibrationEnd: end, timeUnit: options.timeUnit)
+                    calibrationEnd: end, timeUnit: options.timeUnit,
+                    transactions: options.holdoutWeeks == nil ? nil : transactions)
             }
         }
     }

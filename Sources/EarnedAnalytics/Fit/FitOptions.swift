@@ -19,17 +19,23 @@ public struct FitOptions: Sendable, Hashable {
     public var months: Int
     /// Monthly discount rate of the lifetime value (0.01 for 1 % a month).
     public var monthlyDiscountRate: Double
+    /// Weeks at the end of a transaction log to hold out for validation (`HoldoutValidation`);
+    /// nil: no validation, and BG/NBD is the purchase model.
+    public var holdoutWeeks: Int?
+    /// The level of the prediction intervals (0.9 for 90 %).
+    public var intervalLevel: Double = 0.9
 
     /// Options with the command's defaults: weeks, a 52-week horizon, 12 months at 1 % a month.
     public init(
         calibrationEnd: LocaleDateParser.CalendarDay? = nil, timeUnit: CalibrationSummary.TimeUnit = .weeks,
-        horizon: Double? = nil, months: Int = 12, monthlyDiscountRate: Double = 0.01
+        horizon: Double? = nil, months: Int = 12, monthlyDiscountRate: Double = 0.01, holdoutWeeks: Int? = nil
     ) {
         self.calibrationEnd = calibrationEnd
         self.timeUnit = timeUnit
         self.horizon = horizon
         self.months = months
         self.monthlyDiscountRate = monthlyDiscountRate
+        self.holdoutWeeks = holdoutWeeks
     }
 
     /// The horizon in periods of `timeUnit`: the one given, or 52 weeks expressed in that unit.
@@ -60,6 +66,9 @@ public struct FitOptions: Sendable, Hashable {
         guard months >= 0 else { throw .invalidOption("months must not be negative, not \(months)") }
         guard monthlyDiscountRate.isFinite, monthlyDiscountRate > -1 else {
             throw .invalidOption("the monthly discount rate must exceed −100 %, not \(monthlyDiscountRate)")
+        }
+        if let holdoutWeeks, holdoutWeeks < 1 {
+            throw .invalidOption("the holdout must be at least one week, not \(holdoutWeeks)")
         }
     }
 }

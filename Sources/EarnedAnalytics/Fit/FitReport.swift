@@ -56,6 +56,14 @@ public struct FitReport: Codable, Sendable, Hashable {
         public var monthLength: Double
         /// Σ CLV over customers with a defined value; absent without a spend model.
         public var lifetimeValue: Double?
+        /// The level of the intervals below (0.9 for 90 %).
+        public var intervalLevel: Double?
+        /// [lower, upper] of the expected active customers, purchases and lifetime value, carrying
+        /// the parameters' uncertainty (`LifetimePredictions`); a limit is absent (null) when the
+        /// fit's information matrix was singular.
+        public var expectedActiveCustomersInterval: [Double?]?
+        public var expectedPurchasesInterval: [Double?]?
+        public var lifetimeValueInterval: [Double?]?
 
         /// Creates the totals.
         public init(
@@ -69,6 +77,22 @@ public struct FitReport: Codable, Sendable, Hashable {
             self.monthlyDiscountRate = monthlyDiscountRate
             self.monthLength = monthLength
             self.lifetimeValue = lifetimeValue
+        }
+
+        /// The totals of the predictions, with their intervals.
+        public init(_ totals: LifetimePredictions.Totals, level: Double, horizon: Double, options: FitOptions) {
+            func limits(_ e: IntervalEstimate) -> [Double?] {
+                [e.lower.isFinite ? e.lower : nil, e.upper.isFinite ? e.upper : nil]
+            }
+            self.init(
+                horizon: horizon, expectedActiveCustomers: totals.activeCustomers.estimate,
+                expectedPurchases: totals.purchases.estimate, months: options.months,
+                monthlyDiscountRate: options.monthlyDiscountRate, monthLength: options.monthLength,
+                lifetimeValue: totals.value?.estimate)
+            intervalLevel = level
+            expectedActiveCustomersInterval = limits(totals.activeCustomers)
+            expectedPurchasesInterval = limits(totals.purchases)
+            lifetimeValueInterval = totals.value.map(limits)
         }
     }
 
@@ -84,7 +108,7 @@ public struct FitReport: Codable, Sendable, Hashable {
     public var calibrationEnd: String?
     /// Unit of t_x, T, α and the horizon: "weeks" or "days".
     public var timeUnit: String
-    /// The BG/NBD fit on all customers.
+    /// The purchase model fitted on all customers: BG/NBD, or the model the holdout chose.
     public var purchaseModel: Model
     /// The Gamma-Gamma fit on repeat buyers with positive spend; absent when it could not be made.
     public var spendModel: Model?
@@ -92,11 +116,16 @@ public struct FitReport: Codable, Sendable, Hashable {
     public var forecast: Forecast
     /// Caveats for people, e.g. why the spend model is absent.
     public var notes: [String]
+    /// The holdout validation, with `--holdout-weeks`.
+    public var validation: HoldoutValidation?
+    /// The validation's verdict in words, with what to do about it.
+    public var verdict: String?
 
     /// Creates a report.
     public init(
         inputKind: FitInputKind, records: Int, customers: Int, repeatBuyers: Int, calibrationEnd: String?,
-        timeUnit: String, purchaseModel: Model, spendModel: Model?, forecast: Forecast, notes: [String]
+        timeUnit: String, purchaseModel: Model, spendModel: Model?, forecast: Forecast, notes: [String],
+        validation: HoldoutValidation? = nil, verdict: String? = nil
     ) {
         self.inputKind = inputKind
         self.records = records
@@ -108,5 +137,7 @@ public struct FitReport: Codable, Sendable, Hashable {
         self.spendModel = spendModel
         self.forecast = forecast
         self.notes = notes
+        self.validation = validation
+        self.verdict = verdict
     }
 }

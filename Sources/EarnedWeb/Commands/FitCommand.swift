@@ -5,8 +5,10 @@ import Foundation
 import Vapor
 
 /// `earned fit FILE`: BG/NBD and Gamma-Gamma on a transaction log or a summary CSV, printed as
-/// JSON (parameters, standard errors, log-likelihoods); `--customers OUT.csv` adds P(alive),
-/// expected purchases and lifetime value per customer. `earned fit --simulate N OUT.csv` writes
+/// JSON (parameters, standard errors, log-likelihoods, totals with 90 % intervals);
+/// `--customers OUT.csv` adds P(alive), expected purchases and lifetime value per customer with
+/// their intervals; `--holdout-weeks N` validates BG/NBD and Pareto/NBD on the log's last N weeks
+/// (table, tracking, errors, verdict) and fits the better one. `earned fit --simulate N OUT.csv` writes
 /// N customers drawn from the published CDNOW parameters (`earned fit OUT.csv --simulate N`), for benchmarks. Works on files only:
 /// no database is opened.
 struct FitCommand: AsyncCommand {
@@ -25,6 +27,10 @@ struct FitCommand: AsyncCommand {
         var months: Int?
         @Option(name: "discount-rate", help: "Monthly discount rate of the lifetime value (default 0.01)")
         var discountRate: Double?
+        @Option(
+            name: "holdout-weeks",
+            help: "Hold out the log's last N weeks: validate BG/NBD and Pareto/NBD on them and use the better")
+        var holdoutWeeks: Int?
         @Option(name: "simulate", help: "Write this many simulated customers to FILE instead of fitting")
         var simulate: Int?
         @Option(name: "seed", help: "Seed of --simulate (default 1)")
@@ -32,7 +38,8 @@ struct FitCommand: AsyncCommand {
     }
 
     var help: String {
-        "Fits BG/NBD and Gamma-Gamma on a transaction log or summary CSV and prints the result as JSON."
+        "Fits BG/NBD (or, with --holdout-weeks, the better of BG/NBD and Pareto/NBD) and Gamma-Gamma on a "
+            + "transaction log or summary CSV and prints the result as JSON."
     }
 
     typealias Failure = CommandFailure
@@ -69,6 +76,7 @@ struct FitCommand: AsyncCommand {
         options.horizon = signature.horizon ?? options.horizon
         options.months = signature.months ?? options.months
         options.monthlyDiscountRate = signature.discountRate ?? options.monthlyDiscountRate
+        options.holdoutWeeks = signature.holdoutWeeks
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw Failure(description: "\(signature.file): no such file, or it cannot be read")
         }
