@@ -39,6 +39,7 @@ public enum EarnedMigrations {
             CreateServiceTasksKindCreatedIndex(),  // 0033 new work of a kind, for notices by e-mail
             CreateTelegram(),  // 0034 the Telegram bot's chats and start links
             CreateCaseConfirmations(),  // 0035 a resolved case's "is it solved?" link to its customer
+            UpdateCustomerScoresAddLimits(),  // 0036 the 90 % limits of each customer's lifetime figures
         ]
     }
 }

@@ -166,6 +166,7 @@ extension ScoreDemoTests {
             let table = try await csvRows(app, askers.owner.cookie, "/loyalty?export=movement")
             #expect(table.map { Array($0.dropFirst()) } == counts.map { $0.map { Format.integer($0, .en) } })
         }
+        try checkLifetimeModelAPI(json)
         let share = try #require(json["discounted_share"] as? [String: Any])
         let value = try #require(share["value"] as? Double)
         #expect((share["lower"] as? Double ?? 2) <= value && value <= (share["upper"] as? Double ?? -1))
@@ -175,6 +176,34 @@ extension ScoreDemoTests {
         }
         let bad = try await app.send(.GET, "/api/v1/analytics/loyalty?segment=loyalish", token: askers.owner.token)
         #expect(bad.isProblem && bad.problemFields == ["segment"], "\(bad.text)")
+    }
+
+    /// The lifetime model: the model chosen on the held-out weeks, both models' validation, the
+    /// totals inside their intervals, and the service's effects with the test.
+    func checkLifetimeModelAPI(_ json: [String: Any]) throws {
+        let model = try #require(json["lifetime_model"] as? [String: Any])
+        let validation = try #require(model["validation"] as? [String: Any])
+        #expect(validation["holdout_weeks"] as? Int == 13)
+        #expect(model["model"] as? String == validation["chosen"] as? String)
+        let models = try #require(validation["models"] as? [[String: Any]])
+        #expect(models.compactMap { $0["name"] as? String } == ["BG/NBD", "Pareto/NBD"])
+        for m in models {
+            let table = try #require(m["table"] as? [[String: Any]])
+            #expect(table.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == validation["customers"] as? Int)
+            #expect((m["tracking"] as? [Any])?.isEmpty == false)
+        }
+        #expect((validation["verdict_text"] as? String)?.isEmpty == false)
+        for key in ["active_customers", "expected_purchases"] {
+            let total = try #require(model[key] as? [String: Any])
+            let value = try #require(total["value"] as? Double)
+            #expect((total["lower"] as? Double ?? .infinity) < value && value < (total["upper"] as? Double ?? 0))
+        }
+        let effects = try #require(model["service_effects"] as? [String: Any])
+        #expect(effects["degrees_of_freedom"] as? Int == 4)
+        let p = try #require(effects["p_value"] as? Double)
+        #expect(p >= 0 && p <= 1)
+        let list = try #require(effects["effects"] as? [[String: Any]])
+        #expect(list.compactMap { $0["name"] as? String } == ["broken_promises", "late_replies"])
     }
 
     /// Consistency: each way of cutting the week's index and interval, and the flagged slots,
@@ -221,6 +250,17 @@ extension ScoreDemoTests {
         let json = try await api(app, "/api/v1/customers/\(id)/score", askers.owner)
         #expect(json["segment"] as? String == "spurious_loyalty")
         #expect(json["probability_alive"] as? Double == someone["probability_alive"] as? Double)
+        // Each figure lies inside its 90 % interval.
+        for (point, interval) in [
+            ("probability_alive", "probability_alive_interval"), ("expected_purchases", "expected_purchases_interval"),
+        ] {
+            let value = try #require(json[point] as? Double)
+            let limits = try #require(json[interval] as? [Double])
+            #expect(limits.count == 2 && limits[0] <= value && value <= limits[1], "\(point): \(limits) \(value)")
+        }
+        if let value = json["lifetime_value"] as? Int, let limits = json["lifetime_value_interval"] as? [Int] {
+            #expect(limits[0] <= value && value <= limits[1])
+        }
         let page = try await app.send(.GET, "/customers/\(id)", cookie: askers.owner.cookie + "; earned_lang=en")
         #expect(page.status == .ok)
         let html = page.text

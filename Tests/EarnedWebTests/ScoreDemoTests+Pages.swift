@@ -34,6 +34,22 @@ extension ScoreDemoTests {
             }
         }
 
+        // The loyalty page says which model, how it did on the held-out weeks, and what service does;
+        // its holdout table is the chosen model's.
+        let loyalty = try await app.send(.GET, "/loyalty", cookie: session.cookie + "; earned_lang=en")
+        let run = try #require(try await store.snapshot(Score.RunSummary.self, key: Score.runKey)?.0.lifetime)
+        let validation = try #require(run.validation)
+        let words = Strings(lang: .en)
+        for text in [
+            words.holdoutVerdict(validation), words.trackingTitle, words.serviceEffectsTitle,
+            words.serviceEffectsTest(try #require(run.serviceEffects)),
+        ] {
+            #expect(loyalty.text.contains(H.escape(text)), "\(text)")
+        }
+        #expect(loyalty.text.contains("class=\"chart chart-tracking\""))
+        let holdout = try await csvRows(app, session.cookie, "/loyalty?export=holdout")
+        #expect(holdout.map { $0[1] } == validation.chosenResult!.table.map { Format.integer($0.customers, .en) })
+
         // Every figure's drill-down lists exactly its records: as many, and as many met.
         for figure in card.figures where figure.sampleSize > 0 {
             let rows = try await csvRows(

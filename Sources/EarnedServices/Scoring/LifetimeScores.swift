@@ -10,7 +10,16 @@ package struct LifetimeSummary: Codable, Sendable, Equatable {
     package var calibrationEnd: Date
     package var customers: Int
     package var repeatBuyers: Int
+    /// The purchase model: BG/NBD, or Pareto/NBD when the holdout chose it.
     package var purchases: FitReport.Model
+    /// The holdout validation of both models; nil when the history is too short to hold weeks out.
+    package var validation: HoldoutValidation?
+    /// Σ P(alive) and Σ expected purchases over the horizon, with 90 % intervals.
+    package var totals: LifetimePredictions.Totals?
+    /// Σ lifetime value per currency, with its 90 % interval.
+    package var valueTotals: [String: IntervalEstimate]?
+    /// The service covariates' effects on buying and leaving; nil when they could not be fitted.
+    package var serviceEffects: ServiceEffects?
     /// Gamma-Gamma per currency, fitted on the repeat buyers whose orders are in it.
     package var spend: [String: FitReport.Model]
     /// The weeks ahead expected purchases count.
@@ -20,14 +29,23 @@ package struct LifetimeSummary: Codable, Sendable, Equatable {
     package var monthlyDiscountRate: Double
 }
 
-/// BG/NBD and Gamma-Gamma fitted on every customer's orders (same-day orders merged, weeks,
-/// calibration ending today), and per customer: P(alive), expected purchases in the coming
-/// year, and the revenue lifetime value over 12 months at 1 % a month (`LifetimeValue`), in the
-/// currency of the customer's first order. Figures are indexed like `ScoreFacts.customerIDs`.
+/// The purchase model and Gamma-Gamma fitted on every customer's orders (same-day orders merged,
+/// weeks, calibration ending today), and per customer: P(alive), expected purchases in the
+/// coming year, and the revenue lifetime value over 12 months at 1 % a month (`LifetimeValue`),
+/// in the currency of the customer's first order, each with a 90 % interval
+/// (`LifetimePredictions`). The last weeks are first held out to validate BG/NBD and Pareto/NBD
+/// (`HoldoutValidation`); the better one is fitted on everything. Figures are indexed like
+/// `ScoreFacts.customerIDs`.
 package struct LifetimeScores {
     package static let horizonWeeks = 52.0
     package static let months = 12
     package static let monthlyDiscountRate = 0.01
+    /// The interval level of every prediction.
+    package static let intervalLevel = 0.9
+    /// Weeks held out: a quarter of the history, 13 weeks once it spans a year, none below 16 weeks.
+    package static func holdoutWeeks(historyWeeks: Int) -> Int? {
+        historyWeeks >= 52 ? 13 : historyWeeks >= 16 ? historyWeeks / 4 : nil
+    }
     /// The fewest customers and repeat buyers a fit needs.
     package static let minimumCustomers = 50
     package static let minimumRepeatBuyers = 30
@@ -42,10 +60,17 @@ package struct LifetimeScores {
     /// second year against the first).
     package var expectedPurchasesTwoYears: [Double?]
     package var lifetimeValueMinor: [Int64?]
+    /// The 90 % limits of P(alive), expected purchases and lifetime value.
+    package var aliveLimits: [ClosedRange<Double>?]
+    package var purchasesLimits: [ClosedRange<Double>?]
+    package var valueLimitsMinor: [ClosedRange<Int64>?]
     /// Index into `ScoreFacts.currencies` of each customer's first order.
     package var currency: [Int]
-    package var model: BGNBD?
+    package var fit: PurchaseFit?
     package var summary: LifetimeSummary?
+    /// The customers the models were fitted on (indexes into `ScoreFacts.customerIDs`) and their
+    /// histories, for the service covariates.
+    package var scored: [Int] = []
 
     package init(facts: ScoreFacts, now: Date) {
         let count = facts.customerIDs.count
@@ -84,23 +109,34 @@ package struct LifetimeScores {
         expectedPurchases = Array(repeating: nil, count: count)
         expectedPurchasesTwoYears = Array(repeating: nil, count: count)
         lifetimeValueMinor = Array(repeating: nil, count: count)
+        aliveLimits = Array(repeating: nil, count: count)
+        purchasesLimits = Array(repeating: nil, count: count)
+        valueLimitsMinor = Array(repeating: nil, count: count)
         let scored = (0..<count).filter { seen[$0] && age[$0] > 0 }
+        self.scored = scored
         guard scored.count >= Self.minimumCustomers,
             let histories = try? CustomerHistories(
                 frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
-                age: scored.map { age[$0] }),
-            let fit = try? BGNBD.fit(histories)
+                age: scored.map { age[$0] })
         else { return }
-        model = fit.model
-        let alive = fit.model.probabilityAlive(histories)
-        let expected = fit.model.conditionalExpectedPurchases(in: Self.horizonWeeks, histories)
-        let twoYears = fit.model.conditionalExpectedPurchases(in: 2 * Self.horizonWeeks, histories)
+        let firstDay = summary.firstPurchaseDay.min() ?? today
+        let validation = Self.holdoutWeeks(historyWeeks: (today - firstDay) / 7).flatMap { weeks in
+            try? HoldoutValidation(transactions: transactions, observationEnd: today, holdoutWeeks: weeks)
+        }
+        guard let fit = try? PurchaseFit.fit(named: validation?.chosen ?? BGNBD.modelName, histories) else { return }
+        self.fit = fit
+        let predictions = fit.predictions(histories, horizon: Self.horizonWeeks, level: Self.intervalLevel)
+        let twoYears = fit.conditionalExpectedPurchases(in: 2 * Self.horizonWeeks, histories)
         for (k, c) in scored.enumerated() {
-            probabilityAlive[c] = alive[k]
-            expectedPurchases[c] = expected[k]
+            let row = Int(histories.rowOfCustomer[k])
+            probabilityAlive[c] = predictions.alive[row]
+            expectedPurchases[c] = predictions.purchases[row]
             expectedPurchasesTwoYears[c] = twoYears[k]
+            aliveLimits[c] = Self.range(predictions.aliveLower[row], predictions.aliveUpper[row])
+            purchasesLimits[c] = Self.range(predictions.purchasesLower[row], predictions.purchasesUpper[row])
         }
         var spendFits: [String: FitReport.Model] = [:]
+        var valueTotals: [String: IntervalEstimate] = [:]
         let definition = LifetimeValue(
             months: Self.months, monthlyDiscountRate: Self.monthlyDiscountRate, margin: 1,
             monthLength: LifetimeValue.weeksPerMonth)
@@ -109,21 +145,48 @@ package struct LifetimeScores {
             let repeaters = members.filter { frequency[$0] > 0 && averageSpend[$0] > 0 }
             guard repeaters.count >= Self.minimumRepeatBuyers,
                 let spendFit = try? GammaGamma.fit(
-                    frequency: repeaters.map { frequency[$0] }, averageSpend: repeaters.map { averageSpend[$0] })
+                    frequency: repeaters.map { frequency[$0] }, averageSpend: repeaters.map { averageSpend[$0] }),
+                let memberHistories = try? CustomerHistories(
+                    frequency: members.map { frequency[$0] }, recency: members.map { recency[$0] },
+                    age: members.map { age[$0] })
             else { continue }
             spendFits[code] = FitReport.Model(name: "Gamma-Gamma", fit: spendFit)
-            for c in members {
-                let value = definition.value(
-                    model: fit.model, spendModel: spendFit.model, frequency: frequency[c], recency: recency[c],
-                    age: age[c], averageSpend: averageSpend[c])
-                if value.isFinite { lifetimeValueMinor[c] = Int64(value.rounded()) }
+            let valued = fit.predictions(
+                memberHistories, horizon: Self.horizonWeeks,
+                value: .init(definition: definition, spend: spendFit, averageSpend: members.map { averageSpend[$0] }),
+                level: Self.intervalLevel)
+            guard let values = valued.value, let lower = valued.valueLower, let upper = valued.valueUpper else {
+                continue
             }
+            for (k, c) in members.enumerated() where values[k].isFinite {
+                lifetimeValueMinor[c] = Int64(values[k].rounded())
+                if lower[k].isFinite, upper[k].isFinite {
+                    valueLimitsMinor[c] = Int64(lower[k].rounded(.down))...Int64(upper[k].rounded(.up))
+                }
+            }
+            valueTotals[code] = valued.totals.value
         }
         self.summary = LifetimeSummary(
             timeUnit: "week", calibrationEnd: now, customers: scored.count,
-            repeatBuyers: scored.filter { frequency[$0] > 0 }.count,
-            purchases: FitReport.Model(name: "BG/NBD", fit: fit),
+            repeatBuyers: scored.filter { frequency[$0] > 0 }.count, purchases: fit.report, validation: validation,
+            totals: predictions.totals, valueTotals: valueTotals, serviceEffects: nil,
             spend: spendFits, horizonWeeks: Self.horizonWeeks, months: Self.months,
             monthlyDiscountRate: Self.monthlyDiscountRate)
+    }
+
+    /// lower...upper when both are numbers (a singular information matrix leaves them NaN).
+    static func range(_ lower: Double, _ upper: Double) -> ClosedRange<Double>? {
+        lower.isFinite && upper.isFinite && lower <= upper ? lower...upper : nil
+    }
+
+    /// Fits the service covariates' effects (`ServiceEffects`) on the customers the models were
+    /// fitted on: `covariates[c]` holds customer c's values of `names`.
+    package mutating func fitServiceEffects(covariates: [[Double]], names: [String]) {
+        guard summary != nil, scored.count >= Self.minimumCustomers,
+            let histories = try? CovariateHistories(
+                frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
+                age: scored.map { age[$0] }, covariates: scored.map { covariates[$0] }, names: names)
+        else { return }
+        summary?.serviceEffects = try? ServiceEffects(histories)
     }
 }

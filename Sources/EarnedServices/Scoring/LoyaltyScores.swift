@@ -195,7 +195,10 @@ package struct LoyaltyScores {
                     lifetimeValueMinor: i.flatMap { lifetime.lifetimeValueMinor[$0] },
                     currency: i.flatMap { lifetime.currency[$0] >= 0 ? facts.currencies[lifetime.currency[$0]] : nil },
                     discountShare: evidence[k].discounts?.spendShare,
-                    document: (try? ScoreStore.document(a)) ?? "{}"))
+                    document: (try? ScoreStore.document(a)) ?? "{}",
+                    aliveLimits: i.flatMap { lifetime.aliveLimits[$0] },
+                    purchasesLimits: i.flatMap { lifetime.purchasesLimits[$0] },
+                    valueLimitsMinor: i.flatMap { lifetime.valueLimitsMinor[$0] }))
         }
         let base = try? LoyaltyBaseSummary(assessments: assessments, discounts: evidence.map(\.discounts))
         summary = LoyaltySummary(

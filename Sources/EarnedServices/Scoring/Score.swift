@@ -78,11 +78,24 @@ package struct Score: Sendable {
         let setting = try await Tick.Setting.load(db)
         let staff = try await StaffRepository(db: db).all()
 
-        let lifetime = LifetimeScores(facts: facts, now: now)
+        var lifetime = LifetimeScores(facts: facts, now: now)
         progress(
-            "lifetime models: " + (lifetime.summary.map { "BG/NBD on \($0.customers) customers" } ?? "not enough data"))
+            "lifetime models: "
+                + (lifetime.summary.map {
+                    "\($0.purchases.name) on \($0.customers) customers"
+                        + ($0.validation.map { v in
+                            ", validated on \(v.holdoutWeeks) weeks held out: \(v.verdict.rawValue)"
+                        }
+                            ?? "")
+                } ?? "not enough data"))
 
         let observations = ServiceObservations(facts: facts, setting: setting, now: now)
+        lifetime.fitServiceEffects(
+            covariates: ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
+            names: ServiceCovariates.names)
+        if let effects = lifetime.summary?.serviceEffects {
+            progress("service in the lifetime model: p = \(effects.pValue) against the model without it")
+        }
         let consistency = observations.consistency(
             from: now.addingTimeInterval(-Self.consistencyWindow), to: now, seed: 1)
         try await store.save(consistency, as: ConsistencyReport.key, at: now)

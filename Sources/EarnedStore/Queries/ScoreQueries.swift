@@ -175,6 +175,21 @@ enum ScoreQueries {
             lifetimeValueMinor: try row.decode(column: "clv_minor", as: Int64?.self),
             currency: try row.decode(column: "currency", as: String?.self),
             discountShare: try row.decode(column: "discount_share", as: Double?.self),
-            document: try row.decode(column: "document", as: String.self))
+            document: try row.decode(column: "document", as: String.self),
+            aliveLimits: range(
+                try row.decode(column: "p_alive_lower", as: Double?.self),
+                try row.decode(column: "p_alive_upper", as: Double?.self)),
+            purchasesLimits: range(
+                try row.decode(column: "expected_purchases_lower", as: Double?.self),
+                try row.decode(column: "expected_purchases_upper", as: Double?.self)),
+            valueLimitsMinor: range(
+                try row.decode(column: "clv_lower_minor", as: Int64?.self),
+                try row.decode(column: "clv_upper_minor", as: Int64?.self)))
+    }
+
+    /// lower...upper when both are stored and in order.
+    static func range<T: Comparable>(_ lower: T?, _ upper: T?) -> ClosedRange<T>? {
+        guard let lower, let upper, lower <= upper else { return nil }
+        return lower...upper
     }
 }

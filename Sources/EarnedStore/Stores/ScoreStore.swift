@@ -15,11 +15,16 @@ public struct CustomerScoreRow: Sendable, Hashable {
     public var currency: String?
     public var discountShare: Double?
     public var document: String
+    /// The 90 % limits of P(alive), expected purchases and lifetime value (minor units).
+    public var aliveLimits: ClosedRange<Double>?
+    public var purchasesLimits: ClosedRange<Double>?
+    public var valueLimitsMinor: ClosedRange<Int64>?
 
     public init(
         customerID: CustomerID, segment: String, atRisk: Bool, purchases: Int, probabilityAlive: Double?,
         expectedPurchases: Double?, lifetimeValueMinor: Int64?, currency: String?, discountShare: Double?,
-        document: String
+        document: String, aliveLimits: ClosedRange<Double>? = nil, purchasesLimits: ClosedRange<Double>? = nil,
+        valueLimitsMinor: ClosedRange<Int64>? = nil
     ) {
         self.customerID = customerID
         self.segment = segment
@@ -31,6 +36,9 @@ public struct CustomerScoreRow: Sendable, Hashable {
         self.currency = currency
         self.discountShare = discountShare
         self.document = document
+        self.aliveLimits = aliveLimits
+        self.purchasesLimits = purchasesLimits
+        self.valueLimitsMinor = valueLimitsMinor
     }
 }
 
@@ -105,7 +113,8 @@ public struct ScoreStore: Sendable {
             try await ScoreQueries.deleteCustomerScores(on: db)
             let columns = [
                 "id", "customer_id", "segment", "at_risk", "purchases", "p_alive", "expected_purchases", "clv_minor",
-                "currency", "discount_share", "document", "computed_at",
+                "currency", "discount_share", "document", "computed_at", "p_alive_lower", "p_alive_upper",
+                "expected_purchases_lower", "expected_purchases_upper", "clv_lower_minor", "clv_upper_minor",
             ]
             func real(_ x: Double?) -> BulkValue { x.map(BulkValue.real) ?? .null }
             try await BulkWriter(db: db).insert(
@@ -115,7 +124,10 @@ public struct ScoreStore: Sendable {
                         .uuid(IDGenerator.next()), .uuid(r.customerID.rawValue), .text(r.segment), .bool(r.atRisk),
                         .integer(r.purchases), real(r.probabilityAlive), real(r.expectedPurchases),
                         r.lifetimeValueMinor.map(BulkValue.integer) ?? .null, .text(r.currency), real(r.discountShare),
-                        .text(r.document), .date(now),
+                        .text(r.document), .date(now), real(r.aliveLimits?.lowerBound), real(r.aliveLimits?.upperBound),
+                        real(r.purchasesLimits?.lowerBound), real(r.purchasesLimits?.upperBound),
+                        r.valueLimitsMinor.map { BulkValue.integer($0.lowerBound) } ?? .null,
+                        r.valueLimitsMinor.map { BulkValue.integer($0.upperBound) } ?? .null,
                     ]
                 })
         }

@@ -68,6 +68,13 @@ extension OpenAPIDocument {
         let boolean: [String: Any] = ["type": "boolean"]
         func nullable(_ name: String) -> [String: Any] { ["oneOf": [ref(name), ["type": "null"]]] }
         func closed(_ props: Props) -> [String: Any] { object(props, required: Array(props.keys)) }
+        /// [lower, upper] of a 90 % interval, or null.
+        func pair(_ item: [String: Any]) -> [String: Any] {
+            [
+                "type": ["array", "null"], "items": item, "minItems": 2, "maxItems": 2,
+                "description": "[lower, upper] of the 90 % interval",
+            ]
+        }
         let estimate: Props = ["value": number, "lower": number, "upper": number]
         let trend: Props = ["start": time, "end": time, "value": nullableNumber, "sample_size": integer()]
         let figure: Props = [
@@ -105,6 +112,8 @@ extension OpenAPIDocument {
             "at_risk": boolean, "risks": array(string()), "purchases": integer(),
             "probability_alive": nullableNumber, "expected_purchases": nullableNumber,
             "lifetime_value": ["type": ["integer", "null"], "format": "int64", "description": "minor units"],
+            "probability_alive_interval": pair(number), "expected_purchases_interval": pair(number),
+            "lifetime_value_interval": pair(["type": "integer", "format": "int64"]),
             "currency": nullableString, "discount_share": nullableNumber, "attitude": nullableString,
             "patronage": nullableString, "exclusivity": nullableString,
             "discount_dependent": ["type": ["boolean", "null"]],
@@ -133,9 +142,44 @@ extension OpenAPIDocument {
             "computed_at": nullableTime, "customers": integer(), "at_risk": integer(),
             "segments": array(ref("Segment")), "repeat_purchases": integer(), "discounted_repeat_purchases": integer(),
             "discounted_share": nullable("Estimate"), "movement": nullable("Movement"),
-            "lifetime_value": nullable("ValueSpread"), "referrals": nullable("Referrals"), "segment": string(),
+            "lifetime_value": nullable("ValueSpread"), "referrals": nullable("Referrals"),
+            "lifetime_model": nullable("LifetimeModel"), "segment": string(),
             "page": integer(), "pages": integer(), "segment_customers": array(ref("CustomerScore")),
             "at_risk_customers": array(ref("CustomerScore")),
+        ]
+        let limits: Props = ["value": number, "lower": nullableNumber, "upper": nullableNumber]
+        let currencyValue: Props = ["currency": string(), "value": ref("Limits")]
+        let holdoutRow: Props = [
+            "purchases_before": integer(), "or_more": boolean, "customers": integer(), "actual": number,
+            "predicted": number,
+        ]
+        let trackingWeek: Props = ["week_ending": string(format: "date"), "actual": number, "predicted": number]
+        let holdoutModel: Props = [
+            "name": string(), "log_likelihood": number, "mean_absolute_error": number,
+            "root_mean_squared_error": number, "total_actual": number, "total_predicted": number,
+            "total_relative_error": nullableNumber, "tracking_error": nullableNumber,
+            "table": array(ref("HoldoutRow")), "tracking": array(ref("TrackingWeek")),
+        ]
+        let validation: Props = [
+            "holdout_weeks": integer(), "calibration_end": string(format: "date"),
+            "observation_end": string(format: "date"), "customers": integer(), "holdout_purchases": integer(),
+            "chosen": enumeration(PurchaseFit.names),
+            "verdict": enumeration(["fits", "overPredicts", "underPredicts", "missesGroup", "notEnoughData"]),
+            "verdict_text": string(), "models": array(ref("HoldoutModel")),
+        ]
+        let effect: Props = [
+            "name": string(), "exposed": integer(), "purchase_ratio": ref("Limits"), "dropout_ratio": ref("Limits"),
+            "text": string(),
+        ]
+        let effects: Props = [
+            "customers": integer(), "statistic": number, "degrees_of_freedom": integer(), "p_value": number,
+            "effects": array(ref("ServiceEffect")),
+        ]
+        let lifetimeModel: Props = [
+            "model": enumeration(PurchaseFit.names), "customers": integer(), "horizon_weeks": number,
+            "active_customers": nullable("Limits"), "expected_purchases": nullable("Limits"),
+            "lifetime_value": array(ref("CurrencyValue")), "validation": nullable("Validation"),
+            "service_effects": nullable("ServiceEffects"),
         ]
         let flag: Props = [
             "measure": string(), "dimension": string(), "slot": string(), "slot_name": string(), "records": integer(),
@@ -173,7 +217,11 @@ extension OpenAPIDocument {
             "ValueSpread": closed(spread), "Referrer": closed(referrer), "Referrals": closed(referrals),
             "Loyalty": closed(loyalty), "Flag": closed(flag), "ConsistencyIndex": closed(index), "Slot": closed(slot),
             "Dimension": closed(dimension), "Week": closed(week), "Weekly": closed(weekly),
-            "Consistency": closed(consistency),
+            "Consistency": closed(consistency), "Limits": closed(limits), "CurrencyValue": closed(currencyValue),
+            "HoldoutRow": closed(holdoutRow), "TrackingWeek": closed(trackingWeek),
+            "HoldoutModel": closed(holdoutModel), "Validation": closed(validation),
+            "ServiceEffect": closed(effect), "ServiceEffects": closed(effects),
+            "LifetimeModel": closed(lifetimeModel),
         ]
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// What the last score run says about one customer, as their page shows it: the loyalty
 /// segment and the reason that placed it (a code and the sentence in the reader's language),
 /// the facts that go with it, the next action, the risks, and the lifetime model's outlook —
-/// P(alive), expected purchases in the coming year and lifetime value (minor units), null where
-/// the model has not enough data for this customer.
+/// P(alive), expected purchases in the coming year and lifetime value (minor units), each with the
+/// limits of its 90 % interval, null where the model has not enough data for this customer.
 struct CustomerScoreDTO: APIObject {
     var customer_id: UUID
     var name: String?
@@ -19,6 +19,10 @@ struct CustomerScoreDTO: APIObject {
     var probability_alive: Double?
     var expected_purchases: Double?
     var lifetime_value: Int64?
+    /// [lower, upper] of the 90 % intervals.
+    var probability_alive_interval: [Double]?
+    var expected_purchases_interval: [Double]?
+    var lifetime_value_interval: [Int64]?
     var currency: String?
     var discount_share: Double?
     var attitude: String?
@@ -47,6 +51,9 @@ struct CustomerScoreDTO: APIObject {
         probability_alive = row.probabilityAlive.flatMap { $0.isFinite ? $0 : nil }
         expected_purchases = row.expectedPurchases.flatMap { $0.isFinite ? $0 : nil }
         lifetime_value = row.lifetimeValueMinor
+        probability_alive_interval = row.aliveLimits.map { [$0.lowerBound, $0.upperBound] }
+        expected_purchases_interval = row.purchasesLimits.map { [$0.lowerBound, $0.upperBound] }
+        lifetime_value_interval = row.valueLimitsMinor.map { [$0.lowerBound, $0.upperBound] }
         currency = row.currency
         discount_share = row.discountShare.flatMap { $0.isFinite ? $0 : nil }
         attitude = a?.attitude.rawValue

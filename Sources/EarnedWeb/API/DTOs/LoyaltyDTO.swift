@@ -6,7 +6,8 @@ import Foundation
 /// Who is truly loyal and who only buys on discount, from the last score run, as the loyalty
 /// page shows it: segment sizes and how customers moved between them, the share of repeat
 /// buying done with a discount (with its Wilson interval), the spread of lifetime value, the
-/// customers of one segment a page at a time, those at risk, and the referral circle.
+/// customers of one segment a page at a time, those at risk, the referral circle, and the
+/// lifetime model with its validation and the service's effects (`LifetimeModelDTO`).
 /// `computed_at` is null (and the figures empty) before the first score run.
 struct LoyaltyDTO: APIObject {
     var computed_at: Date?
@@ -19,6 +20,7 @@ struct LoyaltyDTO: APIObject {
     var movement: MovementDTO?
     var lifetime_value: ValueSpreadDTO?
     var referrals: ReferralsDTO?
+    var lifetime_model: LifetimeModelDTO?
     var segment: String
     var page: Int
     var pages: Int
@@ -126,6 +128,7 @@ struct LoyaltyDTO: APIObject {
                         referred_value: $0.referredValueMinor)
                 })
         }
+        lifetime_model = page.lifetime.map { LifetimeModelDTO($0, s: s) }
         segment = page.segment.rawValue
         self.page = page.page
         pages = max(

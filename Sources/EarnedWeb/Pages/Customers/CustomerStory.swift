@@ -135,14 +135,37 @@ struct CustomerStory: Sendable {
             facts.append((s.reasonColumn, ([a.reason] + a.context).map(s.reasonText).joined(separator: "; ")))
             facts.append((s.nextActionColumn, s.actionText(a.nextAction)))
         }
-        facts.append((s.pAliveColumn, score.probabilityAlive.map { s.percent($0) } ?? s.notEnoughData))
         facts.append(
-            (s.expectedPurchasesLabel, score.expectedPurchases.map { s.decimal($0, digits: 1) } ?? s.notEnoughData))
+            (
+                s.pAliveColumn,
+                score.probabilityAlive.map { p in
+                    score.aliveLimits.map {
+                        s.withInterval(s.percent(p), s.percent($0.lowerBound), s.percent($0.upperBound))
+                    }
+                        ?? s.percent(p)
+                } ?? s.notEnoughData
+            ))
+        facts.append(
+            (
+                s.expectedPurchasesLabel,
+                score.expectedPurchases.map { e in
+                    score.purchasesLimits.map {
+                        s.withInterval(
+                            s.decimal(e, digits: 1), s.decimal($0.lowerBound, digits: 1),
+                            s.decimal($0.upperBound, digits: 1))
+                    } ?? s.decimal(e, digits: 1)
+                } ?? s.notEnoughData
+            ))
         facts.append(
             (
                 s.lifetimeValueColumn,
                 score.lifetimeValueMinor.flatMap { v in
-                    score.currency.map { Format.money(Money(minorUnits: v, currency: $0), s.lang) }
+                    score.currency.map { currency in
+                        let money = { (m: Int64) in Format.money(Money(minorUnits: m, currency: currency), s.lang) }
+                        return score.valueLimitsMinor.map {
+                            s.withInterval(money(v), money($0.lowerBound), money($0.upperBound))
+                        } ?? money(v)
+                    }
                 } ?? s.notEnoughData
             ))
         if let share = score.discountShare { facts.append((s.discountShareLabel, s.percent(share))) }

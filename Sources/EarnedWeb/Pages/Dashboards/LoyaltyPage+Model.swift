@@ -12,6 +12,9 @@ struct LoyaltyPage: Sendable {
     static let pageSize = 50
 
     var summary: LoyaltySummary?
+    /// The lifetime models of the same run: the chosen model, its validation, the totals with
+    /// their intervals and the service effects.
+    var lifetime: LifetimeSummary?
     var computedAt: Date?
     var segment: LoyaltySegment
     var page: Int
@@ -32,8 +35,11 @@ struct LoyaltyPage: Sendable {
         let atRisk = try await store.scoredCustomers(segment: nil, atRiskOnly: true, limit: 20)
         let referrers = found?.0.referrals?.top ?? []
         let names = try await req.customers.names(referrers.map(\.customerID), s: viewer.s)
+        let run = try await req.application.earned.snapshots.value(
+            Score.RunSummary.self, key: Score.runKey, db: req.database)
         return LoyaltyPage(
-            summary: found?.0, computedAt: found?.1, segment: segment, page: page, customers: customers,
+            summary: found?.0, lifetime: run?.0.lifetime, computedAt: found?.1, segment: segment, page: page,
+            customers: customers,
             atRisk: atRisk, referrers: referrers, names: names)
     }
 
@@ -106,6 +112,30 @@ struct LoyaltyPage: Sendable {
                             .init(Format.integer(b.count, s.lang)),
                         ]
                     }, numeric: [0, 1, 2]))
+        }
+        if let v = lifetime?.validation, let chosen = v.chosenResult {
+            tables.append(
+                DataTable(
+                    id: "holdout", caption: s.holdoutTableCaption,
+                    headers: [s.calibrationPurchasesColumn, s.customersColumn, s.actualColumn, s.forecastColumn],
+                    rows: chosen.table.map { row in
+                        [
+                            .init(row.orMore ? s.orMore(row.frequency) : Format.integer(row.frequency, s.lang)),
+                            .init(Format.integer(row.customers, s.lang)), .init(s.decimal(row.actual)),
+                            .init(s.decimal(row.predicted)),
+                        ]
+                    }, numeric: [0, 1, 2, 3]))
+            tables.append(
+                DataTable(
+                    id: "tracking", caption: s.trackingTitle,
+                    headers: [s.weekEndingColumn, s.trackingActual, s.trackingModel],
+                    rows: chosen.tracking.map { week in
+                        [
+                            .init(Format.date(LifetimePageParts.date(ofDay: week.endDay), s.lang, zone: .gmt)),
+                            .init(Format.integer(Int(week.actual), s.lang)),
+                            .init(s.decimal(week.predicted, digits: 1)),
+                        ]
+                    }, numeric: [1, 2]))
         }
         tables.append(
             DataTable(

@@ -45,6 +45,7 @@ extension LoyaltyPage {
                         description: s.segmentsSummary(summary.counts, total: summary.customers)),
                     numbers("segments"),
                 ]),
+            lifetime.map { LifetimePageParts.section($0, viewer: viewer, numbers: numbers) } ?? H.empty,
             H.el(
                 "section", [("class", "card")],
                 [

@@ -1,0 +1,44 @@
+import EarnedAnalytics
+import EarnedDomain
+import EarnedStore
+import Foundation
+
+/// The service each customer received, as the covariates of the lifetime model
+/// (`ServiceEffects`): the share of their decided promises that were broken, and the share of
+/// their answered contacts whose first reply was late. Shares, not counts, so that a customer who
+/// buys often (and so is promised more) is not counted as badly served for that alone; 0 for a
+/// customer with no such record.
+package enum ServiceCovariates {
+    package static let brokenPromises = "broken_promises"
+    package static let lateReplies = "late_replies"
+    package static let names = [brokenPromises, lateReplies]
+
+    /// One row of covariates per customer, indexed like `ScoreFacts.customerIDs`.
+    package static func of(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) -> [[Double]] {
+        var index: [CustomerID: Int] = [:]
+        for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
+        var promises = [(decided: Int, broken: Int)](repeating: (0, 0), count: facts.customerIDs.count)
+        for p in facts.promises {
+            guard let i = index[p.customerID] else { continue }
+            let outcome = p.outcome(at: now)
+            guard outcome.isDecided else { continue }
+            promises[i].decided += 1
+            if outcome == .broken { promises[i].broken += 1 }
+        }
+        var replies = [(answered: Int, late: Int)](repeating: (0, 0), count: facts.customerIDs.count)
+        for c in facts.contacts {
+            guard let customer = c.customerID, let i = index[customer],
+                let state = replyStatus[c.id]?.firstResponse.state
+            else { continue }
+            guard state == .met || state == .missed else { continue }
+            replies[i].answered += 1
+            if state == .missed { replies[i].late += 1 }
+        }
+        return (0..<facts.customerIDs.count).map { i in
+            [
+                promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
+                replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
+            ]
+        }
+    }
+}
