@@ -48,11 +48,30 @@ public struct LifetimePredictions: Sendable {
     public let purchases: [Double]
     public let purchasesLower: [Double]
     public let purchasesUpper: [Double]
-    /// Lifetime value of each customer (input order), with its limits; NaN where undefined.
-    public let value: [Double]?
-    public let valueLower: [Double]?
-    public let valueUpper: [Double]?
     public let totals: Totals
+    /// What each customer's value is computed from on demand (`value(customer:)`), so a million
+    /// customers' values and limits are never held at once.
+    let valueParts: ValueParts?
+
+    struct ValueParts: Sendable {
+        var input: ValueInput
+        var sigma: Covariance?
+        var spendSigma: Covariance?
+        var z: Double
+        var discounted: [Double]
+        var discountedGradient: [SIMD4<Double>]
+        var logAliveGradient: [SIMD4<Double>]
+    }
+
+    /// Lifetime value of each customer (input order), with its limits; NaN where undefined.
+    public var value: [Double]? { valueColumn { $0.value } }
+    public var valueLower: [Double]? { valueColumn { $0.lower } }
+    public var valueUpper: [Double]? { valueColumn { $0.upper } }
+
+    private func valueColumn(_ pick: ((value: Double, lower: Double, upper: Double)) -> Double) -> [Double]? {
+        guard valueParts != nil else { return nil }
+        return (0..<histories.customerCount).map { pick(value(customer: $0)!) }
+    }
 
     /// Predicts for every customer of `histories` from the fit, over `horizon` periods.
     public init<M: PurchaseModel>(
@@ -146,53 +165,26 @@ public struct LifetimePredictions: Sendable {
             purchases: Self.logInterval(totalPurchases, totalPurchasesGradient, sigma, z: z), value: nil)
 
         guard let input else {
-            value = nil
-            valueLower = nil
-            valueUpper = nil
+            valueParts = nil
             self.totals = totals
             return
         }
-        let spendModel = input.spend.model
-        let spendSigma = Covariance(input.spend.covariance)
-        let count = histories.customerCount
-        var values = [Double](repeating: .nan, count: count)
-        var lower = values
-        var upper = values
+        let parts = ValueParts(
+            input: input, sigma: sigma, spendSigma: Covariance(input.spend.covariance), z: z, discounted: discounted,
+            discountedGradient: discountedGradient, logAliveGradient: logAliveGradient)
         var total = 0.0
         var totalPurchaseGradient = SIMD4<Double>.zero
         var totalSpendGradient = SIMD4<Double>.zero
-        for c in 0..<count {
-            let row = Int(histories.rowOfCustomer[c])
-            let x = histories.rowFrequency[row]
-            let m = input.averageSpend[c]
-            let xd = Double(x)
-            let denominator = spendModel.p * xd + spendModel.q - 1
-            guard denominator > 0 else { continue }
-            let spend = spendModel.p * (spendModel.gamma + xd * m) / denominator
-            let pair = Int(histories.rowPairIndex[row])
-            let v = alive[row] * discounted[pair] * spend * input.definition.margin
-            values[c] = v
-            guard v > 0 else {
-                lower[c] = v
-                upper[c] = v
+        for c in 0..<histories.customerCount {
+            guard let v = Self.value(customer: c, parts, histories: histories, alive: alive), v.value > 0 else {
                 continue
             }
-            // ln E[Z | z̄, x] = ln p + ln(γ + x z̄) − ln(px + q − 1) (Fader & Hardie 2013).
-            let spendGradient = SIMD4(
-                1 / spendModel.p - xd / denominator, -1 / denominator, 1 / (spendModel.gamma + xd * m), 0)
-            let purchaseGradient = logAliveGradient[row] + discountedGradient[pair]
-            total += v
-            totalPurchaseGradient += v * purchaseGradient
-            totalSpendGradient += v * spendGradient
-            guard let sigma, let spendSigma else { continue }
-            let se = (sigma.quadratic(purchaseGradient) + spendSigma.quadratic(spendGradient)).squareRoot()
-            lower[c] = v * exp(-z * se)
-            upper[c] = v * exp(z * se)
+            total += v.value
+            totalPurchaseGradient += v.value * v.purchaseGradient
+            totalSpendGradient += v.value * v.spendGradient
         }
-        value = values
-        valueLower = lower
-        valueUpper = upper
-        if let sigma, let spendSigma, total > 0 {
+        valueParts = parts
+        if let sigma, let spendSigma = parts.spendSigma, total > 0 {
             let se =
                 (sigma.quadratic(totalPurchaseGradient) + spendSigma.quadratic(totalSpendGradient)).squareRoot() / total
             totals.value = IntervalEstimate(estimate: total, lower: total * exp(-z * se), upper: total * exp(z * se))
@@ -200,6 +192,41 @@ public struct LifetimePredictions: Sendable {
             totals.value = IntervalEstimate(estimate: total, lower: .nan, upper: .nan)
         }
         self.totals = totals
+    }
+
+    /// Customer c's lifetime value with its limits; nil without a spend model, NaN where the
+    /// value is undefined (x = 0 with q ≤ 1).
+    public func value(customer c: Int) -> (value: Double, lower: Double, upper: Double)? {
+        guard let parts = valueParts else { return nil }
+        guard let v = Self.value(customer: c, parts, histories: histories, alive: alive) else {
+            return (.nan, .nan, .nan)
+        }
+        guard v.value > 0 else { return (v.value, v.value, v.value) }
+        guard let sigma = parts.sigma, let spendSigma = parts.spendSigma else { return (v.value, .nan, .nan) }
+        let se = (sigma.quadratic(v.purchaseGradient) + spendSigma.quadratic(v.spendGradient)).squareRoot()
+        return (v.value, v.value * exp(-parts.z * se), v.value * exp(parts.z * se))
+    }
+
+    /// CLV = P(alive) × discounted purchases × E[Z | z̄, x] × margin, and the gradients of its
+    /// logarithm in the purchase model's and the spend model's parameters; nil where undefined.
+    @inline(__always)
+    static func value(customer c: Int, _ parts: ValueParts, histories: CustomerHistories, alive: [Double]) -> (
+        value: Double, purchaseGradient: SIMD4<Double>, spendGradient: SIMD4<Double>
+    )? {
+        let spendModel = parts.input.spend.model
+        let row = Int(histories.rowOfCustomer[c])
+        let x = histories.rowFrequency[row]
+        let m = parts.input.averageSpend[c]
+        let xd = Double(x)
+        let denominator = spendModel.p * xd + spendModel.q - 1
+        guard denominator > 0 else { return nil }
+        let spend = spendModel.p * (spendModel.gamma + xd * m) / denominator
+        let pair = Int(histories.rowPairIndex[row])
+        let v = alive[row] * parts.discounted[pair] * spend * parts.input.definition.margin
+        // ln E[Z | z̄, x] = ln p + ln(γ + x z̄) − ln(px + q − 1) (Fader & Hardie 2013).
+        let spendGradient = SIMD4(
+            1 / spendModel.p - xd / denominator, -1 / denominator, 1 / (spendModel.gamma + xd * m), 0)
+        return (v, parts.logAliveGradient[row] + parts.discountedGradient[pair], spendGradient)
     }
 
     /// A covariance matrix of up to four parameters (the Gamma-Gamma's three padded with zeros).

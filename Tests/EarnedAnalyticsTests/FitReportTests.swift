@@ -1,8 +1,9 @@
-import EarnedAnalytics
 import EarnedDomain
 import EarnedFormats
 import Foundation
 import Testing
+
+@testable import EarnedAnalytics
 
 /// The core of `earned fit`: reading logs and summaries, fitting, the report and the CSV files.
 @Suite struct FitReportTests {
@@ -368,6 +369,48 @@ import Testing
             case 0x410...0x44F: UInt8(scalar.value - 0x410 + 0xC0)
             default: UInt8(ascii: "?")
             }
+        }
+    }
+}
+
+@Suite struct FitLimitFormatTests {
+    static func text(_ v: Double) -> String {
+        var bytes: [UInt8] = []
+        FitCSVWriter.appendLimit(v, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func limitsAreWrittenToSixSignificantDigits() {
+        #expect(Self.text(0.5406182906123088) == "0.540618")
+        #expect(Self.text(30.155945257672716) == "30.1559")
+        #expect(Self.text(1) == "1")
+        #expect(Self.text(999_999.7) == "1e+06")
+        #expect(Self.text(123_456.4) == "123456")
+        #expect(Self.text(0.00012345678) == "0.000123457")
+        #expect(Self.text(1.2345678e-7) == "1.23457e-07")
+        #expect(Self.text(-2.5) == "-2.5")
+        #expect(Self.text(0) == "0")
+        #expect(Self.text(.nan) == "")
+        #expect(Self.text(9.9999996) == "10")
+        // Outwards: a lower limit down, an upper one up.
+        var bytes: [UInt8] = []
+        FitCSVWriter.appendLimit(0.99999999, .down, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "0.999999")
+        bytes = []
+        FitCSVWriter.appendLimit(0.5406181, .up, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "0.540619")
+        bytes = []
+        FitCSVWriter.appendLimit(-0.5406181, .up, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "-0.540618")
+    }
+
+    /// Over many magnitudes the text reads back within half a unit of the sixth digit.
+    @Test func limitsReadBackWithinTheirPrecision() {
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<20_000 {
+            let v = exp((RandomVariates.uniform(using: &rng) - 0.5) * 60)
+            let back = Double(Self.text(v))!
+            #expect(abs(back / v - 1) <= 5.000001e-6, "\(v) → \(Self.text(v))")
         }
     }
 }

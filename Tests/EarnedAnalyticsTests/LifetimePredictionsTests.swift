@@ -86,12 +86,10 @@ import Testing
                 if lowerPurchases[c] <= truePurchases[c], truePurchases[c] <= upperPurchases[c] {
                     result.purchasesCovered += 1
                 }
-                let value = try #require(predictions.value)[c]
-                guard value.isFinite else { continue }
+                let value = try #require(predictions.value(customer: c))
+                guard value.value.isFinite else { continue }
                 result.valued += 1
-                if predictions.valueLower![c] <= trueValue[c], trueValue[c] <= predictions.valueUpper![c] {
-                    result.valueCovered += 1
-                }
+                if value.lower <= trueValue[c], trueValue[c] <= value.upper { result.valueCovered += 1 }
             }
             result.businesses += 1
             let totals = predictions.totals

@@ -155,4 +155,43 @@ import Testing
         }
         #expect(rejected <= 6)
     }
+    /// What one more broken promise costs, from the covariate model: the mean change of each
+    /// exposed customer's expected purchases when their share moves from f/n to (f+1)/(n+1),
+    /// computed here by hand from the fitted model; negative (the truth makes them buy less and
+    /// leave faster), with a standard error that is positive and smaller than the effect.
+    @Test func oneMoreFailureCostsWhatTheFittedModelSays() throws {
+        var rng = SeededGenerator(seed: 31)
+        let n = 3_000
+        let records = (0..<n).map { _ in [1 + Int(RandomVariates.uniform(using: &rng) * 4), 4] }
+        let failures = records.map { r in [Int(RandomVariates.uniform(using: &rng) * Double(r[0] + 1)) % (r[0] + 1), 1]
+        }
+        let covariates = zip(records, failures).map { r, f in
+            [Double(f[0]) / Double(r[0]), Double(f[1]) / Double(r[1])]
+        }
+        let cohort = ParetoNBDSimulator(model: Self.truth).simulate(
+            covariates: covariates, ages: 30...78, resolution: 1.0 / 7, using: &rng)
+        let histories = try CovariateHistories(
+            frequency: cohort.frequency, recency: cohort.recency, age: cohort.age, covariates: covariates,
+            names: Self.truth.names)
+        var effects = try ServiceEffects(histories)
+        effects.estimatePerFailure(
+            frequency: cohort.frequency, recency: cohort.recency, age: cohort.age, covariates: covariates,
+            records: records, failures: failures, horizonDays: 182)
+        let broken = try #require(effects.perFailure.first)
+        #expect(broken.name == "broken" && broken.customers == n && broken.horizonDays == 182)
+        let model = ParetoNBDRegression(parameters: effects.parameters, names: Self.truth.names)
+        var total = 0.0
+        for c in 0..<n {
+            var moved = covariates[c]
+            moved[0] = Double(failures[c][0] + 1) / Double(records[c][0] + 1)
+            func expected(_ v: [Double]) -> Double {
+                model.model(for: v).conditionalExpectedPurchases(
+                    in: 26, frequency: cohort.frequency[c], recency: cohort.recency[c], age: cohort.age[c])
+            }
+            total += expected(moved) - expected(covariates[c])
+        }
+        #expect(abs(broken.purchases - total / Double(n)) < 1e-9)
+        #expect(broken.purchases < 0)
+        #expect(broken.standardError > 0 && broken.standardError < abs(broken.purchases))
+    }
 }

@@ -13,7 +13,12 @@ import Vapor
 /// refused field by field and writes nothing.
 @Suite("Program forecasts on the web")
 struct ForecastWebTests {
-    static let baseline = ForecastBaseline(
+    static let baseline = {
+        var b = matchedBaseline
+        b.promiseEffectByModel = .init(purchases: -0.2, standardError: 0.05, horizonDays: 180)
+        return b
+    }()
+    static let matchedBaseline = ForecastBaseline(
         computedAt: testNow, currency: "RUB",
         cohorts: [
             .init(
@@ -70,10 +75,17 @@ struct ForecastWebTests {
             #expect(response.status == .ok)
             let decoded = try APIDates.decoder.decode(Forecasting.Document.self, from: Data(response.text.utf8))
             let scenario = try JSONDecoder().decode(ProgramScenario.self, from: Data(body.utf8))
-            let expected = ProgramForecast(scenario: scenario, baseline: Self.baseline).run()
+            var expected = ProgramForecast(scenario: scenario, baseline: Self.baseline).run()
+            // The service alternative again with the lifetime model's smaller effect of a broken promise.
+            var byModel = Self.baseline
+            byModel.promiseEffect = byModel.promiseEffectByModel
+            expected.serviceByModel = ProgramForecast(scenario: scenario, baseline: byModel).run().service
             #expect(decoded.result == expected)
             #expect(decoded.scenario == scenario)
             #expect(decoded.result.service?.onTimeFrom == 0.82)
+            let matched = try #require(decoded.result.service?.outcome.npv.p50)
+            let modelled = try #require(decoded.result.serviceByModel?.outcome.npv.p50)
+            #expect(modelled < matched)
 
             let bad = try await app.send(
                 .POST, "/api/v1/forecasts/run", token: token,
@@ -119,7 +131,8 @@ struct ForecastWebTests {
             let saved = try APIDates.decoder.decode(Forecasting.Document.self, from: Data(one.text.utf8))
             var scenario = ProgramScenario.standard
             scenario.seed = 9
-            #expect(saved.result == ProgramForecast(scenario: scenario, baseline: Self.baseline).run())
+            #expect(saved.result == Forecasting.run(scenario, on: Self.baseline).result)
+            #expect(saved.result.serviceByModel != nil)
             #expect(saved.baseline == Self.baseline)
             #expect(try await app.send(.DELETE, "/api/v1/forecasts/\(id)", token: token).status == .noContent)
             #expect(try await app.send(.GET, "/api/v1/forecasts/\(id)", token: token).status == .notFound)

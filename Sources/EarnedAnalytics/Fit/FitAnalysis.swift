@@ -87,25 +87,18 @@ public struct FitAnalysis: Sendable {
         spend = spendFit
 
         let horizon = options.horizonPeriods
-        var expectedSpend: [Double]?
         var valueInput: LifetimePredictions.ValueInput?
         if let spendFit, let averageSpend = data.averageSpend {
-            let spendModel = spendFit.model
-            var values = spendModel.conditionalExpectedAverageSpend(
-                frequency: data.frequency, averageSpend: averageSpend)
-            for i in 0..<values.count where spendModel.p * Double(data.frequency[i]) + spendModel.q - 1 <= 0 {
-                values[i] = .nan
-            }
-            expectedSpend = values
             valueInput = .init(definition: options.lifetimeValue, spend: spendFit, averageSpend: averageSpend)
         }
         let predictions = purchases.predictions(
             histories, horizon: horizon, value: valueInput, level: options.intervalLevel)
-        scores = FitScores(predictions: predictions, expectedSpend: expectedSpend)
+        scores = FitScores(
+            predictions: predictions,
+            spend: valueInput.map { (model: $0.spend.model, averageSpend: $0.averageSpend) })
 
-        var forecast = FitReport.Forecast(
+        let forecast = FitReport.Forecast(
             predictions.totals, level: options.intervalLevel, horizon: horizon, options: options)
-        if predictions.value == nil { forecast.lifetimeValue = nil }
         report = FitReport(
             inputKind: data.kind, records: data.records, customers: data.count, repeatBuyers: data.repeatBuyers,
             calibrationEnd: data.calibrationEnd?.description, timeUnit: Self.name(of: data.timeUnit),

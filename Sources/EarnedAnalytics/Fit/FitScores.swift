@@ -6,14 +6,27 @@ import Foundation
 public struct FitScores: Sendable {
     /// The predictions with their intervals.
     public let predictions: LifetimePredictions
-    /// E[Z | z̄, x], expected spend per purchase — Fader & Hardie (2013); `nil` without a spend
-    /// model; NaN where it is undefined (x = 0 with q ≤ 1).
-    public let expectedSpend: [Double]?
+    /// The spend model and each customer's mean repeat spend, for the expected spend.
+    let spend: (model: GammaGamma, averageSpend: [Double])?
 
-    /// Creates scores from the predictions and the expected spend per customer.
-    public init(predictions: LifetimePredictions, expectedSpend: [Double]?) {
+    /// Creates scores from the predictions and, with a spend model, the customers' mean spends.
+    public init(predictions: LifetimePredictions, spend: (model: GammaGamma, averageSpend: [Double])?) {
         self.predictions = predictions
-        self.expectedSpend = expectedSpend
+        self.spend = spend
+    }
+
+    /// E[Z | z̄, x], expected spend per purchase of a customer — Fader & Hardie (2013); nil
+    /// without a spend model; NaN where it is undefined (x = 0 with q ≤ 1).
+    public func expectedSpend(_ customer: Int) -> Double? {
+        guard let spend else { return nil }
+        let x = predictions.histories.rowFrequency[row(customer)]
+        guard spend.model.p * Double(x) + spend.model.q - 1 > 0 else { return .nan }
+        return spend.model.conditionalExpectedAverageSpend(frequency: x, averageSpend: spend.averageSpend[customer])
+    }
+
+    /// The expected spend of every customer; nil without a spend model.
+    public var expectedSpend: [Double]? {
+        spend == nil ? nil : (0..<predictions.histories.customerCount).map { expectedSpend($0)! }
     }
 
     @inline(__always)
@@ -40,8 +53,6 @@ public struct FitScores: Sendable {
 
     /// The customer's lifetime value with its interval; nil without a spend model.
     public func value(_ customer: Int) -> (Double, Double, Double)? {
-        guard let value = predictions.value, let lower = predictions.valueLower, let upper = predictions.valueUpper
-        else { return nil }
-        return (value[customer], lower[customer], upper[customer])
+        predictions.value(customer: customer).map { ($0.value, $0.lower, $0.upper) }
     }
 }

@@ -110,6 +110,20 @@ public struct ForecastBaseline: Codable, Sendable, Hashable {
     public var replies: Rate?
     public var promiseEffect: Effect?
     public var replyEffect: Effect?
+    /// The same effects as the lifetime model with the service as covariates estimates them
+    /// (`ServiceEffects.PerFailure`), beside the matching estimates above.
+    public var promiseEffectByModel: Effect?
+    public var replyEffectByModel: Effect?
+
+    /// This baseline with the lifetime model's effects in place of the matching estimates; nil
+    /// when the model estimated neither.
+    public var withModelEffects: ForecastBaseline? {
+        guard promiseEffectByModel != nil || replyEffectByModel != nil else { return nil }
+        var copy = self
+        copy.promiseEffect = promiseEffectByModel
+        copy.replyEffect = replyEffectByModel
+        return copy
+    }
 
     public init(
         computedAt: Date, currency: String?, cohorts: [Cohort], onTime: Rate?, replies: Rate?, promiseEffect: Effect?,
@@ -131,6 +145,8 @@ public struct ForecastBaseline: Codable, Sendable, Hashable {
         case replies
         case promiseEffect = "promise_effect"
         case replyEffect = "reply_effect"
+        case promiseEffectByModel = "promise_effect_by_model"
+        case replyEffectByModel = "reply_effect_by_model"
     }
 
     /// Every key, what is unknown as `null`.
@@ -143,6 +159,8 @@ public struct ForecastBaseline: Codable, Sendable, Hashable {
         try c.encode(replies, forKey: .replies)
         try c.encode(promiseEffect, forKey: .promiseEffect)
         try c.encode(replyEffect, forKey: .replyEffect)
+        try c.encode(promiseEffectByModel, forKey: .promiseEffectByModel)
+        try c.encode(replyEffectByModel, forKey: .replyEffectByModel)
     }
 
     /// The snapshot key `earned score` stores the baseline under.

@@ -253,6 +253,9 @@ public struct ForecastResult: Codable, Sendable, Hashable {
     public var liability: [Band]
     public var withdrawal: Withdrawal?
     public var service: Service?
+    /// The service alternative again with the lifetime model's estimate of what a broken promise
+    /// and a late reply cost (the covariate model) instead of the matching estimate.
+    public var serviceByModel: Service?
     public var serviceGap: ServiceGap?
     public var breakEven: BreakEven
     public var histogram: [Bin]
@@ -300,6 +303,7 @@ public struct ForecastResult: Codable, Sendable, Hashable {
         case acquisitionCostPerCustomer = "acquisition_cost_per_customer"
         case replacementValue = "replacement_value"
         case liability, withdrawal, service
+        case serviceByModel = "service_by_model"
         case serviceGap = "service_gap"
         case breakEven = "break_even"
         case histogram, verdict, comparison
@@ -323,6 +327,7 @@ public struct ForecastResult: Codable, Sendable, Hashable {
         try c.encode(liability, forKey: .liability)
         try c.encode(withdrawal, forKey: .withdrawal)
         try c.encode(service, forKey: .service)
+        try c.encode(serviceByModel, forKey: .serviceByModel)
         try c.encode(serviceGap, forKey: .serviceGap)
         try c.encode(breakEven, forKey: .breakEven)
         try c.encode(histogram, forKey: .histogram)

@@ -34,6 +34,22 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
     public var pValue: Double
     /// Whether the fit met its gradient tolerance.
     public var converged: Bool
+    /// The fitted parameters (r, α₀, s, β₀, γ₁…, γ₂…) and their covariance.
+    public var parameters: [Double]
+    public var covariance: [[Double]]
+    /// What one more failure costs in purchases, per covariate, when estimated
+    /// (`estimatePerFailure`).
+    public var perFailure: [PerFailure] = []
+
+    /// Expected purchases over a horizon that one more failure of a kind changes, on average over
+    /// the customers who have such records (negative: purchases lost), with its standard error.
+    public struct PerFailure: Sendable, Hashable, Codable {
+        public var name: String
+        public var purchases: Double
+        public var standardError: Double
+        public var customers: Int
+        public var horizonDays: Int
+    }
 
     /// Fits with and without the covariates of `histories` and keeps the effects.
     public init(_ histories: CovariateHistories) throws {
@@ -66,6 +82,63 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         degreesOfFreedom = test.degreesOfFreedom
         pValue = test.pValue
         converged = fit.converged
+        parameters = fit.estimates
+        covariance = fit.covariance
+    }
+
+    /// Estimates `perFailure` for each covariate: for each customer with records of its kind
+    /// (`records[c][j] > 0`), the covariate is a share `failures/records`; one more record that
+    /// fails moves it to (failures + 1)/(records + 1), and the customer's expected purchases over
+    /// `horizonDays` (Pareto/NBD conditional expectation at their history) change by Δ. The mean Δ
+    /// over at most `limit` such customers (an even stride through them), with the delta-method
+    /// standard error from the fit's covariance.
+    public mutating func estimatePerFailure(
+        frequency: [Int], recency: [Double], age: [Double], covariates: [[Double]], records: [[Int]],
+        failures: [[Int]], horizonDays: Int, weeks: Bool = true, limit: Int = 4_000
+    ) {
+        let names = effects.map(\.name)
+        let horizon = Double(horizonDays) / (weeks ? 7 : 1)
+        let p = parameters
+        perFailure = names.indices.compactMap { j -> PerFailure? in
+            let exposed = records.indices.filter { records[$0][j] > 0 }
+            guard !exposed.isEmpty else { return nil }
+            let stride = max(1, exposed.count / limit)
+            let sample = Swift.stride(from: 0, to: exposed.count, by: stride).map { exposed[$0] }
+            func mean(_ q: [Double]) -> Double {
+                let model = ParetoNBDRegression(parameters: q, names: names)
+                var total = 0.0
+                for c in sample {
+                    var moved = covariates[c]
+                    moved[j] = Double(failures[c][j] + 1) / Double(records[c][j] + 1)
+                    let before = model.model(for: covariates[c]).conditionalExpectedPurchases(
+                        in: horizon, frequency: frequency[c], recency: recency[c], age: age[c])
+                    let after = model.model(for: moved).conditionalExpectedPurchases(
+                        in: horizon, frequency: frequency[c], recency: recency[c], age: age[c])
+                    total += after - before
+                }
+                return total / Double(sample.count)
+            }
+            let value = mean(p)
+            var standardError = Double.nan
+            if covariance.count == p.count {
+                let gradient = p.indices.map { k -> Double in
+                    let h = 1e-4 * max(abs(p[k]), k < 4 ? 1e-8 : 1)
+                    var up = p
+                    var down = p
+                    up[k] += h
+                    down[k] -= h
+                    return (mean(up) - mean(down)) / (2 * h)
+                }
+                var variance = 0.0
+                for a in p.indices {
+                    for b in p.indices { variance += gradient[a] * covariance[a][b] * gradient[b] }
+                }
+                standardError = max(0, variance).squareRoot()
+            }
+            return PerFailure(
+                name: names[j], purchases: value, standardError: standardError, customers: exposed.count,
+                horizonDays: horizonDays)
+        }
     }
 
     /// The effect named `name`.

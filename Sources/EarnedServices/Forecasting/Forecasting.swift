@@ -42,9 +42,12 @@ package struct Forecasting: Sendable {
 
     /// The simulation, off the caller's executor (a few hundred milliseconds of arithmetic).
     package static func run(_ scenario: ProgramScenario, on baseline: ForecastBaseline) -> Document {
-        Document(
-            scenario: scenario, baseline: baseline,
-            result: ProgramForecast(scenario: scenario, baseline: baseline).run())
+        var result = ProgramForecast(scenario: scenario, baseline: baseline).run()
+        // The service alternative once more, with the lifetime model's estimates of the effects.
+        if result.service != nil, let byModel = baseline.withModelEffects {
+            result.serviceByModel = ProgramForecast(scenario: scenario, baseline: byModel).run().service
+        }
+        return Document(scenario: scenario, baseline: baseline, result: result)
     }
 
     /// Saves a forecast under `name`.

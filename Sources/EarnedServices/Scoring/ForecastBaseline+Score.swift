@@ -72,8 +72,17 @@ extension ForecastBaseline {
             return Effect(
                 purchases: e.purchases.difference, standardError: e.purchases.standardError, horizonDays: e.horizonDays)
         }
-        return ForecastBaseline(
+        var baseline = ForecastBaseline(
             computedAt: now, currency: main.map { facts.currencies[$0] }, cohorts: cohorts, onTime: rate(.neverLate),
             replies: rate(.answerFast), promiseEffect: effect(costs.promise), replyEffect: effect(costs.reply))
+        func modelEffect(_ name: String) -> Effect? {
+            guard let e = lifetime.summary?.serviceEffects?.perFailure.first(where: { $0.name == name }),
+                e.purchases.isFinite, e.standardError.isFinite
+            else { return nil }
+            return Effect(purchases: e.purchases, standardError: e.standardError, horizonDays: e.horizonDays)
+        }
+        baseline.promiseEffectByModel = modelEffect(ServiceCovariates.brokenPromises)
+        baseline.replyEffectByModel = modelEffect(ServiceCovariates.lateReplies)
+        return baseline
     }
 }

@@ -155,13 +155,11 @@ package struct LifetimeScores {
                 memberHistories, horizon: Self.horizonWeeks,
                 value: .init(definition: definition, spend: spendFit, averageSpend: members.map { averageSpend[$0] }),
                 level: Self.intervalLevel)
-            guard let values = valued.value, let lower = valued.valueLower, let upper = valued.valueUpper else {
-                continue
-            }
-            for (k, c) in members.enumerated() where values[k].isFinite {
-                lifetimeValueMinor[c] = Int64(values[k].rounded())
-                if lower[k].isFinite, upper[k].isFinite {
-                    valueLimitsMinor[c] = Int64(lower[k].rounded(.down))...Int64(upper[k].rounded(.up))
+            for (k, c) in members.enumerated() {
+                guard let v = valued.value(customer: k), v.value.isFinite else { continue }
+                lifetimeValueMinor[c] = Int64(v.value.rounded())
+                if v.lower.isFinite, v.upper.isFinite {
+                    valueLimitsMinor[c] = Int64(v.lower.rounded(.down))...Int64(v.upper.rounded(.up))
                 }
             }
             valueTotals[code] = valued.totals.value
@@ -180,13 +178,19 @@ package struct LifetimeScores {
     }
 
     /// Fits the service covariates' effects (`ServiceEffects`) on the customers the models were
-    /// fitted on: `covariates[c]` holds customer c's values of `names`.
-    package mutating func fitServiceEffects(covariates: [[Double]], names: [String]) {
+    /// fitted on, and what one more failure of each kind costs over `horizonDays`.
+    package mutating func fitServiceEffects(_ values: ServiceCovariates.Values, names: [String], horizonDays: Int) {
+        let covariates = values.covariates
         guard summary != nil, scored.count >= Self.minimumCustomers,
             let histories = try? CovariateHistories(
                 frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
-                age: scored.map { age[$0] }, covariates: scored.map { covariates[$0] }, names: names)
+                age: scored.map { age[$0] }, covariates: scored.map { covariates[$0] }, names: names),
+            var effects = try? ServiceEffects(histories)
         else { return }
-        summary?.serviceEffects = try? ServiceEffects(histories)
+        effects.estimatePerFailure(
+            frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] }, age: scored.map { age[$0] },
+            covariates: scored.map { covariates[$0] }, records: scored.map { values.records[$0] },
+            failures: scored.map { values.failures[$0] }, horizonDays: horizonDays)
+        summary?.serviceEffects = effects
     }
 }

@@ -91,8 +91,8 @@ package struct Score: Sendable {
 
         let observations = ServiceObservations(facts: facts, setting: setting, now: now)
         lifetime.fitServiceEffects(
-            covariates: ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
-            names: ServiceCovariates.names)
+            ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
+            names: ServiceCovariates.names, horizonDays: ServiceCost.horizonDays)
         if let effects = lifetime.summary?.serviceEffects {
             progress("service in the lifetime model: p = \(effects.pValue) against the model without it")
         }

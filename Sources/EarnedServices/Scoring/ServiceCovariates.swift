@@ -13,8 +13,16 @@ package enum ServiceCovariates {
     package static let lateReplies = "late_replies"
     package static let names = [brokenPromises, lateReplies]
 
-    /// One row of covariates per customer, indexed like `ScoreFacts.customerIDs`.
-    package static func of(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) -> [[Double]] {
+    /// Per customer (indexed like `ScoreFacts.customerIDs`): the covariates, and for each the
+    /// records behind it (decided promises, answered contacts) and how many of them failed.
+    package struct Values {
+        package var covariates: [[Double]]
+        package var records: [[Int]]
+        package var failures: [[Int]]
+    }
+
+    /// The covariates of every customer.
+    package static func of(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) -> Values {
         var index: [CustomerID: Int] = [:]
         for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
         var promises = [(decided: Int, broken: Int)](repeating: (0, 0), count: facts.customerIDs.count)
@@ -34,11 +42,15 @@ package enum ServiceCovariates {
             replies[i].answered += 1
             if state == .missed { replies[i].late += 1 }
         }
-        return (0..<facts.customerIDs.count).map { i in
-            [
-                promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
-                replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
-            ]
-        }
+        let all = 0..<facts.customerIDs.count
+        return Values(
+            covariates: all.map { i in
+                [
+                    promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
+                    replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
+                ]
+            },
+            records: all.map { [promises[$0].decided, replies[$0].answered] },
+            failures: all.map { [promises[$0].broken, replies[$0].late] })
     }
 }

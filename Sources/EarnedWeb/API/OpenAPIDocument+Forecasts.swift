@@ -102,6 +102,12 @@ extension OpenAPIDocument {
                 "type": ["object", "null"],
                 "description": "outcome, avoided_per_month, on_time_from/to, replies_from/to, probability_better",
             ],
+            "service_by_model": [
+                "type": ["object", "null"],
+                "description":
+                    "the service alternative again with the lifetime model's estimates of what a broken promise and "
+                    + "a late reply cost (Pareto/NBD with service covariates) instead of the matching estimates",
+            ],
             "service_gap": enumeration(
                 ["no_on_time_data", "no_promise_effect", "no_reply_data", "no_reply_effect"], nullable: true),
             "break_even": object(["retention_uplift": nullableNumber, "frequency_uplift": nullableNumber]),
@@ -127,6 +133,7 @@ extension OpenAPIDocument {
         let baseline: Props = [
             "computed_at": string(format: "date-time"), "currency": string(nullable: true), "cohorts": array(cohort),
             "on_time": rate, "replies": rate, "promise_effect": effect, "reply_effect": effect,
+            "promise_effect_by_model": effect, "reply_effect_by_model": effect,
         ]
         let summary: Props = [
             "id": string(format: "uuid"), "name": string(max: ForecastStore.nameLimit), "kind": string(),

@@ -88,10 +88,11 @@ struct FitCommand: AsyncCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             context.console.print(String(decoding: try encoder.encode(analysis.report), as: UTF8.self))
             if let path = signature.customers {
+                let text = FitCSVWriter.rowText(analysis)
                 try Self.write(
                     URL(fileURLWithPath: path), count: data.count,
                     header: { FitCSVWriter.appendCustomerHeader(to: &$0) }
-                ) { FitCSVWriter.appendCustomers(analysis, rows: $1, to: &$0) }
+                ) { FitCSVWriter.appendCustomers(analysis, rows: $1, text: text, to: &$0) }
             }
         } catch let error as FitError {
             throw Failure(description: "\(signature.file): \(error.description)")

@@ -176,4 +176,9 @@ extension Strings {
 
 extension Strings {
     var weekEndingColumn: String { t("Неделя до", "Week ending") }
+    var serviceByModelColumn: String {
+        t(
+            "Сервис, если цена сбоя — по модели покупок с сервисом",
+            "Service, with a failure's cost from the purchase model with service")
+    }
 }

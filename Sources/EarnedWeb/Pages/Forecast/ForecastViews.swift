@@ -305,6 +305,12 @@ enum ForecastViews {
                 row(s.serviceColumn + ": " + s.costsRow, service.outcome.costs, m),
             ]
         }
+        if let service = r.serviceByModel {
+            figures += [
+                row(s.serviceByModelColumn + ": " + s.npvRow, service.outcome.npv, m),
+                share(s.serviceByModelColumn + ": " + s.lossRow, service.outcome.probabilityOfLoss),
+            ]
+        }
         let leak = LoyaltySegment.allCases.compactMap { segment -> [DataTable.Cell]? in
             guard let value = r.subsidyLeakBySegment[segment.rawValue] else { return nil }
             return [.init(s.segmentName(segment.rawValue)), m(value)]
