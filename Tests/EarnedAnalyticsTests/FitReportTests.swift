@@ -414,3 +414,57 @@ import Testing
         }
     }
 }
+
+/// The plain-summary fast path reads exactly what the general reader reads, and steps aside for
+/// anything else.
+@Suite struct FitPlainSummaryTests {
+    static func write(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    static func same(_ a: FitData, _ b: FitData) -> Bool {
+        a.frequency == b.frequency && a.recency == b.recency && a.age == b.age && a.averageSpend == b.averageSpend
+            && (0..<a.count).allSatisfy { a.customerID(at: $0) == b.customerID(at: $0) } && a.records == b.records
+            && a.kind == b.kind
+    }
+
+    @Test func aSimulatedFileReadsTheSameByBothPaths() throws {
+        var rng = SeededGenerator(seed: 3)
+        let data = FitSimulation().simulate(count: 20_000, using: &rng)
+        var bytes: [UInt8] = []
+        FitCSVWriter.appendSummaryHeader(data, to: &bytes)
+        FitCSVWriter.appendSummary(data, rows: 0..<data.count, to: &bytes)
+        let url = try Self.write(String(decoding: bytes, as: UTF8.self))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = FitInputReader()
+        let fast = try #require(reader.readPlainSummary(contentsOf: url))
+        let general = try reader.read(bytes)
+        #expect(Self.same(fast, general))
+        #expect(fast.customerIDs == nil)  // 1, 2, … n: the customers' own numbers
+    }
+
+    @Test func otherIDsAndLineEndingsAreKept() throws {
+        let text =
+            "customer_id,frequency,recency,T,monetary_value\r\nA7,2,3.5,10,12.25\r\n007,0,0,4,0\r\n12,1,1e0,2.5,3\r\n"
+        let url = try Self.write(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fast = try #require(FitInputReader().readPlainSummary(contentsOf: url))
+        #expect(fast.customerIDs == ["A7", "007", "12"])
+        #expect(Self.same(fast, try FitInputReader().read(Array(text.utf8))))
+    }
+
+    /// Quotes, semicolons, spaces, empty cells, a decimal x, a bad row: the general reader's.
+    @Test(arguments: [
+        "frequency,recency,T\n1,\"2\",3\n", "frequency;recency;T\n1;2;3\n", "frequency,recency,T\n1, 2,3\n",
+        "frequency,recency,T,spend\n0,0,3,\n", "frequency,recency,T\n2.0,1,3\n", "frequency,recency,T\n1,4,3\n",
+        "frequency,recency,T\n0,1,3\n", "frequency,recency,T\n1,2\n", "customer,date\nA,2024-01-01\n",
+        "frequency,recency,T\n1,nan,3\n",
+    ])
+    func anythingElseIsLeftToTheGeneralReader(text: String) throws {
+        let url = try Self.write(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(FitInputReader().readPlainSummary(contentsOf: url) == nil)
+    }
+}

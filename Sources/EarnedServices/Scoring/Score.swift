@@ -90,11 +90,17 @@ package struct Score: Sendable {
                 } ?? "not enough data"))
 
         let observations = ServiceObservations(facts: facts, setting: setting, now: now)
+        let covariateStart = ContinuousClock.now
         lifetime.fitServiceEffects(
             ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
             names: ServiceCovariates.names, horizonDays: ServiceCost.horizonDays)
         if let effects = lifetime.summary?.serviceEffects {
-            progress("service in the lifetime model: p = \(effects.pValue) against the model without it")
+            let took = ContinuousClock.now - covariateStart
+            progress(
+                "service in the lifetime model (\(effects.customers) customers, \(took.components.seconds) s): "
+                    + effects.effects.map {
+                        "\($0.name) dropout ×\($0.dropoutRatio.estimate) purchases ×\($0.purchaseRatio.estimate)"
+                    }.joined(separator: ", ") + ", p = \(effects.pValue) against the model without it")
         }
         let consistency = observations.consistency(
             from: now.addingTimeInterval(-Self.consistencyWindow), to: now, seed: 1)

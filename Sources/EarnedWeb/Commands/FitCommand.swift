@@ -81,8 +81,11 @@ struct FitCommand: AsyncCommand {
             throw Failure(description: "\(signature.file): no such file, or it cannot be read")
         }
         do {
-            let stream = try CSVReader().stream(contentsOf: url)
-            let data = try FitInputReader(options: options).read(stream)
+            let reader = FitInputReader(options: options)
+            // A plain summary file is read on every core; anything else (and every mistake, with
+            // its line and column) by the general reader.
+            let data =
+                try reader.readPlainSummary(contentsOf: url) ?? reader.read(try CSVReader().stream(contentsOf: url))
             let analysis = try FitAnalysis(data, options: options)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
