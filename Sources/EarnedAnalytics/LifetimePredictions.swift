@@ -204,7 +204,8 @@ public struct LifetimePredictions: Sendable {
         guard v.value > 0 else { return (v.value, v.value, v.value) }
         guard let sigma = parts.sigma, let spendSigma = parts.spendSigma else { return (v.value, .nan, .nan) }
         let se = (sigma.quadratic(v.purchaseGradient) + spendSigma.quadratic(v.spendGradient)).squareRoot()
-        return (v.value, v.value * exp(-parts.z * se), v.value * exp(parts.z * se))
+        let factor = exp(parts.z * se)
+        return (v.value, v.value / factor, v.value * factor)
     }
 
     /// CLV = P(alive) × discounted purchases × E[Z | z̄, x] × margin, and the gradients of its

@@ -86,9 +86,14 @@ public enum FitCSVWriter {
         let rowOf = scores.predictions.histories.rowOfCustomer
         buffer.reserveCapacity(buffer.count + rows.count * 160)
         shared.bytes.withUnsafeBufferPointer { cells in
+            let numbered = data.customerIDs == nil
             for i in rows {
                 let row = Int(rowOf[i])
-                appendID(data.customerID(at: i), to: &buffer)
+                if numbered {
+                    appendInteger(i + 1, to: &buffer)  // the customers' own numbers: digits need no quoting
+                } else {
+                    appendID(data.customerID(at: i), to: &buffer)
+                }
                 buffer.append(comma)
                 let (a, b, c) = (Int(shared.first[row]), Int(shared.second[row]), Int(shared.first[row + 1]))
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: cells[a..<b]))
@@ -151,9 +156,22 @@ public enum FitCSVWriter {
         writer.appendCell(text, kind: .text, to: &buffer)
     }
 
-    /// Decimal digits of an integer (a small string: no allocation).
+    /// Decimal digits of an integer, written from the last digit into a buffer on the stack.
     static func appendInteger(_ value: Int, to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: String(value).utf8)
+        guard value >= 0 else {
+            buffer.append(contentsOf: String(value).utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { out in
+            var n = value
+            var w = 20
+            repeat {
+                w -= 1
+                out[w] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: out[w..<20]))
+        }
     }
 
     /// The shortest decimal that reads back as `value`; nothing for NaN.
@@ -161,6 +179,9 @@ public enum FitCSVWriter {
         guard !value.isNaN else { return }
         buffer.append(contentsOf: value.description.utf8)
     }
+
+    /// 10⁻²² … 10²², each exactly the double nearest its power (the literals are exact decimals).
+    static let powersOfTen: [Double] = (-22...22).map { Double("1e\($0)")! }
 
     /// An interval's limit to six significant digits ("0.540618", "30.1559", "1.23457e-07"),
     /// formatted from integers without allocating; nothing for NaN. Plenty for a limit, and about
@@ -185,49 +206,64 @@ public enum FitCSVWriter {
             // The magnitude of a negative number rounds the other way.
             if rule == .down { rule = .up } else if rule == .up { rule = .down }
         }
-        var exponent = Int(log10(v).rounded(.down))
-        func scaled() -> UInt64 { UInt64((v * pow(10, Double(5 - exponent))).rounded(rule)) }
+        // 10^e from a table of exact powers where it can; the binary exponent gives e to within one.
+        var exponent = Int((Double(v.exponent) * 0.301_029_995_663_981_2).rounded(.down))
+        func scaled() -> UInt64 {
+            let k = 5 - exponent
+            let factor = (-22...22).contains(k) ? Self.powersOfTen[k + 22] : pow(10, Double(k))
+            return UInt64((v * factor).rounded(rule))
+        }
         var digits = scaled()
-        if digits >= 1_000_000 {
+        while digits >= 1_000_000 {
             exponent += 1
             digits = scaled()
-        } else if digits < 100_000 {
+        }
+        while digits < 100_000 {
             exponent -= 1
             digits = scaled()
         }
-        // Six digits d₀…d₅ of value = d₀.d₁…d₅ × 10^exponent; trailing zeros dropped.
-        var d = SIMD8<UInt8>()  // on the stack: no allocation per number
-        var n = digits
-        for k in stride(from: 5, through: 0, by: -1) {
-            d[k] = UInt8(n % 10)
-            n /= 10
-        }
-        var last = 5
-        while last > 0, d[last] == 0 { last -= 1 }
-        let zero = UInt8(ascii: "0")
-        if exponent >= 6 || exponent < -4 {
-            buffer.append(zero + d[0])
-            if last > 0 {
-                buffer.append(UInt8(ascii: "."))
-                for k in 1...last { buffer.append(zero + d[k]) }
+        // Six digits d₀…d₅ of value = d₀.d₁…d₅ × 10^exponent, trailing zeros dropped, written into
+        // a small buffer on the stack and appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+            var d = SIMD8<UInt8>()
+            var n = digits
+            for k in stride(from: 5, through: 0, by: -1) {
+                d[k] = UInt8(n % 10)
+                n /= 10
             }
-            buffer.append(UInt8(ascii: "e"))
-            buffer.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            let e = abs(exponent)
-            if e >= 100 { buffer.append(zero + UInt8(e / 100)) }
-            buffer.append(zero + UInt8(e / 10 % 10))
-            buffer.append(zero + UInt8(e % 10))
-        } else if exponent >= 0 {
-            for k in 0...exponent { buffer.append(zero + d[k]) }
-            if last > exponent {
-                buffer.append(UInt8(ascii: "."))
-                for k in (exponent + 1)...last { buffer.append(zero + d[k]) }
+            var last = 5
+            while last > 0, d[last] == 0 { last -= 1 }
+            let zero = UInt8(ascii: "0")
+            var w = 0
+            func put(_ b: UInt8) {
+                out[w] = b
+                w += 1
             }
-        } else {
-            buffer.append(zero)
-            buffer.append(UInt8(ascii: "."))
-            for _ in 0..<(-exponent - 1) { buffer.append(zero) }
-            for k in 0...last { buffer.append(zero + d[k]) }
+            if exponent >= 6 || exponent < -4 {
+                put(zero + d[0])
+                if last > 0 {
+                    put(UInt8(ascii: "."))
+                    for k in 1...last { put(zero + d[k]) }
+                }
+                put(UInt8(ascii: "e"))
+                put(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                let e = abs(exponent)
+                if e >= 100 { put(zero + UInt8(e / 100)) }
+                put(zero + UInt8(e / 10 % 10))
+                put(zero + UInt8(e % 10))
+            } else if exponent >= 0 {
+                for k in 0...exponent { put(zero + d[k]) }
+                if last > exponent {
+                    put(UInt8(ascii: "."))
+                    for k in (exponent + 1)...last { put(zero + d[k]) }
+                }
+            } else {
+                put(zero)
+                put(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - 1) { put(zero) }
+                for k in 0...last { put(zero + d[k]) }
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: out[0..<w]))
         }
     }
 }
