@@ -209,4 +209,26 @@ extension CovariateHistories {
         }
         self.init(try CustomerHistories(frequency: x, recency: tx, age: t))
     }
+
+    /// The same customers with only the covariates named in `keeping` (in this order), rows
+    /// merged again; without any, the rows of `init(dropping:)`.
+    init(_ histories: CovariateHistories, keeping: [String]) throws {
+        guard !keeping.isEmpty else {
+            try self.init(dropping: histories)
+            return
+        }
+        let columns = keeping.map { histories.names.firstIndex(of: $0)! }
+        var x = [Int](repeating: 0, count: histories.customerCount)
+        var tx = [Double](repeating: 0, count: histories.customerCount)
+        var t = [Double](repeating: 0, count: histories.customerCount)
+        var c = [[Double]](repeating: [], count: histories.customerCount)
+        for (i, row) in histories.rowOfCustomer.enumerated() {
+            let r = Int(row)
+            x[i] = histories.rowFrequency[r]
+            tx[i] = histories.rowRecency[r]
+            t[i] = histories.rowAge[r]
+            c[i] = columns.map { histories.covariate($0, ofRow: r) }
+        }
+        try self.init(frequency: x, recency: tx, age: t, covariates: c, names: keeping)
+    }
 }

@@ -194,4 +194,20 @@ import Testing
         #expect(broken.purchases < 0)
         #expect(broken.standardError > 0 && broken.standardError < abs(broken.purchases))
     }
+    /// Controls stay in both models: testing a covariate with no effect beside one with an effect
+    /// finds nothing, and testing the one with the effect finds it.
+    @Test func aTestedCovariateIsJudgedBesideItsControls() throws {
+        let truth = ParetoNBDRegression(
+            base: Self.truth.base, names: ["broken", "late"], purchaseEffects: [0, -0.5], dropoutEffects: [0, 0.9])
+        let histories = try Self.covariateHistories(seed: 41, count: 4_000, truth: truth)
+        let none = try CovariateTest(histories, tested: ["broken"])
+        #expect(none.degreesOfFreedom == 2 && none.restricted.model.names == ["late"])
+        #expect(none.pValue > 0.01, "\(none.pValue)")
+        let some = try CovariateTest(histories, tested: ["late"])
+        #expect(some.pValue < 0.001)
+        // Both tests fit the same full model.
+        #expect(abs(none.full.logLikelihood - some.full.logLikelihood) < 1e-3)
+        let effects = try ServiceEffects(histories, tested: ["late"])
+        #expect(effects.effects.map(\.name) == ["late"] && effects.controls == ["broken"])
+    }
 }

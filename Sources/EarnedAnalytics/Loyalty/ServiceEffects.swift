@@ -2,8 +2,10 @@ import Foundation
 
 /// How much the service customers received changes how often they buy and how fast they leave:
 /// the Pareto/NBD with time-invariant covariates of Fader & Hardie (2007) fitted on every
-/// customer, each covariate's effect as a rate ratio with its 95 % Wald interval, and the
-/// likelihood-ratio test against the model without covariates (`CovariateTest`).
+/// customer, each tested covariate's effect as a rate ratio with its 95 % Wald interval, and the
+/// likelihood-ratio test against the model with the controls only (`CovariateTest`). Controls
+/// (e.g. whether a customer had any promise at all) stay in both models, so that a tested share
+/// compares customers who had such records with each other, not with those who had none.
 public struct ServiceEffects: Sendable, Hashable, Codable {
     /// One covariate's effects.
     public struct Effect: Sendable, Hashable, Codable {
@@ -23,6 +25,10 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
     }
 
     public var customers: Int
+    /// Every covariate of the fit, tested ones and controls, in the fit's order.
+    public var names: [String]
+    /// The controls: in both models, their effects not shown.
+    public var controls: [String]
     /// The model at zero covariates: r, alpha, s, beta.
     public var base: [String: Double]
     public var effects: [Effect]
@@ -51,11 +57,13 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         public var horizonDays: Int
     }
 
-    /// Fits with and without the covariates of `histories` and keeps the effects.
-    public init(_ histories: CovariateHistories) throws {
-        let test = try CovariateTest(histories)
+    /// Fits with and without the tested covariates of `histories` (nil: all) and keeps their effects.
+    public init(_ histories: CovariateHistories, tested: [String]? = nil) throws {
+        let test = try CovariateTest(histories, tested: tested)
         let fit = test.full
         let k = histories.names.count
+        names = histories.names
+        controls = histories.names.filter { !test.tested.contains($0) }
         let z = 1.959963984540054
         func ratio(_ coefficient: Double, _ se: Double) -> IntervalEstimate {
             IntervalEstimate(
@@ -66,7 +74,7 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         for i in 0..<histories.rowCount {
             for j in 0..<k where histories.covariate(j, ofRow: i) > 0 { exposed[j] += Int(histories.rowWeight[i]) }
         }
-        effects = (0..<k).map { j in
+        effects = (0..<k).filter { test.tested.contains(histories.names[$0]) }.map { j in
             let (g1, s1) = (fit.estimates[4 + j], fit.standardErrors[4 + j])
             let (g2, s2) = (fit.estimates[4 + k + j], fit.standardErrors[4 + k + j])
             return Effect(
@@ -96,10 +104,11 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         frequency: [Int], recency: [Double], age: [Double], covariates: [[Double]], records: [[Int]],
         failures: [[Int]], horizonDays: Int, weeks: Bool = true, limit: Int = 4_000
     ) {
-        let names = effects.map(\.name)
+        let names = self.names
         let horizon = Double(horizonDays) / (weeks ? 7 : 1)
         let p = parameters
-        perFailure = names.indices.compactMap { j -> PerFailure? in
+        perFailure = effects.compactMap { effect -> PerFailure? in
+            let j = names.firstIndex(of: effect.name)!
             let exposed = records.indices.filter { records[$0][j] > 0 }
             guard !exposed.isEmpty else { return nil }
             let stride = max(1, exposed.count / limit)

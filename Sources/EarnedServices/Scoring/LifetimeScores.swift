@@ -68,8 +68,8 @@ package struct LifetimeScores {
     package var currency: [Int]
     package var fit: PurchaseFit?
     package var summary: LifetimeSummary?
-    /// The customers the models were fitted on (indexes into `ScoreFacts.customerIDs`) and their
-    /// histories, for the service covariates.
+    /// The customers the models were fitted on (indexes into `ScoreFacts.customerIDs`), for the
+    /// service covariates.
     package var scored: [Int] = []
 
     package init(facts: ScoreFacts, now: Date) {
@@ -179,13 +179,15 @@ package struct LifetimeScores {
 
     /// Fits the service covariates' effects (`ServiceEffects`) on the customers the models were
     /// fitted on, and what one more failure of each kind costs over `horizonDays`.
-    package mutating func fitServiceEffects(_ values: ServiceCovariates.Values, names: [String], horizonDays: Int) {
+    package mutating func fitServiceEffects(
+        _ values: ServiceCovariates.Values, names: [String], tested: [String], horizonDays: Int
+    ) {
         let covariates = values.covariates
         guard summary != nil, scored.count >= Self.minimumCustomers,
             let histories = try? CovariateHistories(
                 frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
                 age: scored.map { age[$0] }, covariates: scored.map { covariates[$0] }, names: names),
-            var effects = try? ServiceEffects(histories)
+            var effects = try? ServiceEffects(histories, tested: tested)
         else { return }
         effects.estimatePerFailure(
             frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] }, age: scored.map { age[$0] },

@@ -93,7 +93,7 @@ package struct Score: Sendable {
         let covariateStart = ContinuousClock.now
         lifetime.fitServiceEffects(
             ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
-            names: ServiceCovariates.names, horizonDays: ServiceCost.horizonDays)
+            names: ServiceCovariates.names, tested: ServiceCovariates.tested, horizonDays: ServiceCost.horizonDays)
         if let effects = lifetime.summary?.serviceEffects {
             let took = ContinuousClock.now - covariateStart
             progress(

@@ -5,13 +5,20 @@ import Foundation
 
 /// The service each customer received, as the covariates of the lifetime model
 /// (`ServiceEffects`): the share of their decided promises that were broken, and the share of
-/// their answered contacts whose first reply was late. Shares, not counts, so that a customer who
-/// buys often (and so is promised more) is not counted as badly served for that alone; 0 for a
-/// customer with no such record.
+/// their answered contacts whose first reply was late — shares, not counts, so that a customer who
+/// buys often (and so is promised more) is not counted as badly served for that alone — with two
+/// controls: whether they had any decided promise, and any answered contact. Customers with such
+/// records are the engaged ones; without the controls a share of 0 would mix "all kept" with
+/// "never promised anything", and the model would credit late replies with the loyalty of the
+/// customers who write to the shop at all.
 package enum ServiceCovariates {
     package static let brokenPromises = "broken_promises"
     package static let lateReplies = "late_replies"
-    package static let names = [brokenPromises, lateReplies]
+    package static let hadPromises = "had_promises"
+    package static let hadContacts = "had_contacts"
+    package static let names = [brokenPromises, lateReplies, hadPromises, hadContacts]
+    /// The covariates whose effects are shown and tested; the rest are controls.
+    package static let tested = [brokenPromises, lateReplies]
 
     /// Per customer (indexed like `ScoreFacts.customerIDs`): the covariates, and for each the
     /// records behind it (decided promises, answered contacts) and how many of them failed.
@@ -48,9 +55,10 @@ package enum ServiceCovariates {
                 [
                     promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
                     replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
+                    promises[i].decided > 0 ? 1 : 0, replies[i].answered > 0 ? 1 : 0,
                 ]
             },
-            records: all.map { [promises[$0].decided, replies[$0].answered] },
-            failures: all.map { [promises[$0].broken, replies[$0].late] })
+            records: all.map { [promises[$0].decided, replies[$0].answered, 0, 0] },
+            failures: all.map { [promises[$0].broken, replies[$0].late, 0, 0] })
     }
 }

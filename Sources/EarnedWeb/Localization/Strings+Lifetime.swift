@@ -119,12 +119,12 @@ extension Strings {
         switch name {
         case "broken_promises":
             t(
-                "Клиенты, которым нарушили все обещания (против тех, кому не нарушили ни одного),",
-                "Customers whose promises were all broken (against those with none broken)")
+                "Клиенты, которым нарушили все обещания (против тех, кому обещали и не нарушили ни одного),",
+                "Customers whose promises were all broken (against those promised something and never let down)")
         case "late_replies":
             t(
-                "Клиенты, которым на все обращения ответили с опозданием (против тех, кому отвечали в срок),",
-                "Customers whose contacts were all answered late (against those answered in time)")
+                "Клиенты, которым на все обращения ответили с опозданием (против тех, кто обращался и получил ответ в срок),",
+                "Customers whose contacts were all answered late (against those who wrote and were answered in time)")
         default: name
         }
     }
@@ -168,8 +168,8 @@ extension Strings {
 
     var serviceEffectsExplained: String {
         t(
-            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007): для каждого клиента — доля его обещаний, которые нарушили, и доля обращений, на которые ответили позже срока.",
-            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007): for each customer, the share of their promises broken and the share of their contacts answered after the target."
+            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007): для каждого клиента — доля его обещаний, которые нарушили, и доля обращений, на которые ответили позже срока. Клиентов, которым что-то обещали или которые обращались, модель сравнивает между собой: сами по себе обещания и обращения бывают у самых активных клиентов.",
+            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007): for each customer, the share of their promises broken and the share of their contacts answered after the target. Customers who were promised something, or who wrote, are compared with each other: promises and contacts as such come with the most active customers."
         )
     }
 }

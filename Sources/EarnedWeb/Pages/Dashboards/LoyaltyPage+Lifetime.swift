@@ -25,13 +25,12 @@ enum LifetimePageParts {
             }
             parts.append(
                 H.p(nil, s.lifetimeTotals(active: whole(totals.activeCustomers), purchases: whole(totals.purchases))))
-            for (currency, value) in (lifetime.valueTotals ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let values = (lifetime.valueTotals ?? [:]).sorted(by: { $0.key < $1.key }).map { currency, value in
                 let f = { (x: Double) in Format.wholeMoney(x, currency: currency, s.lang) }
-                let text =
-                    value.lower.isFinite && value.upper.isFinite
+                return value.lower.isFinite && value.upper.isFinite
                     ? s.withInterval(f(value.estimate), f(value.lower), f(value.upper)) : f(value.estimate)
-                parts.append(H.p(nil, s.lifetimeValueTotal(text)))
             }
+            if !values.isEmpty { parts.append(H.p(nil, s.lifetimeValueTotal(values.joined(separator: "; ")))) }
             parts.append(H.p("muted small", s.intervalExplained))
         }
         if let v = lifetime.validation, let chosen = v.chosenResult {
