@@ -1,4 +1,6 @@
+import EarnedAnalytics
 import EarnedDomain
+import Foundation
 import Testing
 
 @testable import EarnedWeb
@@ -68,5 +70,42 @@ struct LocalizationTests {
         // What people typed stays as written, "from" or not.
         #expect(ru.auditSummary("moved from Kazan") == "moved from Kazan")
         #expect(ru.languageName("en") == "английский" && Strings(lang: .en).languageName("ru") == "Russian")
+    }
+}
+
+/// The lifetime model's words never claim more than their intervals hold.
+@Suite("Lifetime model words")
+struct LifetimeWordsTests {
+    static func effect(dropout: (Double, Double, Double), purchase: (Double, Double, Double))
+        -> ServiceEffects.Effect
+    {
+        ServiceEffects.Effect(
+            name: "broken_promises", exposed: 100,
+            purchaseRatio: IntervalEstimate(estimate: purchase.0, lower: purchase.1, upper: purchase.2),
+            dropoutRatio: IntervalEstimate(estimate: dropout.0, lower: dropout.1, upper: dropout.2),
+            purchaseCoefficient: log(purchase.0), purchaseStandardError: 0.1, dropoutCoefficient: log(dropout.0),
+            dropoutStandardError: 0.1)
+    }
+
+    @Test func aClearEffectIsStatedAndAnUnclearOneSaysSo() {
+        let en = Strings(lang: .en)
+        let ru = Strings(lang: .ru)
+        let clear = Self.effect(dropout: (2.1, 1.4, 3.2), purchase: (0.7, 0.55, 0.9))
+        #expect(
+            en.serviceEffect(clear)
+                == "Customers whose promises were all broken (against those promised something and never let down) "
+                + "leave 2.10 times as fast (95\u{00A0}%: 1.40\u{2013}3.20) and buy 0.70 times as often "
+                + "(95\u{00A0}%: 0.55\u{2013}0.90).")
+        #expect(ru.serviceEffect(clear).contains("уходят в 2,10 раза быстрее (95\u{00A0}%: 1,40\u{2013}3,20)"))
+        let unclear = Self.effect(dropout: (1.36, 0.64, 2.87), purchase: (0.81, 0.58, 1.12))
+        #expect(en.serviceEffect(unclear).components(separatedBy: "no clear difference").count == 3)
+        #expect(ru.serviceEffect(unclear).components(separatedBy: "разница не доказана").count == 3)
+        #expect(!en.serviceEffect(clear).contains("no clear difference"))
+    }
+
+    @Test func aFigureWhoseIntervalRoundsToItStandsAlone() {
+        let en = Strings(lang: .en)
+        #expect(en.withInterval("99 %", "99 %", "99 %") == "99 %")
+        #expect(en.withInterval("62 %", "55 %", "68 %") == "62 % (90\u{00A0}%: 55 %\u{2013}68 %)")
     }
 }

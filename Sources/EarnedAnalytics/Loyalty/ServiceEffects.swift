@@ -22,6 +22,21 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         public var purchaseStandardError: Double
         public var dropoutCoefficient: Double
         public var dropoutStandardError: Double
+
+        public init(
+            name: String, exposed: Int, purchaseRatio: IntervalEstimate, dropoutRatio: IntervalEstimate,
+            purchaseCoefficient: Double, purchaseStandardError: Double, dropoutCoefficient: Double,
+            dropoutStandardError: Double
+        ) {
+            self.name = name
+            self.exposed = exposed
+            self.purchaseRatio = purchaseRatio
+            self.dropoutRatio = dropoutRatio
+            self.purchaseCoefficient = purchaseCoefficient
+            self.purchaseStandardError = purchaseStandardError
+            self.dropoutCoefficient = dropoutCoefficient
+            self.dropoutStandardError = dropoutStandardError
+        }
     }
 
     public var customers: Int

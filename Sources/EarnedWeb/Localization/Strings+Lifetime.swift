@@ -36,19 +36,21 @@ extension Strings {
     }
 
     func holdoutChoice(_ v: HoldoutValidation) -> String {
+        guard let chosen = v.chosenResult else { return "" }
+        let weeks = count(v.holdoutWeeks, ru: "неделю", "недели", "недель", en: "week", "weeks")
         let others = v.models.filter { $0.name != v.chosen }
         let compared = others.map { m in
             t(
-                "\(m.name) ошибается на \(decimal(m.errors.rootMeanSquared)) покупки",
-                "\(m.name) is off by \(decimal(m.errors.rootMeanSquared)) purchases")
-        }.joined(separator: "; ")
-        let chosen = v.chosenResult.map { decimal($0.errors.rootMeanSquared) } ?? "–"
-        let weeks = count(v.holdoutWeeks, ru: "неделю", "недели", "недель", en: "week", "weeks")
+                ", у \(m.name) — \(decimal(m.errors.rootMeanSquared))",
+                ", \(m.name)'s by \(decimal(m.errors.rootMeanSquared))")
+        }.joined()
+        // A tie within 0.5 % keeps BG/NBD even when the other is a hair better.
+        let tie = others.contains { $0.errors.rootMeanSquared < chosen.errors.rootMeanSquared }
         return t(
-            "Последние \(weeks) модели не видели: по ним выбрана \(v.chosen) — её прогноз ошибается в среднем на \(chosen) покупки на клиента"
-                + (compared.isEmpty ? "." : " (\(compared))."),
-            "The last \(weeks) were held out from the models: \(v.chosen) was chosen on them — its forecast is off by \(chosen) purchases per customer (root mean square)"
-                + (compared.isEmpty ? "." : " (\(compared)).")
+            "Последние \(weeks) модели не видели, и по ним выбрана \(v.chosen): её прогноз ошибается в среднем на \(decimal(chosen.errors.rootMeanSquared)) покупки на клиента (среднеквадратично)\(compared)."
+                + (tie ? " Разница меньше 0,5 %, поэтому остаётся BG/NBD." : ""),
+            "The last \(weeks) were held out from the models, and \(v.chosen) was chosen on them: its forecast is off by \(decimal(chosen.errors.rootMeanSquared)) purchases per customer (root mean square)\(compared)."
+                + (tie ? " The difference is under 0.5 %, so BG/NBD stays." : "")
         )
     }
 
@@ -60,9 +62,13 @@ extension Strings {
         let off = percent(abs(r.errors.totalRelative))
         switch v.verdict {
         case .fits:
+            let direction =
+                r.errors.totalRelative < 0
+                ? t("на \(off) больше, чем она ждала", "\(off) more than it expected")
+                : t("на \(off) меньше, чем она ждала", "\(off) fewer than it expected")
             return t(
-                "Модель подходит: она ждала \(predicted) повторных покупок за отложенные недели, клиенты сделали \(actual). Её прогнозам можно доверять.",
-                "The model fits: it expected \(predicted) repeat purchases in the held-out weeks, and customers made \(actual). Its forecasts can be relied on."
+                "Модель проходит проверку: она ждала \(predicted) повторных покупок за отложенные недели, клиенты сделали \(actual) — \(direction). Пользуйтесь её прогнозами, помня, что они могут ошибаться примерно на столько же.",
+                "The model passes the check: it expected \(predicted) repeat purchases in the held-out weeks, and customers made \(actual), \(direction). Use its forecasts, knowing they can be off by about as much."
             )
         case .overPredicts:
             return t(
@@ -132,23 +138,20 @@ extension Strings {
     /// "Customers whose promises were broken leave 2.1 times as fast (95 %: 1.4–3.2) and buy 0.7
     /// times as often (0.5–0.9)", or "no clear difference" where an interval holds 1.
     func serviceEffect(_ e: ServiceEffects.Effect) -> String {
-        func ratio(_ r: IntervalEstimate) -> String {
-            "\(decimal(r.estimate, digits: 2)) (95\u{00A0}%: \(decimal(r.lower, digits: 2))\u{2013}\(decimal(r.upper, digits: 2)))"
+        func limits(_ r: IntervalEstimate, clear: Bool) -> String {
+            let range = "95\u{00A0}%: \(decimal(r.lower, digits: 2))\u{2013}\(decimal(r.upper, digits: 2))"
+            return clear ? range : range + t("; разница не доказана", "; no clear difference")
         }
         let dropoutClear = e.dropoutRatio.lower > 1 || e.dropoutRatio.upper < 1
         let purchaseClear = e.purchaseRatio.lower > 1 || e.purchaseRatio.upper < 1
-        let leave =
-            dropoutClear
-            ? t("уходят в \(ratio(e.dropoutRatio)) раза быстрее", "leave \(ratio(e.dropoutRatio)) times as fast")
-            : t(
-                "уходят не заметно быстрее (в \(ratio(e.dropoutRatio)) раза)",
-                "do not clearly leave faster (\(ratio(e.dropoutRatio)) times as fast)")
-        let buy =
-            purchaseClear
-            ? t("покупают в \(ratio(e.purchaseRatio)) раза чаще", "buy \(ratio(e.purchaseRatio)) times as often")
-            : t(
-                "покупают не заметно реже (в \(ratio(e.purchaseRatio)) раза)",
-                "do not clearly buy less often (\(ratio(e.purchaseRatio)) times as often)")
+        let d = decimal(e.dropoutRatio.estimate, digits: 2)
+        let p = decimal(e.purchaseRatio.estimate, digits: 2)
+        let leave = t(
+            "уходят в \(d) раза быстрее (\(limits(e.dropoutRatio, clear: dropoutClear)))",
+            "leave \(d) times as fast (\(limits(e.dropoutRatio, clear: dropoutClear)))")
+        let buy = t(
+            "покупают в \(p) раза чаще (\(limits(e.purchaseRatio, clear: purchaseClear)))",
+            "buy \(p) times as often (\(limits(e.purchaseRatio, clear: purchaseClear)))")
         return "\(covariateSubject(e.name)) " + t("\(leave) и \(buy).", "\(leave) and \(buy).")
     }
 
