@@ -68,42 +68,29 @@ public struct CustomerSimulator: Sendable {
             let dropout = RandomVariates.beta(m.a, m.b, using: &rng)
             let end = age + holdout
             var time = 0.0
-            var lastGrid = 0.0
-            var x = 0
-            var recency = 0.0
-            var holdoutCount = 0
+            var tally = Tally(age: age, resolution: resolution)
             var alive = true
             var aliveAtT = true
             while alive {
                 time += RandomVariates.exponential(rate: lambda, using: &rng)
                 guard time <= end else { break }
-                var stamp = time
-                if let resolution {
-                    stamp = (time / resolution).rounded(.down) * resolution
-                    if stamp == lastGrid { continue }  // same day as the previous purchase: merged
-                }
-                lastGrid = stamp
-                if stamp <= age {
-                    x += 1
-                    recency = stamp
-                } else {
-                    holdoutCount += 1
-                }
+                guard let stamp = tally.count(time) else { continue }
                 if RandomVariates.uniform(using: &rng) < dropout {
                     alive = false
                     if stamp <= age { aliveAtT = false }
                 }
             }
-            cohort.frequency.append(x)
-            cohort.recency.append(recency)
+            cohort.frequency.append(tally.frequency)
+            cohort.recency.append(tally.recency)
             cohort.age.append(age)
-            cohort.holdoutFrequency.append(holdoutCount)
+            cohort.holdoutFrequency.append(tally.holdout)
             cohort.aliveAtCalibrationEnd.append(aliveAtT)
             cohort.purchaseRate.append(lambda)
             if let spend {
                 let nu = RandomVariates.gamma(shape: spend.q, scale: 1 / spend.gamma, using: &rng)
                 cohort.meanSpend.append(spend.p / nu)
                 // The sum of x Gamma(p, ν) values is Gamma(px, ν).
+                let x = tally.frequency
                 let total = x > 0 ? RandomVariates.gamma(shape: spend.p * Double(x), scale: 1 / nu, using: &rng) : 0
                 cohort.averageSpend.append(x > 0 ? total / Double(x) : 0)
             } else {
@@ -112,5 +99,41 @@ public struct CustomerSimulator: Sendable {
             }
         }
         return cohort
+    }
+}
+
+extension CustomerSimulator {
+    /// Counts one customer's purchases: in calibration (x and t_x) up to their age T, in the
+    /// holdout after it; with a `resolution`, times are floored to that grid and a purchase on the
+    /// same grid point as the previous one is merged into it, as day-stamped data are.
+    struct Tally {
+        let age: Double
+        let resolution: Double?
+        var frequency = 0
+        var recency = 0.0
+        var holdout = 0
+        private var lastGrid = 0.0
+
+        init(age: Double, resolution: Double?) {
+            self.age = age
+            self.resolution = resolution
+        }
+
+        /// Counts a purchase at `time`; its stamp, or nil when it was merged into the previous one.
+        mutating func count(_ time: Double) -> Double? {
+            var stamp = time
+            if let resolution {
+                stamp = (time / resolution).rounded(.down) * resolution
+                if stamp == lastGrid { return nil }
+            }
+            lastGrid = stamp
+            if stamp <= age {
+                frequency += 1
+                recency = stamp
+            } else {
+                holdout += 1
+            }
+            return stamp
+        }
     }
 }

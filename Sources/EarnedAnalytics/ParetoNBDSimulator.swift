@@ -35,31 +35,17 @@ public struct ParetoNBDSimulator: Sendable {
             let lifetime = RandomVariates.exponential(rate: mu, using: &rng)
             let end = min(lifetime, age + holdout)
             var time = 0.0
-            var lastGrid = 0.0
-            var x = 0
-            var recency = 0.0
-            var holdoutCount = 0
+            var tally = CustomerSimulator.Tally(age: age, resolution: resolution)
             while true {
                 time += RandomVariates.exponential(rate: lambda, using: &rng)
                 guard time <= end else { break }
-                var stamp = time
-                if let resolution {
-                    stamp = (time / resolution).rounded(.down) * resolution
-                    if stamp == lastGrid { continue }
-                }
-                lastGrid = stamp
-                if stamp <= age {
-                    x += 1
-                    recency = stamp
-                } else {
-                    holdoutCount += 1
-                }
+                _ = tally.count(time)
             }
-            cohort.frequency.append(x)
-            cohort.recency.append(recency)
+            cohort.frequency.append(tally.frequency)
+            cohort.recency.append(tally.recency)
             cohort.age.append(age)
             cohort.averageSpend.append(0)
-            cohort.holdoutFrequency.append(holdoutCount)
+            cohort.holdoutFrequency.append(tally.holdout)
             cohort.aliveAtCalibrationEnd.append(lifetime > age)
             cohort.purchaseRate.append(lambda)
             cohort.meanSpend.append(0)
