@@ -37,7 +37,7 @@ enum LifetimePageParts {
             parts.append(H.p(nil, s.holdoutChoice(v)))
             parts.append(
                 H.el(
-                    "p", [("class", v.verdict == .fits ? nil : "warning"), ("id", "model-verdict")],
+                    "p", [("class", v.verdict == .fits ? nil : "alert error"), ("id", "model-verdict")],
                     [H.text(s.holdoutVerdict(v))]))
             let held = Format.date(date(ofDay: v.calibrationEnd + 1), s.lang, zone: .gmt)
             let summary = s.trackingSummary(v, held: held)
