@@ -6,17 +6,21 @@ import Foundation
 /// The service each customer received, as the covariates of the lifetime model
 /// (`ServiceEffects`): the share of their decided promises that were broken, and the share of
 /// their answered contacts whose first reply was late — shares, not counts, so that a customer who
-/// buys often (and so is promised more) is not counted as badly served for that alone — with two
-/// controls: whether they had any decided promise, and any answered contact. Customers with such
-/// records are the engaged ones; without the controls a share of 0 would mix "all kept" with
-/// "never promised anything", and the model would credit late replies with the loyalty of the
-/// customers who write to the shop at all.
+/// buys often (and so is promised more) is not counted as badly served for that alone — with
+/// controls: whether they had any decided promise and any answered contact, and how many
+/// (ln(1 + n)). Customers with such records are the engaged ones; without the first two a share of
+/// 0 would mix "all kept" with "never promised anything", and the model credited late replies with
+/// the loyalty of the customers who write to the shop at all (the 100,000-customer demo: dropout
+/// ×0.44). Without the counts, extreme shares (0 or 1) belong to customers with one or two
+/// records, who buy less, and a broken promise looked costly where nothing was planted.
 package enum ServiceCovariates {
     package static let brokenPromises = "broken_promises"
     package static let lateReplies = "late_replies"
     package static let hadPromises = "had_promises"
     package static let hadContacts = "had_contacts"
-    package static let names = [brokenPromises, lateReplies, hadPromises, hadContacts]
+    package static let promiseCount = "promises"
+    package static let contactCount = "contacts"
+    package static let names = [brokenPromises, lateReplies, hadPromises, hadContacts, promiseCount, contactCount]
     /// The covariates whose effects are shown and tested; the rest are controls.
     package static let tested = [brokenPromises, lateReplies]
 
@@ -56,9 +60,10 @@ package enum ServiceCovariates {
                     promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
                     replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
                     promises[i].decided > 0 ? 1 : 0, replies[i].answered > 0 ? 1 : 0,
+                    log1p(Double(promises[i].decided)), log1p(Double(replies[i].answered)),
                 ]
             },
-            records: all.map { [promises[$0].decided, replies[$0].answered, 0, 0] },
-            failures: all.map { [promises[$0].broken, replies[$0].late, 0, 0] })
+            records: all.map { [promises[$0].decided, replies[$0].answered, 0, 0, 0, 0] },
+            failures: all.map { [promises[$0].broken, replies[$0].late, 0, 0, 0, 0] })
     }
 }
