@@ -39,17 +39,9 @@ public struct CovariateHistories: Sendable {
         for i in 0..<frequency.count {
             let c = covariates[i]
             guard c.count == k else { throw AnalyticsError.mismatchedLengths }
-            guard frequency[i] >= 0 else {
-                throw AnalyticsError.invalidHistory(index: i, reason: "negative frequency")
-            }
             let r = recency[i] + 0
             let a = age[i] + 0
-            guard r.isFinite, a.isFinite, r >= 0, r <= a else {
-                throw AnalyticsError.invalidHistory(index: i, reason: "recency must lie in [0, age]")
-            }
-            guard frequency[i] > 0 || r == 0 else {
-                throw AnalyticsError.invalidHistory(index: i, reason: "recency must be 0 when frequency is 0")
-            }
+            try CustomerHistories.check(frequency: frequency[i], recency: r, age: a, index: i)
             guard c.allSatisfy(\.isFinite) else {
                 throw AnalyticsError.invalidHistory(index: i, reason: "a covariate is not a finite number")
             }

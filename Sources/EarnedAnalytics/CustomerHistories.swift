@@ -45,13 +45,7 @@ public struct CustomerHistories: Sendable {
             let x = frequency[i]
             let tx = recency[i] + 0  // normalises −0 to +0 for hashing
             let t = age[i] + 0
-            guard x >= 0 else { throw AnalyticsError.invalidHistory(index: i, reason: "negative frequency") }
-            guard tx.isFinite, t.isFinite, tx >= 0, tx <= t else {
-                throw AnalyticsError.invalidHistory(index: i, reason: "recency must lie in [0, age]")
-            }
-            guard x > 0 || tx == 0 else {
-                throw AnalyticsError.invalidHistory(index: i, reason: "recency must be 0 when frequency is 0")
-            }
+            try Self.check(frequency: x, recency: tx, age: t, index: i)
             let row = rows.id(UInt64(x), tx.bitPattern, t.bitPattern)
             if Int(row) == weights.count {
                 weights.append(1)
@@ -97,6 +91,18 @@ public struct CustomerHistories: Sendable {
         rowAgeIndex = ageIndex
         rowRecencyIndex = recencyIndex
         rowPairIndex = pairIndex
+    }
+
+    /// Throws `AnalyticsError.invalidHistory` unless x ≥ 0, 0 ≤ t_x ≤ T (both finite) and t_x = 0
+    /// when x = 0.
+    static func check(frequency x: Int, recency tx: Double, age t: Double, index i: Int) throws {
+        guard x >= 0 else { throw AnalyticsError.invalidHistory(index: i, reason: "negative frequency") }
+        guard tx.isFinite, t.isFinite, tx >= 0, tx <= t else {
+            throw AnalyticsError.invalidHistory(index: i, reason: "recency must lie in [0, age]")
+        }
+        guard x > 0 || tx == 0 else {
+            throw AnalyticsError.invalidHistory(index: i, reason: "recency must be 0 when frequency is 0")
+        }
     }
 
     /// Number of unique (x, t_x, T) rows.

@@ -46,6 +46,12 @@ public struct GammaGamma: Sendable, Hashable, Codable {
         return p * (gamma + xd * mean) / (p * xd + q - 1)
     }
 
+    /// Whether a customer with x repeat purchases has a finite expected spend: px + q − 1 > 0 (for
+    /// x = 0 that needs q > 1, a finite population mean).
+    public func hasExpectedSpend(frequency x: Int) -> Bool {
+        p * Double(x) + q - 1 > 0
+    }
+
     /// Conditional expected average spend for every customer (Fader & Hardie 2013).
     public func conditionalExpectedAverageSpend(frequency: [Int], averageSpend: [Double]) -> [Double] {
         precondition(frequency.count == averageSpend.count, "parallel arrays must have equal length")

@@ -219,9 +219,9 @@ public struct LifetimePredictions: Sendable {
         let x = histories.rowFrequency[row]
         let m = parts.input.averageSpend[c]
         let xd = Double(x)
+        guard spendModel.hasExpectedSpend(frequency: x) else { return nil }
+        let spend = spendModel.conditionalExpectedAverageSpend(frequency: x, averageSpend: m)
         let denominator = spendModel.p * xd + spendModel.q - 1
-        guard denominator > 0 else { return nil }
-        let spend = spendModel.p * (spendModel.gamma + xd * m) / denominator
         let pair = Int(histories.rowPairIndex[row])
         let v = alive[row] * parts.discounted[pair] * spend * parts.input.definition.margin
         // ln E[Z | z̄, x] = ln p + ln(γ + x z̄) − ln(px + q − 1) (Fader & Hardie 2013).

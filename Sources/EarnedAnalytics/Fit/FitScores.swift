@@ -20,7 +20,7 @@ public struct FitScores: Sendable {
     public func expectedSpend(_ customer: Int) -> Double? {
         guard let spend else { return nil }
         let x = predictions.histories.rowFrequency[row(customer)]
-        guard spend.model.p * Double(x) + spend.model.q - 1 > 0 else { return .nan }
+        guard spend.model.hasExpectedSpend(frequency: x) else { return .nan }
         return spend.model.conditionalExpectedAverageSpend(frequency: x, averageSpend: spend.averageSpend[customer])
     }
 

@@ -93,8 +93,7 @@ struct LifetimeModelDTO: APIObject {
 
     /// "YYYY-MM-DD" of a day number.
     static func day(_ n: Int) -> String {
-        let d = Date(timeIntervalSince1970: Double(n) * 86_400)
-        let c = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: d)
+        let c = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: LifetimePageParts.date(ofDay: n))
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
