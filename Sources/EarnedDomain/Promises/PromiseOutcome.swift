@@ -23,4 +23,9 @@ public enum PromiseOutcome: String, Codable, Sendable, CaseIterable {
 
     /// Whether it counts as kept on time: by the original time or by one renegotiated in time.
     public var isOnTime: Bool { self == .keptOnTime || self == .renegotiated }
+
+    /// Whether the customer was let down: the promise was kept late or broken. What the cost of a
+    /// broken promise, the service covariates of the lifetime model and the customer's story
+    /// count as a failed promise.
+    public var isFailed: Bool { self == .late || self == .broken }
 }

@@ -85,7 +85,7 @@ package struct ServiceCost {
         }
         let promiseUnits = firstPromise.values.compactMap { p -> PromiseCostUnit? in
             let outcome = p.outcome(at: now)
-            return unit(p.customerID, anchor: p.originalDueAt, exposed: outcome == .broken || outcome == .late)
+            return unit(p.customerID, anchor: p.originalDueAt, exposed: outcome.isFailed)
         }
         var firstContact: [CustomerID: InboundContact] = [:]
         for c in facts.contacts where c.receivedAt <= latest {

@@ -4,7 +4,8 @@ import EarnedStore
 import Foundation
 
 /// The service each customer received, as the covariates of the lifetime model
-/// (`ServiceEffects`): the share of their decided promises that were broken, and the share of
+/// (`ServiceEffects`): the share of their decided promises that failed (broken or kept late,
+/// `PromiseOutcome.isFailed`, as the matching estimate counts them), and the share of
 /// their answered contacts whose first reply was late — shares, not counts, so that a customer who
 /// buys often (and so is promised more) is not counted as badly served for that alone — with
 /// controls: whether they had any decided promise and any answered contact, and how many
@@ -36,13 +37,13 @@ package enum ServiceCovariates {
     package static func of(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) -> Values {
         var index: [CustomerID: Int] = [:]
         for (i, id) in facts.customerIDs.enumerated() { index[id] = i }
-        var promises = [(decided: Int, broken: Int)](repeating: (0, 0), count: facts.customerIDs.count)
+        var promises = [(decided: Int, failed: Int)](repeating: (0, 0), count: facts.customerIDs.count)
         for p in facts.promises {
             guard let i = index[p.customerID] else { continue }
             let outcome = p.outcome(at: now)
             guard outcome.isDecided else { continue }
             promises[i].decided += 1
-            if outcome == .broken { promises[i].broken += 1 }
+            if outcome.isFailed { promises[i].failed += 1 }
         }
         var replies = [(answered: Int, late: Int)](repeating: (0, 0), count: facts.customerIDs.count)
         for c in facts.contacts {
@@ -57,13 +58,13 @@ package enum ServiceCovariates {
         return Values(
             covariates: all.map { i in
                 [
-                    promises[i].decided > 0 ? Double(promises[i].broken) / Double(promises[i].decided) : 0,
+                    promises[i].decided > 0 ? Double(promises[i].failed) / Double(promises[i].decided) : 0,
                     replies[i].answered > 0 ? Double(replies[i].late) / Double(replies[i].answered) : 0,
                     promises[i].decided > 0 ? 1 : 0, replies[i].answered > 0 ? 1 : 0,
                     log1p(Double(promises[i].decided)), log1p(Double(replies[i].answered)),
                 ]
             },
             records: all.map { [promises[$0].decided, replies[$0].answered, 0, 0, 0, 0] },
-            failures: all.map { [promises[$0].broken, replies[$0].late, 0, 0, 0, 0] })
+            failures: all.map { [promises[$0].failed, replies[$0].late, 0, 0, 0, 0] })
     }
 }

@@ -120,13 +120,15 @@ extension Strings {
 
     var serviceEffectsTitle: String { t("Как сервис меняет покупки", "How service changes buying") }
 
-    /// Who a covariate describes at its full value: "Customers whose promises were all broken".
+    /// Who a covariate describes at its full value: "Customers whose promises were all broken or kept
+    /// late".
     func covariateSubject(_ name: String) -> String {
         switch name {
         case "broken_promises":
             t(
-                "Клиенты, которым нарушили все обещания (против тех, кому обещали и не нарушили ни одного),",
-                "Customers whose promises were all broken (against those promised something and never let down)")
+                "Клиенты, которым все обещания нарушили или выполнили с опозданием (против тех, кому обещали и всё выполнили в срок),",
+                "Customers whose promises were all broken or kept late (against those promised something and never let down)"
+            )
         case "late_replies":
             t(
                 "Клиенты, которым на все обращения ответили с опозданием (против тех, кто обращался и получил ответ в срок),",
@@ -171,8 +173,8 @@ extension Strings {
 
     var serviceEffectsExplained: String {
         t(
-            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007): для каждого клиента — доля его обещаний, которые нарушили, и доля обращений, на которые ответили позже срока. Клиентов, которым что-то обещали или которые обращались, модель сравнивает между собой: сами по себе обещания и обращения бывают у самых активных клиентов.",
-            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007): for each customer, the share of their promises broken and the share of their contacts answered after the target. Customers who were promised something, or who wrote, are compared with each other: promises and contacts as such come with the most active customers."
+            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007): для каждого клиента — доля его обещаний, которые нарушили или выполнили с опозданием, и доля обращений, на которые ответили позже срока. Клиентов, которым что-то обещали или которые обращались, модель сравнивает между собой: сами по себе обещания и обращения бывают у самых активных клиентов.",
+            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007): for each customer, the share of their promises broken or kept late and the share of their contacts answered after the target. Customers who were promised something, or who wrote, are compared with each other: promises and contacts as such come with the most active customers."
         )
     }
 }

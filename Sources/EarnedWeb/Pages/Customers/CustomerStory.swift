@@ -71,7 +71,7 @@ struct CustomerStory: Sendable {
                 .init(
                     at: p.originalDueAt, locationID: p.locationID, kind: s.storyPromise, text: p.text,
                     href: SiteURL.promise(p.id.rawValue).path,
-                    status: (s.promiseOutcome(outcome), outcome == .broken || outcome == .late ? "bad" : "neutral")))
+                    status: (s.promiseOutcome(outcome), outcome.isFailed ? "bad" : "neutral")))
         }
         for c in contacts {
             entries.append(
