@@ -1,12 +1,6 @@
 import EarnedFormats
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension FitInputReader {
     /// The fast path for the common input: a plain summary file — comma-separated, a header of
     /// the summary's columns, no quotes, spaces or empty cells, whole numbers for x, decimals
@@ -14,8 +8,8 @@ extension FitInputReader {
     /// lines on every core at once, with no string per cell. It returns nil as soon as anything
     /// is not plain, and the caller then reads the file with `read(_:)`, which accepts every
     /// layout and names the line and column of any mistake; so the two always agree on what
-    /// they accept. The numbers are the C library's `strtod` of the cell's bytes, as
-    /// `Double(String)` gives them.
+    /// they accept. The numbers are the doubles the C library's `strtod` gives for the cell's bytes,
+    /// as `Double(String)` does, by `DecimalParser`.
     public func readPlainSummary(contentsOf url: URL) -> FitData? {
         guard options.calibrationEnd == nil, let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
@@ -195,28 +189,13 @@ extension FitInputReader {
         return n
     }
 
-    /// A finite decimal written with digits, '.', 'e', 'E', '+' and '-' only, by `strtod`;
-    /// nil for anything else.
+    /// A finite decimal of the grammar [+-]? digits* ('.' digits*)? ([eE] [+-]? digits+)?, the double
+    /// `strtod` gives for it (`DecimalParser`); nil for anything else.
     @inline(__always)
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         guard !range.isEmpty, range.count < 64 else { return nil }
         if let n = integer(bytes, range) { return Double(n) }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { text -> Double? in
-            var k = 0
-            for i in range {
-                let b = bytes[i]
-                guard (b >= 0x30 && b <= 0x39) || b == 0x2E || b == 0x65 || b == 0x45 || b == 0x2B || b == 0x2D else {
-                    return nil
-                }
-                text[k] = CChar(bitPattern: b)
-                k += 1
-            }
-            text[k] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(text.baseAddress!, &end)
-            guard let end, end == text.baseAddress! + k, value.isFinite else { return nil }
-            return value
-        }
+        return DecimalParser.parse(bytes, range)
     }
 
     static func combine(_ parts: [PlainPart], _ columns: PlainColumns, timeUnit: CalibrationSummary.TimeUnit)
