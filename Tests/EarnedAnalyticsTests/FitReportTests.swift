@@ -337,6 +337,24 @@ import Testing
         // Rows follow the customers and carry their numbers exactly.
         #expect(rows.map { $0[0] } == analysis.data.customerIDs!)
         #expect(rows.map { Double($0[7])! } == analysis.scores.lifetimeValue!)
+        // Customers without repeat purchases share their history's whole line (written once per
+        // history); theirs and everyone else's spend and value limits are their own figures.
+        #expect(rows.map { Double($0[6])! } == analysis.scores.expectedSpend!)
+        let customers = Array(rows.indices.map { $0 - rows.startIndex })
+        #expect(
+            customers.contains { analysis.scores.sharesRow($0) }
+                && customers.contains { !analysis.scores.sharesRow($0) })
+        func limit(_ value: Double, _ direction: FloatingPointRoundingRule) -> String {
+            var bytes: [UInt8] = []
+            FitCSVWriter.appendLimit(value, direction, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(
+            rows.map { [$0[12], $0[13]] }
+                == customers.map { c in
+                    let value = analysis.scores.value(c)!
+                    return [limit(value.1, .down), limit(value.2, .up)]
+                })
         #expect(
             records[1].fields == ["00004", "2", "30.428571428571427", "38.857142857142854"] + records[1].fields[4...])
     }

@@ -31,17 +31,23 @@ public enum FitCSVWriter {
 
     /// The cells every customer of one unique (x, t_x, T) history shares, formatted once per
     /// history (a million simulated customers have about 110,000): "x,t_x,T,P(alive),E," and
-    /// "P lower,P upper,E lower,E upper,". Make it once, then write any ranges of customers.
+    /// "P lower,P upper,E lower,E upper,"; and for a history without repeat purchases, whose
+    /// customers have no spend of their own to tell them apart (`FitScores.sharesRow`), the whole
+    /// line after the id. Make it once, then write any ranges of customers.
     public struct RowText: Sendable {
         let bytes: [UInt8]
         /// Start of row i's first part, of its second part, and of row i + 1.
         let first: [Int32]
         let second: [Int32]
+        /// Start and end of row i's whole line after the id (both 0 where there is none).
+        let whole: [Int32]
+        let wholeEnd: [Int32]
     }
 
     /// The shared cells of every unique history of the analysis.
     public static func rowText(_ analysis: FitAnalysis) -> RowText {
-        let p = analysis.scores.predictions
+        let scores = analysis.scores
+        let p = scores.predictions
         let h = p.histories
         var bytes: [UInt8] = []
         bytes.reserveCapacity(h.rowCount * 112)
@@ -70,7 +76,40 @@ public enum FitCSVWriter {
             bytes.append(comma)
         }
         first[h.rowCount] = Int32(bytes.count)
-        return RowText(bytes: bytes, first: first, second: second)
+        var whole = [Int32](repeating: 0, count: h.rowCount)
+        var wholeEnd = [Int32](repeating: 0, count: h.rowCount)
+        var seen = [Bool](repeating: false, count: h.rowCount)
+        for c in 0..<h.customerCount {
+            let row = Int(h.rowOfCustomer[c])
+            guard !seen[row] else { continue }
+            seen[row] = true
+            guard scores.sharesRow(c) else { continue }
+            let parts = (
+                Array(bytes[Int(first[row])..<Int(second[row])]), Array(bytes[Int(second[row])..<Int(first[row + 1])])
+            )
+            whole[row] = Int32(bytes.count)
+            appendTail(scores, customer: c, first: parts.0, second: parts.1, to: &bytes)
+            wholeEnd[row] = Int32(bytes.count)
+        }
+        return RowText(bytes: bytes, first: first, second: second, whole: whole, wholeEnd: wholeEnd)
+    }
+
+    /// A customer's line after the id, from the two shared parts of their history's cells.
+    @inline(__always)
+    static func appendTail<C: Collection<UInt8>>(
+        _ scores: FitScores, customer i: Int, first: C, second: C, to buffer: inout [UInt8]
+    ) {
+        buffer.append(contentsOf: first)
+        let value = scores.value(i)
+        if let spend = scores.expectedSpend(i) { appendNumber(spend, to: &buffer) }
+        buffer.append(comma)
+        if let value { appendNumber(value.0, to: &buffer) }
+        buffer.append(comma)
+        buffer.append(contentsOf: second)
+        if let value { appendLimit(value.1, .down, to: &buffer) }
+        buffer.append(comma)
+        if let value { appendLimit(value.2, .up, to: &buffer) }
+        buffer.append(newline)
     }
 
     /// Appends one line per customer in `rows`: id, x, t_x, T, P(alive), expected purchases over
@@ -95,18 +134,15 @@ public enum FitCSVWriter {
                     appendID(data.customerID(at: i), to: &buffer)
                 }
                 buffer.append(comma)
+                let (w, e) = (Int(shared.whole[row]), Int(shared.wholeEnd[row]))
+                if e > w {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: cells[w..<e]))
+                    continue
+                }
                 let (a, b, c) = (Int(shared.first[row]), Int(shared.second[row]), Int(shared.first[row + 1]))
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: cells[a..<b]))
-                let value = scores.value(i)
-                if let spend = scores.expectedSpend(i) { appendNumber(spend, to: &buffer) }
-                buffer.append(comma)
-                if let value { appendNumber(value.0, to: &buffer) }
-                buffer.append(comma)
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: cells[b..<c]))
-                if let value { appendLimit(value.1, .down, to: &buffer) }
-                buffer.append(comma)
-                if let value { appendLimit(value.2, .up, to: &buffer) }
-                buffer.append(newline)
+                appendTail(
+                    scores, customer: i, first: UnsafeBufferPointer(rebasing: cells[a..<b]),
+                    second: UnsafeBufferPointer(rebasing: cells[b..<c]), to: &buffer)
             }
         }
     }

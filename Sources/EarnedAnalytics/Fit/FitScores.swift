@@ -32,6 +32,14 @@ public struct FitScores: Sendable {
     @inline(__always)
     func row(_ customer: Int) -> Int { Int(predictions.histories.rowOfCustomer[customer]) }
 
+    /// Whether everything forecast for the customer is the same for every customer of their
+    /// (x, t_x, T) history: true without repeat purchases (x = 0), where the Gamma-Gamma has no
+    /// spend of theirs to condition on (E[Z | z̄, 0] and its gradient do not depend on z̄), or
+    /// without a spend model.
+    public func sharesRow(_ customer: Int) -> Bool {
+        spend == nil || predictions.histories.rowFrequency[row(customer)] == 0
+    }
+
     /// P(alive | x, t_x, T) of every customer.
     public var probabilityAlive: [Double] { predictions.perCustomer(predictions.alive) }
     /// Expected purchases over the horizon of every customer.
