@@ -9,10 +9,11 @@
 #   EARNED_BINARY  a release build, e.g. .build/release/earned
 #   SUBCOMMAND     the words before the fit arguments: "fit" by default; "" when the binary
 #                  takes them directly
-# Environment: BENCH_CUSTOMERS (1000000), BENCH_SEED (1), PYTHON (python3.11).
+# Environment: BENCH_CUSTOMERS (1000000), BENCH_SEED (1), BENCH_REPEATS (5: runs of earned, median
+# time), PYTHON (python3.11).
 # The virtualenv .build/lifetimes-venv is made once (PyPI only) and reused while its pins match.
 set -euo pipefail
-[ $# -ge 1 ] || { sed -n '2,13p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,14p' "$0"; exit 2; }
 binary=$(realpath "$1")
 prefix=${2-fit}
 cd "$(dirname "$0")/.."
@@ -48,21 +49,30 @@ timed() {  # NAME COMMAND...: runs COMMAND, keeping "%e s %M KiB" in $work/NAME.
     echo "$name: $*" >&2
     /usr/bin/time -f "%e %M" -o "$work/$name.time" "$@"
 }
-timed earned-customers "${earned[@]}" "$file" --customers "$work/earned-customers.csv" > "$work/earned-report.json"
-timed earned-fit "${earned[@]}" "$file" > "$work/earned-fit.json"
+# Earned's runs take about a second, so the shared machine's noise moves them by a quarter: each
+# is run BENCH_REPEATS times (5) and its median time is compared (peak memory: the largest).
+repeats=${BENCH_REPEATS:-5}
+rm -f "$work"/earned-*.time
+for k in $(seq "$repeats"); do
+    timed "earned-customers.$k" "${earned[@]}" "$file" --customers "$work/earned-customers.csv" \
+        > "$work/earned-report.json"
+    timed "earned-fit.$k" "${earned[@]}" "$file" > "$work/earned-fit.json"
+done
 timed lifetimes-customers "$py" scripts/lifetimes_fit.py "$file" "$work/lifetimes-customers.csv" \
     --params "$work/lifetimes-params.json"
 timed lifetimes-fit "$py" scripts/lifetimes_fit.py "$file" --fit-only --params "$work/lifetimes-fit.json"
 
 "$py" - "$work" <<'PY'
-import json, sys
+import glob, json, statistics, sys
 import numpy as np
 import pandas as pd
 
 work = sys.argv[1]
 def run(name):
-    seconds, kib = open(f"{work}/{name}.time").read().split()
-    return float(seconds), int(kib) / 1024
+    """(time, peak MiB) of a run; of runs NAME.1, NAME.2, …: the median time and the largest peak."""
+    files = sorted(glob.glob(f"{work}/{name}.*.time")) or [f"{work}/{name}.time"]
+    runs = [open(f).read().split() for f in files]
+    return statistics.median(float(s) for s, _ in runs), max(int(k) for _, k in runs) / 1024
 print()
 print(f"{'':32} {'time':>9} {'peak memory':>12}")
 rows = {}
