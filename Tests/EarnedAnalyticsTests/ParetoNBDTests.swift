@@ -155,19 +155,19 @@ import Testing
         }
         #expect(rejected <= 6)
     }
-    /// What one more broken promise costs, from the covariate model: the mean change of the
-    /// expected purchases of each customer with a kept promise left when one of them is broken
-    /// instead (their share moves from f/n to (f+1)/n), computed here by hand from the fitted model;
-    /// negative (the truth makes them buy less and leave faster), with a standard error that is
-    /// positive and smaller than the effect. Customers whose promises all broke are left out.
-    @Test func oneMoreFailureCostsWhatTheFittedModelSays() throws {
+    /// What a failure at the service moment costs, from the covariate model: over the customers
+    /// whose moment could have failed, the mean difference between the purchases a customer alive
+    /// at the moment is expected to make in the next 26 weeks with the failure and without it
+    /// (the other covariates as they are), computed here by hand from the fitted model; negative
+    /// (the truth makes them buy less and leave faster), with a standard error that is positive
+    /// and smaller than the effect.
+    @Test func aFailureCostsWhatTheFittedModelSays() throws {
         var rng = SeededGenerator(seed: 31)
         let n = 3_000
-        let records = (0..<n).map { _ in [1 + Int(RandomVariates.uniform(using: &rng) * 4), 4] }
-        let failures = records.map { r in [Int(RandomVariates.uniform(using: &rng) * Double(r[0] + 1)) % (r[0] + 1), 1]
-        }
-        let covariates = zip(records, failures).map { r, f in
-            [Double(f[0]) / Double(r[0]), Double(f[1]) / Double(r[1])]
+        // The first covariate applies to two customers in three (their moment was a promise).
+        let applies = (0..<n).map { [$0 % 3 != 0, true] }
+        let covariates = applies.map { a in
+            [a[0] && RandomVariates.uniform(using: &rng) < 0.3 ? 1.0 : 0, RandomVariates.uniform(using: &rng)]
         }
         let cohort = ParetoNBDSimulator(model: Self.truth).simulate(
             covariates: covariates, ages: 30...78, resolution: 1.0 / 7, using: &rng)
@@ -175,28 +175,25 @@ import Testing
             frequency: cohort.frequency, recency: cohort.recency, age: cohort.age, covariates: covariates,
             names: Self.truth.names)
         var effects = try ServiceEffects(histories)
-        effects.estimatePerFailure(
-            frequency: cohort.frequency, recency: cohort.recency, age: cohort.age, covariates: covariates,
-            records: records, failures: failures, horizonDays: 182)
+        effects.estimatePerFailure(covariates: covariates, applies: applies, horizonDays: 182)
         let broken = try #require(effects.perFailure.first)
-        let open = (0..<n).filter { failures[$0][0] < records[$0][0] }
-        #expect(open.count < n && open.count > n / 2)
-        #expect(broken.name == "broken" && broken.customers == open.count && broken.horizonDays == 182)
+        let eligible = (0..<n).filter { applies[$0][0] }
+        #expect(broken.name == "broken" && broken.customers == eligible.count && broken.horizonDays == 182)
         let model = ParetoNBDRegression(parameters: effects.parameters, names: Self.truth.names)
         var total = 0.0
-        for c in open {
-            var moved = covariates[c]
-            moved[0] = Double(failures[c][0] + 1) / Double(records[c][0])
-            func expected(_ v: [Double]) -> Double {
-                model.model(for: v).conditionalExpectedPurchases(
-                    in: 26, frequency: cohort.frequency[c], recency: cohort.recency[c], age: cohort.age[c])
-            }
-            total += expected(moved) - expected(covariates[c])
+        for c in eligible {
+            var failed = covariates[c]
+            var kept = covariates[c]
+            failed[0] = 1
+            kept[0] = 0
+            total +=
+                model.model(for: failed).expectedPurchases(in: 26) - model.model(for: kept).expectedPurchases(in: 26)
         }
-        #expect(abs(broken.purchases - total / Double(open.count)) < 1e-9)
+        #expect(abs(broken.purchases - total / Double(eligible.count)) < 1e-9)
         #expect(broken.purchases < 0)
         #expect(broken.standardError > 0 && broken.standardError < abs(broken.purchases))
     }
+
     /// Controls stay in both models: testing a covariate with no effect beside one with an effect
     /// finds nothing, and testing the one with the effect finds it.
     @Test func aTestedCovariateIsJudgedBesideItsControls() throws {

@@ -93,7 +93,7 @@ struct LifetimeWordsTests {
         let clear = Self.effect(dropout: (2.1, 1.4, 3.2), purchase: (0.7, 0.55, 0.9))
         #expect(
             en.serviceEffect(clear)
-                == "Customers whose promises were all broken or kept late (against those promised something and never let down) "
+                == "Customers whose first promise was broken or kept late (against those whose first promise was kept on time) then "
                 + "leave 2.10 times as fast (95\u{00A0}%: 1.40\u{2013}3.20) and buy 0.70 times as often "
                 + "(95\u{00A0}%: 0.55\u{2013}0.90).")
         #expect(ru.serviceEffect(clear).contains("уходят в 2,10 раза быстрее (95\u{00A0}%: 1,40\u{2013}3,20)"))

@@ -62,9 +62,9 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
     /// (`estimatePerFailure`).
     public var perFailure: [PerFailure] = []
 
-    /// Expected purchases over a horizon that one more failure of a kind changes (one of a
-    /// customer's records that went well failing instead), on average over the customers who have
-    /// such records not all failed (negative: purchases lost), with its standard error.
+    /// Expected purchases over a horizon after the service moment that a failure there changes,
+    /// on average over the customers whose moment was of its kind (negative: purchases lost), with
+    /// its standard error.
     public struct PerFailure: Sendable, Hashable, Codable {
         public var name: String
         public var purchases: Double
@@ -110,24 +110,22 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
         covariance = fit.covariance
     }
 
-    /// Estimates `perFailure` for each covariate: for each customer with records of its kind of
-    /// which not all failed (`failures[c][j] < records[c][j]`), the covariate is a share
-    /// `failures/records`; one of their records that went well failing instead moves it to
-    /// (failures + 1)/records — the same records, so the count controls stay — and the customer's
-    /// expected purchases over `horizonDays` (Pareto/NBD conditional expectation at their history)
-    /// change by Δ. That is the forecaster's counterfactual: a promise kept on time instead of
-    /// failed, or the other way round. The mean Δ over at most `limit` such customers (an even
-    /// stride through them), with the delta-method standard error from the fit's covariance.
+    /// Estimates `perFailure` for each tested covariate j, a failure at the customer's service
+    /// moment (the covariates are fixed there and the histories start there): over the rows where
+    /// it could have been 1 (`applies[c][j]`; at most `limit` of them, an even stride), the mean
+    /// difference between the purchases expected in the `horizonDays` after the moment with it set
+    /// to 1 and with it set to 0, the other covariates as they are (Pareto/NBD E[X(t)] of a customer
+    /// alive at the moment) — what one failure costs, as the matching estimate measures it and the
+    /// forecaster uses it; with the delta-method standard error from the fit's covariance.
     public mutating func estimatePerFailure(
-        frequency: [Int], recency: [Double], age: [Double], covariates: [[Double]], records: [[Int]],
-        failures: [[Int]], horizonDays: Int, weeks: Bool = true, limit: Int = 4_000
+        covariates: [[Double]], applies: [[Bool]], horizonDays: Int, weeks: Bool = true, limit: Int = 4_000
     ) {
         let names = self.names
         let horizon = Double(horizonDays) / (weeks ? 7 : 1)
         let p = parameters
         perFailure = effects.compactMap { effect -> PerFailure? in
             let j = names.firstIndex(of: effect.name)!
-            let exposed = records.indices.filter { records[$0][j] > 0 && failures[$0][j] < records[$0][j] }
+            let exposed = applies.indices.filter { applies[$0][j] }
             guard !exposed.isEmpty else { return nil }
             let stride = max(1, exposed.count / limit)
             let sample = Swift.stride(from: 0, to: exposed.count, by: stride).map { exposed[$0] }
@@ -135,13 +133,13 @@ public struct ServiceEffects: Sendable, Hashable, Codable {
                 let model = ParetoNBDRegression(parameters: q, names: names)
                 var total = 0.0
                 for c in sample {
-                    var moved = covariates[c]
-                    moved[j] = Double(failures[c][j] + 1) / Double(records[c][j])
-                    let before = model.model(for: covariates[c]).conditionalExpectedPurchases(
-                        in: horizon, frequency: frequency[c], recency: recency[c], age: age[c])
-                    let after = model.model(for: moved).conditionalExpectedPurchases(
-                        in: horizon, frequency: frequency[c], recency: recency[c], age: age[c])
-                    total += after - before
+                    var failed = covariates[c]
+                    var kept = covariates[c]
+                    failed[j] = 1
+                    kept[j] = 0
+                    total +=
+                        model.model(for: failed).expectedPurchases(in: horizon)
+                        - model.model(for: kept).expectedPurchases(in: horizon)
                 }
                 return total / Double(sample.count)
             }

@@ -177,22 +177,20 @@ package struct LifetimeScores {
         lower.isFinite && upper.isFinite && lower <= upper ? lower...upper : nil
     }
 
-    /// Fits the service covariates' effects (`ServiceEffects`) on the customers the models were
-    /// fitted on, and what one more failure of each kind costs over `horizonDays`.
+    /// Fits the service covariates' effects (`ServiceEffects`) on the customers' purchases after
+    /// their service moment (`ServiceCovariates`), and what a failure there costs over
+    /// `horizonDays`.
     package mutating func fitServiceEffects(
         _ values: ServiceCovariates.Values, names: [String], tested: [String], horizonDays: Int
     ) {
-        let covariates = values.covariates
-        guard summary != nil, scored.count >= Self.minimumCustomers,
+        guard summary != nil, values.frequency.count >= Self.minimumCustomers,
             let histories = try? CovariateHistories(
-                frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },
-                age: scored.map { age[$0] }, covariates: scored.map { covariates[$0] }, names: names),
+                frequency: values.frequency, recency: values.recency, age: values.age,
+                covariates: values.covariates, names: names),
             var effects = try? ServiceEffects(histories, tested: tested)
         else { return }
         effects.estimatePerFailure(
-            frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] }, age: scored.map { age[$0] },
-            covariates: scored.map { covariates[$0] }, records: scored.map { values.records[$0] },
-            failures: scored.map { values.failures[$0] }, horizonDays: horizonDays)
+            covariates: values.covariates, applies: values.applies, horizonDays: horizonDays)
         summary?.serviceEffects = effects
     }
 }

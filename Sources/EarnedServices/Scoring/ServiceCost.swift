@@ -36,7 +36,7 @@ package struct ServiceCostReport: Codable, Sendable {
 
 /// The cost of a broken promise and of a late reply from the business's own data
 /// (`PromiseCost`: coarsened exact matching on earlier purchasing). Each customer counts once,
-/// anchored at their first decided promise (or answered contact) that lies at least the horizon
+/// anchored at their first decided promise (or answered contact, `ServiceAnchors`) that lies at least the horizon
 /// before now, so every unit's later purchasing is fully observed.
 package struct ServiceCost {
     package static let horizonDays = 180
@@ -78,26 +78,13 @@ package struct ServiceCost {
                 daysSincePreviousPurchase: previous.map { (t - $0) / 86_400 }, purchasesAfter: after.n,
                 spendAfter: after.spend)
         }
-        var firstPromise: [CustomerID: Promise] = [:]
-        for p in facts.promises where p.originalDueAt <= latest && p.outcome(at: now).isDecided {
-            if let seen = firstPromise[p.customerID], seen.originalDueAt <= p.originalDueAt { continue }
-            firstPromise[p.customerID] = p
+        let anchors = ServiceAnchors(
+            facts: facts, replyStatus: observations.replyStatus, now: now, latest: latest)
+        let promiseUnits = anchors.promises.compactMap { customer, a in
+            unit(customer, anchor: a.at, exposed: a.failed)
         }
-        let promiseUnits = firstPromise.values.compactMap { p -> PromiseCostUnit? in
-            let outcome = p.outcome(at: now)
-            return unit(p.customerID, anchor: p.originalDueAt, exposed: outcome.isFailed)
-        }
-        var firstContact: [CustomerID: InboundContact] = [:]
-        for c in facts.contacts where c.receivedAt <= latest {
-            guard let customer = c.customerID, let state = observations.replyStatus[c.id]?.firstResponse.state,
-                state == .met || state == .missed
-            else { continue }
-            if let seen = firstContact[customer], seen.receivedAt <= c.receivedAt { continue }
-            firstContact[customer] = c
-        }
-        let replyUnits = firstContact.compactMap { customer, c -> PromiseCostUnit? in
-            unit(
-                customer, anchor: c.receivedAt, exposed: observations.replyStatus[c.id]?.firstResponse.state == .missed)
+        let replyUnits = anchors.contacts.compactMap { customer, a in
+            unit(customer, anchor: a.at, exposed: a.failed)
         }
         let estimator = PromiseCost(horizonDays: Self.horizonDays)
         let currency = main.map { facts.currencies[$0] }

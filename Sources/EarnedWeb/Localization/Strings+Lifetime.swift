@@ -120,25 +120,25 @@ extension Strings {
 
     var serviceEffectsTitle: String { t("Как сервис меняет покупки", "How service changes buying") }
 
-    /// Who a covariate describes at its full value: "Customers whose promises were all broken or kept
-    /// late".
+    /// Who a tested covariate describes: "Customers whose first promise was broken or kept late".
     func covariateSubject(_ name: String) -> String {
         switch name {
         case "broken_promises":
             t(
-                "Клиенты, которым все обещания нарушили или выполнили с опозданием (против тех, кому обещали и всё выполнили в срок),",
-                "Customers whose promises were all broken or kept late (against those promised something and never let down)"
+                "Клиенты, чьё первое обещание нарушили или выполнили с опозданием (против тех, кому первое обещание выполнили в срок), после этого",
+                "Customers whose first promise was broken or kept late (against those whose first promise was kept on time) then"
             )
         case "late_replies":
             t(
-                "Клиенты, которым на все обращения ответили с опозданием (против тех, кто обращался и получил ответ в срок),",
-                "Customers whose contacts were all answered late (against those who wrote and were answered in time)")
+                "Клиенты, которым на первое обращение ответили с опозданием (против тех, кому ответили в срок), после этого",
+                "Customers whose first contact was answered late (against those answered in time) then")
         default: name
         }
     }
 
-    /// "Customers whose promises were broken leave 2.1 times as fast (95 %: 1.4–3.2) and buy 0.7
-    /// times as often (0.5–0.9)", or "no clear difference" where an interval holds 1.
+    /// "Customers whose first promise was broken or kept late (…) then leave 2.1 times as fast
+    /// (95 %: 1.4–3.2) and buy 0.7 times as often (0.5–0.9)", or "no clear difference" where an
+    /// interval holds 1.
     func serviceEffect(_ e: ServiceEffects.Effect) -> String {
         func limits(_ r: IntervalEstimate, clear: Bool) -> String {
             let range = "95\u{00A0}%: \(decimal(r.lower, digits: 2))\u{2013}\(decimal(r.upper, digits: 2))"
@@ -173,8 +173,8 @@ extension Strings {
 
     var serviceEffectsExplained: String {
         t(
-            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007): для каждого клиента — доля его обещаний, которые нарушили или выполнили с опозданием, и доля обращений, на которые ответили позже срока. Клиентов, которым что-то обещали или которые обращались, модель сравнивает между собой: сами по себе обещания и обращения бывают у самых активных клиентов.",
-            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007): for each customer, the share of their promises broken or kept late and the share of their contacts answered after the target. Customers who were promised something, or who wrote, are compared with each other: promises and contacts as such come with the most active customers."
+            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007), отсчитанная от первого случая сервиса у каждого клиента — первого обещания ему или его первого обращения, что было раньше: подвели ли его тогда и что он купил после. Клиентов сравнивают с теми, у кого первый случай был того же рода и кто до него покупал столько же и так же недавно.",
+            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007), counted from each customer's first service moment — the first promise made to them or their first contact, whichever came first: whether it let them down, and what they bought after it. Customers are compared with those whose first moment was of the same kind and who had bought as much and as recently before it."
         )
     }
 }
