@@ -31,6 +31,7 @@ struct ScoreDemoTests {
             let lifetime = try #require(summary.lifetime)
             #expect(lifetime.purchases.converged)
             #expect(lifetime.spend.values.allSatisfy { $0.converged })
+            try checkServiceEffects(lifetime, demo: demo)
 
             let (report, _) = try #require(try await store.snapshot(ConsistencyReport.self, key: ConsistencyReport.key))
             try checkPlanted(report, demo: demo)
@@ -45,6 +46,35 @@ struct ScoreDemoTests {
                         Scorecard.self, key: Score.scorecardKey(days: 90, scope: .location(location.id))) != nil)
             }
         }
+    }
+
+    /// The lifetime model with the service as covariates finds the effect the demo planted at
+    /// each customer's first service moment: the planted purchase and dropout factors of a failed
+    /// first promise and the purchase factor of a late first reply lie inside the model's 95 %
+    /// intervals, and what a failure costs over the horizon is a loss (clearly, for a promise; the
+    /// 93 late first replies of 5,000 customers leave the reply's cost wide).
+    ///
+    /// Not the dropout factor of a late first reply (planted ×1.6; found ×0.80, 0.40–1.59, here):
+    /// without any planted effect the same demo shows customers with a late first reply leaving
+    /// ×0.83 as fast (0.71–0.96 at 100,000 customers), and at that scale the model finds ×1.34
+    /// (1.15–1.56) — the planted factor times that. What in the demo ties a late first reply to
+    /// staying longer is not found yet (BENCHMARKS.md, issue 21).
+    func checkServiceEffects(_ lifetime: LifetimeSummary, demo: DemoBusiness) throws {
+        let effects = try #require(lifetime.serviceEffects)
+        #expect(effects.converged && effects.pValue < 0.001)
+        func inside(_ value: Double, _ r: IntervalEstimate) -> Bool { r.lower <= value && value <= r.upper }
+        let promise = try #require(effects.effect(ServiceCovariates.brokenPromises))
+        let reply = try #require(effects.effect(ServiceCovariates.lateReplies))
+        let planted = (demo.groundTruth.failedPromiseEffect, demo.groundTruth.lateReplyEffect)
+        #expect(inside(planted.0.purchaseFactor, promise.purchaseRatio), "\(promise.purchaseRatio)")
+        #expect(inside(planted.0.dropoutFactor, promise.dropoutRatio), "\(promise.dropoutRatio)")
+        #expect(inside(planted.1.purchaseFactor, reply.purchaseRatio), "\(reply.purchaseRatio)")
+        #expect(reply.dropoutRatio.lower.isFinite && reply.dropoutRatio.upper.isFinite)
+        let costs = Dictionary(uniqueKeysWithValues: effects.perFailure.map { ($0.name, $0) })
+        let promiseCost = try #require(costs[ServiceCovariates.brokenPromises])
+        let replyCost = try #require(costs[ServiceCovariates.lateReplies])
+        #expect(promiseCost.purchases + 1.96 * promiseCost.standardError < 0, "\(promiseCost)")
+        #expect(replyCost.purchases < 0, "\(replyCost)")
     }
 
     /// The business's CSAT figure counts exactly the answers plain SQL finds in the period, and

@@ -88,11 +88,13 @@ extension DemoBusiness {
                     createdAt: Date(timeIntervalSince1970: at.timeIntervalSince1970.rounded(.down))))
         }
 
-        batch.truths.append(
-            DemoCustomerTruth(
-                customerID: id, isDiscountHunter: isHunter, isLead: isLead, purchaseRate: rate,
-                dropoutProbability: dropout, droppedOutAt: droppedOut ? orders.last?.placedAt : nil,
-                meanSpend: spend.p / nu))
+        var truth = DemoCustomerTruth(
+            customerID: id, isDiscountHunter: isHunter, isLead: isLead, purchaseRate: rate,
+            dropoutProbability: dropout, droppedOutAt: droppedOut ? orders.last?.placedAt : nil,
+            meanSpend: spend.p / nu)
+        truth.plannedOrderCount = orders.count
+        truth.plannedLastOrderAt = orders.last?.placedAt
+        batch.truths.append(truth)
         batch.customers.append(customer)
         batch.orders += orders
         batch.notes += notes

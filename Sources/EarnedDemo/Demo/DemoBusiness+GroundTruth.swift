@@ -48,6 +48,8 @@ extension DemoBusiness {
         return DemoGroundTruth(
             baselineLateRate: 0.06, weaknesses: weaknesses, discountHunterShare: 0.12,
             purchaseModel: .init(r: 0.9, alpha: 20, a: 0.5, b: 5),
-            spendModel: .init(p: 6.25, q: 3.74, gamma: 15.44, rubMinorUnitsPerUnit: 10_000, eurMinorUnitsPerUnit: 120))
+            spendModel: .init(p: 6.25, q: 3.74, gamma: 15.44, rubMinorUnitsPerUnit: 10_000, eurMinorUnitsPerUnit: 120),
+            failedPromiseEffect: .init(purchaseFactor: 0.7, dropoutFactor: 2),
+            lateReplyEffect: .init(purchaseFactor: 0.8, dropoutFactor: 1.6))
     }
 }

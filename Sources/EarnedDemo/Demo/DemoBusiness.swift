@@ -86,6 +86,7 @@ public struct DemoBusiness: Sendable {
         for index in range {
             makeCustomer(index: index, into: &result)
         }
+        plantServiceEffects(&result)
         return result
     }
 

@@ -18,6 +18,16 @@ public struct DemoCustomerTruth: Hashable, Codable, Sendable {
     public var droppedOutAt: Date?
     /// Mean list price of their orders in model units (Gamma-Gamma: p / ν), before discounts.
     public var meanSpend: Double
+    /// Their first service moment — of both kinds, the earlier — if they had one: where the
+    /// planted effect of service on buying starts (`DemoGroundTruth.failedPromiseEffect`).
+    public var serviceMoment: ServiceMoment?
+    /// Whether that moment was a contact (else a promise).
+    public var serviceMomentIsContact = false
+    /// The orders, and the last order's time, that the customer's own promises and questions are
+    /// spread over: those planned before the planted effect removed any, so that planting it
+    /// changes nothing before the moment.
+    public var plannedOrderCount = 0
+    public var plannedLastOrderAt: Date?
 
     public init(
         customerID: CustomerID, isDiscountHunter: Bool, isLead: Bool, purchaseRate: Double,

@@ -57,6 +57,24 @@ public struct DemoGroundTruth: Hashable, Codable, Sendable {
         }
     }
 
+    /// What the service at a customer's first service moment — the first decided promise or the
+    /// first answered contact, whichever came first, as `earned score` finds it — does to their
+    /// buying after it, when it let them down (the promise broken or kept late; the first reply
+    /// after its target). In the Pareto/NBD's terms: their purchase rate is multiplied by
+    /// `purchaseFactor` and the rate at which they leave by `dropoutFactor`. The generator plants it
+    /// on the purchases after the moment: each is kept with probability `purchaseFactor`, and an
+    /// extra exponential departure at rate (`dropoutFactor` − 1) × λp per demand day (λp is the
+    /// BG/NBD customer's own rate of leaving) ends the rest.
+    public struct ServiceEffect: Hashable, Codable, Sendable {
+        public var purchaseFactor: Double
+        public var dropoutFactor: Double
+
+        public init(purchaseFactor: Double, dropoutFactor: Double) {
+            self.purchaseFactor = purchaseFactor
+            self.dropoutFactor = dropoutFactor
+        }
+    }
+
     /// The probability that a delivery or service start is late where no weakness applies.
     public var baselineLateRate: Double
     /// The service weaknesses planted in the data.
@@ -67,16 +85,23 @@ public struct DemoGroundTruth: Hashable, Codable, Sendable {
     public var purchaseModel: PurchaseModel
     /// How much they spend per order, before discounts.
     public var spendModel: SpendModel
+    /// What a failed first promise does to a customer's buying after it.
+    public var failedPromiseEffect: ServiceEffect
+    /// What a late first reply does to a customer's buying after it.
+    public var lateReplyEffect: ServiceEffect
 
     public init(
         baselineLateRate: Double, weaknesses: [PlantedWeakness], discountHunterShare: Double,
-        purchaseModel: PurchaseModel, spendModel: SpendModel
+        purchaseModel: PurchaseModel, spendModel: SpendModel, failedPromiseEffect: ServiceEffect,
+        lateReplyEffect: ServiceEffect
     ) {
         self.baselineLateRate = baselineLateRate
         self.weaknesses = weaknesses
         self.discountHunterShare = discountHunterShare
         self.purchaseModel = purchaseModel
         self.spendModel = spendModel
+        self.failedPromiseEffect = failedPromiseEffect
+        self.lateReplyEffect = lateReplyEffect
     }
 
     /// Whether the demo shops run a sale on this local date (the discount hunters' favourite days):

@@ -108,9 +108,10 @@ extension DemoBusiness {
     /// about orders, complaints and reviews (the bad ones open cases), and questions of their
     /// own while they are active; some answered by a callback promise.
     func contactHistory(
-        index: Int, customer: Customer, orders: ArraySlice<Order>, isLead: Bool, context: DemoServiceContext,
-        log: inout DemoServiceLog
+        index: Int, customer: Customer, orders: ArraySlice<Order>, truth: DemoCustomerTruth,
+        context: DemoServiceContext, log: inout DemoServiceLog
     ) {
+        let isLead = truth.isLead
         var random = serviceRandom(.contacts, index: index)
         let language = customer.language
         func contact(
@@ -211,8 +212,11 @@ extension DemoBusiness {
             }
         }
 
+        // Questions of their own, over the customer's planned activity on a stream of their own
+        // (see `promiseHistory`).
+        random = serviceRandom(.ownQuestions, index: index)
         let home = context.site(customer.homeLocationID)
-        let end = min(now, (orders.last?.placedAt ?? customer.createdAt).addingTimeInterval(60 * 86_400))
+        let end = min(now, (truth.plannedLastOrderAt ?? customer.createdAt).addingTimeInterval(60 * 86_400))
         guard end > customer.createdAt else { return }
         for _ in 0..<random.poisson(mean: isLead ? 0.5 : 0.1) {
             let channel = Self.questionChannels[random.index(weights: Self.questionChannelWeights)]

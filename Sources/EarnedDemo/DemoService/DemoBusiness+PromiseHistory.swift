@@ -102,8 +102,8 @@ extension DemoBusiness {
     /// orders (kept when the order was delivered, moved in time for some late ones), and the
     /// callbacks, meetings, quotes and other promises made to them while they were active.
     func promiseHistory(
-        index: Int, customer: Customer, orders: ArraySlice<Order>, context: DemoServiceContext,
-        log: inout DemoServiceLog
+        index: Int, customer: Customer, orders: ArraySlice<Order>, truth: DemoCustomerTruth,
+        context: DemoServiceContext, log: inout DemoServiceLog
     ) {
         var random = serviceRandom(.promises, index: index)
         let language = customer.language
@@ -139,11 +139,15 @@ extension DemoBusiness {
             }
         }
 
+        // Promises of staff's own, spread over the customer's planned activity on a stream of their
+        // own: planting the effect of service on the purchases after the first moment (which
+        // removes orders) changes none of them.
+        random = serviceRandom(.ownPromises, index: index)
         let home = context.site(customer.homeLocationID)
-        let lastActive = (orders.last?.placedAt ?? customer.createdAt).addingTimeInterval(120 * 86_400)
+        let lastActive = (truth.plannedLastOrderAt ?? customer.createdAt).addingTimeInterval(120 * 86_400)
         let end = min(now, lastActive)
         guard end > customer.createdAt else { return }
-        let mean = (customer.kind == .company ? 0.6 : 0.12) + 0.015 * Double(orders.count)
+        let mean = (customer.kind == .company ? 0.6 : 0.12) + 0.015 * Double(truth.plannedOrderCount)
         let kinds: [Promise.Kind] = [.callback, .meeting, .quote, .other]
         let weights = customer.kind == .company ? [0.25, 0.2, 0.4, 0.15] : [0.5, 0.1, 0.05, 0.35]
         for _ in 0..<random.poisson(mean: mean) {

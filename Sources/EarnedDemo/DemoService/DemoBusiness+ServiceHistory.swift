@@ -12,6 +12,13 @@ extension DemoBusiness {
     /// parts of consecutive batches, appended, equal the part of the whole). Referrals look at
     /// other customers, made on demand when they lie outside the batch.
     public func serviceHistory(for batch: DemoBatch) -> DemoServiceHistory {
+        serviceHistory(for: batch, momentsOnly: false)
+    }
+
+    /// The service history of a batch; with `momentsOnly`, only the parts that hold promises and
+    /// contacts (after-sale cases, promises, contacts, incidents), which is what the first service
+    /// moments are found in (`plantServiceEffects`).
+    func serviceHistory(for batch: DemoBatch, momentsOnly: Bool) -> DemoServiceHistory {
         let context = serviceContext()
         var log = DemoServiceLog()
         var slices: [ArraySlice<Order>] = []
@@ -39,11 +46,11 @@ extension DemoBusiness {
             let index = batch.range.lowerBound + offset
             let orders = slices[offset]
             let touches = recordAfterSale(steps[offset], index: index, customer: customer, context: context, log: &log)
-            promiseHistory(index: index, customer: customer, orders: orders, context: context, log: &log)
-            contactHistory(
-                index: index, customer: customer, orders: orders, isLead: batch.truths[offset].isLead, context: context,
-                log: &log)
+            let truth = batch.truths[offset]
+            promiseHistory(index: index, customer: customer, orders: orders, truth: truth, context: context, log: &log)
+            contactHistory(index: index, customer: customer, orders: orders, truth: truth, context: context, log: &log)
             incidentHistory(index: index, customer: customer, orders: orders, context: context, log: &log)
+            guard !momentsOnly else { continue }
             greetingHistory(
                 index: index, customer: customer, orders: orders, touches: touches, context: context, log: &log)
             referralHistory(

@@ -113,6 +113,12 @@ extension DemoBusiness {
         case incidents = 0x5E41_0006
         case business = 0x5E41_0007
         case cases = 0x5E41_0008
+        /// The promises staff make on their own and the questions customers ask on their own,
+        /// apart from those tied to orders, so that removing an order changes neither.
+        case ownPromises = 0x5E41_0009
+        case ownQuestions = 0x5E41_000A
+        /// The planted effect of the first service moment on the purchases after it.
+        case serviceEffect = 0x5E41_000B
     }
 
     func serviceRandom(_ stream: ServiceStream, index: Int) -> SeededGenerator {

@@ -180,17 +180,24 @@ package struct LifetimeScores {
     /// Fits the service covariates' effects (`ServiceEffects`) on the customers' purchases after
     /// their service moment (`ServiceCovariates`), and what a failure there costs over
     /// `horizonDays`.
+    /// A covariate the same for every customer (no customer's moment was a contact; all had
+    /// bought before it) says nothing and would leave the fit without standard errors: it is left
+    /// out.
     package mutating func fitServiceEffects(
         _ values: ServiceCovariates.Values, names: [String], tested: [String], horizonDays: Int
     ) {
-        guard summary != nil, values.frequency.count >= Self.minimumCustomers,
+        let rows = values.covariates
+        let varying = names.indices.filter { j in rows.contains { $0[j] != rows[0][j] } }
+        let covariates = rows.map { row in varying.map { row[$0] } }
+        let applies = values.applies.map { row in varying.map { row[$0] } }
+        let kept = varying.map { names[$0] }
+        guard summary != nil, values.frequency.count >= Self.minimumCustomers, tested.contains(where: kept.contains),
             let histories = try? CovariateHistories(
-                frequency: values.frequency, recency: values.recency, age: values.age,
-                covariates: values.covariates, names: names),
-            var effects = try? ServiceEffects(histories, tested: tested)
+                frequency: values.frequency, recency: values.recency, age: values.age, covariates: covariates,
+                names: kept),
+            var effects = try? ServiceEffects(histories, tested: tested.filter(kept.contains))
         else { return }
-        effects.estimatePerFailure(
-            covariates: values.covariates, applies: values.applies, horizonDays: horizonDays)
+        effects.estimatePerFailure(covariates: covariates, applies: applies, horizonDays: horizonDays)
         summary?.serviceEffects = effects
     }
 }

@@ -49,16 +49,10 @@ package enum ServiceCovariates {
         var values = Values()
         for range in facts.orderRanges() {
             let customer = facts.customerIDs[Int(facts.orders[range.lowerBound].customer)]
-            let promise = anchors.promises[customer]
-            let contact = anchors.contacts[customer]
-            let isContact: Bool
-            let anchor: ServiceAnchors.Anchor
-            switch (promise, contact) {
-            case (let p?, let c?): (anchor, isContact) = c.at < p.at ? (c, true) : (p, false)
-            case (let p?, nil): (anchor, isContact) = (p, false)
-            case (nil, let c?): (anchor, isContact) = (c, true)
-            case (nil, nil): continue
-            }
+            guard
+                let (anchor, isContact) = ServiceMoment.first(
+                    promise: anchors.promises[customer], contact: anchors.contacts[customer])
+            else { continue }
             let start = anchor.at.timeIntervalSince1970
             guard start < t else { continue }
             var before = (all: 0, year: 0)
