@@ -97,6 +97,8 @@ struct LifetimeWordsTests {
                 + "leave 2.10 times as fast (95\u{00A0}%: 1.40\u{2013}3.20) and buy 0.70 times as often "
                 + "(95\u{00A0}%: 0.55\u{2013}0.90).")
         #expect(ru.serviceEffect(clear).contains("уходят в 2,10 раза быстрее (95\u{00A0}%: 1,40\u{2013}3,20)"))
+        // Russian turns a ratio below 1 over: 0.7 (0.55–0.9) is "1.43 times less often" (1.11–1.82).
+        #expect(ru.serviceEffect(clear).contains("покупают в 1,43 раза реже (95\u{00A0}%: 1,11\u{2013}1,82)"))
         let unclear = Self.effect(dropout: (1.36, 0.64, 2.87), purchase: (0.81, 0.58, 1.12))
         #expect(en.serviceEffect(unclear).components(separatedBy: "no clear difference").count == 3)
         #expect(ru.serviceEffect(unclear).components(separatedBy: "разница не доказана").count == 3)

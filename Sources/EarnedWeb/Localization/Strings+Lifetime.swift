@@ -140,20 +140,30 @@ extension Strings {
     /// (95 %: 1.4–3.2) and buy 0.7 times as often (0.5–0.9)", or "no clear difference" where an
     /// interval holds 1.
     func serviceEffect(_ e: ServiceEffects.Effect) -> String {
-        func limits(_ r: IntervalEstimate, clear: Bool) -> String {
-            let range = "95\u{00A0}%: \(decimal(r.lower, digits: 2))\u{2013}\(decimal(r.upper, digits: 2))"
+        func limits(_ lower: Double, _ upper: Double, clear: Bool) -> String {
+            guard lower.isFinite, upper.isFinite else { return t("интервал не оценить", "no interval can be given") }
+            let range = "95\u{00A0}%: \(decimal(lower, digits: 2))\u{2013}\(decimal(upper, digits: 2))"
             return clear ? range : range + t("; разница не доказана", "; no clear difference")
         }
-        let dropoutClear = e.dropoutRatio.lower > 1 || e.dropoutRatio.upper < 1
-        let purchaseClear = e.purchaseRatio.lower > 1 || e.purchaseRatio.upper < 1
-        let d = decimal(e.dropoutRatio.estimate, digits: 2)
-        let p = decimal(e.purchaseRatio.estimate, digits: 2)
-        let leave = t(
-            "уходят в \(d) раза быстрее (\(limits(e.dropoutRatio, clear: dropoutClear)))",
-            "leave \(d) times as fast (\(limits(e.dropoutRatio, clear: dropoutClear)))")
-        let buy = t(
-            "покупают в \(p) раза чаще (\(limits(e.purchaseRatio, clear: purchaseClear)))",
-            "buy \(p) times as often (\(limits(e.purchaseRatio, clear: purchaseClear)))")
+        /// English says "0.75 times as often"; Russian says "в 1,33 раза реже" — a ratio below 1
+        /// turned over, its limits with it.
+        func ratio(_ r: IntervalEstimate, more: String, less: String, english: String) -> String {
+            let clear = r.lower > 1 || r.upper < 1
+            let en = "\(decimal(r.estimate, digits: 2)) \(english) (\(limits(r.lower, r.upper, clear: clear)))"
+            guard r.estimate < 1, r.estimate > 0 else {
+                return t(
+                    "в \(decimal(r.estimate, digits: 2)) раза \(more) (\(limits(r.lower, r.upper, clear: clear)))", en)
+            }
+            return t(
+                "в \(decimal(1 / r.estimate, digits: 2)) раза \(less) (\(limits(1 / r.upper, 1 / r.lower, clear: clear)))",
+                en)
+        }
+        let leave =
+            t("уходят ", "leave ")
+            + ratio(e.dropoutRatio, more: "быстрее", less: "медленнее", english: "times as fast")
+        let buy =
+            t("покупают ", "buy ")
+            + ratio(e.purchaseRatio, more: "чаще", less: "реже", english: "times as often")
         return "\(covariateSubject(e.name)) " + t("\(leave) и \(buy).", "\(leave) and \(buy).")
     }
 

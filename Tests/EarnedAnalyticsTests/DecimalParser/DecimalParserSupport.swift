@@ -2,25 +2,13 @@ import Testing
 
 @testable import EarnedAnalytics
 
-// Test support: a seeded RNG, a byte scratch buffer that compares DecimalParser with strtod, and a
+// Test support: a byte scratch buffer that compares DecimalParser with strtod, and a
 // tiny exact bignum (for the power table and for exact decimal midpoints between doubles).
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A scratch buffer: build a candidate text with `put`, then `check()` compares DecimalParser with
 /// strtod bit for bit. Mismatches are reported with `#expect` (the first 20 individually).

@@ -1,3 +1,4 @@
+import EarnedDomain
 import Testing
 
 @testable import EarnedAnalytics
@@ -46,7 +47,7 @@ func decompose(_ text: String) -> (negative: Bool, digits: [UInt8], point: Int) 
     return (negative, digits, point)
 }
 
-func putExponent(_ h: inout Harness, _ e: Int, _ rng: inout SplitMix64) {
+func putExponent(_ h: inout Harness, _ e: Int, _ rng: inout SeededGenerator) {
     h.put(rng.next() & 1 == 0 ? UInt8(ascii: "e") : UInt8(ascii: "E"))
     if e < 0 {
         h.put(UInt8(ascii: "-"))
@@ -58,7 +59,7 @@ func putExponent(_ h: inout Harness, _ e: Int, _ rng: inout SplitMix64) {
 }
 
 /// Writes ±0.d1d2…×10^point in one of several random notations.
-func putDecimal(_ h: inout Harness, negative: Bool, digits: [UInt8], point: Int, _ rng: inout SplitMix64) {
+func putDecimal(_ h: inout Harness, negative: Bool, digits: [UInt8], point: Int, _ rng: inout SeededGenerator) {
     if negative {
         h.put(UInt8(ascii: "-"))
     } else if rng.next() % 8 == 0 {
@@ -117,7 +118,7 @@ func putDecimal(_ h: inout Harness, negative: Bool, digits: [UInt8], point: Int,
 }
 
 /// Random finite double from several distributions.
-func randomDouble(_ i: Int, _ rng: inout SplitMix64) -> Double {
+func randomDouble(_ i: Int, _ rng: inout SeededGenerator) -> Double {
     switch i % 10 {
     case 0, 1, 2:  // any finite double, subnormals and huge ones included
         while true {
@@ -144,7 +145,7 @@ func randomDouble(_ i: Int, _ rng: inout SplitMix64) -> Double {
     /// to 15–19 significant digits, and to 1–25 digits, each in a random notation.
     @Test(arguments: 0..<4)
     func randomDoubles(chunk: Int) {
-        var rng = SplitMix64(seed: 0xA11CE + UInt64(chunk))
+        var rng = SeededGenerator(seed: 0xA11CE + UInt64(chunk))
         var h = Harness()
         for i in 0..<500_000 {
             let d = randomDouble(i, &rng)
@@ -172,7 +173,7 @@ func randomDouble(_ i: Int, _ rng: inout SplitMix64) -> Double {
     /// (b) Random digit strings of 1–25 digits, random '.' position, random exponent −30…+30.
     @Test(arguments: 0..<2)
     func randomDigitStrings(chunk: Int) {
-        var rng = SplitMix64(seed: 0xB0B + UInt64(chunk))
+        var rng = SeededGenerator(seed: 0xB0B + UInt64(chunk))
         var h = Harness()
         for _ in 0..<400_000 {
             h.reset()
@@ -197,7 +198,7 @@ func randomDouble(_ i: Int, _ rng: inout SplitMix64) -> Double {
     /// (c) Exact decimal midpoints between adjacent doubles (ties to even), one unit in the last of
     /// three extra digits above and below them, and the doubles around every power of two.
     @Test func halfwayCasesAndPowersOfTwo() {
-        var rng = SplitMix64(seed: 0xC0FFEE)
+        var rng = SeededGenerator(seed: 0xC0FFEE)
         var h = Harness()
         var powersOfFive = [BigUInt(1)]
         for _ in 0..<1080 {
@@ -422,7 +423,7 @@ func randomDouble(_ i: Int, _ rng: inout SplitMix64) -> Double {
             return i == s.count
         }
         let alphabet = Array("0123456789012345678901234567890123456789..eE+-+-eE. x".utf8) + [0xD9, 0x09]
-        var rng = SplitMix64(seed: 0xD00D)
+        var rng = SeededGenerator(seed: 0xD00D)
         var h = Harness()
         var valid = 0
         for _ in 0..<300_000 {
