@@ -12,17 +12,7 @@ extension DemoBusiness {
     /// written history shows is the one planted at.
     func plantServiceEffects(_ batch: inout DemoBatch) {
         let history = serviceHistory(for: batch, momentsOnly: true)
-        var promises: [CustomerID: ServiceMoment] = [:]
-        var contacts: [CustomerID: ServiceMoment] = [:]
-        for p in history.promises {
-            ServiceMoment.keepFirst(.of(p, now: now), in: &promises[p.customerID])
-        }
-        let rules = ServiceRules.standard
-        for c in history.contacts {
-            guard let customer = c.customerID, let location = location(c.locationID) else { continue }
-            let state = rules.replyClock(for: location).status(of: c, now: now).firstResponse.state
-            ServiceMoment.keepFirst(.of(c, firstReply: state), in: &contacts[customer])
-        }
+        let moments = firstServiceMoments(in: history)
 
         var orders: [Order] = []
         orders.reserveCapacity(batch.orders.count)
@@ -32,7 +22,7 @@ extension DemoBusiness {
             while end < batch.orders.endIndex, batch.orders[end].customerID == customer.id { end += 1 }
             var own = Array(batch.orders[start..<end])
             start = end
-            let first = ServiceMoment.first(promise: promises[customer.id], contact: contacts[customer.id])
+            let first = moments.first(of: customer.id)
             var truth = batch.truths[offset]
             truth.serviceMoment = first?.moment
             truth.serviceMomentIsContact = first?.isContact ?? false
@@ -59,5 +49,18 @@ extension DemoBusiness {
             orders += own
         }
         batch.orders = orders
+    }
+
+    /// The first service moments in a history, its contacts judged by the reply targets the demo
+    /// business keeps (the defaults), as `earned score` judges them.
+    func firstServiceMoments(in history: DemoServiceHistory) -> FirstServiceMoments {
+        var moments = FirstServiceMoments()
+        for p in history.promises { moments.add(p, now: now) }
+        let rules = ServiceRules.standard
+        for c in history.contacts {
+            guard let location = location(c.locationID) else { continue }
+            moments.add(c, firstReply: rules.replyClock(for: location).status(of: c, now: now).firstResponse.state)
+        }
+        return moments
     }
 }

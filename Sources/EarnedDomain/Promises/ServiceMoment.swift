@@ -26,13 +26,32 @@ public struct ServiceMoment: Hashable, Codable, Sendable {
         guard state == .met || state == .missed else { return nil }
         return ServiceMoment(at: contact.receivedAt, failed: state == .missed)
     }
+}
 
-    /// A customer's first service moment of both kinds: the earlier of their first promise's and
+/// Every customer's first service moment of each kind, gathered from their promises and contacts
+/// in any order: what `earned score` measures the cost of a failure from, and where the demo plants
+/// one.
+public struct FirstServiceMoments: Sendable {
+    public private(set) var promises: [CustomerID: ServiceMoment] = [:]
+    public private(set) var contacts: [CustomerID: ServiceMoment] = [:]
+
+    public init() {}
+
+    /// Counts a promise, judged at `now`.
+    public mutating func add(_ promise: Promise, now: Date) {
+        Self.keepFirst(.of(promise, now: now), in: &promises[promise.customerID])
+    }
+
+    /// Counts a contact by its first reply's state (nil: not measured).
+    public mutating func add(_ contact: InboundContact, firstReply state: TargetStatus.State?) {
+        guard let customer = contact.customerID, let state else { return }
+        Self.keepFirst(.of(contact, firstReply: state), in: &contacts[customer])
+    }
+
+    /// The customer's first service moment of both kinds: the earlier of their first promise's and
     /// first contact's (the promise's on a tie), and whether it is the contact's.
-    public static func first(promise: ServiceMoment?, contact: ServiceMoment?) -> (
-        moment: ServiceMoment, isContact: Bool
-    )? {
-        switch (promise, contact) {
+    public func first(of customer: CustomerID) -> (moment: ServiceMoment, isContact: Bool)? {
+        switch (promises[customer], contacts[customer]) {
         case (let p?, let c?): c.at < p.at ? (c, true) : (p, false)
         case (let p?, nil): (p, false)
         case (nil, let c?): (c, true)
@@ -40,8 +59,7 @@ public struct ServiceMoment: Hashable, Codable, Sendable {
         }
     }
 
-    /// Keeps the earlier of `moment` and what `first` holds.
-    public static func keepFirst(_ moment: ServiceMoment?, in first: inout ServiceMoment?) {
+    private static func keepFirst(_ moment: ServiceMoment?, in first: inout ServiceMoment?) {
         guard let moment else { return }
         if let seen = first, seen.at <= moment.at { return }
         first = moment

@@ -68,9 +68,6 @@ package struct LifetimeScores {
     package var currency: [Int]
     package var fit: PurchaseFit?
     package var summary: LifetimeSummary?
-    /// The customers the models were fitted on (indexes into `ScoreFacts.customerIDs`), for the
-    /// service covariates.
-    package var scored: [Int] = []
 
     package init(facts: ScoreFacts, now: Date) {
         let count = facts.customerIDs.count
@@ -113,7 +110,6 @@ package struct LifetimeScores {
         purchasesLimits = Array(repeating: nil, count: count)
         valueLimitsMinor = Array(repeating: nil, count: count)
         let scored = (0..<count).filter { seen[$0] && age[$0] > 0 }
-        self.scored = scored
         guard scored.count >= Self.minimumCustomers,
             let histories = try? CustomerHistories(
                 frequency: scored.map { frequency[$0] }, recency: scored.map { recency[$0] },

@@ -90,9 +90,10 @@ package struct Score: Sendable {
                 } ?? "not enough data"))
 
         let observations = ServiceObservations(facts: facts, setting: setting, now: now)
+        let moments = FirstServiceMoments(facts: facts, replyStatus: observations.replyStatus, now: now)
         let covariateStart = ContinuousClock.now
         lifetime.fitServiceEffects(
-            ServiceCovariates.of(facts: facts, replyStatus: observations.replyStatus, now: now),
+            ServiceCovariates.of(facts: facts, moments: moments, now: now),
             names: ServiceCovariates.names, tested: ServiceCovariates.tested, horizonDays: ServiceCost.horizonDays)
         if let effects = lifetime.summary?.serviceEffects {
             let took = ContinuousClock.now - covariateStart
@@ -149,7 +150,7 @@ package struct Score: Sendable {
         try await store.save(loyalty.summary, as: LoyaltySummary.key, at: now)
         progress("segments: \(loyalty.rows.count) customers")
 
-        let costs = ServiceCost(facts: facts, observations: observations, now: now)
+        let costs = ServiceCost(facts: facts, moments: moments, now: now)
         try await store.save(costs.report, as: ServiceCostReport.key, at: now)
         progress("cost of a broken promise: " + costs.report.promise.summaryLine)
 

@@ -36,13 +36,13 @@ package struct ServiceCostReport: Codable, Sendable {
 
 /// The cost of a broken promise and of a late reply from the business's own data
 /// (`PromiseCost`: coarsened exact matching on earlier purchasing). Each customer counts once,
-/// anchored at their first decided promise (or answered contact, `ServiceAnchors`) that lies at least the horizon
-/// before now, so every unit's later purchasing is fully observed.
+/// anchored at their first decided promise (or answered contact; `FirstServiceMoments`) when it
+/// lies at least the horizon before now, so every unit's later purchasing is fully observed.
 package struct ServiceCost {
     package static let horizonDays = 180
     package var report: ServiceCostReport
 
-    package init(facts: ScoreFacts, observations: ServiceObservations, now: Date) {
+    package init(facts: ScoreFacts, moments: FirstServiceMoments, now: Date) {
         let horizon = TimeInterval(Self.horizonDays) * 86_400
         let latest = now.addingTimeInterval(-horizon)
         // The most used currency: spend is compared within it only.
@@ -78,13 +78,11 @@ package struct ServiceCost {
                 daysSincePreviousPurchase: previous.map { (t - $0) / 86_400 }, purchasesAfter: after.n,
                 spendAfter: after.spend)
         }
-        let anchors = ServiceAnchors(
-            facts: facts, replyStatus: observations.replyStatus, now: now, latest: latest)
-        let promiseUnits = anchors.promises.compactMap { customer, a in
-            unit(customer, anchor: a.at, exposed: a.failed)
+        let promiseUnits = moments.promises.compactMap { customer, m in
+            m.at <= latest ? unit(customer, anchor: m.at, exposed: m.failed) : nil
         }
-        let replyUnits = anchors.contacts.compactMap { customer, a in
-            unit(customer, anchor: a.at, exposed: a.failed)
+        let replyUnits = moments.contacts.compactMap { customer, m in
+            m.at <= latest ? unit(customer, anchor: m.at, exposed: m.failed) : nil
         }
         let estimator = PromiseCost(horizonDays: Self.horizonDays)
         let currency = main.map { facts.currencies[$0] }

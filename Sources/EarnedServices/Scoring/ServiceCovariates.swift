@@ -5,7 +5,7 @@ import Foundation
 
 /// The service each customer received, as covariates of the lifetime model (`ServiceEffects`),
 /// measured where the customer's clock can start: their first service moment — the first decided
-/// promise or the first answered contact, whichever came first (`ServiceAnchors`). Whether it let
+/// promise or the first answered contact, whichever came first (`FirstServiceMoments`). Whether it let
 /// them down (a promise broken or kept late; a first reply after its target) is fixed from then
 /// on, so the model (Fader & Hardie 2007's time-invariant covariates) sees only the purchases
 /// after it: x, t_x and T counted from the moment. Controls, measured at the moment: whether it
@@ -42,17 +42,13 @@ package enum ServiceCovariates {
     }
 
     /// The rows of every customer whose first service moment lies before `now`.
-    package static func of(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) -> Values {
-        let anchors = ServiceAnchors(facts: facts, replyStatus: replyStatus, now: now, latest: now)
+    package static func of(facts: ScoreFacts, moments: FirstServiceMoments, now: Date) -> Values {
         let week = 7 * 86_400.0
         let t = now.timeIntervalSince1970
         var values = Values()
         for range in facts.orderRanges() {
             let customer = facts.customerIDs[Int(facts.orders[range.lowerBound].customer)]
-            guard
-                let (anchor, isContact) = ServiceMoment.first(
-                    promise: anchors.promises[customer], contact: anchors.contacts[customer])
-            else { continue }
+            guard let (anchor, isContact) = moments.first(of: customer) else { continue }
             let start = anchor.at.timeIntervalSince1970
             guard start < t else { continue }
             var before = (all: 0, year: 0)

@@ -8,27 +8,16 @@ import Testing
 /// is the one the effect was planted at, and those let down there buy less after it.
 @Suite("Demo: the planted effect of the first service moment")
 struct DemoServiceEffectTests {
-    /// Each customer's first service moment, found again in the whole written history by the
-    /// domain's rule and the default reply targets, is the one in their ground truth.
+    /// Each customer's first service moment, found again in the whole written history (the
+    /// business-wide part included) by the domain's rule and the default reply targets, is the one
+    /// in their ground truth.
     @Test func theMomentInTheHistoryIsThePlantedOne() {
-        let business = ServiceFixture.business
-        let history = ServiceFixture.history
-        var promises: [CustomerID: ServiceMoment] = [:]
-        var contacts: [CustomerID: ServiceMoment] = [:]
-        for p in history.promises {
-            ServiceMoment.keepFirst(.of(p, now: ServiceFixture.now), in: &promises[p.customerID])
-        }
-        for c in history.contacts {
-            guard let customer = c.customerID, let location = business.location(c.locationID) else { continue }
-            let state = ServiceRules.standard.replyClock(for: location).status(of: c, now: ServiceFixture.now)
-                .firstResponse.state
-            ServiceMoment.keepFirst(.of(c, firstReply: state), in: &contacts[customer])
-        }
+        let moments = ServiceFixture.business.firstServiceMoments(in: ServiceFixture.history)
         var found = 0
         var failed = (promises: 0, contacts: 0)
         var mismatched: [CustomerID] = []
         for truth in ServiceFixture.data.truths {
-            let first = ServiceMoment.first(promise: promises[truth.customerID], contact: contacts[truth.customerID])
+            let first = moments.first(of: truth.customerID)
             if first?.moment != truth.serviceMoment || (first?.isContact ?? false) != truth.serviceMomentIsContact {
                 mismatched.append(truth.customerID)
             }
