@@ -38,21 +38,55 @@ public struct CustomerHistories: Sendable {
         guard frequency.count == recency.count, recency.count == age.count else {
             throw AnalyticsError.mismatchedLengths
         }
-        var rows = DenseIndexer(capacity: frequency.count)
-        var ofCustomer = [Int32](repeating: 0, count: frequency.count)
-        var weights: [Double] = []
-        for i in 0..<frequency.count {
-            let x = frequency[i]
-            let tx = recency[i] + 0  // normalises −0 to +0 for hashing
-            let t = age[i] + 0
-            try Self.check(frequency: x, recency: tx, age: t, index: i)
-            let row = rows.id(UInt64(x), tx.bitPattern, t.bitPattern)
-            if Int(row) == weights.count {
-                weights.append(1)
-            } else {
-                weights[Int(row)] += 1
+        // Each of a fixed set of ranges compresses its own customers on some core; the ranges'
+        // tables are then joined in order, so rows are numbered by first appearance as one pass
+        // would number them.
+        struct Part: Sendable {
+            var rows = DenseIndexer(capacity: 0)
+            var ofCustomer: [Int32] = []
+            var weights: [Double] = []
+            var error: AnalyticsError?
+        }
+        let parts = Parallel.mapChunks(count: frequency.count) { range in
+            var part = Part()
+            part.ofCustomer.reserveCapacity(range.count)
+            for i in range {
+                let x = frequency[i]
+                let tx = recency[i] + 0  // normalises −0 to +0 for hashing
+                let t = age[i] + 0
+                do {
+                    try Self.check(frequency: x, recency: tx, age: t, index: i)
+                } catch {
+                    part.error = error as? AnalyticsError
+                    return part
+                }
+                let row = part.rows.id(UInt64(x), tx.bitPattern, t.bitPattern)
+                if Int(row) == part.weights.count {
+                    part.weights.append(1)
+                } else {
+                    part.weights[Int(row)] += 1
+                }
+                part.ofCustomer.append(row)
             }
-            ofCustomer[i] = row
+            return part
+        }
+        if let error = parts.lazy.compactMap(\.error).first { throw error }
+        var rows = parts[0].rows
+        var weights = parts[0].weights
+        var ofCustomer = parts[0].ofCustomer
+        ofCustomer.reserveCapacity(frequency.count)
+        for part in parts.dropFirst() {
+            var joined = [Int32](repeating: 0, count: part.rows.count)
+            for k in 0..<part.rows.count {
+                let row = rows.id(part.rows.first[k], part.rows.second[k], part.rows.third[k])
+                joined[k] = row
+                if Int(row) == weights.count {
+                    weights.append(part.weights[k])
+                } else {
+                    weights[Int(row)] += part.weights[k]
+                }
+            }
+            ofCustomer += part.ofCustomer.map { joined[Int($0)] }
         }
         let rowX = rows.first.map { Int($0) }
         let rowTx = rows.second.map(Double.init(bitPattern:))

@@ -87,72 +87,91 @@ public struct LifetimePredictions: Sendable {
         let n = histories.rowCount
 
         // Per (x, T) pair: the expectation given alive and its log-gradient (central differences
-        // in each parameter); the discounted purchases of the value likewise.
-        let pairs = histories.pairFrequency.count
-        var expected = [Double](repeating: 0, count: pairs)
-        var expectedGradient = [SIMD4<Double>](repeating: .zero, count: pairs)
-        var discounted = [Double](repeating: 0, count: pairs)
-        var discountedGradient = [SIMD4<Double>](repeating: .zero, count: pairs)
-        for k in 0..<pairs {
-            let x = histories.pairFrequency[k]
-            let age = histories.pairAge[k]
-            (expected[k], expectedGradient[k]) = Self.logGradient(of: model) { m in
-                m.expectationIfAlive(in: horizon, x: x, age: age)
-            }
-            if let input {
-                (discounted[k], discountedGradient[k]) = Self.logGradient(of: model) { m in
-                    input.definition.discountedPurchasesIfAlive(model: m, frequency: x, age: age)
+        // in each parameter); the discounted purchases of the value likewise. Every loop below runs
+        // on all cores in the fixed chunks of `Parallel.mapChunks`, so its sums come out the same on
+        // any machine.
+        let pairParts = Parallel.mapChunks(count: histories.pairFrequency.count) { range in
+            var part = (
+                expected: [Double](), expectedGradient: [SIMD4<Double>](), discounted: [Double](),
+                discountedGradient: [SIMD4<Double>]()
+            )
+            for k in range {
+                let x = histories.pairFrequency[k]
+                let age = histories.pairAge[k]
+                let (e, g) = Self.logGradient(of: model) { m in m.expectationIfAlive(in: horizon, x: x, age: age) }
+                part.expected.append(e)
+                part.expectedGradient.append(g)
+                if let input {
+                    let (d, dg) = Self.logGradient(of: model) { m in
+                        input.definition.discountedPurchasesIfAlive(model: m, frequency: x, age: age)
+                    }
+                    part.discounted.append(d)
+                    part.discountedGradient.append(dg)
                 }
             }
+            return part
         }
+        let expected = pairParts.flatMap(\.expected)
+        let expectedGradient = pairParts.flatMap(\.expectedGradient)
+        let discounted = pairParts.flatMap(\.discounted)
+        let discountedGradient = pairParts.flatMap(\.discountedGradient)
 
-        var alive = [Double](repeating: 0, count: n)
-        var aliveLower = alive
-        var aliveUpper = alive
-        var purchases = alive
-        var purchasesLower = alive
-        var purchasesUpper = alive
-        // Per row: ∇ ln P(alive), kept for the value.
-        var logAliveGradient = [SIMD4<Double>](repeating: .zero, count: n)
+        let rowParts = Parallel.mapChunks(count: n) { range in
+            var part = RowPart()
+            for i in range {
+                let (logOdds, oddsGradient) = model.aliveLogOdds(
+                    frequency: histories.rowFrequency[i], recency: histories.rowRecency[i], age: histories.rowAge[i])
+                let p = logOdds == .infinity ? 1 : 1 / (1 + exp(-logOdds))
+                part.alive.append(p)
+                let gradient = oddsGradient * (1 - p)
+                part.logAliveGradient.append(gradient)
+                if logOdds == .infinity {
+                    part.aliveLower.append(1)
+                    part.aliveUpper.append(1)
+                } else if let sigma, logOdds.isFinite {
+                    let se = sigma.quadratic(oddsGradient).squareRoot()
+                    part.aliveLower.append(1 / (1 + exp(-(logOdds - z * se))))
+                    part.aliveUpper.append(1 / (1 + exp(-(logOdds + z * se))))
+                } else {
+                    part.aliveLower.append(.nan)
+                    part.aliveUpper.append(.nan)
+                }
+                let pair = Int(histories.rowPairIndex[i])
+                let e = p * expected[pair]
+                part.purchases.append(e)
+                let eGradient = gradient + expectedGradient[pair]
+                if e > 0, let sigma {
+                    let se = sigma.quadratic(eGradient).squareRoot()
+                    part.purchasesLower.append(e * exp(-z * se))
+                    part.purchasesUpper.append(e * exp(z * se))
+                } else {
+                    part.purchasesLower.append(sigma == nil ? .nan : e)
+                    part.purchasesUpper.append(sigma == nil ? .nan : e)
+                }
+                let w = histories.rowWeight[i]
+                part.totalAlive += w * p
+                part.totalPurchases += w * e
+                part.totalAliveGradient += (w * p) * gradient
+                part.totalPurchasesGradient += (w * e) * eGradient
+            }
+            return part
+        }
+        let alive = rowParts.flatMap(\.alive)
+        let aliveLower = rowParts.flatMap(\.aliveLower)
+        let aliveUpper = rowParts.flatMap(\.aliveUpper)
+        let purchases = rowParts.flatMap(\.purchases)
+        let purchasesLower = rowParts.flatMap(\.purchasesLower)
+        let purchasesUpper = rowParts.flatMap(\.purchasesUpper)
+        let logAliveGradient = rowParts.flatMap(\.logAliveGradient)
         var totalAliveGradient = SIMD4<Double>.zero
         var totalPurchasesGradient = SIMD4<Double>.zero
         var totalAlive = 0.0
         var totalPurchases = 0.0
-        for i in 0..<n {
-            let (logOdds, oddsGradient) = model.aliveLogOdds(
-                frequency: histories.rowFrequency[i], recency: histories.rowRecency[i], age: histories.rowAge[i])
-            let p = logOdds == .infinity ? 1 : 1 / (1 + exp(-logOdds))
-            alive[i] = p
-            let gradient = oddsGradient * (1 - p)
-            logAliveGradient[i] = gradient
-            if logOdds == .infinity {
-                aliveLower[i] = 1
-                aliveUpper[i] = 1
-            } else if let sigma, logOdds.isFinite {
-                let se = sigma.quadratic(oddsGradient).squareRoot()
-                aliveLower[i] = 1 / (1 + exp(-(logOdds - z * se)))
-                aliveUpper[i] = 1 / (1 + exp(-(logOdds + z * se)))
-            } else {
-                aliveLower[i] = .nan
-                aliveUpper[i] = .nan
-            }
-            let pair = Int(histories.rowPairIndex[i])
-            let e = p * expected[pair]
-            purchases[i] = e
-            let eGradient = gradient + expectedGradient[pair]
-            if e > 0, let sigma {
-                let se = sigma.quadratic(eGradient).squareRoot()
-                purchasesLower[i] = e * exp(-z * se)
-                purchasesUpper[i] = e * exp(z * se)
-            } else {
-                purchasesLower[i] = sigma == nil ? .nan : e
-                purchasesUpper[i] = sigma == nil ? .nan : e
-            }
-            let w = histories.rowWeight[i]
-            totalAlive += w * p
-            totalPurchases += w * e
-            totalAliveGradient += (w * p) * gradient
-            totalPurchasesGradient += (w * e) * eGradient
+        for part in rowParts {
+            totalAlive += part.totalAlive
+            totalPurchases += part.totalPurchases
+            totalAliveGradient += part.totalAliveGradient
+            totalPurchasesGradient += part.totalPurchasesGradient
         }
         self.alive = alive
         self.aliveLower = aliveLower
@@ -172,16 +191,25 @@ public struct LifetimePredictions: Sendable {
         let parts = ValueParts(
             input: input, sigma: sigma, spendSigma: Covariance(input.spend.covariance), z: z, discounted: discounted,
             discountedGradient: discountedGradient, logAliveGradient: logAliveGradient)
+        let sums = Parallel.mapChunks(count: histories.customerCount) { range in
+            var sum = (total: 0.0, purchaseGradient: SIMD4<Double>.zero, spendGradient: SIMD4<Double>.zero)
+            for c in range {
+                guard let v = Self.value(customer: c, parts, histories: histories, alive: alive), v.value > 0 else {
+                    continue
+                }
+                sum.total += v.value
+                sum.purchaseGradient += v.value * v.purchaseGradient
+                sum.spendGradient += v.value * v.spendGradient
+            }
+            return sum
+        }
         var total = 0.0
         var totalPurchaseGradient = SIMD4<Double>.zero
         var totalSpendGradient = SIMD4<Double>.zero
-        for c in 0..<histories.customerCount {
-            guard let v = Self.value(customer: c, parts, histories: histories, alive: alive), v.value > 0 else {
-                continue
-            }
-            total += v.value
-            totalPurchaseGradient += v.value * v.purchaseGradient
-            totalSpendGradient += v.value * v.spendGradient
+        for sum in sums {
+            total += sum.total
+            totalPurchaseGradient += sum.purchaseGradient
+            totalSpendGradient += sum.spendGradient
         }
         valueParts = parts
         if let sigma, let spendSigma = parts.spendSigma, total > 0 {
@@ -192,6 +220,22 @@ public struct LifetimePredictions: Sendable {
             totals.value = IntervalEstimate(estimate: total, lower: .nan, upper: .nan)
         }
         self.totals = totals
+    }
+
+    /// One chunk of rows' predictions and its part of the totals (`init`).
+    private struct RowPart {
+        var alive: [Double] = []
+        var aliveLower: [Double] = []
+        var aliveUpper: [Double] = []
+        var purchases: [Double] = []
+        var purchasesLower: [Double] = []
+        var purchasesUpper: [Double] = []
+        /// ∇ ln P(alive), kept for the value.
+        var logAliveGradient: [SIMD4<Double>] = []
+        var totalAliveGradient = SIMD4<Double>.zero
+        var totalPurchasesGradient = SIMD4<Double>.zero
+        var totalAlive = 0.0
+        var totalPurchases = 0.0
     }
 
     /// Customer c's lifetime value with its limits; nil without a spend model, NaN where the

@@ -398,6 +398,25 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The figures themselves: exactly Swift's shortest round-trip `description`, over every
+    /// magnitude, and nothing for NaN.
+    @Test func numbersAreTheirDescription() {
+        var random = SeededGenerator(seed: 17)
+        var values: [Double] = [0, -0.0, 1, 1e-5, 27.142857142857142, 1e22, 1e23, .infinity, -.infinity, 5e-324]
+        for _ in 0..<20_000 {
+            values.append(Double(bitPattern: random.next()))
+            values.append(Double(random.next() % 1_000_000) / 7)
+        }
+        for value in values where !value.isNaN {
+            var bytes: [UInt8] = [0x2C]
+            FitCSVWriter.appendNumber(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "," + value.description)
+        }
+        var bytes: [UInt8] = []
+        FitCSVWriter.appendNumber(.nan, to: &bytes)
+        #expect(bytes.isEmpty)
+    }
+
     @Test func limitsAreWrittenToSixSignificantDigits() {
         #expect(Self.text(0.5406182906123088) == "0.540618")
         #expect(Self.text(30.155945257672716) == "30.1559")
@@ -471,6 +490,47 @@ import Testing
         let fast = try #require(FitInputReader().readPlainSummary(contentsOf: url))
         #expect(fast.customerIDs == ["A7", "007", "12"])
         #expect(Self.same(fast, try FitInputReader().read(Array(text.utf8))))
+    }
+
+    /// The newline count that sizes each chunk's share of the arrays, against a byte-by-byte count:
+    /// short tails, whole words, nothing but newlines, none at all.
+    @Test func newlinesAreCounted() {
+        var random = SeededGenerator(seed: 23)
+        var cases: [[UInt8]] = [[], [0x0A], Array(repeating: 0x0A, count: 20_000), Array(repeating: 0x31, count: 100)]
+        for length in [1, 31, 32, 33, 64, 1000, 8160, 8200, 70_000] {
+            cases.append((0..<length).map { _ in random.next() % 3 == 0 ? 0x0A : 0x2C })
+        }
+        for bytes in cases {
+            let count = bytes.withUnsafeBufferPointer { FitInputReader.newlines(in: $0) }
+            #expect(count == bytes.filter { $0 == 0x0A }.count)
+        }
+    }
+
+    /// Small chunks, so that lines (and the header) cross them, a BOM, and ids that turn from numbers
+    /// to text in a later chunk: the same data as the general reader's.
+    @Test(arguments: [48, 64, 200])
+    func linesAcrossChunksReadTheSame(chunkSize: Int) throws {
+        var rng = SeededGenerator(seed: 5)
+        let data = FitSimulation().simulate(count: 300, using: &rng)
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        FitCSVWriter.appendSummaryHeader(data, to: &bytes)
+        FitCSVWriter.appendSummary(data, rows: 0..<data.count, to: &bytes)
+        var text = String(decoding: bytes, as: UTF8.self)
+        let url = try Self.write(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fast = try #require(FitInputReader().readPlainSummary(contentsOf: url, chunkSize: chunkSize))
+        #expect(Self.same(fast, try FitInputReader().read(bytes)))
+        #expect(fast.customerIDs == nil)
+
+        text = text.replacingOccurrences(of: "\n250,", with: "\nC250,") + "X1,0,0,3.5,0"
+        let mixed = try Self.write(text)
+        defer { try? FileManager.default.removeItem(at: mixed) }
+        let read = try #require(FitInputReader().readPlainSummary(contentsOf: mixed, chunkSize: chunkSize))
+        #expect(Self.same(read, try FitInputReader().read(Array(text.utf8))))
+        #expect(read.customerIDs?[0] == "1")
+        #expect(read.customerIDs?[249] == "C250")
+        #expect(read.customerIDs?.last == "X1")
+        #expect(read.count == 301)
     }
 
     /// Quotes, semicolons, spaces, empty cells, a decimal x, a bad row: the general reader's.

@@ -54,6 +54,32 @@ struct CommandTests {
         }
     }
 
+    /// The chunked writer behind `fit --customers` and `--simulate`: many more chunks than are ever
+    /// held at once, formatted on every core, land in order; a failing disk stops it with its
+    /// reason instead of leaving a worker waiting.
+    @Test func chunksAreWrittenInOrderAndAFullDiskIsReported() throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("rows.csv")
+        let count = 250_000
+        try FitCommand.write(url, count: count, header: { $0 += Array("n\n".utf8) }) { buffer, rows in
+            for i in rows { buffer += Array("\(i)\n".utf8) }
+        }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == count + 1)
+        #expect(lines.first == "n")
+        #expect(lines.dropFirst().enumerated().allSatisfy { Int($1) == $0 })
+
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        #expect {
+            try FitCommand.write(URL(fileURLWithPath: "/dev/full"), count: count, header: { _ in }) { buffer, rows in
+                for i in rows { buffer += Array("\(i)\n".utf8) }
+            }
+        } throws: { error in
+            String(describing: error).contains("cannot write /dev/full")
+        }
+    }
+
     @Test("user add creates the first owner; import, export and backup work on the file")
     func lifecycle() async throws {
         try await withDatabase { db in

@@ -8,17 +8,23 @@ import Foundation
 public struct ServiceMoment: Hashable, Codable, Sendable {
     public var at: Date
     public var failed: Bool
+    /// Whether it was a promise made with an order (its delivery, a repair ready), rather than one
+    /// staff made of their own accord or a contact. Those come with the buying itself and fail at
+    /// other rates than a call back promised, so the customers who get each differ.
+    public var withOrder: Bool
 
-    public init(at: Date, failed: Bool) {
+    public init(at: Date, failed: Bool, withOrder: Bool = false) {
         self.at = at
         self.failed = failed
+        self.withOrder = withOrder
     }
 
     /// The moment a promise makes, judged at `now`; nil while it is open or overdue.
     public static func of(_ promise: Promise, now: Date) -> ServiceMoment? {
         let outcome = promise.outcome(at: now)
         guard outcome.isDecided else { return nil }
-        return ServiceMoment(at: promise.originalDueAt, failed: outcome.isFailed)
+        return ServiceMoment(
+            at: promise.originalDueAt, failed: outcome.isFailed, withOrder: promise.link?.kind == .order)
     }
 
     /// The moment a contact makes, from its first reply's state; nil until it is answered.

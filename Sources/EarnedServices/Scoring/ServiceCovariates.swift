@@ -9,9 +9,11 @@ import Foundation
 /// them down (a promise broken or kept late; a first reply after its target) is fixed from then
 /// on, so the model (Fader & Hardie 2007's time-invariant covariates) sees only the purchases
 /// after it: x, t_x and T counted from the moment. Controls, measured at the moment: whether it
-/// was a contact (customers who write differ from those who are promised something), how many
-/// orders they placed in the year before (ln(1 + n)), whether they had ordered at all, and how
-/// long since their last order (ln(1 + weeks)).
+/// was a contact (customers who write differ from those who are promised something), whether it
+/// was a promise made with an order (a delivery, a repair ready) rather than one staff made of
+/// their own accord (`ServiceMoment.withOrder`: those customers buy differently, and such promises
+/// fail at other rates), how many orders they placed in the year before (ln(1 + n)), whether they
+/// had ordered at all, and how long since their last order (ln(1 + weeks)).
 ///
 /// Why not shares over the whole history: the number of promises and contacts grows with the
 /// purchases, and what is promised to whom depends on how they buy, so a share computed after the
@@ -21,11 +23,13 @@ package enum ServiceCovariates {
     package static let brokenPromises = "broken_promises"
     package static let lateReplies = "late_replies"
     package static let contactFirst = "contact_first"
+    package static let promiseWithOrder = "promise_with_order"
     package static let priorPurchases = "prior_purchases"
     package static let noPriorPurchase = "no_prior_purchase"
     package static let weeksSincePurchase = "weeks_since_purchase"
     package static let names = [
-        brokenPromises, lateReplies, contactFirst, priorPurchases, noPriorPurchase, weeksSincePurchase,
+        brokenPromises, lateReplies, contactFirst, promiseWithOrder, priorPurchases, noPriorPurchase,
+        weeksSincePurchase,
     ]
     /// The covariates whose effects are shown and tested; the rest are controls.
     package static let tested = [brokenPromises, lateReplies]
@@ -69,10 +73,10 @@ package enum ServiceCovariates {
             values.age.append((t - start) / week)
             values.covariates.append([
                 !isContact && anchor.failed ? 1 : 0, isContact && anchor.failed ? 1 : 0, isContact ? 1 : 0,
-                log1p(Double(before.year)), before.all == 0 ? 1 : 0,
+                anchor.withOrder ? 1 : 0, log1p(Double(before.year)), before.all == 0 ? 1 : 0,
                 previous.map { log1p((start - $0) / week) } ?? 0,
             ])
-            values.applies.append([!isContact, isContact, false, false, false, false])
+            values.applies.append([!isContact, isContact, false, false, false, false, false])
         }
         return values
     }

@@ -104,11 +104,12 @@ struct FitCommand: AsyncCommand {
         }
     }
 
-    /// Writes a CSV in chunks of 32,768 rows, formatted on every core at once and written in
+    /// Writes a CSV in chunks of 16,384 rows, formatted on every core at once and written in
     /// order, so a million rows never sit in memory as text and formatting numbers (most of the
-    /// time a write takes) runs in parallel. Each round's chunks go to the file from a queue of
-    /// their own (POSIX `write`, no copy) while the next round is formatted; one round waits
-    /// there at most, so no more text is held than two rounds.
+    /// time a write takes) runs in parallel. Whoever finishes the next chunk in order writes it
+    /// (POSIX `write`, no copy) and any finished after it, then goes on formatting; a chunk starts
+    /// only within `2 × cores + 2` of the next to write, so that is all the text ever held, in
+    /// buffers used again and again (fresh ones would cost a page fault every 4 KiB).
     static func write(
         _ url: URL, count: Int, header: (inout [UInt8]) -> Void,
         rows: @escaping @Sendable (inout [UInt8], Range<Int>) -> Void
@@ -119,34 +120,68 @@ struct FitCommand: AsyncCommand {
         defer { output.close() }
         var head: [UInt8] = []
         header(&head)
-        output.write([head])
-        let chunk = 32_768
-        let group = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let queue = DispatchQueue(label: "earned.fit.write")
-        let waiting = DispatchSemaphore(value: 1)
-        var start = 0
-        while start < count, output.failure == nil {
-            let ranges = (0..<group).compactMap { k -> Range<Int>? in
-                let from = start + k * chunk
-                return from < count ? from..<min(from + chunk, count) : nil
-            }
-            let buffers = Chunks(count: ranges.count)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                var buffer: [UInt8] = []
-                rows(&buffer, ranges[k])
-                buffers.set(k, buffer)
-            }
-            waiting.wait()
-            let round = buffers.all
-            queue.async {
-                output.write(round)
-                waiting.signal()
-            }
-            start = ranges.last!.upperBound
+        head.withUnsafeBytes { output.write($0) }
+        let chunk = 16_384
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let line = InOrder(output, window: 2 * cores + 2)
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { k in
+            var buffer = line.buffer(for: k)
+            buffer.removeAll(keepingCapacity: true)
+            // After a failed write the rest is only handed on, so that no one waits for it.
+            if output.failure == nil { rows(&buffer, k * chunk..<min((k + 1) * chunk, count)) }
+            line.finished(k, buffer)
         }
-        queue.sync {}
         if let failure = output.failure {
             throw Failure(description: "cannot write \(url.path): \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// The chunks of one file, written in order by whichever worker finishes the next one.
+    final class InOrder: @unchecked Sendable {
+        private let output: Output
+        private let window: Int
+        private let condition = NSCondition()
+        /// Finished chunks waiting for those before them.
+        private var waiting: [Int: [UInt8]] = [:]
+        /// Buffers of written chunks, for the next ones.
+        private var spare: [[UInt8]] = []
+        /// The next chunk to write.
+        private var next = 0
+        private var writing = false
+
+        init(_ output: Output, window: Int) {
+            self.output = output
+            self.window = window
+        }
+
+        /// A buffer for chunk `k`, once it is within the window of the next to write. The next
+        /// never waits, so neither does anyone for ever.
+        func buffer(for k: Int) -> [UInt8] {
+            condition.lock()
+            defer { condition.unlock() }
+            while k >= next + window { condition.wait() }
+            return spare.popLast() ?? []
+        }
+
+        /// Hands over chunk `k`; writes it and those finished after it when it is the next.
+        func finished(_ k: Int, _ text: [UInt8]) {
+            condition.lock()
+            waiting[k] = text
+            guard !writing else {
+                condition.unlock()
+                return
+            }
+            writing = true
+            while let text = waiting.removeValue(forKey: next) {
+                condition.unlock()
+                text.withUnsafeBytes { output.write($0) }
+                condition.lock()
+                next += 1
+                spare.append(text)
+                condition.broadcast()
+            }
+            writing = false
+            condition.unlock()
         }
     }
 
@@ -164,51 +199,23 @@ struct FitCommand: AsyncCommand {
             return error
         }
 
-        /// Writes the buffers in order, each whole (retrying short writes and interruptions).
-        func write(_ buffers: [[UInt8]]) {
+        /// Writes the bytes whole (retrying short writes and interruptions), unless a write failed.
+        func write(_ bytes: UnsafeRawBufferPointer) {
             guard failure == nil else { return }
-            for buffer in buffers {
-                let failed = buffer.withUnsafeBytes { bytes -> Int32? in
-                    var done = 0
-                    while done < bytes.count {
-                        let n = Foundation.write(file, bytes.baseAddress! + done, bytes.count - done)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            return errno
-                        }
-                        done += n
-                    }
-                    return nil
-                }
-                if let failed {
+            var done = 0
+            while done < bytes.count {
+                let n = Foundation.write(file, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
                     lock.lock()
-                    error = failed
+                    error = errno
                     lock.unlock()
                     return
                 }
+                done += n
             }
         }
 
         func close() { _ = Foundation.close(file) }
-    }
-
-    /// The formatted chunks of one round, each written by its own worker.
-    final class Chunks: @unchecked Sendable {
-        private let lock = NSLock()
-        private var buffers: [[UInt8]]
-
-        init(count: Int) { buffers = Array(repeating: [], count: count) }
-
-        func set(_ index: Int, _ buffer: [UInt8]) {
-            lock.lock()
-            buffers[index] = buffer
-            lock.unlock()
-        }
-
-        var all: [[UInt8]] {
-            lock.lock()
-            defer { lock.unlock() }
-            return buffers
-        }
     }
 }
