@@ -70,6 +70,18 @@ struct CommandTests {
         #expect(lines.first == "n")
         #expect(lines.dropFirst().enumerated().allSatisfy { Int($1) == $0 })
 
+        // Written again, shorter: the new text alone. Through a symbolic link: the file it names.
+        try FitCommand.write(url, count: 3, header: { $0 += Array("m\n".utf8) }) { buffer, rows in
+            for i in rows { buffer += Array("\(i)\n".utf8) }
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "m\n0\n1\n2\n")
+        let link = directory.appendingPathComponent("link.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: url)
+        try FitCommand.write(link, count: 1, header: { $0 += Array("k\n".utf8) }) { buffer, _ in buffer += [0x37, 0x0A]
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == url.path)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "k\n7\n")
+
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         #expect {
             try FitCommand.write(URL(fileURLWithPath: "/dev/full"), count: count, header: { _ in }) { buffer, rows in
