@@ -71,7 +71,7 @@ extension FitInputReader {
                 guard sink!.parse(UnsafeBufferPointer(rebasing: buffer[from...lastNewline])) else { return nil }
             }
             let rest = filled - (lastNewline + 1)
-            if rest > 0 { (buffer.baseAddress! + 0).update(from: buffer.baseAddress! + lastNewline + 1, count: rest) }
+            if rest > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + lastNewline + 1, count: rest) }
             filled = rest
         }
         guard let sink, sink.count > 0 else { return nil }
