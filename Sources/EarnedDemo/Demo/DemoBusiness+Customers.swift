@@ -58,7 +58,7 @@ extension DemoBusiness {
             }
             orders.sort { $0.placedAt < $1.placedAt }
             for number in orders.indices {
-                orders[number].externalID = externalID + "-" + Self.padded(number + 1, width: 2)
+                orders[number].externalID = Self.orderExternalID(customer: externalID, number: number)
             }
         }
 
@@ -231,6 +231,12 @@ extension DemoBusiness {
         }
         let euros = max(5, Int64((raw / 100).rounded()))
         return euros * 100 - (random.chance(0.5) ? 10 : 0)
+    }
+
+    /// An order's number in the shop's own system: its customer's, then its place among their
+    /// orders from 01 ("D-000042-03").
+    static func orderExternalID(customer: String, number: Int) -> String {
+        customer + "-" + padded(number + 1, width: 2)
     }
 
     static func padded(_ number: Int, width: Int) -> String {

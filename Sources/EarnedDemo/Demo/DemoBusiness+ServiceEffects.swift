@@ -40,7 +40,8 @@ extension DemoBusiness {
                 }
                 if own.count < before {
                     for number in own.indices {
-                        own[number].externalID = (customer.externalID ?? "") + "-" + Self.padded(number + 1, width: 2)
+                        own[number].externalID = Self.orderExternalID(
+                            customer: customer.externalID ?? "", number: number)
                     }
                 }
                 if truth.droppedOutAt != nil || departure < now { truth.droppedOutAt = own.last?.placedAt }
@@ -54,13 +55,9 @@ extension DemoBusiness {
     /// The first service moments in a history, its contacts judged by the reply targets the demo
     /// business keeps (the defaults), as `earned score` judges them.
     func firstServiceMoments(in history: DemoServiceHistory) -> FirstServiceMoments {
-        var moments = FirstServiceMoments()
-        for p in history.promises { moments.add(p, now: now) }
         let rules = ServiceRules.standard
-        for c in history.contacts {
-            guard let location = location(c.locationID) else { continue }
-            moments.add(c, firstReply: rules.replyClock(for: location).status(of: c, now: now).firstResponse.state)
+        return FirstServiceMoments(promises: history.promises, contacts: history.contacts, now: now) { c in
+            location(c.locationID).map { rules.replyClock(for: $0).status(of: c, now: now).firstResponse.state }
         }
-        return moments
     }
 }

@@ -43,6 +43,16 @@ public struct FirstServiceMoments: Sendable {
 
     public init() {}
 
+    /// The first moments of these promises, judged at `now`, and of these contacts, each by its
+    /// first reply's state (`firstReply`; nil: not measured).
+    public init(
+        promises: some Sequence<Promise>, contacts: some Sequence<InboundContact>, now: Date,
+        firstReply: (InboundContact) -> TargetStatus.State?
+    ) {
+        for p in promises { add(p, now: now) }
+        for c in contacts { add(c, firstReply: firstReply(c)) }
+    }
+
     /// Counts a promise, judged at `now`.
     public mutating func add(_ promise: Promise, now: Date) {
         Self.keepFirst(.of(promise, now: now), in: &promises[promise.customerID])

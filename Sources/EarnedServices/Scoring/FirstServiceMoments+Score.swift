@@ -9,8 +9,8 @@ extension FirstServiceMoments {
     /// (`ServiceCovariates`) — so that what the customer bought before the moment cannot be caused
     /// by it, and what they bought after can be compared between those let down and those not.
     package init(facts: ScoreFacts, replyStatus: [ContactID: ReplyClock.Result], now: Date) {
-        self.init()
-        for p in facts.promises { add(p, now: now) }
-        for c in facts.contacts { add(c, firstReply: replyStatus[c.id]?.firstResponse.state) }
+        self.init(promises: facts.promises, contacts: facts.contacts, now: now) {
+            replyStatus[$0.id]?.firstResponse.state
+        }
     }
 }
