@@ -100,8 +100,9 @@ package struct Score: Sendable {
             progress(
                 "service in the lifetime model (\(effects.customers) customers, \(took.components.seconds) s): "
                     + effects.effects.map {
-                        "\($0.name) dropout ×\($0.dropoutRatio.estimate) purchases ×\($0.purchaseRatio.estimate)"
-                    }.joined(separator: ", ") + ", p = \(effects.pValue) against the model without it")
+                        "\($0.name) leaving \(Self.factor($0.dropoutRatio)), purchases \(Self.factor($0.purchaseRatio))"
+                    }.joined(separator: "; ")
+                    + String(format: "; p = %.2g against the model without it", effects.pValue))
         }
         let consistency = observations.consistency(
             from: now.addingTimeInterval(-Self.consistencyWindow), to: now, seed: 1)
@@ -201,5 +202,10 @@ package struct Score: Sendable {
             try? await store.release(Self.leaseKey, holder: holder)
             throw error
         }
+    }
+
+    /// A factor and its interval for the progress log, e.g. "×2.02 (1.80 … 2.28)".
+    static func factor(_ r: IntervalEstimate) -> String {
+        String(format: "×%.3g (%.3g … %.3g)", r.estimate, r.lower, r.upper)
     }
 }

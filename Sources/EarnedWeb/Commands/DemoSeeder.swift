@@ -115,6 +115,13 @@ struct DemoCommand: AsyncCommand {
         console.output("")
         let seconds = Date().timeIntervalSince(started)
         console.info("Demo business created in \(String(format: "%.1f", seconds)) s: \(demo.customerCount) customers.")
+        let truth = demo.groundTruth
+        func planted(_ e: DemoGroundTruth.ServiceEffect) -> String {
+            String(format: "leaving ×%.3g, purchases ×%.3g", e.dropoutFactor, e.purchaseFactor)
+        }
+        console.info(
+            "Planted after a customer's first service moment: broken_promises \(planted(truth.failedPromiseEffect)); "
+                + "late_replies \(planted(truth.lateReplyEffect))")
         console.info("Sign in as \(DemoBusiness.ownerEmail) with password \(DemoBusiness.password)")
     }
 }
