@@ -10,7 +10,7 @@ import Testing
 /// service moment (day 0) and is still there; 15 % are let down at it, and from then on keep each
 /// purchase with probability 0.70 and leave at twice the rate (an extra exponential departure at
 /// the rate λp they already had). The controls are those `ServiceCovariates` measures at the
-/// moment. Runs only when EARNED_BENCHMARK is set (150,000 customers, two fits per seed; use
+/// moment. Runs only when EARNED_BENCHMARK is set (150,000 customers a seed; use
 /// `swift test -c release --filter ServiceEffectRecoveryTests`); prints the factors found with the
 /// controls of before (orders in the year, weeks since the last) and with the rate before the
 /// moment added, and requires the latter's 95 % intervals to hold the planted factors.
@@ -27,49 +27,63 @@ struct ServiceEffectRecoveryTests {
         var yearOrders: [Double] = []
         var weeksSinceLast: [Double] = []
         var rate: [Double] = []
+        /// How many were already gone at their moment.
+        var goneAtMoment = 0
     }
 
-    static func simulate(count: Int, seed: UInt64) -> Customers {
+    /// `count` customers. Each first buys up to 700 days before day 0 and goes on buying at rate λ
+    /// until a purchase after which they leave (chance p). Their first service moment is day 0, and
+    /// they are still there (`afterAPurchase` false); or it comes up to 10 days after one of their
+    /// purchases before day 0, picked at random — a question about an order, the order's
+    /// delivery — so that a customer who left at that purchase is already gone at the moment.
+    static func simulate(count: Int, seed: UInt64, afterAPurchase: Bool = false) -> Customers {
         var rng = SeededGenerator(seed: seed)
         var customers = Customers()
         while customers.frequency.count < count {
             let lambda = RandomVariates.gamma(shape: 0.9, scale: 1 / 20, using: &rng)
             let p = RandomVariates.beta(0.5, 5, using: &rng)
             let first = 700 * RandomVariates.uniform(using: &rng)
-            var before = [-first]
+            var path = [-first]
             var gone = RandomVariates.uniform(using: &rng) < p
             var t = -first
             while !gone {
                 t += RandomVariates.exponential(rate: lambda, using: &rng)
-                if t > 0 { break }
-                before.append(t)
+                if t > 720 { break }
+                path.append(t)
                 gone = RandomVariates.uniform(using: &rng) < p
             }
-            if gone { continue }
+            let moment: Double
+            if afterAPurchase {
+                let before = path.prefix { $0 <= 0 }
+                let j = Int(RandomVariates.uniform(using: &rng) * Double(before.count))
+                moment = min(before[j] + 10 * RandomVariates.uniform(using: &rng), 0)
+                if gone && j == path.count - 1 { customers.goneAtMoment += 1 }
+            } else {
+                if gone && path[path.count - 1] <= 0 { continue }
+                moment = 0
+            }
             let letDown = RandomVariates.uniform(using: &rng) < 0.15
             let age = 30 + 670 * RandomVariates.uniform(using: &rng)
             let departure =
                 letDown
-                ? RandomVariates.exponential(rate: (dropoutFactor - 1) * lambda * p, using: &rng) : Double.infinity
-            t = 0
+                ? moment + RandomVariates.exponential(rate: (dropoutFactor - 1) * lambda * p, using: &rng)
+                : Double.infinity
             var x = 0
-            var last = 0.0
-            while true {
-                t += RandomVariates.exponential(rate: lambda, using: &rng)
-                if t > age || t > departure { break }
+            var last = moment
+            for s in path where s > moment && s <= moment + age && s < departure {
                 if !letDown || RandomVariates.uniform(using: &rng) < purchaseFactor {
                     x += 1
-                    last = t
+                    last = s
                 }
-                if RandomVariates.uniform(using: &rng) < p { break }
             }
+            let before = path.filter { $0 <= moment }
             customers.frequency.append(x)
-            customers.recency.append(last / 7)
+            customers.recency.append((last - moment) / 7)
             customers.age.append(age / 7)
             customers.letDown.append(letDown ? 1 : 0)
-            customers.yearOrders.append(log1p(Double(before.filter { $0 > -365 }.count)))
-            customers.weeksSinceLast.append(log1p(-before[before.count - 1] / 7))
-            customers.rate.append(log((1 + Double(before.count)) / (1 + first / 7)))
+            customers.yearOrders.append(log1p(Double(before.filter { $0 > moment - 365 }.count)))
+            customers.weeksSinceLast.append(log1p((moment - before[before.count - 1]) / 7))
+            customers.rate.append(log((1 + Double(before.count)) / (1 + (moment + first) / 7)))
         }
         return customers
     }
@@ -105,5 +119,26 @@ struct ServiceEffectRecoveryTests {
                 + "with it \(text(with.purchase)), \(text(with.dropout))")
         #expect(with.purchase[1] <= Self.purchaseFactor && Self.purchaseFactor <= with.purchase[2])
         #expect(with.dropout[1] <= Self.dropoutFactor && Self.dropoutFactor <= with.dropout[2])
+    }
+
+    /// Where the moment can come after the customer has already left (about one in six here),
+    /// the leaving factor reads short of the plant even with every control: the model takes every
+    /// customer to be there when their clock starts, and those already gone look the same in both
+    /// groups. Measured 2026-12-07: ×1.73 (1.64–1.83) and ×1.78 (1.68–1.88) for ×2.0 on two seeds;
+    /// purchases ×0.69, inside. A model with a share already gone at the moment is what would
+    /// remove it; until then the expectation is a known issue, which fails the test once it holds.
+    @Test(arguments: [1, 2] as [UInt64])
+    func customersGoneAtTheMomentDiluteTheLeavingFactor(seed: UInt64) throws {
+        let customers = Self.simulate(count: 150_000, seed: seed, afterAPurchase: true)
+        let with = try Self.factors(customers, withRate: true)
+        func text(_ f: [Double]) -> String { String(format: "%.3f (%.3f–%.3f)", f[0], f[1], f[2]) }
+        print(
+            "service effect recovery, seed \(seed), moments after a purchase "
+                + "(\(customers.goneAtMoment) of \(customers.frequency.count) customers gone at theirs): "
+                + "\(text(with.purchase)), \(text(with.dropout))")
+        #expect(with.purchase[1] <= Self.purchaseFactor && Self.purchaseFactor <= with.purchase[2])
+        withKnownIssue("the covariate model takes every customer to be there at the moment (issue 21)") {
+            #expect(with.dropout[1] <= Self.dropoutFactor && Self.dropoutFactor <= with.dropout[2])
+        }
     }
 }
