@@ -8,6 +8,7 @@
 # model found for a failed first promise and a late first reply, each with its 95 % interval,
 # beside the factors the demo planted; then how many of the intervals hold their planted factor
 # and how many a 95 % interval should (the expected count and a two-sided 95 % range for it).
+# The limits are compared as printed (three significant digits).
 # About 6 minutes and 2 GiB a seed at scale 20 on 2 cores (release build).
 set -euo pipefail
 binary=${1:?usage: $0 EARNED_BINARY [SCALE] [SEED...]}
@@ -31,6 +32,7 @@ python3 - "$work/all.log" <<'PY'
 import math, re, sys
 planted, held, total = {}, 0, 0
 for line in open(sys.argv[1]):
+    seed = line.split(":")[0]
     if "Planted after" in line:
         planted = {(m[0], w): float(v) for m in re.findall(r"(\w+) (leaving ×[\d.]+, purchases ×[\d.]+)", line)
                    for w, v in re.findall(r"(leaving|purchases) ×([\d.]+)", m[1])}
@@ -41,7 +43,7 @@ for line in open(sys.argv[1]):
                 inside = float(lo) <= truth <= float(hi)
                 held += inside
                 total += 1
-                print(f"  {name} {what}: planted {truth:g}, found {est} ({lo} … {hi}){'' if inside else '  MISSED'}")
+                print(f"{seed}: {name} {what}: planted {truth:g}, found {est} ({lo} … {hi}){'' if inside else '  MISSED'}")
 expected = 0.95 * total
 sd = math.sqrt(total * 0.95 * 0.05)
 print(f"{held} of {total} intervals hold their planted factor; a 95 % interval should hold about "

@@ -23,9 +23,11 @@ import Foundation
 /// model reads part of it as fewer purchases: on 150,000 simulated customers with purchases ×0.70
 /// and leaving ×2.0 planted, two seeds gave ×0.69 and ×1.86–1.90, both leaving intervals short of
 /// 2.0; with the rate before the moment as a control, ×0.70 and ×1.97–2.00, inside
-/// (`ServiceEffectRecoveryTests`). What the controls cannot mend: customers already gone at their
-/// moment (a question about their last order, its delivery) are taken to be there, which reads
-/// a planted ×2.0 as ×1.73–1.78 where one in six is gone.
+/// (`ServiceEffectRecoveryTests`). What the controls cannot mend: where moments come right after a
+/// purchase (a question about an order, its delivery), customers who left at that purchase are
+/// taken to be there, and the moments meet customers early in their lives, where the rate before
+/// says little; a planted ×2.0 then reads ×1.73–1.78 (×1.82–1.85 for those still there). A model
+/// whose dropout is tied to purchases would be needed.
 ///
 /// Why not shares over the whole history: the number of promises and contacts grows with the
 /// purchases, and what is promised to whom depends on how they buy, so a share computed after the
