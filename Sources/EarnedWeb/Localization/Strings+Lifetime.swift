@@ -183,8 +183,8 @@ extension Strings {
 
     var serviceEffectsExplained: String {
         t(
-            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007), отсчитанная от первого случая сервиса у каждого клиента — первого обещания ему или его первого обращения, что было раньше: подвели ли его тогда и что он купил после. Клиентов сравнивают с теми, у кого первый случай был того же рода и кто до него покупал столько же и так же недавно.",
-            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007), counted from each customer's first service moment — the first promise made to them or their first contact, whichever came first: whether it let them down, and what they bought after it. Customers are compared with those whose first moment was of the same kind and who had bought as much and as recently before it."
+            "Модель Парето/NBD с характеристиками сервиса (Fader & Hardie 2007), отсчитанная от первого случая сервиса у каждого клиента — первого обещания ему или его первого обращения, что было раньше: подвели ли его тогда и что он купил после. Клиентов сравнивают с теми, у кого первый случай был того же рода и кто до него покупал столько же, так же часто и так же недавно.",
+            "The Pareto/NBD model with the service as covariates (Fader & Hardie 2007), counted from each customer's first service moment — the first promise made to them or their first contact, whichever came first: whether it let them down, and what they bought after it. Customers are compared with those whose first moment was of the same kind and who had bought as much, as often and as recently before it."
         )
     }
 }
