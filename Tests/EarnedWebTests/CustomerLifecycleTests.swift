@@ -134,6 +134,8 @@ enum PersonalDataScan {
                 where !["_hash", "secret", "prefix", "csrf_token"].contains(where: column.hasSuffix) {
                     guard let text = try? row.decode(column: column, as: String.self), UUID(uuidString: text) == nil
                     else { continue }
+                    // So may a digest in a column named otherwise (the rate limit's key is a token's SHA-256).
+                    if text.count >= 32, text.allSatisfy(\.isHexDigit) { continue }
                     // A number is a timestamp or a count: only the whole number itself (a birth year) is a leak,
                     // or a timestamp such as 1795381970.25 would "hold" 1970 by chance.
                     let isNumber = Double(text) != nil
