@@ -27,10 +27,10 @@ struct ServiceEffectRecoveryTests {
         var yearOrders: [Double] = []
         var weeksSinceLast: [Double] = []
         var rate: [Double] = []
-        /// How many were already gone at their moment.
-        var goneAtMoment = 0
         /// Whether each was already gone at their moment.
         var gone: [Bool] = []
+        /// How many were already gone at their moment.
+        var goneAtMoment: Int { gone.filter { $0 }.count }
 
         /// The customers whose index passes `include`.
         func keeping(_ include: (Int) -> Bool) -> Customers {
@@ -45,7 +45,6 @@ struct ServiceEffectRecoveryTests {
                 kept.rate.append(rate[i])
                 kept.gone.append(gone.isEmpty ? false : gone[i])
             }
-            kept.goneAtMoment = kept.gone.filter { $0 }.count
             return kept
         }
     }
@@ -76,12 +75,7 @@ struct ServiceEffectRecoveryTests {
                 let before = path.prefix { $0 <= 0 }
                 let j = Int(RandomVariates.uniform(using: &rng) * Double(before.count))
                 moment = min(before[j] + 10 * RandomVariates.uniform(using: &rng), 0)
-                if gone && j == path.count - 1 {
-                    customers.goneAtMoment += 1
-                    customers.gone.append(true)
-                } else {
-                    customers.gone.append(false)
-                }
+                customers.gone.append(gone && j == path.count - 1)
             } else {
                 if gone && path[path.count - 1] <= 0 { continue }
                 moment = 0

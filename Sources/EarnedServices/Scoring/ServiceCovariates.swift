@@ -72,14 +72,12 @@ package enum ServiceCovariates {
             guard start < t else { continue }
             var before = (all: 0, year: 0)
             var previous: Double?
-            var earliest: Double?
             var after = (n: 0, last: start)
             for o in facts.orders[range] {
                 if o.placedAt <= start {
                     before.all += 1
                     if o.placedAt > start - 365 * 86_400 { before.year += 1 }
                     previous = o.placedAt
-                    if earliest == nil { earliest = o.placedAt }
                 } else if o.placedAt < t {
                     after.n += 1
                     after.last = o.placedAt
@@ -92,9 +90,12 @@ package enum ServiceCovariates {
                 !isContact && anchor.failed ? 1 : 0, isContact && anchor.failed ? 1 : 0, isContact ? 1 : 0,
                 anchor.withOrder ? 1 : 0, log1p(Double(before.year)), before.all == 0 ? 1 : 0,
                 previous.map { log1p((start - $0) / week) } ?? 0,
-                earliest.map { log((1 + Double(before.all)) / (1 + (start - $0) / week)) } ?? 0,
+                // Orders are in time order: the range's first is the customer's first.
+                before.all == 0
+                    ? 0
+                    : log((1 + Double(before.all)) / (1 + (start - facts.orders[range.lowerBound].placedAt) / week)),
             ])
-            values.applies.append([!isContact, isContact, false, false, false, false, false, false])
+            values.applies.append(names.map { $0 == brokenPromises ? !isContact : $0 == lateReplies && isContact })
         }
         return values
     }
