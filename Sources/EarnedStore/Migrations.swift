@@ -40,6 +40,7 @@ public enum EarnedMigrations {
             CreateTelegram(),  // 0034 the Telegram bot's chats and start links
             CreateCaseConfirmations(),  // 0035 a resolved case's "is it solved?" link to its customer
             UpdateCustomerScoresAddLimits(),  // 0036 the 90 % limits of each customer's lifetime figures
+            CreateCustomerSearchIndex(),  // 0037 customer search by three-letter pieces: FTS5 trigram, pg_trgm
         ]
     }
 }

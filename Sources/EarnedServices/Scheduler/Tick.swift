@@ -19,8 +19,29 @@ package struct Tick: Sendable {
         package var mailboxes = MailboxPoller.Report()
         package var telegram = TelegramPoller.Report()
         package var notices = 0
+        /// How long each step of the pass took, in the order they ran, and what it read: not part
+        /// of what a pass did (two passes that did the same are equal however long they took).
+        package var steps: [StepTime] = []
 
         package init() {}
+
+        package static func == (a: Report, b: Report) -> Bool {
+            var a = a
+            a.steps = b.steps
+            return a.tasksCreated == b.tasksCreated && a.eventsQueued == b.eventsQueued
+                && a.deliveriesSent == b.deliveriesSent && a.deliveriesFailed == b.deliveriesFailed
+                && a.mailQueued == b.mailQueued && a.mail == b.mail && a.mailboxes == b.mailboxes
+                && a.telegram == b.telegram && a.notices == b.notices
+        }
+
+        /// One line a step: its name, its time, and how many records it read where it counts them.
+        package var stepLines: [String] {
+            steps.map { step in
+                let ms = String(format: "%8.1f ms", step.seconds * 1000)
+                return "  \(step.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(ms)"
+                    + (step.read.map { "  \($0) read" } ?? "")
+            }
+        }
 
         package var description: String {
             "\(tasksCreated) tasks created, \(eventsQueued) events queued, \(deliveriesSent) webhooks delivered, \(deliveriesFailed) failed"
@@ -35,6 +56,13 @@ package struct Tick: Sendable {
                     ? "; Telegram: \(telegram.updates) updates, \(telegram.newContacts) new contacts, \(telegram.joined) answers"
                     : "")
         }
+    }
+
+    /// A step's name and time, and how many records it read where it counts them.
+    package struct StepTime: Sendable, Equatable {
+        package var name: String
+        package var seconds: Double
+        package var read: Int?
     }
 
     package let db: any Database
@@ -106,27 +134,50 @@ package struct Tick: Sendable {
         return try await metrics.schedulerPass { try await pass(now: now) }
     }
 
+    /// Times the steps of a pass one after another: each `lap` closes the step that ran since the last.
+    struct StepClock {
+        var last = ContinuousClock.now
+
+        mutating func lap(_ name: String, _ report: inout Report, read: Int? = nil) {
+            let now = ContinuousClock.now
+            let elapsed = (now - last).components
+            report.steps.append(
+                StepTime(
+                    name: name, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, read: read))
+            last = now
+        }
+    }
+
     private func pass(now: Date) async throws -> Report {
         var report = Report()
+        var clock = StepClock()
         let setting = try await Setting.load(db)
         // First, so the work of someone away, and what this pass makes for them, is their cover's.
         _ = try await AbsenceActions.settleDue(now: now, on: db)
+        clock.lap("settings, absences", &report)
         // Mail first, so a contact that arrived now has its reply clock read in this pass.
         if let mailboxReader {
             report.mailboxes = try await MailboxPoller(db: db, reader: mailboxReader, secrets: secrets, logger: logger)
                 .pollAll(now: now, mail: setting.mail, locations: setting.locations)
+            clock.lap("mailboxes", &report)
         }
         let bot = TelegramActions.bot(
             setting.telegram, transport: botTransport, base: telegramBase, secrets: secrets)
         if let bot, setting.telegram?.mode == .polling {
             report.telegram = try await TelegramPoller(db: db, bot: bot, logger: logger, language: staffLanguage)
                 .poll(now: now, locations: setting.locations)
+            clock.lap("telegram", &report)
         }
         try await afterSale(now: now, setting, report: &report)
+        clock.lap("after-sale", &report)
         try await promiseReminders(now: now, setting, report: &report)
+        clock.lap("promise reminders", &report)
         try await replyTargets(now: now, setting, report: &report)
+        clock.lap("reply targets", &report)
         try await greetings(now: now, setting, report: &report)
+        clock.lap("greetings", &report)
         try await surveys(now: now, setting, report: &report)
+        clock.lap("surveys", &report)
         // New work of today's steps, and a low score's call-back made on the survey page since.
         report.notices = try await StaffNotifier.notify(
             now: now, linkBase: linkBase, language: staffLanguage, mail: setting.mail, telegram: bot != nil,
@@ -136,18 +187,22 @@ package struct Tick: Sendable {
             channels: .init(mail: setting.mail, telegram: bot != nil, locations: setting.locations), on: db)
         report.notices += try await StaffNotifier.sendDigests(
             now: now, language: staffLanguage, locations: setting.locations, on: db)
+        clock.lap("notices", &report)
         let sent = try await WebhookSender(db: db, transport: transport, logger: logger, metrics: metrics).sendDue(
             now: now)
         report.deliveriesSent += sent.delivered
         report.deliveriesFailed += sent.failed
+        clock.lap("webhooks", &report)
         if let mailTransport {
             report.mail = try await MailSender(
                 db: db, transport: mailTransport, secrets: secrets, logger: logger, linkBase: linkBase, telegram: bot
             ).sendDue(now: now)
+            clock.lap("mail out", &report)
         }
         try await SecurityStore(db: db).sweep(now: now)
         try await ImportUploadStore(db: db).sweep(now: now)
         try await TelegramStore(db: db).sweep(now: now)
+        clock.lap("sweeps", &report)
         return report
     }
 

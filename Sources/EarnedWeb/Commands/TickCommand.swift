@@ -26,5 +26,6 @@ struct TickCommand: AsyncCommand {
         try await prepareDatabase(app)
         let report = try await Tick(app: app).run(now: app.earned.clock())
         context.console.print(report.description)
+        for line in report.stepLines { context.console.print(line) }
     }
 }
