@@ -41,6 +41,7 @@ public enum EarnedMigrations {
             CreateCaseConfirmations(),  // 0035 a resolved case's "is it solved?" link to its customer
             UpdateCustomerScoresAddLimits(),  // 0036 the 90 % limits of each customer's lifetime figures
             CreateCustomerSearchIndex(),  // 0037 customer search by three-letter pieces: FTS5 trigram, pg_trgm
+            CreateSchedulerWatermarks(),  // 0038 where each scheduler step stopped; orders by delivery and by change
         ]
     }
 }

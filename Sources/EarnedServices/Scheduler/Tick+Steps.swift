@@ -13,11 +13,104 @@ extension Tick {
     /// and not only what is already late.
     package static let afterSaleLead: TimeInterval = 86_400
 
+    /// The after-sale step's name among the scheduler's watermarks.
+    package static let afterSaleStep = "after_sale"
+    /// How far before its watermark a steady pass looks again. A write whose transaction began
+    /// before the last pass read, and committed after, carries an earlier time than that pass;
+    /// so may a write on an instance whose clock is behind. Ten minutes covers both; reading
+    /// something twice costs nothing, as every task has a unique key.
+    package static let watermarkMargin: TimeInterval = 600
+    /// How far a follow-up's due time can fall from its delivery time plus its days before the
+    /// calendar moves it to an opening: the "same local time" across a daylight-saving change
+    /// (an hour, anywhere; two to be safe).
+    static let localTimeSlack: TimeInterval = 2 * 3600
+
+    /// Whether a pass works through everything in its look-back or only what changed since the
+    /// step's watermark.
+    package enum Reading: Sendable { case sinceWatermark, everything }
+
     /// After-sale: the handover contact and the follow-ups of every delivered order, each
     /// created when it falls due, in the customer's consenting channel.
-    package func afterSale(now: Date, _ setting: Setting, report: inout Report) async throws {
-        let orders = try await OrderRepository(db: db).delivered(from: now - Self.afterSaleLookBack, to: now)
+    ///
+    /// A steady pass reads only the orders that can have a step newly due (`afterSaleWindows`)
+    /// or that changed since the step's watermark; it creates exactly the tasks a pass over
+    /// every delivery of the look-back would, because a task, once made, is never made again
+    /// (its key), and a step that was not due at the last pass is due now only if its due time
+    /// fell in between or its order changed. What moves due times — the after-sale policy, a
+    /// location's hours, special days, time zone — is in the watermark's fingerprint: when it
+    /// changes, the pass reads everything again. Returns how many orders it read.
+    @discardableResult
+    package func afterSale(now: Date, _ setting: Setting, report: inout Report, reading: Reading = .sinceWatermark)
+        async throws -> Int
+    {
+        let from = now - Self.afterSaleLookBack
+        let fingerprint = try Self.afterSaleFingerprint(setting)
+        let marks = SchedulerWatermarks(db: db)
+        let mark = reading == .everything ? nil : try await marks.get(Self.afterSaleStep)
+        let repository = OrderRepository(db: db)
+        let orders: [Order]
+        if let mark, mark.fingerprint == fingerprint, mark.through <= now, mark.through > from {
+            orders = try await repository.delivered(
+                from: from, to: now, within: Self.afterSaleWindows(since: mark.through, now: now, setting),
+                orChangedSince: mark.through - Self.watermarkMargin)
+        } else {
+            orders = try await repository.delivered(from: from, to: now)
+        }
         try await Self.afterSale(of: orders, now: now, setting, on: db, report: &report)
+        try await marks.advance(
+            Self.afterSaleStep, to: SchedulerWatermark(through: now, fingerprint: fingerprint), now: now)
+        return orders.count
+    }
+
+    /// The delivery times whose steps can have fallen due since a pass at `since`, one window a
+    /// kind of step: handovers (due at delivery) delivered since; and for each follow-up of N
+    /// days, deliveries whose same local time N days on lies after the last pass's horizon
+    /// (its time plus the lead) — or inside the closed stretch that horizon fell in, as the
+    /// calendar moves those to the opening after it — and up to this pass's horizon.
+    static func afterSaleWindows(since: Date, now: Date, _ setting: Setting) -> [DateInterval] {
+        let start = since - watermarkMargin
+        var windows = [DateInterval(start: start, end: max(start, now))]
+        let horizon = start + afterSaleLead
+        var closedFrom = horizon
+        var offsets: Set<Int> = []
+        for location in setting.locations {
+            offsets.formUnion(setting.rules.afterSale(at: location.id).offsetsDays.filter { $0 > 0 })
+            guard let calendar = setting.calendars[location.id], !calendar.isOpen(at: horizon) else { continue }
+            let lastOpen = calendar.openIntervals(from: horizon - afterSaleLookBack, to: horizon).last
+            closedFrom = min(closedFrom, lastOpen?.end ?? horizon - afterSaleLookBack)
+        }
+        for days in offsets.sorted() {
+            let shift = TimeInterval(days) * 86_400
+            let low = closedFrom - shift - localTimeSlack
+            let high = now + afterSaleLead - shift + localTimeSlack
+            if low <= high { windows.append(DateInterval(start: low, end: high)) }
+        }
+        return windows
+    }
+
+    /// What the after-sale step's due times depend on besides the orders — each location's
+    /// after-sale policy, time zone, country (its holidays), hours and special days — and the
+    /// step's own look-back and lead, as one digest (locations in id order, so the same settings
+    /// give the same digest in any process).
+    static func afterSaleFingerprint(_ setting: Setting) throws -> String {
+        struct Entry: Encodable {
+            var id: LocationID
+            var timeZone: String
+            var country: Country
+            var hours: WeeklyHours
+            var specialDays: [SpecialDay]
+            var policy: AfterSalePolicy
+        }
+        let entries = setting.locations.sorted { $0.id.rawValue.uuidString < $1.id.rawValue.uuidString }.map {
+            Entry(
+                id: $0.id, timeZone: $0.timeZone, country: $0.country, hours: $0.hours, specialDays: $0.specialDays,
+                policy: setting.rules.afterSale(at: $0.id))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text =
+            "\(afterSaleLookBack),\(afterSaleLead);" + String(decoding: try encoder.encode(entries), as: UTF8.self)
+        return Secrets.sha256(text)
     }
 
     /// The after-sale steps of these delivered orders that are missing and fall due within
@@ -29,8 +122,15 @@ extension Tick {
         let orders = orders.filter { $0.countsAsSale && $0.deliveredAt != nil }
         guard !orders.isEmpty else { return }
         let rules = setting.rules
+        // The steps that can be due by the horizon: one of N days is due no earlier than the same
+        // local time N days on, so a later one is not looked up (nor its order's customer read).
+        let horizon = now + afterSaleLead
         func steps(_ order: Order) -> [FollowUpStep] {
-            [FollowUpStep.handover] + rules.afterSale(at: order.locationID).offsetsDays.map(FollowUpStep.day)
+            let delivered = order.deliveredAt ?? now
+            return [FollowUpStep.handover]
+                + rules.afterSale(at: order.locationID).offsetsDays.filter {
+                    delivered + TimeInterval($0) * 86_400 - localTimeSlack <= horizon
+                }.map(FollowUpStep.day)
         }
         let allKeys = orders.flatMap { order in steps(order).map { PlannedFollowUp.taskKey(order: order.id, step: $0) }
         }

@@ -168,8 +168,8 @@ package struct Tick: Sendable {
                 .poll(now: now, locations: setting.locations)
             clock.lap("telegram", &report)
         }
-        try await afterSale(now: now, setting, report: &report)
-        clock.lap("after-sale", &report)
+        let afterSaleRead = try await afterSale(now: now, setting, report: &report)
+        clock.lap("after-sale", &report, read: afterSaleRead)
         try await promiseReminders(now: now, setting, report: &report)
         clock.lap("promise reminders", &report)
         try await replyTargets(now: now, setting, report: &report)

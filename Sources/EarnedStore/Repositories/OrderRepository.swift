@@ -46,8 +46,44 @@ public struct OrderRepository: Sendable {
     /// Active orders delivered (or whose service started) in [from, to]: what after-sale work
     /// follows. A cancelled or returned order starts none (`Order.countsAsSale`).
     public func delivered(from: Date, to: Date) async throws -> [Order] {
-        try await OrderRecord.query(on: db).filter(\.$deliveredAt >= from).filter(\.$deliveredAt <= to)
-            .filter(\.$state == Order.State.active.rawValue).sort(\.$deliveredAt).all().map(\.domain)
+        Self.inDeliveryOrder(
+            try await OrderRecord.query(on: db).filter(\.$deliveredAt >= from).filter(\.$deliveredAt <= to)
+                .filter(\.$state == Order.State.active.rawValue).all().map(\.domain))
+    }
+
+    /// Orders by delivery time, then id: the order the scheduler works in, the same however they
+    /// were read (a customer's budget of contacts goes to the first).
+    static func inDeliveryOrder(_ orders: [Order]) -> [Order] {
+        orders.sorted {
+            ($0.deliveredAt ?? .distantPast, $0.id.rawValue.uuidString)
+                < ($1.deliveredAt ?? .distantPast, $1.id.rawValue.uuidString)
+        }
+    }
+
+    /// The active orders delivered in `[from, to]` that were delivered within one of `windows` or
+    /// changed after `changedSince`, each once, in delivery order: what a steady scheduler pass
+    /// reads instead of every delivery of the look-back (`orders_delivered`, `orders_updated`).
+    public func delivered(from: Date, to: Date, within windows: [DateInterval], orChangedSince changedSince: Date)
+        async throws -> [Order]
+    {
+        var found: [UUID: OrderRecord] = [:]
+        for window in windows {
+            let start = max(window.start, from)
+            let end = min(window.end, to)
+            guard start <= end else { continue }
+            for record in try await OrderRecord.query(on: db).filter(\.$deliveredAt >= start)
+                .filter(\.$deliveredAt <= end).filter(\.$state == Order.State.active.rawValue).all()
+            {
+                found[record.id!] = record
+            }
+        }
+        for record in try await OrderRecord.query(on: db).filter(\.$updatedAt > changedSince)
+            .filter(\.$deliveredAt >= from).filter(\.$deliveredAt <= to)
+            .filter(\.$state == Order.State.active.rawValue).all()
+        {
+            found[record.id!] = record
+        }
+        return Self.inDeliveryOrder(found.values.map(\.domain))
     }
 
     /// A page of the orders the actor may see, newest placed first, with the whole count.
