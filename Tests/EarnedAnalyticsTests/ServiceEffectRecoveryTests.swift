@@ -51,9 +51,14 @@ struct ServiceEffectRecoveryTests {
 
     /// `count` customers. Each first buys up to 700 days before day 0 and goes on buying at rate λ
     /// until a purchase after which they leave (chance p). Their first service moment is day 0, and
-    /// they are still there (`afterAPurchase` false); or it comes up to 10 days after one of their
-    /// purchases before day 0, picked at random — a question about an order, the order's
-    /// delivery — so that a customer who left at that purchase is already gone at the moment.
+    /// they are still there (`afterAPurchase` false); or it comes up to 10 days after a purchase
+    /// before day 0 — a question about an order, the order's delivery — so that a customer who
+    /// left at that purchase is already gone at the moment. Which purchase: each brings a moment
+    /// with chance 0.3 and the first that does is the customer's first moment (customers with none
+    /// before day 0 are left out), as in the demo and in a shop, where whether an order brings a
+    /// question never depends on the orders after it. (The rule of before picked one of the
+    /// purchases before day 0 uniformly; their number counts purchases after the moment, so which
+    /// customers had a moment where looked ahead, and no model could read that sample right.)
     static func simulate(count: Int, seed: UInt64, afterAPurchase: Bool = false) -> Customers {
         var rng = SeededGenerator(seed: seed)
         var customers = Customers()
@@ -73,7 +78,9 @@ struct ServiceEffectRecoveryTests {
             let moment: Double
             if afterAPurchase {
                 let before = path.prefix { $0 <= 0 }
-                let j = Int(RandomVariates.uniform(using: &rng) * Double(before.count))
+                var j = 0
+                while j < before.count, RandomVariates.uniform(using: &rng) >= 0.3 { j += 1 }
+                if j == before.count { continue }
                 moment = min(before[j] + 10 * RandomVariates.uniform(using: &rng), 0)
                 customers.gone.append(gone && j == path.count - 1)
             } else {
@@ -144,21 +151,21 @@ struct ServiceEffectRecoveryTests {
         #expect(Self.holds(with.dropout, Self.dropoutFactor))
     }
 
-    /// Where the moment comes up to 10 days after one of the customer's purchases (a question
-    /// about an order, its delivery), the leaving factor reads short of the plant even with every
-    /// control, for two reasons measured apart. Customers who left at that purchase (about one in
-    /// six here) are taken to be there when their clock starts; and without them it still reads
-    /// short, because the moments now fall anywhere in the customers' lives rather than on a day
-    /// they are all still there, so the model meets the full spread of dropout rates, tied to the
-    /// purchase rates, that the rate before the moment only partly measures. Measured 2026-12-07
-    /// (two seeds; planted ×2.0): every customer ×1.73 (1.64–1.83) and ×1.78 (1.68–1.88); those
-    /// still there ×1.85 (1.76–1.94) and ×1.82 (1.73–1.91); purchases ×0.68–0.69. A share gone at
-    /// the moment, logistic in the controls, added to the likelihood moved it only to ×1.75 and
-    /// ×1.79 (a throwaway run). The expectations are known issues, which fail the test once they
-    /// hold: what would mend it is a model of dropout tied to purchases (the BG/NBD's, with
-    /// covariates), not another control.
+    /// Where the moment comes up to 10 days after a purchase (a question about an order, its
+    /// delivery), both factors read a few per cent short of the plant even with every control: the
+    /// customers who left at that purchase (about one in thirteen here) are taken to be there when
+    /// their clock starts, and the moments meet customers anywhere in their lives, where the rate
+    /// before the moment only partly measures the dropout rate tied to it. Measured 2026-12-08 (the
+    /// look-ahead-free rule of `simulate`; planted ×0.70 and ×2.0): seed 1 ×0.693 (0.683–0.704) and
+    /// ×1.87 (1.79–1.95), seed 2 ×0.684 (0.674–0.694) and ×1.95 (1.87–2.04); those still there
+    /// ×0.688 and ×1.92, ×0.679 and ×1.98. The numpy reference in
+    /// `scripts/reference/service-effects` (other random numbers) reads ×0.680–0.687 and
+    /// ×1.89–1.99 over three seeds with this model, and ×0.692–0.703 and ×1.95–2.05, every interval
+    /// holding, over four with a model of the whole history whose dropout is tied to purchases (the
+    /// BG/NBD's story, switched at the moment) — the model this known issue waits for. A seed's
+    /// pair of intervals may hold by chance (about one seed in five), so the issue is intermittent.
     @Test(arguments: [1, 2] as [UInt64])
-    func momentsRightAfterAPurchaseReadTheLeavingFactorShort(seed: UInt64) throws {
+    func momentsRightAfterAPurchaseReadBothFactorsShort(seed: UInt64) throws {
         let customers = Self.simulate(count: 150_000, seed: seed, afterAPurchase: true)
         let all = try Self.factors(customers, withRate: true)
         let there = try Self.factors(customers.keeping { !customers.gone[$0] }, withRate: true)
@@ -167,9 +174,11 @@ struct ServiceEffectRecoveryTests {
                 + "(\(customers.goneAtMoment) of \(customers.frequency.count) customers gone at theirs): "
                 + "\(Self.text(all.purchase)), \(Self.text(all.dropout)); "
                 + "those still there \(Self.text(there.purchase)), \(Self.text(there.dropout))")
-        withKnownIssue("the Pareto/NBD's dropout is not tied to purchases (issue 21)") {
-            #expect(Self.holds(all.dropout, Self.dropoutFactor))
-            #expect(Self.holds(there.dropout, Self.dropoutFactor))
+        withKnownIssue(
+            "the Pareto/NBD's dropout is not tied to purchases: both factors read short (issue 21)",
+            isIntermittent: true
+        ) {
+            #expect(Self.holds(all.purchase, Self.purchaseFactor) && Self.holds(all.dropout, Self.dropoutFactor))
         }
     }
 }

@@ -26,8 +26,8 @@ import Foundation
 /// (`ServiceEffectRecoveryTests`). What the controls cannot mend: where moments come right after a
 /// purchase (a question about an order, its delivery), customers who left at that purchase are
 /// taken to be there, and the moments meet customers early in their lives, where the rate before
-/// says little; a planted ×2.0 then reads ×1.73–1.78 (×1.82–1.85 for those still there). A model
-/// whose dropout is tied to purchases would be needed.
+/// says little; planted ×0.70 and ×2.0 then read ×0.68–0.69 and ×1.87–1.95. A model of the whole
+/// history whose dropout is tied to purchases finds both (`scripts/reference/service-effects`).
 ///
 /// Why not shares over the whole history: the number of promises and contacts grows with the
 /// purchases, and what is promised to whom depends on how they buy, so a share computed after the
