@@ -42,6 +42,7 @@ public enum EarnedMigrations {
             UpdateCustomerScoresAddLimits(),  // 0036 the 90 % limits of each customer's lifetime figures
             CreateCustomerSearchIndex(),  // 0037 customer search by three-letter pieces: FTS5 trigram, pg_trgm
             CreateSchedulerWatermarks(),  // 0038 where each scheduler step stopped; orders by delivery and by change
+            CreateOpenWorkIndexes(),  // 0039 active cases, contacts resolved and cases closed lately, by state
         ]
     }
 }

@@ -244,14 +244,16 @@ extension Tick {
 
     /// Reply targets of inbound contacts and cases: a warning to whoever has it before a
     /// breach, an escalation to the location's managers after it.
-    package func replyTargets(now: Date, _ setting: Setting, report: inout Report) async throws {
+    /// Returns how many contacts and cases it read.
+    @discardableResult
+    package func replyTargets(now: Date, _ setting: Setting, report: inout Report) async throws -> Int {
         let calendars = setting.calendars
-        let staff = StaffRepository(db: db)
-        // Who answers for each location, read once a pass rather than once a contact.
+        // Who answers for each location: the staff read once a pass, each location's worked out once.
+        let staff = try await StaffRepository(db: db).active()
         var managers: [LocationID?: [StaffID]] = [:]
-        func managerIDs(_ location: LocationID?) async throws -> [StaffID] {
+        func managerIDs(_ location: LocationID?) -> [StaffID] {
             if let known = managers[location] { return known }
-            let found = try await staff.managers(of: location).map(\.id)
+            let found = Policy.answerFor(location, among: staff).map(\.id)
             managers[location] = found
             return found
         }
@@ -260,12 +262,12 @@ extension Tick {
         func check(
             _ status: TargetStatus, name: String, subject: ServiceTask.Subject, owner: StaffID?,
             location: LocationID?, customer: CustomerID?, text: String
-        ) async throws {
+        ) {
             let base = "\(subject.kind.rawValue):\(subject.id.uuidString.lowercased()):\(name)"
             switch status.state {
             case .dueSoon:
                 var assignees = owner.map { [$0] } ?? []
-                if assignees.isEmpty { assignees = try await managerIDs(location) }
+                if assignees.isEmpty { assignees = managerIDs(location) }
                 for assignee in assignees {
                     tasks.append(
                         ServiceTask(
@@ -274,7 +276,7 @@ extension Tick {
                             text: text, createdAt: now, updatedAt: now))
                 }
             case .breached:
-                for manager in try await managerIDs(location) {
+                for manager in managerIDs(location) {
                     tasks.append(
                         ServiceTask(
                             key: "reply-escalation:\(base):\(manager)", kind: .replyEscalation,
@@ -293,26 +295,33 @@ extension Tick {
         }
         let clocks = Dictionary(
             setting.locations.map { ($0.id, setting.rules.replyClock(for: $0)) }, uniquingKeysWith: { a, _ in a })
-        for contact in try await ContactRepository(db: db).unresolved(locations: nil) {
+        // Every open contact and active case, however many: a chain's backlog is not cut at a page.
+        let contacts = try await ContactRepository(db: db).everyUnresolved()
+        for contact in contacts {
             guard let result = clocks[contact.locationID]?.status(of: contact, now: now) else { continue }
             let subject = ServiceTask.Subject(kind: .contact, id: contact.id.rawValue)
             for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
-                try await check(
+                check(
                     status, name: name, subject: subject, owner: contact.ownerID, location: contact.locationID,
                     customer: contact.customerID, text: contact.subject)
             }
         }
-        for open in try await CaseRepository(db: db).list(locations: nil, activeOnly: true, limit: 5000) {
+        let cases = try await CaseRepository(db: db).everyActive()
+        for open in cases {
             guard let location = open.locationID, let calendar = calendars[location] else { continue }
             let result = CaseClock(calendar: calendar, targets: setting.rules.caseTargets).status(of: open, now: now)
             let subject = ServiceTask.Subject(kind: .serviceCase, id: open.id.rawValue)
             for (name, status) in [("first_response", result.firstResponse), ("resolution", result.resolution)] {
-                try await check(
+                check(
                     status, name: name, subject: subject, owner: open.ownerID, location: location,
                     customer: open.customerID, text: open.title)
             }
         }
-        try await create(tasks, now: now, report: &report)
-        for event in breaches { report.eventsQueued += try await publish(event, now: now) }
+        // Most of these were made on an earlier pass: looked up first, so a pass with nothing new
+        // writes nothing (and takes no write lock).
+        let existing = try await TaskRepository(db: db).existingKeys(tasks.map(\.key))
+        try await create(tasks.filter { !existing.contains($0.key) }, now: now, report: &report)
+        report.eventsQueued += try await WebhookStore(db: db).publishNew(breaches, now: now)
+        return contacts.count + cases.count
     }
 }

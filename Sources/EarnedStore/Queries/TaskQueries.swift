@@ -77,6 +77,35 @@ enum TaskQueries {
         return rows.count
     }
 
+    /// A delivery queued for a subscription, by the event's key.
+    struct QueuedPair: Hashable {
+        var subscription: UUID
+        var key: String
+    }
+
+    /// The (subscription, event key) pairs already queued among these subscriptions and keys,
+    /// looked up through the deliveries' unique index (subscription, then key).
+    static func queuedPairs(subscriptions: [UUID], eventKeys: [String], on db: any Database) async throws
+        -> Set<QueuedPair>
+    {
+        let sql = try db.sql
+        var found = Set<QueuedPair>()
+        let keys = Array(Set(eventKeys))
+        for subscription in subscriptions {
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let batch = Array(keys[start..<min(start + 500, keys.count)])
+                for row in try await sql.select().column("event_key").from(WebhookDeliveryRecord.schema)
+                    .where("subscription_id", .equal, subscription).where("event_key", .in, batch).all()
+                {
+                    found.insert(
+                        QueuedPair(
+                            subscription: subscription, key: try row.decode(column: "event_key", as: String.self)))
+                }
+            }
+        }
+        return found
+    }
+
     /// How many open tasks and open promises each person has past due at `now`, in `locations`
     /// (nil: all), counted in the database.
     static func overdueCounts(locations: Set<LocationID>?, now: Date, on db: any Database) async throws

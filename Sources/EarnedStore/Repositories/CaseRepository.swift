@@ -162,6 +162,27 @@ public struct CaseRepository: Sendable {
     /// The most cases a rule outside the columns reads at once.
     public static let keepLimit = 5000
 
+    /// Every active case (open or waiting on the customer), oldest first, read a page at a time:
+    /// what the scheduler keeps the reply targets of.
+    public func everyActive(pageSize: Int = 1000) async throws -> [ServiceCase] {
+        let active = [ServiceCase.Status.open.rawValue, ServiceCase.Status.waitingOnCustomer.rawValue]
+        var all: [ServiceCase] = []
+        var after: (at: Date, id: UUID)?
+        while true {
+            let q = ServiceCaseRecord.query(on: db).filter(\.$status ~~ active)
+            if let after {
+                q.group(.or) { group in
+                    group.filter(\.$openedAt > after.at)
+                    group.group(.and) { $0.filter(\.$openedAt == after.at).filter(\.$id > after.id) }
+                }
+            }
+            let page = try await q.sort(\.$openedAt).sort(\.$id).limit(pageSize).all()
+            all += try page.map { try $0.domain() }
+            guard page.count == pageSize, let last = page.last, let id = last.id else { return all }
+            after = (last.openedAt, id)
+        }
+    }
+
     /// Cases in locations (nil: all), newest first; only those not closed when `activeOnly`.
     public func list(
         locations: Set<LocationID>?, activeOnly: Bool, customer: CustomerID? = nil, limit: Int = 200

@@ -116,6 +116,28 @@ public struct ContactRepository: Sendable {
         return try await q.sort(\.$receivedAt).limit(limit).all().map { try $0.domain() }
     }
 
+    /// Every contact not resolved, oldest first, read a page at a time: what the scheduler keeps
+    /// the reply targets of (a list's `unresolved` stops at its limit; a chain's open contacts
+    /// may not).
+    public func everyUnresolved(pageSize: Int = 1000) async throws -> [InboundContact] {
+        let open = InboundContact.Status.allCases.filter { $0 != .resolved }.map(\.rawValue)
+        var all: [InboundContact] = []
+        var after: (at: Date, id: UUID)?
+        while true {
+            let q = InboundContactRecord.query(on: db).filter(\.$status ~~ open)
+            if let after {
+                q.group(.or) { group in
+                    group.filter(\.$receivedAt > after.at)
+                    group.group(.and) { $0.filter(\.$receivedAt == after.at).filter(\.$id > after.id) }
+                }
+            }
+            let page = try await q.sort(\.$receivedAt).sort(\.$id).limit(pageSize).all()
+            all += try page.map { try $0.domain() }
+            guard page.count == pageSize, let last = page.last, let id = last.id else { return all }
+            after = (last.receivedAt, id)
+        }
+    }
+
     /// What a contacts list asks for beyond the queue.
     public struct Query: Sendable {
         public var status: InboundContact.Status?

@@ -18,6 +18,12 @@ public struct StaffRepository: Sendable {
         }
     }
 
+    /// Everyone whose account is active, read once where many locations' managers are needed
+    /// (`Policy.answerFor` over it gives each location's).
+    public func active() async throws -> [Staff] {
+        try await load(StaffRecord.query(on: db).filter(\.$isActive == true).all())
+    }
+
     /// Who answers for a location (`Policy.answerFor(_:among:)`).
     public func managers(of location: LocationID?) async throws -> [Staff] {
         Policy.answerFor(location, among: try await load(StaffRecord.query(on: db).filter(\.$isActive == true).all()))

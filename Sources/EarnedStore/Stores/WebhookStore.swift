@@ -126,6 +126,31 @@ public struct WebhookStore: Sendable {
             event: event, payload: event.jsonBody, subscriptions: targets, now: now, on: db)
     }
 
+    /// Publishes many events at once, each to the subscriptions that want its kind and do not
+    /// have it yet: the subscriptions are read once, and what was queued before is looked up by
+    /// key, so a pass that publishes the same events again writes nothing. Returns how many
+    /// deliveries were queued.
+    public func publishNew(_ events: [WebhookEvent], now: Date) async throws -> Int {
+        guard !events.isEmpty else { return 0 }
+        let subscriptions = try await WebhookSubscriptionRecord.query(on: db).filter(\.$isActive == true).all()
+            .map(\.domain)
+        let wanting = subscriptions.filter { s in events.contains { s.wants($0.kind) } }
+        guard !wanting.isEmpty else { return 0 }
+        let queued = try await TaskQueries.queuedPairs(
+            subscriptions: wanting.map(\.id.rawValue), eventKeys: events.map(\.key), on: db)
+        var count = 0
+        for event in events {
+            let targets = subscriptions.filter {
+                $0.wants(event.kind)
+                    && !queued.contains(TaskQueries.QueuedPair(subscription: $0.id.rawValue, key: event.key))
+            }.map(\.id)
+            guard !targets.isEmpty else { continue }
+            count += try await TaskQueries.enqueue(
+                event: event, payload: event.jsonBody, subscriptions: targets, now: now, on: db)
+        }
+        return count
+    }
+
     /// Takes up to `limit` due deliveries for this instance for `lease` seconds.
     public func claimDue(limit: Int, now: Date, lease: TimeInterval = 120) async throws -> [WebhookDelivery] {
         let ids = try await TaskQueries.claimDeliveries(
