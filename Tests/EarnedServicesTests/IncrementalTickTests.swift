@@ -43,6 +43,27 @@ struct IncrementalTickTests {
         return chosen.isEmpty ? [3] : chosen
     }
 
+    @Test("a pass reports each step's time and what the reading steps read; timings do not make reports differ")
+    func stepTimes() async throws {
+        try await TestDatabase.with { db in
+            let f = try await TestFixture.make(db)
+            _ = try await f.order(try await f.customer("Анна", on: db), by: f.northSeller, at: testNow - 3600, on: db)
+            let tick = Tick(
+                db: db, transport: NoWebhooks(), logger: Logger(label: "test"), linkBase: "http://localhost")
+            let report = try await tick.run(now: testNow)
+            let names = report.steps.list.map(\.name)
+            #expect(names.starts(with: ["settings, absences", "after-sale", "promise reminders", "reply targets"]))
+            #expect(report.steps.list.first { $0.name == "after-sale" }?.read == 1)
+            #expect(report.steps.list.allSatisfy { $0.seconds >= 0 })
+            #expect(report.stepLines.count == report.steps.list.count)
+            var same = report
+            same.steps = Tick.StepTimes()
+            #expect(same == report)
+            same.tasksCreated += 1
+            #expect(same != report)
+        }
+    }
+
     @Test("after-sale, over random histories", arguments: [1, 2, 3, 4] as [UInt64])
     func afterSale(seed: UInt64) async throws {
         try await TestDatabase.with { db in
