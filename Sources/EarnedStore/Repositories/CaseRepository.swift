@@ -166,21 +166,10 @@ public struct CaseRepository: Sendable {
     /// what the scheduler keeps the reply targets of.
     public func everyActive(pageSize: Int = 1000) async throws -> [ServiceCase] {
         let active = [ServiceCase.Status.open.rawValue, ServiceCase.Status.waitingOnCustomer.rawValue]
-        var all: [ServiceCase] = []
-        var after: (at: Date, id: UUID)?
-        while true {
-            let q = ServiceCaseRecord.query(on: db).filter(\.$status ~~ active)
-            if let after {
-                q.group(.or) { group in
-                    group.filter(\.$openedAt > after.at)
-                    group.group(.and) { $0.filter(\.$openedAt == after.at).filter(\.$id > after.id) }
-                }
-            }
-            let page = try await q.sort(\.$openedAt).sort(\.$id).limit(pageSize).all()
-            all += try page.map { try $0.domain() }
-            guard page.count == pageSize, let last = page.last, let id = last.id else { return all }
-            after = (last.openedAt, id)
-        }
+        return try await KeysetPage.all(
+            ServiceCaseRecord.query(on: db).filter(\.$status ~~ active), time: "opened_at", pageSize: pageSize,
+            timeOf: \.openedAt
+        ).map { try $0.domain() }
     }
 
     /// Cases in locations (nil: all), newest first; only those not closed when `activeOnly`.

@@ -121,21 +121,10 @@ public struct ContactRepository: Sendable {
     /// may not).
     public func everyUnresolved(pageSize: Int = 1000) async throws -> [InboundContact] {
         let open = InboundContact.Status.allCases.filter { $0 != .resolved }.map(\.rawValue)
-        var all: [InboundContact] = []
-        var after: (at: Date, id: UUID)?
-        while true {
-            let q = InboundContactRecord.query(on: db).filter(\.$status ~~ open)
-            if let after {
-                q.group(.or) { group in
-                    group.filter(\.$receivedAt > after.at)
-                    group.group(.and) { $0.filter(\.$receivedAt == after.at).filter(\.$id > after.id) }
-                }
-            }
-            let page = try await q.sort(\.$receivedAt).sort(\.$id).limit(pageSize).all()
-            all += try page.map { try $0.domain() }
-            guard page.count == pageSize, let last = page.last, let id = last.id else { return all }
-            after = (last.receivedAt, id)
-        }
+        return try await KeysetPage.all(
+            InboundContactRecord.query(on: db).filter(\.$status ~~ open), time: "received_at", pageSize: pageSize,
+            timeOf: \.receivedAt
+        ).map { try $0.domain() }
     }
 
     /// What a contacts list asks for beyond the queue.

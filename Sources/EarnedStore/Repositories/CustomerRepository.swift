@@ -1,6 +1,5 @@
 import EarnedDomain
 import FluentKit
-import FluentSQL
 import Foundation
 
 /// What a customers list asks for.
@@ -45,7 +44,9 @@ public struct CustomerRepository: Sendable {
             q.filter(\.$tagsJSON, .contains(inverse: false, .anywhere), JSONCoding.string(tag))
         }
         let indexed = db.sqlite != nil
-        for term in Self.searchTerms(query.search) { q.filter(Self.searchFilter(term, sqliteIndex: indexed)) }
+        for term in Self.searchTerms(query.search) {
+            q.filter(CustomerSearchQueries.filter(term, sqliteIndex: indexed))
+        }
         if let raw = query.cursor {
             guard let cursor = Cursor(encoded: raw) else {
                 throw DomainError.invalid([FieldError(field: "cursor", code: .invalidFormat)])
@@ -74,24 +75,6 @@ public struct CustomerRepository: Sendable {
             return [digits.hasPrefix("8") && digits.count == 11 ? "7" + digits.dropFirst() : digits]
         }
         return folded.split(separator: " ").map(String.init).prefix(5).map { $0 }
-    }
-
-    /// The customers whose folded search text holds `term` anywhere. On SQLite through the FTS5
-    /// trigram index (migration 0037), which answers `LIKE` from its three-letter pieces and checks
-    /// each candidate against the pattern, so it finds exactly what the plain `LIKE` finds; a term
-    /// shorter than three letters has no piece to look up and is matched by the plain `LIKE`. On
-    /// PostgreSQL the plain `LIKE`, which the `pg_trgm` index serves.
-    static func searchFilter(_ term: String, sqliteIndex: Bool) -> DatabaseQuery.Filter {
-        let pattern = "%" + term + "%"
-        let table = CustomerRecord.schema
-        if sqliteIndex && term.unicodeScalars.count >= 3 {
-            return .sql(
-                embed: """
-                    \(ident: table).rowid IN \
-                    (SELECT rowid FROM customer_search WHERE search_text LIKE \(bind: pattern))
-                    """)
-        }
-        return .sql(embed: "\(ident: table).\(ident: "search_text") LIKE \(bind: pattern)")
     }
 
     /// The number of customers `actor` may see.

@@ -49,6 +49,22 @@ enum KeysetPage {
         return (page, next, min(total, countLimit), total > countLimit)
     }
 
+    /// Every row of `query`, oldest first by `time` then id, read `pageSize` at a time past the
+    /// last row read (`rows`): what the scheduler walks when the whole of something must be seen.
+    static func all<M: Model>(
+        _ query: QueryBuilder<M>, time: FieldKey, pageSize: Int, timeOf: (M) -> Date
+    ) async throws -> [M] where M.IDValue == UUID {
+        var all: [M] = []
+        var after: (at: Date, id: UUID)?
+        while true {
+            let page = try await rows(
+                parts: [query.copy()], time: time, descending: false, after: after, limit: pageSize, timeOf: timeOf)
+            all += page
+            guard page.count == pageSize, let last = page.last, let id = last.id else { return all }
+            after = (timeOf(last), id)
+        }
+    }
+
     /// The first `limit` rows of the parts in the list's order (past `after` when given): each
     /// part's first rows, merged.
     static func rows<M: Model>(
